@@ -1,0 +1,22 @@
+import path from "node:path";
+
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // Outside Next.js the marker package would throw; tests import server modules directly.
+      "server-only": path.resolve(import.meta.dirname, "lib/test/server-only-shim.ts"),
+    },
+  },
+  test: {
+    include: ["{lib,scripts,app,components}/**/*.test.{ts,tsx}"],
+    exclude: ["node_modules", ".next", "e2e"],
+    environment: "node",
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Integration tests create their own PostgreSQL databases; files run in parallel.
+    pool: "forks",
+  },
+});
