@@ -1,0 +1,33 @@
+import "../globals.css";
+
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+
+import { I18nProvider } from "@/components/i18n/i18n-provider";
+import { SiteHeader } from "@/components/layout/site-header";
+import { toLocale } from "@/lib/i18n/config";
+import { getMessages, getTranslator } from "@/lib/i18n/translate";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const t = getTranslator(toLocale((await params).locale));
+  return { title: t("app.name") };
+}
+
+export default async function LocaleLayout(props: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const locale = toLocale((await props.params).locale);
+  const t = getTranslator(locale);
+  return (
+    <html lang={locale}>
+      <body>
+        <a className="skip" href="#main">
+          {t("app.skipToContent")}
+        </a>
+        <I18nProvider locale={locale} messages={getMessages(locale)}>
+          <SiteHeader locale={locale} />
+          <main id="main">{props.children}</main>
+          <footer className="site">{t("app.name")}</footer>
+        </I18nProvider>
+      </body>
+    </html>
+  );
+}

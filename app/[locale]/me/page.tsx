@@ -1,0 +1,129 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+
+import { DueLabel } from "@/components/requests/due-label";
+import { StatusBadge } from "@/components/requests/status-badge";
+import { pageActor } from "@/lib/auth/page-actor";
+import { can } from "@/lib/auth/permissions";
+import { listMyRequests } from "@/lib/data/requests/list-my-requests";
+import { getMyDataSummary } from "@/lib/data/subjects/get-my-data-summary";
+import { toLocale } from "@/lib/i18n/config";
+import { formatDate } from "@/lib/i18n/format";
+import { getTranslator } from "@/lib/i18n/translate";
+import { isOpen } from "@/lib/requests/lifecycle";
+
+export const dynamic = "force-dynamic";
+
+export default async function MyPage({ params }: { params: Promise<{ locale: string }> }) {
+  const locale = toLocale((await params).locale);
+  const t = getTranslator(locale);
+  const actor = await pageActor(locale);
+  // Staff have no data-subject page; send them to their workspace (comfort, not security).
+  if (can(actor.role, "queue:read")) redirect(`/${locale}/staff`);
+  const [summary, requests] = await Promise.all([getMyDataSummary({ actor }), listMyRequests({ actor })]);
+  const name = (ja: string, en: string) => (locale === "ja" ? ja : en);
+  const now = new Date();
+
+  return (
+    <>
+      <h1>{t("me.title")}</h1>
+      {summary && <p>{t("me.greeting", { name: `${summary.subject.familyName} ${summary.subject.givenName}` })}</p>}
+      <p>
+        <Link className="button" href={`/${locale}/me/requests/new`}>
+          {t("me.newDisclosure")}
+        </Link>
+      </p>
+
+      <section aria-labelledby="requests-title">
+        <h2 id="requests-title">{t("me.requestsTitle")}</h2>
+        {requests.length === 0 ? (
+          <p>{t("me.noRequests")}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("request.reference")}</th>
+                <th scope="col">{t("request.type")}</th>
+                <th scope="col">{t("request.status")}</th>
+                <th scope="col">{t("request.dueAt")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {requests.map((r) => (
+                <tr key={r.reference}>
+                  <td>
+                    <Link href={`/${locale}/me/requests/${r.reference}`}>{r.reference}</Link>
+                  </td>
+                  <td>{t(`requestType.${r.type}`)}</td>
+                  <td>
+                    <StatusBadge status={r.status} t={t} />
+                  </td>
+                  <td>
+                    <DueLabel due={r.dueAt} locale={locale} t={t} open={isOpen(r.status)} now={now} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="summary-title">
+        <h2 id="summary-title">{t("me.summaryTitle")}</h2>
+        {!summary ? (
+          <p>{t("me.notKnown")}</p>
+        ) : (
+          <>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("me.category")}</th>
+                  <th scope="col">{t("me.dataClass")}</th>
+                  <th scope="col">{t("me.count")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.categories.map((c) => (
+                  <tr key={c.key}>
+                    <td>{name(c.nameJa, c.nameEn)}</td>
+                    <td>{t(`dataClass.${c.dataClass}`)}</td>
+                    <td>{t("me.items", { count: c.count })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <h3>{t("me.systems")}</h3>
+            <ul>
+              {summary.systems.map((s) => (
+                <li key={s.key}>{name(s.nameJa, s.nameEn)}</li>
+              ))}
+            </ul>
+            <h3>{t("me.recipients")}</h3>
+            <p>{t("me.provisionSummary", { count: summary.provisionCount, recipients: summary.recipientCount })}</p>
+            <table>
+              <caption>{t("me.latestProvisions")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("me.providedAt")}</th>
+                  <th scope="col">{t("me.recipient")}</th>
+                  <th scope="col">{t("me.purpose")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.latestProvisions.map((p) => (
+                  <tr key={p.id}>
+                    <td>{formatDate(locale, p.providedAt)}</td>
+                    <td>
+                      {name(p.recipient.nameJa, p.recipient.nameEn)} <small>({t(`recipientClass.${p.recipient.recipientClass}`)})</small>
+                    </td>
+                    <td>{name(p.purpose.nameJa, p.purpose.nameEn)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
+    </>
+  );
+}

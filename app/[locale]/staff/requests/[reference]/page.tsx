@@ -1,0 +1,62 @@
+import { notFound } from "next/navigation";
+
+import { RequestFacts } from "@/components/requests/request-facts";
+import { RequestTimeline } from "@/components/requests/request-timeline";
+import { Forbidden } from "@/components/ui/forbidden";
+import { pageActor } from "@/lib/auth/page-actor";
+import { can } from "@/lib/auth/permissions";
+import { getRequest } from "@/lib/data/requests/get-request";
+import { toLocale } from "@/lib/i18n/config";
+import { formatDate } from "@/lib/i18n/format";
+import { getTranslator } from "@/lib/i18n/translate";
+import { checkTransition } from "@/lib/requests/lifecycle";
+
+import { CompleteForm } from "./complete-form";
+import { VerifyForm } from "./verify-form";
+
+export const dynamic = "force-dynamic";
+
+export default async function StaffRequestPage({ params }: { params: Promise<{ locale: string; reference: string }> }) {
+  const { locale: raw, reference } = await params;
+  const locale = toLocale(raw);
+  const t = getTranslator(locale);
+  const actor = await pageActor(locale);
+  if (!can(actor.role, "request:read-any")) return <Forbidden locale={locale} />;
+  const request = await getRequest({ actor, reference });
+  if (!request) notFound();
+  const subject = request.subject as typeof request.subject & {
+    familyNameKana?: string | null;
+    givenNameKana?: string | null;
+    birthDate?: Date | null;
+    email?: string | null;
+  };
+  return (
+    <>
+      <h1>
+        {t(`requestType.${request.type}`)} <small>{request.reference}</small>
+      </h1>
+      <RequestFacts request={request} locale={locale} t={t} now={new Date()} />
+      <section className="panel" aria-labelledby="subject-title">
+        <h2 id="subject-title">{t("staff.subjectTitle")}</h2>
+        <dl className="facts">
+          <dt>{t("staff.subject")}</dt>
+          <dd>
+            {subject.familyName} {subject.givenName}
+          </dd>
+          <dt>{t("staff.kana")}</dt>
+          <dd>
+            {subject.familyNameKana} {subject.givenNameKana}
+          </dd>
+          <dt>{t("staff.birthDate")}</dt>
+          <dd>{subject.birthDate ? formatDate(locale, subject.birthDate) : "—"}</dd>
+          <dt>{t("staff.email")}</dt>
+          <dd>{subject.email ?? "—"}</dd>
+        </dl>
+      </section>
+      {checkTransition("verifyIdentity", request.status).ok && <VerifyForm reference={request.reference} />}
+      {checkTransition("complete", request.status, "FULFILLED").ok && <CompleteForm reference={request.reference} />}
+      <h2>{t("request.timeline")}</h2>
+      <RequestTimeline events={request.events} locale={locale} t={t} />
+    </>
+  );
+}

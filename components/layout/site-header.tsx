@@ -1,0 +1,63 @@
+import Link from "next/link";
+
+import { getActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { isDemoMode } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/config";
+import { getTranslator } from "@/lib/i18n/translate";
+import { signOut } from "@/lib/actions/auth/sign-out";
+
+import { LanguageSwitcher } from "./language-switcher";
+
+export async function SiteHeader({ locale }: { locale: Locale }) {
+  const t = getTranslator(locale);
+  const actor = await getActor();
+  return (
+    <header className="site">
+      <div className="bar">
+        <Link className="brand" href={`/${locale}`}>
+          {t("app.name")}
+        </Link>
+        <nav aria-label={t("app.mainNav")}>
+          <ul>
+            {actor?.role === "SUBJECT" && (
+              <li>
+                <Link href={`/${locale}/me`}>{t("nav.me")}</Link>
+              </li>
+            )}
+            {actor && can(actor.role, "queue:read") && (
+              <li>
+                <Link href={`/${locale}/staff`}>{t("nav.staff")}</Link>
+              </li>
+            )}
+            {actor && can(actor.role, "manager:dashboard") && (
+              <li>
+                <Link href={`/${locale}/manager`}>{t("nav.manager")}</Link>
+              </li>
+            )}
+            {isDemoMode() && (
+              <li>
+                <Link href={`/${locale}/dev/mailbox`}>{t("nav.mailbox")}</Link>
+              </li>
+            )}
+            <li>
+              <LanguageSwitcher />
+            </li>
+            <li>
+              {actor ? (
+                <form action={signOut}>
+                  <input type="hidden" name="locale" value={locale} />
+                  <button type="submit" className="link">
+                    {t("nav.signOut")}
+                  </button>
+                </form>
+              ) : (
+                <Link href={`/${locale}/sign-in`}>{t("nav.signIn")}</Link>
+              )}
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

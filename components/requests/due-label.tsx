@@ -1,0 +1,25 @@
+import { daysLeft } from "@/lib/deadlines/compute";
+import type { Locale } from "@/lib/i18n/config";
+import { formatDate } from "@/lib/i18n/format";
+import type { Translate } from "@/lib/i18n/translate";
+
+/** The due date with days left, or days overdue in red. */
+export function DueLabel(props: { due: Date; locale: Locale; t: Translate; open: boolean; now: Date }) {
+  const { due, locale, t, open, now } = props;
+  const left = daysLeft(due, now);
+  return (
+    <>
+      {formatDate(locale, due)}
+      {open && (
+        <>
+          {" "}
+          {left >= 0 ? (
+            <small>({t("request.daysLeft", { days: left })})</small>
+          ) : (
+            <small className="overdue">({t("request.overdue", { days: -left })})</small>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import type { RequestView } from "@/lib/data/requests/get-request";
+import type { Locale } from "@/lib/i18n/config";
+import { formatDateTime } from "@/lib/i18n/format";
+import type { Translate } from "@/lib/i18n/translate";
+import { isOpen } from "@/lib/requests/lifecycle";
+
+import { DueLabel } from "./due-label";
+import { StatusBadge } from "./status-badge";
+
+/** The facts of a request, shared by the requester's and the staff's pages. */
+export function RequestFacts(props: { request: RequestView; locale: Locale; t: Translate; now: Date }) {
+  const { request, locale, t, now } = props;
+  const details = request.details as { scope?: string; method?: "JSON" | "CSV" | "PDF" | "PAPER"; categoryKeys?: string[] };
+  return (
+    <dl className="facts">
+      <dt>{t("request.reference")}</dt>
+      <dd data-testid="reference">{request.reference}</dd>
+      <dt>{t("request.type")}</dt>
+      <dd>{t(`requestType.${request.type}`)}</dd>
+      <dt>{t("request.status")}</dt>
+      <dd data-testid="status">
+        <StatusBadge status={request.status} t={t} />
+      </dd>
+      <dt>{t("request.receivedAt")}</dt>
+      <dd>{formatDateTime(locale, request.receivedAt)}</dd>
+      <dt>{t("request.dueAt")}</dt>
+      <dd data-testid="due">
+        <DueLabel due={request.extendedDueAt ?? request.dueAt} locale={locale} t={t} open={isOpen(request.status)} now={now} />
+      </dd>
+      {details.method && (
+        <>
+          <dt>{t("requestForm.method")}</dt>
+          <dd>{t(`method.${details.method}`)}</dd>
+        </>
+      )}
+      {details.scope && (
+        <>
+          <dt>{t("requestForm.scope")}</dt>
+          <dd>{details.scope === "ALL" ? t("request.scopeAll") : (details.categoryKeys ?? []).join(", ")}</dd>
+        </>
+      )}
+      {request.outcome && (
+        <>
+          <dt>{t("request.outcome")}</dt>
+          <dd data-testid="outcome">{t(`outcome.${request.outcome}`)}</dd>
+        </>
+      )}
+      {request.outcomeNote && (
+        <>
+          <dt>{t("request.outcomeNote")}</dt>
+          <dd data-testid="outcome-note">{request.outcomeNote}</dd>
+        </>
+      )}
+      {request.closedAt && (
+        <>
+          <dt>{t("request.closedAt")}</dt>
+          <dd>{formatDateTime(locale, request.closedAt)}</dd>
+        </>
+      )}
+    </dl>
+  );
+}

@@ -1,0 +1,44 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+
+import { expect, test } from "./support/fixtures";
+import { insertRequest } from "./support/db";
+
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+for (const locale of ["ja", "en"] as const) {
+  test(`public pages are axe-clean (${locale})`, async ({ page }) => {
+    for (const path of ["", "/sign-in"]) {
+      await page.goto(`/${locale}${path}`);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      await expectNoViolations(page);
+    }
+  });
+
+  test(`subject pages are axe-clean (${locale})`, async ({ page, signIn }) => {
+    const person = await signIn("SUBJECT", { withSubject: true });
+    const request = await insertRequest({ subjectId: person.subjectId!, filedById: person.id });
+    for (const path of ["/me", "/me/requests/new", `/me/requests/${request.reference}`]) {
+      await page.goto(`/${locale}${path}`);
+      await expectNoViolations(page);
+    }
+  });
+
+  test(`staff and manager pages are axe-clean (${locale})`, async ({ page, signIn }) => {
+    await signIn("MANAGER");
+    for (const path of ["/staff", "/manager"]) {
+      await page.goto(`/${locale}${path}`);
+      await expectNoViolations(page);
+    }
+  });
+}
+
+test("the language switcher keeps the page and changes the language", async ({ page }) => {
+  await page.goto("/ja/sign-in");
+  await page.getByRole("link", { name: /English/ }).click();
+  await expect(page).toHaveURL(/\/en\/sign-in$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+});

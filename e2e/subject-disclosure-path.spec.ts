@@ -1,0 +1,76 @@
+import { expect, test } from "@playwright/test";
+
+import { signInByEmail, waitForMail } from "./support/mail";
+
+// The foundation's path, end to end, on both database modes: a demo subject files a disclosure
+// request, staff verify identity and complete it, the subject sees the result and the timeline.
+const SUBJECT = "hanako.sato@example.jp";
+const STAFF = "staff@example.jp";
+
+function jstDatePlus(days: number) {
+  return new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", year: "numeric", month: "short", day: "numeric" }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
+}
+
+test("a disclosure request travels from the subject to staff and back", async ({ page }, testInfo) => {
+  await signInByEmail(page, testInfo, SUBJECT);
+  await expect(page).toHaveURL(/\/ja\/me$/);
+  await expect(page.getByRole("heading", { level: 1, name: "マイページ" })).toBeVisible();
+  await expect(page.getByText("佐藤 花子 さん")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "当社が保有するあなたの情報" })).toBeVisible();
+  await expect(page.getByText(/これまでに\d+回提供しました/)).toBeVisible();
+
+  await page.getByRole("link", { name: "開示を請求する" }).click();
+  await expect(page.getByLabel("姓", { exact: true })).toHaveValue("佐藤");
+
+  // Bad input: translated field errors from the shared schema, nothing filed.
+  await page.getByLabel("姓", { exact: true }).fill("");
+  await page.getByLabel("選んだ項目のみ").check();
+  await page.getByRole("button", { name: "請求する" }).click();
+  await expect(page.getByText("入力してください")).toBeVisible();
+  await expect(page.getByText("項目を1つ以上選んでください")).toBeVisible();
+
+  await page.getByLabel("姓", { exact: true }).fill("佐藤");
+  await page.getByLabel("保有するすべての個人データ").check();
+  await page.getByLabel("開示の方法").selectOption("CSV");
+  const since = new Date();
+  await page.getByRole("button", { name: "請求する" }).click();
+  await expect(page).toHaveURL(/\/ja\/me\/requests\/R-\d{4}-\d{6}/);
+  const reference = (await page.getByTestId("reference").innerText()).trim();
+  await expect(page.getByTestId("status")).toHaveText("受付済み");
+  await expect(page.getByTestId("due")).toContainText(jstDatePlus(10));
+
+  const ack = await waitForMail({ page, testInfo, to: SUBJECT, since, pattern: new RegExp(reference) });
+  expect(ack).toContain("ご請求を受け付けました");
+
+  await page.getByRole("button", { name: "ログアウト" }).click();
+  await expect(page.getByRole("link", { name: "ログイン" })).toBeVisible();
+
+  await signInByEmail(page, testInfo, STAFF);
+  await expect(page).toHaveURL(/\/ja\/staff$/);
+  const row = page.getByTestId(`queue-row-${reference}`);
+  await expect(row).toContainText("受付済み");
+  await expect(row).toContainText(jstDatePlus(10));
+  await row.getByRole("link", { name: reference }).click();
+
+  await page.getByLabel("確認メモ（内部用）").fill("運転免許証で照合");
+  await page.getByRole("button", { name: "本人確認済みとして記録" }).click();
+  await expect(page.getByTestId("status")).toHaveText("対応中");
+  await page.getByLabel("請求者への回答").fill("保有個人データをCSVでお送りしました。");
+  await page.getByRole("button", { name: "完了する" }).click();
+  await expect(page.getByTestId("status")).toHaveText("完了");
+
+  await page.getByRole("button", { name: "ログアウト" }).click();
+  await signInByEmail(page, testInfo, SUBJECT);
+  await page.goto(`/ja/me/requests/${reference}`);
+  await expect(page.getByTestId("status")).toHaveText("完了");
+  await expect(page.getByTestId("outcome")).toHaveText("対応済み");
+  await expect(page.getByTestId("outcome-note")).toHaveText("保有個人データをCSVでお送りしました。");
+  const timeline = page.locator("ol.timeline");
+  await expect(timeline).toContainText("請求を受け付けました");
+  await expect(timeline).toContainText("本人確認が完了しました");
+  await expect(timeline).toContainText("対応が完了しました");
+  // The internal verification note never reaches the requester.
+  await expect(page.getByText("運転免許証で照合")).toHaveCount(0);
+});

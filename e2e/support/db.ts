@@ -1,0 +1,62 @@
+import { randomBytes, randomUUID } from "node:crypto";
+
+import pg from "pg";
+
+import { E2E } from "./config";
+
+// Direct access to the e2e PostgreSQL database: each spec makes its own people and requests with
+// unique emails, so specs run in parallel without touching each other or the demo data.
+
+let pool: pg.Pool | undefined;
+export const sql = () => (pool ??= new pg.Pool({ connectionString: E2E.pg.url, max: 2 }));
+
+export type Role = "SUBJECT" | "STAFF" | "MANAGER" | "ADMIN";
+
+export function uniqueEmail(prefix: string) {
+  return `${prefix}.${randomBytes(4).toString("hex")}@e2e.example.jp`;
+}
+
+export async function createUser(role: Role, options: { withSubject?: boolean } = {}) {
+  const id = randomUUID();
+  const email = uniqueEmail(role.toLowerCase());
+  await sql().query(
+    `INSERT INTO "User" (id, email, "emailVerified", name, role, locale, "updatedAt") VALUES ($1, $2, now(), $3, $4, 'ja', now())`,
+    [id, email, `テスト ${role}`, role],
+  );
+  let subjectId: string | undefined;
+  if (options.withSubject) {
+    subjectId = randomUUID();
+    await sql().query(
+      `INSERT INTO "Subject" (id, "userId", "familyName", "givenName", "familyNameKana", "givenNameKana", email, "updatedAt")
+       VALUES ($1, $2, '試験', '太郎', 'シケン', 'タロウ', $3, now())`,
+      [subjectId, id, email],
+    );
+  }
+  return { id, email, role, subjectId };
+}
+
+/** A database session for the user, as next-auth would create it; returns the cookie value. */
+export async function createSession(userId: string) {
+  const token = randomBytes(32).toString("hex");
+  await sql().query(
+    `INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '1 hour')`,
+    [randomUUID(), token, userId],
+  );
+  return token;
+}
+
+export async function insertRequest(options: { subjectId: string; filedById: string; status?: string }) {
+  const id = randomUUID();
+  const reference = `R-2099-${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+  await sql().query(
+    `INSERT INTO "Request" (id, reference, type, status, "subjectId", "filedById", "dueAt", "updatedAt")
+     VALUES ($1, $2, 'DISCLOSURE', $3, $4, $5, now() + interval '10 days', now())`,
+    [id, reference, options.status ?? "IN_PROGRESS", options.subjectId, options.filedById],
+  );
+  return { id, reference };
+}
+
+export async function requestStatus(reference: string): Promise<string | undefined> {
+  const { rows } = await sql().query<{ status: string }>(`SELECT status FROM "Request" WHERE reference = $1`, [reference]);
+  return rows[0]?.status;
+}

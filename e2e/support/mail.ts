@@ -1,0 +1,82 @@
+import { readFileSync } from "node:fs";
+
+import { expect, type Page, type TestInfo } from "@playwright/test";
+
+import { E2E } from "./config";
+
+interface SinkMail {
+  to: string[];
+  raw: string;
+  at: string;
+}
+
+/** Decodes a quoted-printable body well enough to read links and Japanese text. */
+function decodeQuotedPrintable(raw: string): string {
+  const softBreaks = raw.replace(/=\r?\n/g, "");
+  const bytes: number[] = [];
+  for (let i = 0; i < softBreaks.length; i++) {
+    const hex = softBreaks.slice(i + 1, i + 3);
+    if (softBreaks[i] === "=" && /^[0-9A-F]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(softBreaks[i] ?? ""));
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+function sinkMails(to: string, since: Date): SinkMail[] {
+  const lines = readFileSync(E2E.smtp.inbox, "utf8").split("\n").filter(Boolean);
+  return lines
+    .map((l) => JSON.parse(l) as SinkMail)
+    .filter((m) => m.to.includes(to.toLowerCase()) && new Date(m.at) >= since);
+}
+
+/** The text of the newest mail to `to` since `since` whose text matches `pattern`. */
+export async function waitForMail(options: {
+  page: Page;
+  testInfo: TestInfo;
+  to: string;
+  since: Date;
+  pattern: RegExp;
+}): Promise<string> {
+  const { page, testInfo, to, since, pattern } = options;
+  let found = "";
+  if (testInfo.project.metadata.mail === "smtp") {
+    await expect
+      .poll(() => {
+        const texts = sinkMails(to, since).map((m) => decodeQuotedPrintable(m.raw));
+        found = texts.reverse().find((t) => pattern.test(t)) ?? "";
+        return found;
+      }, { timeout: 20_000 })
+      .not.toBe("");
+    return found;
+  }
+  // Embedded demo: read the dev mailbox page like a newcomer would.
+  const mailbox = await page.context().newPage();
+  await expect
+    .poll(async () => {
+      await mailbox.goto("/ja/dev/mailbox");
+      const articles = mailbox.locator("article").filter({ has: mailbox.getByTestId("mail-to").getByText(to, { exact: true }) });
+      const texts = await articles.locator("pre").allInnerTexts();
+      found = texts.find((t) => pattern.test(t)) ?? "";
+      return found;
+    }, { timeout: 20_000 })
+    .not.toBe("");
+  await mailbox.close();
+  return found;
+}
+
+/** Signs in through the real magic-link flow: the form, the mail, the link. */
+export async function signInByEmail(page: Page, testInfo: TestInfo, email: string, locale: "ja" | "en" = "ja") {
+  const since = new Date(Date.now() - 1000);
+  await page.goto(`/${locale}/sign-in`);
+  await page.getByLabel(locale === "ja" ? "メールアドレス" : "Email address").fill(email);
+  await page.getByRole("button", { name: locale === "ja" ? "ログインリンクを送る" : "Send sign-in link" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${locale}/sign-in/check-email`));
+  const text = await waitForMail({ page, testInfo, to: email, since, pattern: /\/api\/auth\/callback\/nodemailer/ });
+  const link = /https?:\/\/\S+\/api\/auth\/callback\/nodemailer\S+/.exec(text)?.[0];
+  expect(link, "sign-in link in the mail").toBeTruthy();
+  await page.goto(link!);
+}

@@ -1,0 +1,49 @@
+// The e2e server on PostgreSQL: a fresh database with migrations and the demo seed, mail over SMTP
+// to a local sink, and the production build served by `next start`.
+import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+import pg from "pg";
+
+import { createPrismaClient } from "../../lib/db";
+import { seedDemo } from "../../prisma/seed/index";
+import { applyMigrations } from "../../scripts/db/migrations";
+import { E2E } from "./config";
+import { startSmtpSink } from "./smtp-sink";
+
+mkdirSync(E2E.state, { recursive: true });
+writeFileSync(E2E.smtp.inbox, "");
+
+const admin = new pg.Client({ connectionString: E2E.adminUrl });
+await admin.connect();
+await admin.query(`DROP DATABASE IF EXISTS ${E2E.pg.database} WITH (FORCE)`);
+await admin.query(`CREATE DATABASE ${E2E.pg.database}`);
+await admin.end();
+
+await applyMigrations({ url: E2E.pg.url });
+const db = createPrismaClient(E2E.pg.url, { max: 2 });
+await seedDemo(db);
+await db.$disconnect();
+
+const sink = await startSmtpSink(E2E.smtp);
+const next = spawn(path.join(E2E.root, "node_modules", ".bin", "next"), ["start", "-p", String(E2E.pg.port)], {
+  cwd: E2E.root,
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: E2E.pg.url,
+    SMTP_URL: `smtp://127.0.0.1:${E2E.smtp.port}`,
+    AUTH_SECRET: E2E.authSecret,
+    AUTH_URL: E2E.pg.baseURL,
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+});
+const stop = () => {
+  next.kill("SIGTERM");
+  sink.close();
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+next.on("exit", (code) => process.exit(code ?? 0));

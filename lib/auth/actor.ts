@@ -1,0 +1,39 @@
+import "server-only";
+
+import { headers } from "next/headers";
+
+import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+import { auth } from "./auth";
+import { can, type Permission } from "./permissions";
+
+export interface Actor {
+  userId: string;
+  role: Role;
+  email: string;
+  ip: string | null;
+}
+
+const ROLES: readonly Role[] = ["SUBJECT", "STAFF", "MANAGER", "ADMIN"];
+
+/** The signed-in person, from the database session; null when signed out. */
+export async function getActor(): Promise<Actor | null> {
+  const session = await auth();
+  const user: { id?: string; role?: string; email?: string | null } | undefined = session?.user;
+  if (!user?.id || !user.email) return null;
+  // An unknown role is no role: fail closed.
+  const role = ROLES.find((r) => r === user.role);
+  if (!role) return null;
+  const h = await headers();
+  const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? h.get("x-real-ip");
+  return { userId: user.id, role, email: user.email, ip: ip ?? null };
+}
+
+/** The signed-in person allowed to do `permission`; throws UNAUTHENTICATED or FORBIDDEN. */
+export async function requireActor(permission?: Permission): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) throw new AppError("UNAUTHENTICATED");
+  if (permission && !can(actor.role, permission)) throw new AppError("FORBIDDEN");
+  return actor;
+}

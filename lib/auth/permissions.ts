@@ -1,0 +1,32 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+// The one permission matrix: every action a person can take, and the roles that may take it.
+// Checks fail closed: an unknown permission or role grants nothing.
+const MATRIX = {
+  // Subjects and agents
+  "request:file": ["SUBJECT"],
+  "request:withdraw-own": ["SUBJECT"],
+  "personal-data:read-own": ["SUBJECT"],
+  // Support staff
+  "queue:read": ["STAFF", "MANAGER", "ADMIN"],
+  "request:read-any": ["STAFF", "MANAGER", "ADMIN"],
+  "request:verify-identity": ["STAFF", "MANAGER", "ADMIN"],
+  "request:complete": ["STAFF", "MANAGER", "ADMIN"],
+  // Managers
+  "manager:dashboard": ["MANAGER", "ADMIN"],
+  "policy:configure": ["MANAGER", "ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof MATRIX;
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  if (!role) return false;
+  const allowed: readonly Role[] | undefined = MATRIX[permission];
+  return allowed?.includes(role) ?? false;
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(MATRIX) as Permission[]).filter((p) => can(role, p));
+}
+
+export const STAFF_ROLES: readonly Role[] = MATRIX["queue:read"];

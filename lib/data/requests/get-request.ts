@@ -1,0 +1,55 @@
+import "server-only";
+
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * Where-clause for requests an actor may see: staff see any; a subject sees the requests they
+ * filed or that concern them; anyone else, nothing. Out-of-scope rows are simply "not found".
+ */
+export function requestScope(actor: Actor): Prisma.RequestWhereInput {
+  if (can(actor.role, "request:read-any")) return {};
+  if (actor.role === "SUBJECT") {
+    return { OR: [{ filedById: actor.userId }, { subject: { userId: actor.userId } }] };
+  }
+  return { id: { in: [] } };
+}
+
+/** One request with its timeline, as the actor may see it; null when out of scope or unknown. */
+export async function getRequest(options: { actor: Actor; reference: string }) {
+  const { actor, reference } = options;
+  const staff = can(actor.role, "request:read-any");
+  return getDb().request.findFirst({
+    where: { AND: [{ reference }, requestScope(actor)] },
+    select: {
+      id: true,
+      reference: true,
+      type: true,
+      status: true,
+      filerRole: true,
+      channel: true,
+      jurisdictions: true,
+      details: true,
+      receivedAt: true,
+      dueAt: true,
+      extendedDueAt: true,
+      identityVerifiedAt: true,
+      closedAt: true,
+      outcome: true,
+      outcomeNote: true,
+      subject: staff
+        ? { select: { familyName: true, givenName: true, familyNameKana: true, givenNameKana: true, birthDate: true, email: true } }
+        : { select: { familyName: true, givenName: true } },
+      assignee: { select: { name: true } },
+      events: {
+        where: staff ? {} : { visibleToRequester: true },
+        orderBy: { at: "asc" },
+        select: { id: true, kind: true, fromStatus: true, toStatus: true, note: true, at: true, data: true },
+      },
+    },
+  });
+}
+
+export type RequestView = NonNullable<Awaited<ReturnType<typeof getRequest>>>;

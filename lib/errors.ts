@@ -1,0 +1,31 @@
+import type { MessageKey } from "@/lib/i18n/translate";
+
+// Expected failures carry a catalogue key the UI translates; anything else is unexpected and is
+// logged with an id only (no personal data) and shown generically.
+export type AppErrorCode =
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "INVALID_INPUT"
+  | "CONFLICT"
+  | "ILLEGAL_TRANSITION";
+
+const DEFAULT_MESSAGES: Record<AppErrorCode, MessageKey> = {
+  UNAUTHENTICATED: "errors.unauthenticated",
+  FORBIDDEN: "errors.forbidden",
+  NOT_FOUND: "errors.notFound",
+  INVALID_INPUT: "errors.invalidInput",
+  CONFLICT: "errors.conflict",
+  ILLEGAL_TRANSITION: "errors.illegalTransition",
+};
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly messageKey: MessageKey;
+
+  constructor(code: AppErrorCode, messageKey?: MessageKey) {
+    super(code);
+    this.code = code;
+    this.messageKey = messageKey ?? DEFAULT_MESSAGES[code];
+  }
+}

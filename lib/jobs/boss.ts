@@ -1,0 +1,51 @@
+import { fromPrisma, PgBoss } from "pg-boss";
+
+import type { Tx } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
+
+// Durable background work in PostgreSQL. Queues are created once at start; sends made inside a
+// Prisma transaction (sendInTx) commit or roll back with it, so a request and its mail never part.
+
+export const QUEUES = {
+  mail: "mail-send",
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+const globalForBoss = globalThis as unknown as { __boss?: Promise<PgBoss> };
+
+async function createBoss(url: string): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: url,
+    max: 4,
+    application_name: "dsar-jobs",
+    // Over the embedded PGlite socket every connection shares one session, so notifications never
+    // arrive; polling works on both database modes (STACK.md).
+    useListenNotify: false,
+  });
+  boss.on("error", (error) => log.error("job queue error", error));
+  await boss.start();
+  for (const name of Object.values(QUEUES)) {
+    await boss.createQueue(name, { retryLimit: 5, retryDelay: 5, retryBackoff: true });
+  }
+  return boss;
+}
+
+/** The process's queue client; `url` overrides DATABASE_URL (the standalone worker in embedded mode). */
+export function getBoss(url = getEnv().DATABASE_URL): Promise<PgBoss> {
+  if (!globalForBoss.__boss) {
+    if (!url) throw new Error("DATABASE_URL is not set");
+    globalForBoss.__boss = createBoss(url).catch((error: unknown) => {
+      globalForBoss.__boss = undefined;
+      throw error;
+    });
+  }
+  return globalForBoss.__boss;
+}
+
+/** Enqueues a job in the caller's transaction. */
+export async function sendInTx(tx: Tx, queue: QueueName, data: object, options: { singletonKey?: string } = {}) {
+  const boss = await getBoss();
+  return boss.send(queue, data, { ...options, db: fromPrisma(tx) });
+}

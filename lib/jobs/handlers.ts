@@ -1,0 +1,24 @@
+import type { PgBoss } from "pg-boss";
+
+import type { Db } from "@/lib/db";
+import { deliverMail } from "@/lib/mail/deliver";
+import { renderMail, type MailKind } from "@/lib/mail/templates";
+import type { Locale } from "@/lib/i18n/config";
+
+import { QUEUES } from "./boss";
+
+export interface MailJob {
+  kind: MailKind;
+  locale: Locale;
+  to: string;
+  params: Record<string, string | number>;
+}
+
+/** Registers every queue's handler on a started boss. Handlers must be safe to retry. */
+export async function registerHandlers(boss: PgBoss, db: Db): Promise<void> {
+  await boss.work<MailJob>(QUEUES.mail, { pollingIntervalSeconds: 1, batchSize: 5 }, async (jobs) => {
+    for (const job of jobs) {
+      await deliverMail(db, renderMail(job.data));
+    }
+  });
+}

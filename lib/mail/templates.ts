@@ -1,0 +1,37 @@
+import type { Locale } from "@/lib/i18n/config";
+import { formatDate } from "@/lib/i18n/format";
+import { getTranslator, isMessageKey, type MessageParams } from "@/lib/i18n/translate";
+
+import type { Mail } from "./deliver";
+
+// Every mail the portal sends, in the recipient's language, from the catalogues.
+export type MailKind = "signIn" | "requestReceived" | "requestStatusChanged";
+
+const KEYS = {
+  signIn: { subject: "mail.signIn.subject", body: "mail.signIn.body" },
+  requestReceived: { subject: "mail.requestReceived.subject", body: "mail.requestReceived.body" },
+  requestStatusChanged: {
+    subject: "mail.requestStatusChanged.subject",
+    body: "mail.requestStatusChanged.body",
+  },
+} as const;
+
+export function renderMail(input: {
+  kind: MailKind;
+  locale: Locale;
+  to: string;
+  params: MessageParams;
+}): Mail {
+  const t = getTranslator(input.locale);
+  const keys = KEYS[input.kind];
+  // Jobs carry raw values; dates and statuses are put into words here, in the reader's language.
+  const params: MessageParams = { ...input.params };
+  if (typeof params.dueDate === "string") params.dueDate = formatDate(input.locale, params.dueDate);
+  const statusKey = `status.${String(params.status)}`;
+  if (params.status !== undefined && isMessageKey(statusKey)) params.status = t(statusKey);
+  return {
+    to: input.to,
+    subject: t(keys.subject, params),
+    text: `${t(keys.body, params)}\n\n${t("mail.footer")}`,
+  };
+}

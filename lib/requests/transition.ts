@@ -1,0 +1,80 @@
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/record";
+import type { Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Outcome, RequestStatus } from "@/lib/generated/prisma/enums";
+import { toLocale } from "@/lib/i18n/config";
+import { enqueueMail } from "@/lib/mail/enqueue";
+
+import { checkTransition, type TransitionName } from "./lifecycle";
+
+/**
+ * Moves a request along the lifecycle in the caller's transaction: checks the rule and the
+ * actor's permission, updates the status only if nobody changed it meanwhile, and writes the
+ * timeline event, the audit event and the requester's mail with it.
+ */
+export async function applyTransition(
+  tx: Tx,
+  input: {
+    requestId: string;
+    name: TransitionName;
+    actor: Pick<Actor, "userId" | "role" | "ip">;
+    outcome?: Outcome;
+    note?: string;
+  },
+): Promise<{ from: RequestStatus; to: RequestStatus }> {
+  const request = await tx.request.findUnique({
+    where: { id: input.requestId },
+    select: { id: true, status: true, reference: true, locale: true, filedBy: { select: { email: true } } },
+  });
+  if (!request) throw new AppError("NOT_FOUND");
+  const check = checkTransition(input.name, request.status, input.outcome);
+  if (!check.ok) throw new AppError("ILLEGAL_TRANSITION");
+  if (!can(input.actor.role, check.rule.permission)) throw new AppError("FORBIDDEN");
+
+  const now = new Date();
+  const closes = check.rule.to === "COMPLETED" || check.rule.to === "WITHDRAWN";
+  const updated = await tx.request.updateMany({
+    where: { id: request.id, status: request.status },
+    data: {
+      status: check.rule.to,
+      ...(input.name === "verifyIdentity" ? { identityVerifiedAt: now } : {}),
+      ...(closes ? { closedAt: now, outcome: input.outcome ?? null, outcomeNote: input.note ?? null } : {}),
+    },
+  });
+  if (updated.count !== 1) throw new AppError("CONFLICT");
+
+  await tx.requestEvent.create({
+    data: {
+      requestId: request.id,
+      kind: input.name,
+      fromStatus: request.status,
+      toStatus: check.rule.to,
+      actorId: input.actor.userId,
+      visibleToRequester: check.rule.visibleToRequester,
+      note: input.note || null,
+      data: input.outcome ? { outcome: input.outcome } : {},
+      at: now,
+    },
+  });
+  await recordAudit(tx, {
+    actorId: input.actor.userId,
+    actorRole: input.actor.role,
+    action: `request.${input.name}`,
+    entityType: "Request",
+    entityId: request.id,
+    requestId: request.id,
+    ip: input.actor.ip,
+    data: { from: request.status, to: check.rule.to, outcome: input.outcome ?? null },
+  });
+  if (request.filedBy?.email && check.rule.visibleToRequester) {
+    await enqueueMail(tx, {
+      kind: "requestStatusChanged",
+      locale: toLocale(request.locale),
+      to: request.filedBy.email,
+      params: { reference: request.reference, status: check.rule.to },
+    });
+  }
+  return { from: request.status, to: check.rule.to };
+}

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createPrismaClient, type Db } from "@/lib/db";
+import { createTestDatabase } from "@/scripts/lib/test-database";
+
+import { isDatabaseEmpty, seedDemo } from ".";
+import { planProvisions } from "./ledger";
+import { createClock, createRng } from "./random";
+
+const NOW = new Date("2026-11-22T03:00:00Z");
+
+describe("demo seed", () => {
+  let drop: () => Promise<void>;
+  let db: Db;
+  let first: Awaited<ReturnType<typeof seedDemo>>;
+
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    drop = database.drop;
+    db = createPrismaClient(database.url, { max: 2 });
+    expect(await isDatabaseEmpty(db)).toBe(true);
+    first = await seedDemo(db, { now: NOW });
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await drop?.();
+  });
+
+  it("creates the organisation once, free of charge", async () => {
+    expect(first.created).toBe(true);
+    expect(await isDatabaseEmpty(db)).toBe(false);
+    const org = await db.organisation.findUniqueOrThrow({ where: { id: "org" } });
+    expect(org.disclosureFeeYen).toBe(0);
+    expect(org.purposeNotificationFeeYen).toBe(0);
+  });
+
+  it("builds the data map", async () => {
+    expect(await db.dataSystem.count()).toBeGreaterThanOrEqual(6);
+    const http = await db.dataSystem.findFirstOrThrow({
+      where: { connector: "HTTP" },
+      omit: { secret: false },
+    });
+    expect(http.secret).toBeTruthy();
+    expect(http.config).toMatchObject({ endpoint: expect.stringMatching(/^http:\/\//) });
+
+    const categories = await db.dataCategory.findMany();
+    expect(categories.length).toBeGreaterThanOrEqual(12);
+    expect(categories.some((c) => c.dataClass === "SENSITIVE")).toBe(true);
+    const informative = categories.filter((c) => c.dataClass === "INFORMATIVE").map((c) => c.key);
+    expect(informative).toEqual(
+      expect.arrayContaining(["cookie_id", "ip_address", "ad_id", "location", "browsing_log"]),
+    );
+
+    const purposes = await db.purpose.findMany({ orderBy: { sortOrder: "asc" } });
+    expect(purposes.map((p) => p.key)).toEqual([
+      "service_operation",
+      "fraud_prevention",
+      "improvement",
+      "ads",
+      "publication",
+      "research",
+      "third_party_provision",
+    ]);
+    expect(purposes.find((p) => p.key === "fraud_prevention")?.suspendable).toBe(false);
+    expect(await db.systemCategoryPurpose.count()).toBeGreaterThan(50);
+  });
+
+  it("covers every recipient class and all eight scenes", async () => {
+    const recipients = await db.recipient.findMany();
+    expect(recipients.length).toBeGreaterThanOrEqual(12);
+    const classes = new Set(recipients.map((r) => r.recipientClass));
+    for (const c of [
+      "THIRD_PARTY",
+      "GROUP_COMPANY",
+      "FOREIGN_THIRD_PARTY",
+      "PROCESSOR",
+      "LAW_ENFORCEMENT",
+    ] as const) {
+      expect(classes.has(c)).toBe(true);
+    }
+    for (const r of recipients.filter((r) => r.recipientClass === "FOREIGN_THIRD_PARTY")) {
+      expect(
+        r.country && r.regimeNoteJa && r.regimeNoteEn && r.measuresJa && r.measuresEn,
+      ).toBeTruthy();
+    }
+    for (const r of recipients.filter((r) => r.recipientClass === "PROCESSOR")) {
+      expect(r.processorCategoryJa && r.processorCategoryEn).toBeTruthy();
+    }
+    const scenes = await db.scene.findMany({ orderBy: { sortOrder: "asc" } });
+    expect(scenes.map((s) => s.key)).toEqual([
+      "reservation",
+      "job_application",
+      "client_report",
+      "survey",
+      "review",
+      "points_link",
+      "card_fraud",
+      "scouting",
+    ]);
+  });
+
+  it("seeds three subjects, two of them with portal accounts", async () => {
+    const subjects = await db.subject.findMany({ include: { user: true } });
+    expect(subjects).toHaveLength(3);
+    const hanako = subjects.find((s) => s.email === "hanako.sato@example.jp");
+    expect(hanako?.user).toMatchObject({
+      email: "hanako.sato@example.jp",
+      role: "SUBJECT",
+      locale: "ja",
+    });
+    expect(subjects.filter((s) => s.userId)).toHaveLength(2);
+
+    const items = await db.personalDataItem.findMany({ include: { category: true } });
+    expect(items.some((i) => i.category.dataClass === "SENSITIVE")).toBe(true);
+    expect(items.some((i) => i.legalHold && i.legalHoldReason)).toBe(true);
+    const informative = items.filter((i) => i.category.dataClass === "INFORMATIVE");
+    expect(new Set(informative.map((i) => i.linkedToPerson))).toEqual(new Set([true, false]));
+    expect(new Set(items.map((i) => i.source))).toEqual(
+      new Set(["DIRECT", "AUTOMATIC", "THIRD_PARTY", "PUBLIC"]),
+    );
+    expect(await db.subjectExternalId.count()).toBeGreaterThanOrEqual(3 * 6);
+  });
+
+  it("fills a realistic provision ledger", async () => {
+    const records = await db.provisionRecord.findMany({
+      include: { subject: true, consent: true },
+    });
+    expect(records.length).toBeGreaterThanOrEqual(150);
+    const hanako = records.filter((r) => r.subject.email === "hanako.sato@example.jp");
+    expect(hanako.length).toBeGreaterThan(records.length / 2);
+    expect(new Set(records.map((r) => r.legalBasis))).toEqual(
+      new Set([
+        "CONSENT",
+        "OPT_OUT",
+        "LAW",
+        "USER_APPLICATION",
+        "CONTRACT",
+        "PROCESSING_ENTRUSTMENT",
+      ]),
+    );
+    for (const r of records) {
+      if (r.legalBasis === "CONSENT") expect(r.consent).not.toBeNull();
+      expect(r.providedAt.getTime()).toBeLessThanOrEqual(NOW.getTime());
+      expect(r.keepUntil.getTime()).toBeGreaterThan((r.periodEnd ?? r.providedAt).getTime());
+    }
+    expect(records.some((r) => r.periodEnd)).toBe(true);
+    expect(await db.lawEnforcementDisclosure.count()).toBeGreaterThanOrEqual(3);
+  });
+
+  it("creates the staff accounts and deadline policies", async () => {
+    const staff = await db.user.findMany({ where: { role: { in: ["STAFF", "MANAGER"] } } });
+    expect(staff.map((u) => [u.email, u.role]).sort()).toEqual([
+      ["manager@example.jp", "MANAGER"],
+      ["staff@example.jp", "STAFF"],
+    ]);
+    expect(staff.every((u) => u.emailVerified)).toBe(true);
+    const jp = await db.deadlinePolicy.findFirstOrThrow({
+      where: { jurisdiction: "JP", requestType: null },
+    });
+    expect(jp).toMatchObject({ amount: 10, unit: "CALENDAR_DAYS", extensionAmount: null });
+    expect(await db.deadlinePolicy.count()).toBe(7);
+  });
+
+  it("does nothing the second time", async () => {
+    const before = await db.provisionRecord.count();
+    expect(await seedDemo(db, { now: NOW })).toEqual({ created: false });
+    expect(await db.provisionRecord.count()).toBe(before);
+    expect(await db.user.count()).toBe(4);
+  });
+});
+
+describe("ledger plan", () => {
+  it("is deterministic for a given now", () => {
+    const plan = () =>
+      planProvisions(createRng(), createClock(NOW)).map((p) => [
+        p.recipient,
+        p.providedAt.toISOString(),
+      ]);
+    expect(plan()).toEqual(plan());
+  });
+});
