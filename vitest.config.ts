@@ -11,7 +11,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,scripts,app,components}/**/*.test.{ts,tsx}"],
+    include: ["{lib,scripts,app,components}/**/*.test.{ts,tsx}", "prisma/**/*.test.ts"],
     exclude: ["node_modules", ".next", "e2e"],
     environment: "node",
     testTimeout: 60_000,

@@ -45,7 +45,7 @@ test("a disclosure request travels from the subject to staff and back", async ({
   expect(ack).toContain("ご請求を受け付けました");
 
   await page.getByRole("button", { name: "ログアウト" }).click();
-  await expect(page.getByRole("link", { name: "ログイン" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "ログイン", exact: true })).toBeVisible();
 
   await signInByEmail(page, testInfo, STAFF);
   await expect(page).toHaveURL(/\/ja\/staff$/);

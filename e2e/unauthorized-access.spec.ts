@@ -49,7 +49,7 @@ test("a subject posting a staff action directly is refused and nothing changes",
 
   const forged = await postAction(request, {
     baseURL: baseURL!,
-    path: "/ja/staff",
+    path: `/ja/staff/requests/${target.reference}`,
     id,
     cookie,
     args: [{ reference: target.reference, outcome: "FULFILLED", note: "forged" }],
@@ -60,7 +60,7 @@ test("a subject posting a staff action directly is refused and nothing changes",
 
   const anonymous = await postAction(request, {
     baseURL: baseURL!,
-    path: "/ja/staff",
+    path: `/ja/staff/requests/${target.reference}`,
     id,
     args: [{ reference: target.reference, outcome: "FULFILLED", note: "forged" }],
   });
@@ -75,11 +75,17 @@ test("staff posting the complete action on a request that is not verified is ref
   const cookie = await createSession(staff.id);
   const response = await postAction(request, {
     baseURL: baseURL!,
-    path: "/ja/staff",
+    path: `/ja/staff/requests/${target.reference}`,
     id: actionId("lib/actions/staff/complete-request.ts", "completeRequest"),
     cookie,
     args: [{ reference: target.reference, outcome: "FULFILLED", note: "too early" }],
   });
   expect(await response.text()).toContain("ILLEGAL_TRANSITION");
   expect(await requestStatus(target.reference)).toBe("SUBMITTED");
+});
+
+test("the dev mailbox does not exist when SMTP is configured", async ({ page }) => {
+  const response = await page.goto("/ja/dev/mailbox");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("link", { name: "開発用メールボックス" })).toHaveCount(0);
 });

@@ -11,6 +11,8 @@ import { assertDatabaseReachable, authSecret, envOrExit } from "./lib/preflight"
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
+// The e2e servers share one build made beforehand; they must never rebuild under each other.
+const mayBuild = !process.argv.includes("--no-build");
 const env = envOrExit();
 
 if (env.DATABASE_URL) await assertDatabaseReachable(env.DATABASE_URL);
@@ -40,7 +42,7 @@ const childEnv = {
 };
 const next = path.join(root, "node_modules", ".bin", "next");
 
-if (!dev && buildIsStale(root)) {
+if (!dev && mayBuild && buildIsStale(root)) {
   console.log("Building the app (first start or changed sources)…");
   const build = spawnSync(next, ["build"], { cwd: root, env: childEnv, stdio: "inherit" });
   if (build.status !== 0) {

@@ -26,6 +26,16 @@ function decodeQuotedPrintable(raw: string): string {
   return Buffer.from(bytes).toString("utf8");
 }
 
+/** The decoded text body of a single-part message (nodemailer sends base64 or quoted-printable). */
+function decodeBody(raw: string): string {
+  const split = raw.indexOf("\r\n\r\n");
+  const headers = raw.slice(0, split);
+  const body = raw.slice(split + 4);
+  if (/content-transfer-encoding:\s*base64/i.test(headers)) return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (/content-transfer-encoding:\s*quoted-printable/i.test(headers)) return decodeQuotedPrintable(body);
+  return body;
+}
+
 function sinkMails(to: string, since: Date): SinkMail[] {
   const lines = readFileSync(E2E.smtp.inbox, "utf8").split("\n").filter(Boolean);
   return lines
@@ -46,7 +56,7 @@ export async function waitForMail(options: {
   if (testInfo.project.metadata.mail === "smtp") {
     await expect
       .poll(() => {
-        const texts = sinkMails(to, since).map((m) => decodeQuotedPrintable(m.raw));
+        const texts = sinkMails(to, since).map((m) => decodeBody(m.raw));
         found = texts.reverse().find((t) => pattern.test(t)) ?? "";
         return found;
       }, { timeout: 20_000 })

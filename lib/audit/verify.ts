@@ -15,10 +15,11 @@ export async function verifyAuditChain(db: Db): Promise<{ ok: boolean; brokenAt:
     });
     if (rows.length === 0) return { ok: true, brokenAt: null, count };
     for (const row of rows) {
-      const expected = hashAuditRow({ ...row, prevHash });
-      if (row.prevHash !== prevHash || row.hash !== expected) return { ok: false, brokenAt: row.id, count };
-      prevHash = row.hash;
-      cursor = row.id;
+      const { id, hash, ...content } = row;
+      const expected = hashAuditRow({ ...content, prevHash });
+      if (content.prevHash !== prevHash || hash !== expected) return { ok: false, brokenAt: id, count };
+      prevHash = hash;
+      cursor = id;
       count += 1;
     }
   }

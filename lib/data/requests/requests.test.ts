@@ -1,0 +1,127 @@
+import { randomUUID } from "node:crypto";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { Actor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/db";
+import { createTestDatabase } from "@/scripts/lib/test-database";
+
+// Integration: the request path through the data layer against a real PostgreSQL database.
+
+let testDb: { url: string; drop: () => Promise<void> };
+let db: Db;
+let mod: {
+  create: typeof import("./create-disclosure-request");
+  decide: typeof import("./decide-request");
+  get: typeof import("./get-request");
+  audit: typeof import("@/lib/audit/verify");
+  boss: typeof import("@/lib/jobs/boss");
+};
+
+async function person(role: Actor["role"], withSubject = false): Promise<Actor> {
+  const user = await db.user.create({ data: { email: `${randomUUID()}@test.example.jp`, role } });
+  if (withSubject) {
+    await db.subject.create({ data: { userId: user.id, familyName: "試験", givenName: "花子", email: user.email } });
+  }
+  return { userId: user.id, role, email: user.email, ip: "127.0.0.1" };
+}
+
+const input = () => ({
+  idempotencyKey: randomUUID(),
+  scope: "ALL" as const,
+  categoryKeys: [],
+  method: "JSON" as const,
+  postalAddress: "",
+  note: "",
+  requester: { familyName: "試験", givenName: "花子", familyNameKana: "", givenNameKana: "", birthDate: "" },
+});
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  process.env.DATABASE_URL = testDb.url;
+  const { getDb } = await import("@/lib/db");
+  db = getDb();
+  mod = {
+    create: await import("./create-disclosure-request"),
+    decide: await import("./decide-request"),
+    get: await import("./get-request"),
+    audit: await import("@/lib/audit/verify"),
+    boss: await import("@/lib/jobs/boss"),
+  };
+  await db.deadlinePolicy.create({ data: { jurisdiction: "JP", amount: 7, unit: "CALENDAR_DAYS" } });
+});
+
+afterAll(async () => {
+  await (await mod.boss.getBoss()).stop({ graceful: false });
+  await db.$disconnect();
+  await testDb.drop();
+});
+
+describe("filing and deciding a disclosure request", () => {
+  it("files once per idempotency key, even when submitted twice at once", async () => {
+    const actor = await person("SUBJECT", true);
+    const same = input();
+    const [a, b] = await Promise.all([
+      mod.create.createDisclosureRequest({ actor, input: same, locale: "ja" }),
+      mod.create.createDisclosureRequest({ actor, input: same, locale: "ja" }),
+    ]);
+    expect(a.reference).toBe(b.reference);
+    expect(a.reference).toMatch(/^R-\d{4}-\d{6}$/);
+    expect(await db.request.count({ where: { filedById: actor.userId } })).toBe(1);
+  });
+
+  it("sets the due date from the JP policy and queues the acknowledgement mail with the request", async () => {
+    const actor = await person("SUBJECT", true);
+    const { reference } = await mod.create.createDisclosureRequest({ actor, input: input(), locale: "en" });
+    const request = await db.request.findUniqueOrThrow({ where: { reference } });
+    const days = (request.dueAt.getTime() - request.receivedAt.getTime()) / 86_400_000;
+    expect(days).toBeGreaterThan(6);
+    expect(days).toBeLessThanOrEqual(8);
+    const jobs = await db.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail-send' AND data->>'to' = $1 AND data->>'kind' = 'requestReceived'`,
+      actor.email,
+    );
+    expect(jobs[0]?.n).toBe(1);
+  });
+
+  it("walks verify then complete, with timeline and audit events, and refuses illegal moves", async () => {
+    const subject = await person("SUBJECT", true);
+    const staff = await person("STAFF");
+    const { reference } = await mod.create.createDisclosureRequest({ actor: subject, input: input(), locale: "ja" });
+
+    await expect(
+      mod.decide.completeRequest({ actor: staff, input: { reference, outcome: "FULFILLED", note: "early" } }),
+    ).rejects.toMatchObject({ code: "ILLEGAL_TRANSITION" });
+    await expect(mod.decide.verifyIdentity({ actor: subject, input: { reference, note: "" } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+
+    await mod.decide.verifyIdentity({ actor: staff, input: { reference, note: "passport" } });
+    await mod.decide.completeRequest({ actor: staff, input: { reference, outcome: "FULFILLED", note: "sent" } });
+
+    const view = await mod.get.getRequest({ actor: subject, reference });
+    expect(view?.status).toBe("COMPLETED");
+    expect(view?.outcome).toBe("FULFILLED");
+    expect(view?.events.map((e) => e.kind)).toEqual(["submitted", "verifyIdentity", "complete"]);
+    const audits = await db.auditEvent.findMany({ where: { requestId: view!.id }, orderBy: { id: "asc" } });
+    expect(audits.map((a) => a.action)).toEqual(["request.submit", "identity.decide", "request.verifyIdentity", "request.complete"]);
+    expect(await db.verificationDecision.count({ where: { requestId: view!.id, result: "VERIFIED" } })).toBe(1);
+  });
+
+  it("shows a subject only their own requests", async () => {
+    const owner = await person("SUBJECT", true);
+    const stranger = await person("SUBJECT", true);
+    const { reference } = await mod.create.createDisclosureRequest({ actor: owner, input: input(), locale: "ja" });
+    expect(await mod.get.getRequest({ actor: stranger, reference })).toBeNull();
+    expect(await mod.get.getRequest({ actor: owner, reference })).not.toBeNull();
+  });
+
+  it("keeps an intact audit chain, and detects an edited row", async () => {
+    expect((await mod.audit.verifyAuditChain(db)).ok).toBe(true);
+    const row = await db.auditEvent.findFirstOrThrow({ orderBy: { id: "asc" } });
+    await db.$executeRawUnsafe(`UPDATE "AuditEvent" SET action = 'tampered' WHERE id = $1`, row.id);
+    const result = await mod.audit.verifyAuditChain(db);
+    expect(result.ok).toBe(false);
+    expect(result.brokenAt).toBe(row.id);
+  });
+});
