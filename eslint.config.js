@@ -5,20 +5,42 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules", ".next", ".data", "lib/generated", "tmp", "test-results", "playwright-report", "next-env.d.ts"] },
+  {
+    ignores: [
+      "node_modules",
+      ".next",
+      ".data",
+      "lib/generated",
+      "tmp",
+      "test-results",
+      "playwright-report",
+      "next-env.d.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     plugins: { "@next/next": nextPlugin, "react-hooks": reactHooks },
     rules: {
       ...nextPlugin.configs.recommended.rules,
       "react-hooks/rules-of-hooks": "error",
       "react-hooks/exhaustive-deps": "warn",
       "@typescript-eslint/no-floating-promises": "error",
-      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
-      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports", disallowTypeAnnotations: false }],
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-misused-promises": [
+        "error",
+        { checksVoidReturn: { attributes: false } },
+      ],
+      "@typescript-eslint/consistent-type-imports": [
+        "error",
+        { fixStyle: "inline-type-imports", disallowTypeAnnotations: false },
+      ],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
       // Next.js route handlers and pages are async by contract even when they await nothing.
       "@typescript-eslint/require-await": "off",
       "no-restricted-properties": [
@@ -29,7 +51,14 @@ export default tseslint.config(
   },
   {
     // Scripts, tests and tooling configure processes; they may read the environment.
-    files: ["scripts/**", "e2e/**", "*.config.{js,ts}", "instrumentation.ts", "**/*.test.ts", "lib/env.ts"],
+    files: [
+      "scripts/**",
+      "e2e/**",
+      "*.config.{js,ts}",
+      "instrumentation.ts",
+      "**/*.test.ts",
+      "lib/env.ts",
+    ],
     rules: { "no-restricted-properties": "off" },
   },
   {

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 
 // What a newcomer gets from `npm start`: the Japanese landing page, the demo accounts, the mailbox.
-test("the embedded demo greets in Japanese and names its accounts and mailbox", async ({ page }) => {
+test("the embedded demo greets in Japanese and names its accounts and mailbox", async ({
+  page,
+}) => {
   const response = await page.goto("/");
   expect(response?.ok()).toBe(true);
   await expect(page).toHaveURL(/\/ja$/);

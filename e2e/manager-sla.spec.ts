@@ -1,7 +1,10 @@
 import { expect, test } from "./support/fixtures";
 import { sql } from "./support/db";
 
-test("a manager sets the JP internal deadline, with range errors from the shared schema", async ({ page, signIn }) => {
+test("a manager sets the JP internal deadline, with range errors from the shared schema", async ({
+  page,
+  signIn,
+}) => {
   await signIn("MANAGER");
   await page.goto("/ja/manager");
   await expect(page.getByTestId("open-count")).toBeVisible();
@@ -12,8 +15,12 @@ test("a manager sets the JP internal deadline, with range errors from the shared
   await input.fill("10");
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByText("保存しました。")).toBeVisible();
-  const { rows } = await sql().query(`SELECT amount FROM "DeadlinePolicy" WHERE jurisdiction = 'JP' AND "requestType" IS NULL`);
+  const { rows } = await sql().query(
+    `SELECT amount FROM "DeadlinePolicy" WHERE jurisdiction = 'JP' AND "requestType" IS NULL`,
+  );
   expect(rows[0].amount).toBe(10);
-  const audit = await sql().query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'policy.update'`);
+  const audit = await sql().query(
+    `SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'policy.update'`,
+  );
   expect(audit.rows[0].n).toBeGreaterThan(0);
 });

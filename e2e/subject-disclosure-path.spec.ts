@@ -8,12 +8,17 @@ const SUBJECT = "hanako.sato@example.jp";
 const STAFF = "staff@example.jp";
 
 function jstDatePlus(days: number) {
-  return new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", year: "numeric", month: "short", day: "numeric" }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
+  return new Intl.DateTimeFormat("ja-JP", {
+    timeZone: "Asia/Tokyo",
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+  }).format(new Date(Date.now() + days * 86_400_000));
 }
 
-test("a disclosure request travels from the subject to staff and back", async ({ page }, testInfo) => {
+test("a disclosure request travels from the subject to staff and back", async ({
+  page,
+}, testInfo) => {
   await signInByEmail(page, testInfo, SUBJECT);
   await expect(page).toHaveURL(/\/ja\/me$/);
   await expect(page.getByRole("heading", { level: 1, name: "マイページ" })).toBeVisible();
@@ -41,7 +46,13 @@ test("a disclosure request travels from the subject to staff and back", async ({
   await expect(page.getByTestId("status")).toHaveText("受付済み");
   await expect(page.getByTestId("due")).toContainText(jstDatePlus(10));
 
-  const ack = await waitForMail({ page, testInfo, to: SUBJECT, since, pattern: new RegExp(reference) });
+  const ack = await waitForMail({
+    page,
+    testInfo,
+    to: SUBJECT,
+    since,
+    pattern: new RegExp(reference),
+  });
   expect(ack).toContain("ご請求を受け付けました");
 
   await page.getByRole("button", { name: "ログアウト" }).click();
@@ -62,11 +73,14 @@ test("a disclosure request travels from the subject to staff and back", async ({
   await expect(page.getByTestId("status")).toHaveText("完了");
 
   await page.getByRole("button", { name: "ログアウト" }).click();
+  await expect(page.getByRole("link", { name: "ログイン", exact: true })).toBeVisible();
   await signInByEmail(page, testInfo, SUBJECT);
   await page.goto(`/ja/me/requests/${reference}`);
   await expect(page.getByTestId("status")).toHaveText("完了");
   await expect(page.getByTestId("outcome")).toHaveText("対応済み");
-  await expect(page.getByTestId("outcome-note")).toHaveText("保有個人データをCSVでお送りしました。");
+  await expect(page.getByTestId("outcome-note")).toHaveText(
+    "保有個人データをCSVでお送りしました。",
+  );
   const timeline = page.locator("ol.timeline");
   await expect(timeline).toContainText("請求を受け付けました");
   await expect(timeline).toContainText("本人確認が完了しました");

@@ -1,7 +1,10 @@
 import { expect, test } from "./support/fixtures";
 import { sql } from "./support/db";
 
-test("field errors are in English on the English form, and the server agrees", async ({ page, signIn }) => {
+test("field errors are in English on the English form, and the server agrees", async ({
+  page,
+  signIn,
+}) => {
   await signIn("SUBJECT", { withSubject: true });
   await page.goto("/en/me/requests/new");
   await page.getByLabel("Family name", { exact: true }).fill("");
@@ -18,14 +21,22 @@ test("a double-submitted form files one request", async ({ page, signIn }) => {
   await page.goto("/ja/me/requests/new");
   await page.getByRole("button", { name: "請求する" }).dblclick();
   await expect(page).toHaveURL(/\/ja\/me\/requests\/R-\d{4}-\d{6}/);
-  const { rows } = await sql().query(`SELECT count(*)::int AS n FROM "Request" WHERE "filedById" = $1`, [person.id]);
+  const { rows } = await sql().query(
+    `SELECT count(*)::int AS n FROM "Request" WHERE "filedById" = $1`,
+    [person.id],
+  );
   expect(rows[0].n).toBe(1);
 });
 
-test("a new person who is not yet a known subject can file, and is recorded as one", async ({ page, signIn }) => {
+test("a new person who is not yet a known subject can file, and is recorded as one", async ({
+  page,
+  signIn,
+}) => {
   const person = await signIn("SUBJECT");
   await page.goto("/ja/me");
-  await expect(page.getByText("このメールアドレスに結び付いた個人データはまだありません。", { exact: false })).toBeVisible();
+  await expect(
+    page.getByText("このメールアドレスに結び付いた個人データはまだありません。", { exact: false }),
+  ).toBeVisible();
   await page.goto("/ja/me/requests/new");
   await page.getByLabel("姓", { exact: true }).fill("新規");
   await page.getByLabel("名", { exact: true }).fill("花");
@@ -33,6 +44,8 @@ test("a new person who is not yet a known subject can file, and is recorded as o
   await page.getByLabel("メイ（カタカナ）").fill("ハナ");
   await page.getByRole("button", { name: "請求する" }).click();
   await expect(page).toHaveURL(/\/ja\/me\/requests\/R-\d{4}-\d{6}/);
-  const { rows } = await sql().query(`SELECT "familyName" FROM "Subject" WHERE "userId" = $1`, [person.id]);
+  const { rows } = await sql().query(`SELECT "familyName" FROM "Subject" WHERE "userId" = $1`, [
+    person.id,
+  ]);
   expect(rows[0].familyName).toBe("新規");
 });

@@ -41,9 +41,16 @@ test("staff opening the manager page is refused", async ({ page, signIn }) => {
   await expect(page.getByRole("heading", { name: "アクセスできません" })).toBeVisible();
 });
 
-test("a subject posting a staff action directly is refused and nothing changes", async ({ request, baseURL }) => {
+test("a subject posting a staff action directly is refused and nothing changes", async ({
+  request,
+  baseURL,
+}) => {
   const subject = await createUser("SUBJECT", { withSubject: true });
-  const target = await insertRequest({ subjectId: subject.subjectId!, filedById: subject.id, status: "IN_PROGRESS" });
+  const target = await insertRequest({
+    subjectId: subject.subjectId!,
+    filedById: subject.id,
+    status: "IN_PROGRESS",
+  });
   const cookie = await createSession(subject.id);
   const id = actionId("lib/actions/staff/complete-request.ts", "completeRequest");
 
@@ -68,9 +75,16 @@ test("a subject posting a staff action directly is refused and nothing changes",
   expect(await requestStatus(target.reference)).toBe("IN_PROGRESS");
 });
 
-test("staff posting the complete action on a request that is not verified is refused by the lifecycle", async ({ request, baseURL }) => {
+test("staff posting the complete action on a request that is not verified is refused by the lifecycle", async ({
+  request,
+  baseURL,
+}) => {
   const subject = await createUser("SUBJECT", { withSubject: true });
-  const target = await insertRequest({ subjectId: subject.subjectId!, filedById: subject.id, status: "SUBMITTED" });
+  const target = await insertRequest({
+    subjectId: subject.subjectId!,
+    filedById: subject.id,
+    status: "SUBMITTED",
+  });
   const staff = await createUser("STAFF");
   const cookie = await createSession(staff.id);
   const response = await postAction(request, {

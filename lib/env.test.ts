@@ -16,9 +16,13 @@ describe("environment", () => {
   });
 
   it("names the variable that is wrong", () => {
-    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must be a postgresql:\/\/ URL/);
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(
+      /DATABASE_URL: must be a postgresql:\/\/ URL/,
+    );
     expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT/);
     expect(() => parseEnv({ SMTP_URL: "http://mail" })).toThrow(/SMTP_URL/);
-    expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET: must be at least 32 characters/);
+    expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(
+      /AUTH_SECRET: must be at least 32 characters/,
+    );
   });
 });

@@ -16,7 +16,8 @@ export const log = {
   error(message: string, error: unknown, fields?: Fields): string {
     const errorId = randomUUID();
     const name = error instanceof Error ? error.name : typeof error;
-    const stack = error instanceof Error ? (error.stack ?? "").split("\n").slice(0, 6).join(" | ") : "";
+    const stack =
+      error instanceof Error ? (error.stack ?? "").split("\n").slice(0, 6).join(" | ") : "";
     write("error", message, { errorId, errorName: name, stack, ...fields });
     return errorId;
   },

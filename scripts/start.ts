@@ -51,8 +51,14 @@ if (!dev && mayBuild && buildIsStale(root)) {
   }
 }
 
-const server = spawn(next, [dev ? "dev" : "start", "-p", String(env.PORT)], { cwd: root, env: childEnv, stdio: "inherit" });
-console.log(`Privacy center: http://localhost:${env.PORT}/ja (${database.embedded ? "embedded database" : "PostgreSQL"})`);
+const server = spawn(next, [dev ? "dev" : "start", "-p", String(env.PORT)], {
+  cwd: root,
+  env: childEnv,
+  stdio: "inherit",
+});
+console.log(
+  `Privacy center: http://localhost:${env.PORT}/ja (${database.embedded ? "embedded database" : "PostgreSQL"})`,
+);
 
 let stopping = false;
 async function shutdown(code: number) {

@@ -4,10 +4,14 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PRISMA_SCHEMA_ENGINE_BINARY: "/bin/true" };
-mkdirSync("test-results", { recursive: true });
-rmSync("test-results/vitest.json", { force: true });
-rmSync("test-results/e2e-results.json", { force: true });
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  PRISMA_SCHEMA_ENGINE_BINARY: "/bin/true",
+};
+mkdirSync("reports", { recursive: true });
+rmSync("reports/vitest.json", { force: true });
+rmSync("reports/e2e.json", { force: true });
 
 function run(label: string, command: string, args: string[]): boolean {
   console.log(`\n▶ ${label}`);
@@ -20,7 +24,11 @@ const steps: [string, string, string[]][] = [
   ["prisma generate", bin("prisma"), ["generate", "--no-hints"]],
   ["type check", bin("tsc"), ["--noEmit"]],
   ["lint", bin("eslint"), ["."]],
-  ["unit and integration tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]],
+  [
+    "unit and integration tests",
+    bin("vitest"),
+    ["run", "--reporter=default", "--reporter=json", "--outputFile.json=reports/vitest.json"],
+  ],
   ["production build", bin("next"), ["build"]],
   ["browser tests", bin("playwright"), ["test"]],
 ];
@@ -36,13 +44,18 @@ for (const [label, command, args] of steps) {
 
 let passed = 0;
 let failed = 0;
-if (existsSync("test-results/vitest.json")) {
-  const v = JSON.parse(readFileSync("test-results/vitest.json", "utf8")) as { numPassedTests: number; numFailedTests: number };
+if (existsSync("reports/vitest.json")) {
+  const v = JSON.parse(readFileSync("reports/vitest.json", "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+  };
   passed += v.numPassedTests;
   failed += v.numFailedTests;
 }
-if (existsSync("test-results/e2e-results.json")) {
-  const p = JSON.parse(readFileSync("test-results/e2e-results.json", "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } };
+if (existsSync("reports/e2e.json")) {
+  const p = JSON.parse(readFileSync("reports/e2e.json", "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number };
+  };
   passed += p.stats.expected + p.stats.flaky;
   failed += p.stats.unexpected;
 }

@@ -8,12 +8,19 @@ import { SiteHeader } from "@/components/layout/site-header";
 import { toLocale } from "@/lib/i18n/config";
 import { getMessages, getTranslator } from "@/lib/i18n/translate";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}): Promise<Metadata> {
   const t = getTranslator(toLocale((await params).locale));
   return { title: t("app.name") };
 }
 
-export default async function LocaleLayout(props: { children: ReactNode; params: Promise<{ locale: string }> }) {
+export default async function LocaleLayout(props: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   const locale = toLocale((await props.params).locale);
   const t = getTranslator(locale);
   return (

@@ -6,7 +6,10 @@ export default function NotFound() {
     <section aria-labelledby="nf-title">
       <h1 id="nf-title">ページが見つかりません / Page not found</h1>
       <p>
-        <Link href="/ja">ホームへ戻る</Link> · <Link href="/en" lang="en">Back to home</Link>
+        <Link href="/ja">ホームへ戻る</Link> ·{" "}
+        <Link href="/en" lang="en">
+          Back to home
+        </Link>
       </p>
     </section>
   );

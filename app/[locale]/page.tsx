@@ -6,9 +6,14 @@ import { isDemoMode } from "@/lib/env";
 import { toLocale } from "@/lib/i18n/config";
 import { getTranslator } from "@/lib/i18n/translate";
 
-const TYPES = ["DISCLOSURE", "PROVISION_RECORDS", "PURPOSE_NOTIFICATION", "CORRECTION", "SUSPENSION_ERASURE", "STOP_PROVISION"] as const;
-
-
+const TYPES = [
+  "DISCLOSURE",
+  "PROVISION_RECORDS",
+  "PURPOSE_NOTIFICATION",
+  "CORRECTION",
+  "SUSPENSION_ERASURE",
+  "STOP_PROVISION",
+] as const;
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const locale = toLocale((await params).locale);

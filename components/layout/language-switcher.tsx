@@ -11,7 +11,12 @@ export function LanguageSwitcher() {
   const other = locale === "ja" ? "en" : "ja";
   const rest = pathname.split("/").slice(2).join("/");
   return (
-    <Link href={`/${other}${rest ? `/${rest}` : ""}`} lang={other} hrefLang={other} aria-label={`${t("app.language")}: ${t("app.switchTo")}`}>
+    <Link
+      href={`/${other}${rest ? `/${rest}` : ""}`}
+      lang={other}
+      hrefLang={other}
+      aria-label={`${t("app.language")}: ${t("app.switchTo")}`}
+    >
       {t("app.switchTo")}
     </Link>
   );

@@ -4,7 +4,13 @@ import { formatDate } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 
 /** The due date with days left, or days overdue in red. */
-export function DueLabel(props: { due: Date; locale: Locale; t: Translate; open: boolean; now: Date }) {
+export function DueLabel(props: {
+  due: Date;
+  locale: Locale;
+  t: Translate;
+  open: boolean;
+  now: Date;
+}) {
   const { due, locale, t, open, now } = props;
   const left = daysLeft(due, now);
   return (

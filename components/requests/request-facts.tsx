@@ -8,9 +8,18 @@ import { DueLabel } from "./due-label";
 import { StatusBadge } from "./status-badge";
 
 /** The facts of a request, shared by the requester's and the staff's pages. */
-export function RequestFacts(props: { request: RequestView; locale: Locale; t: Translate; now: Date }) {
+export function RequestFacts(props: {
+  request: RequestView;
+  locale: Locale;
+  t: Translate;
+  now: Date;
+}) {
   const { request, locale, t, now } = props;
-  const details = request.details as { scope?: string; method?: "JSON" | "CSV" | "PDF" | "PAPER"; categoryKeys?: string[] };
+  const details = request.details as {
+    scope?: string;
+    method?: "JSON" | "CSV" | "PDF" | "PAPER";
+    categoryKeys?: string[];
+  };
   return (
     <dl className="facts">
       <dt>{t("request.reference")}</dt>
@@ -25,7 +34,13 @@ export function RequestFacts(props: { request: RequestView; locale: Locale; t: T
       <dd>{formatDateTime(locale, request.receivedAt)}</dd>
       <dt>{t("request.dueAt")}</dt>
       <dd data-testid="due">
-        <DueLabel due={request.extendedDueAt ?? request.dueAt} locale={locale} t={t} open={isOpen(request.status)} now={now} />
+        <DueLabel
+          due={request.extendedDueAt ?? request.dueAt}
+          locale={locale}
+          t={t}
+          open={isOpen(request.status)}
+          now={now}
+        />
       </dd>
       {details.method && (
         <>
@@ -36,7 +51,11 @@ export function RequestFacts(props: { request: RequestView; locale: Locale; t: T
       {details.scope && (
         <>
           <dt>{t("requestForm.scope")}</dt>
-          <dd>{details.scope === "ALL" ? t("request.scopeAll") : (details.categoryKeys ?? []).join(", ")}</dd>
+          <dd>
+            {details.scope === "ALL"
+              ? t("request.scopeAll")
+              : (details.categoryKeys ?? []).join(", ")}
+          </dd>
         </>
       )}
       {request.outcome && (

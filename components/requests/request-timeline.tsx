@@ -3,7 +3,11 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 import { isMessageKey, type Translate } from "@/lib/i18n/translate";
 
-export function RequestTimeline(props: { events: RequestView["events"]; locale: Locale; t: Translate }) {
+export function RequestTimeline(props: {
+  events: RequestView["events"];
+  locale: Locale;
+  t: Translate;
+}) {
   const { events, locale, t } = props;
   return (
     <ol className="timeline">

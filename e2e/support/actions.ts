@@ -9,7 +9,10 @@ import { E2E } from "./config";
 // build's server-reference manifest, and the arguments as the body.
 
 interface Manifest {
-  node: Record<string, { filename?: string; exportedName?: string; workers?: Record<string, unknown> }>;
+  node: Record<
+    string,
+    { filename?: string; exportedName?: string; workers?: Record<string, unknown> }
+  >;
 }
 
 export function actionId(file: string, exportName: string): string {
@@ -22,7 +25,10 @@ export function actionId(file: string, exportName: string): string {
   throw new Error(`no action ${exportName} in ${file}`);
 }
 
-export async function postAction(request: APIRequestContext, options: { baseURL: string; path: string; id: string; args: unknown[]; cookie?: string }) {
+export async function postAction(
+  request: APIRequestContext,
+  options: { baseURL: string; path: string; id: string; args: unknown[]; cookie?: string },
+) {
   return request.post(`${options.baseURL}${options.path}`, {
     headers: {
       "Next-Action": options.id,

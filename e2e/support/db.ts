@@ -45,7 +45,11 @@ export async function createSession(userId: string) {
   return token;
 }
 
-export async function insertRequest(options: { subjectId: string; filedById: string; status?: string }) {
+export async function insertRequest(options: {
+  subjectId: string;
+  filedById: string;
+  status?: string;
+}) {
   const id = randomUUID();
   const reference = `R-2099-${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
   await sql().query(
@@ -57,6 +61,9 @@ export async function insertRequest(options: { subjectId: string; filedById: str
 }
 
 export async function requestStatus(reference: string): Promise<string | undefined> {
-  const { rows } = await sql().query<{ status: string }>(`SELECT status FROM "Request" WHERE reference = $1`, [reference]);
+  const { rows } = await sql().query<{ status: string }>(
+    `SELECT status FROM "Request" WHERE reference = $1`,
+    [reference],
+  );
   return rows[0]?.status;
 }

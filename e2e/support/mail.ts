@@ -31,8 +31,10 @@ function decodeBody(raw: string): string {
   const split = raw.indexOf("\r\n\r\n");
   const headers = raw.slice(0, split);
   const body = raw.slice(split + 4);
-  if (/content-transfer-encoding:\s*base64/i.test(headers)) return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
-  if (/content-transfer-encoding:\s*quoted-printable/i.test(headers)) return decodeQuotedPrintable(body);
+  if (/content-transfer-encoding:\s*base64/i.test(headers))
+    return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (/content-transfer-encoding:\s*quoted-printable/i.test(headers))
+    return decodeQuotedPrintable(body);
   return body;
 }
 
@@ -55,37 +57,58 @@ export async function waitForMail(options: {
   let found = "";
   if (testInfo.project.metadata.mail === "smtp") {
     await expect
-      .poll(() => {
-        const texts = sinkMails(to, since).map((m) => decodeBody(m.raw));
-        found = texts.reverse().find((t) => pattern.test(t)) ?? "";
-        return found;
-      }, { timeout: 20_000 })
+      .poll(
+        () => {
+          const texts = sinkMails(to, since).map((m) => decodeBody(m.raw));
+          found = texts.reverse().find((t) => pattern.test(t)) ?? "";
+          return found;
+        },
+        { timeout: 20_000 },
+      )
       .not.toBe("");
     return found;
   }
   // Embedded demo: read the dev mailbox page like a newcomer would.
   const mailbox = await page.context().newPage();
   await expect
-    .poll(async () => {
-      await mailbox.goto("/ja/dev/mailbox");
-      const articles = mailbox.locator("article").filter({ has: mailbox.getByTestId("mail-to").getByText(to, { exact: true }) });
-      const texts = await articles.locator("pre").allInnerTexts();
-      found = texts.find((t) => pattern.test(t)) ?? "";
-      return found;
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        await mailbox.goto("/ja/dev/mailbox");
+        const articles = mailbox
+          .locator("article")
+          .filter({ has: mailbox.getByTestId("mail-to").getByText(to, { exact: true }) });
+        const texts = await articles.locator("pre").allInnerTexts();
+        found = texts.find((t) => pattern.test(t)) ?? "";
+        return found;
+      },
+      { timeout: 20_000 },
+    )
     .not.toBe("");
   await mailbox.close();
   return found;
 }
 
 /** Signs in through the real magic-link flow: the form, the mail, the link. */
-export async function signInByEmail(page: Page, testInfo: TestInfo, email: string, locale: "ja" | "en" = "ja") {
+export async function signInByEmail(
+  page: Page,
+  testInfo: TestInfo,
+  email: string,
+  locale: "ja" | "en" = "ja",
+) {
   const since = new Date(Date.now() - 1000);
   await page.goto(`/${locale}/sign-in`);
   await page.getByLabel(locale === "ja" ? "メールアドレス" : "Email address").fill(email);
-  await page.getByRole("button", { name: locale === "ja" ? "ログインリンクを送る" : "Send sign-in link" }).click();
+  await page
+    .getByRole("button", { name: locale === "ja" ? "ログインリンクを送る" : "Send sign-in link" })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/${locale}/sign-in/check-email`));
-  const text = await waitForMail({ page, testInfo, to: email, since, pattern: /\/api\/auth\/callback\/nodemailer/ });
+  const text = await waitForMail({
+    page,
+    testInfo,
+    to: email,
+    since,
+    pattern: /\/api\/auth\/callback\/nodemailer/,
+  });
   const link = /https?:\/\/\S+\/api\/auth\/callback\/nodemailer\S+/.exec(text)?.[0];
   expect(link, "sign-in link in the mail").toBeTruthy();
   await page.goto(link!);

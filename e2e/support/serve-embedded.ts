@@ -7,10 +7,18 @@ import path from "node:path";
 import { E2E } from "./config";
 
 rmSync(E2E.embedded.dataDir, { recursive: true, force: true });
-const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: E2E.embedded.dataDir, PORT: String(E2E.embedded.port) };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATA_DIR: E2E.embedded.dataDir,
+  PORT: String(E2E.embedded.port),
+};
 delete env.DATABASE_URL;
 delete env.SMTP_URL;
-const child = spawn(path.join(E2E.root, "node_modules", ".bin", "tsx"), ["scripts/start.ts", "--no-build"], { cwd: E2E.root, stdio: "inherit", env });
+const child = spawn(
+  path.join(E2E.root, "node_modules", ".bin", "tsx"),
+  ["scripts/start.ts", "--no-build"],
+  { cwd: E2E.root, stdio: "inherit", env },
+);
 process.on("SIGTERM", () => child.kill("SIGTERM"));
 process.on("SIGINT", () => child.kill("SIGINT"));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -27,19 +27,23 @@ await seedDemo(db);
 await db.$disconnect();
 
 const sink = await startSmtpSink(E2E.smtp);
-const next = spawn(path.join(E2E.root, "node_modules", ".bin", "next"), ["start", "-p", String(E2E.pg.port)], {
-  cwd: E2E.root,
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: E2E.pg.url,
-    SMTP_URL: `smtp://127.0.0.1:${E2E.smtp.port}`,
-    AUTH_SECRET: E2E.authSecret,
-    AUTH_URL: E2E.pg.baseURL,
-    NEXT_TELEMETRY_DISABLED: "1",
+const next = spawn(
+  path.join(E2E.root, "node_modules", ".bin", "next"),
+  ["start", "-p", String(E2E.pg.port)],
+  {
+    cwd: E2E.root,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: E2E.pg.url,
+      SMTP_URL: `smtp://127.0.0.1:${E2E.smtp.port}`,
+      AUTH_SECRET: E2E.authSecret,
+      AUTH_URL: E2E.pg.baseURL,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   },
-});
+);
 const stop = () => {
   next.kill("SIGTERM");
   sink.close();

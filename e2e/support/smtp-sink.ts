@@ -14,7 +14,10 @@ export async function startSmtpSink(options: { port: number; inbox: string }): P
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("utf8");
         const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
-        appendFileSync(options.inbox, `${JSON.stringify({ to, raw, at: new Date().toISOString() })}\n`);
+        appendFileSync(
+          options.inbox,
+          `${JSON.stringify({ to, raw, at: new Date().toISOString() })}\n`,
+        );
         callback();
       });
     },

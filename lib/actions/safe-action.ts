@@ -13,13 +13,20 @@ import { log } from "@/lib/log";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: MessageKey; code: string; fieldErrors?: Record<string, MessageKey>; errorId?: string };
+  | {
+      ok: false;
+      error: MessageKey;
+      code: string;
+      fieldErrors?: Record<string, MessageKey>;
+      errorId?: string;
+    };
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, MessageKey> {
   const out: Record<string, MessageKey> = {};
   for (const issue of error.issues) {
     const path = issue.path.join(".");
-    if (!(path in out)) out[path] = isMessageKey(issue.message) ? issue.message : "validation.invalid";
+    if (!(path in out))
+      out[path] = isMessageKey(issue.message) ? issue.message : "validation.invalid";
   }
   return out;
 }
@@ -33,11 +40,17 @@ export function defineAction<S extends z.ZodType, T>(
       const actor = await requireActor(options.permission);
       const parsed = options.schema.safeParse(raw);
       if (!parsed.success) {
-        return { ok: false, code: "INVALID_INPUT", error: "errors.invalidInput", fieldErrors: fieldErrorsOf(parsed.error) };
+        return {
+          ok: false,
+          code: "INVALID_INPUT",
+          error: "errors.invalidInput",
+          fieldErrors: fieldErrorsOf(parsed.error),
+        };
       }
       return { ok: true, data: await handler(parsed.data, actor) };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, code: error.code, error: error.messageKey };
+      if (error instanceof AppError)
+        return { ok: false, code: error.code, error: error.messageKey };
       const errorId = log.error("action failed", error, { action: options.name });
       return { ok: false, code: "UNEXPECTED", error: "errors.unexpected", errorId };
     }

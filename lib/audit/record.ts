@@ -34,7 +34,9 @@ export interface AuditRow {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a.localeCompare(b),
+    );
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
   }
   return JSON.stringify(value ?? null);
@@ -42,7 +44,9 @@ function canonical(value: unknown): string {
 
 export function hashAuditRow(row: AuditRow): string {
   const { at, ...rest } = row;
-  return createHash("sha256").update(canonical({ ...rest, at: at.toISOString() })).digest("hex");
+  return createHash("sha256")
+    .update(canonical({ ...rest, at: at.toISOString() }))
+    .digest("hex");
 }
 
 /** Writes one audit event in the caller's transaction; chain order is serialised by a lock. */

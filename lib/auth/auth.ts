@@ -14,13 +14,15 @@ import { renderMail } from "@/lib/mail/templates";
 
 function localeOfCallback(url: string) {
   const callback = new URL(url).searchParams.get("callbackUrl") ?? "";
-  const path = callback.startsWith("/") ? callback : (() => {
-    try {
-      return new URL(callback).pathname;
-    } catch {
-      return "";
-    }
-  })();
+  const path = callback.startsWith("/")
+    ? callback
+    : (() => {
+        try {
+          return new URL(callback).pathname;
+        } catch {
+          return "";
+        }
+      })();
   return toLocale(path.split("/")[1]);
 }
 
@@ -32,7 +34,11 @@ function buildConfig(): NextAuthConfig {
     secret: env.AUTH_SECRET,
     trustHost: true,
     session: { strategy: "database", maxAge: 8 * 60 * 60, updateAge: 15 * 60 },
-    pages: { signIn: "/ja/sign-in", verifyRequest: "/ja/sign-in/check-email", error: "/ja/sign-in" },
+    pages: {
+      signIn: "/ja/sign-in",
+      verifyRequest: "/ja/sign-in/check-email",
+      error: "/ja/sign-in",
+    },
     providers: [
       Nodemailer({
         // Required by the provider's constructor; delivery goes through lib/mail instead.
@@ -40,7 +46,10 @@ function buildConfig(): NextAuthConfig {
         maxAge: 15 * 60,
         async sendVerificationRequest({ identifier, url }) {
           const locale = localeOfCallback(url);
-          await deliverMail(db, renderMail({ kind: "signIn", locale, to: identifier, params: { url } }));
+          await deliverMail(
+            db,
+            renderMail({ kind: "signIn", locale, to: identifier, params: { url } }),
+          );
         },
       }),
     ],

@@ -6,7 +6,11 @@ import { can, permissionsOf } from "./permissions";
 
 describe("permission matrix", () => {
   it("gives subjects only their own actions", () => {
-    expect(permissionsOf("SUBJECT").sort()).toEqual(["personal-data:read-own", "request:file", "request:withdraw-own"]);
+    expect(permissionsOf("SUBJECT").sort()).toEqual([
+      "personal-data:read-own",
+      "request:file",
+      "request:withdraw-own",
+    ]);
   });
 
   it("keeps staff out of manager configuration", () => {

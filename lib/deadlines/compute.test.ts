@@ -7,16 +7,16 @@ const jst = (s: string) => new Date(`${s}+09:00`);
 
 describe("deadlines", () => {
   it("counts calendar days to the end of the last day in Japan", () => {
-    expect(addPeriod(jst("2026-11-22T10:00:00"), { amount: 10, unit: "CALENDAR_DAYS" }).toISOString()).toBe(
-      jst("2026-12-02T23:59:59.999").toISOString(),
-    );
+    expect(
+      addPeriod(jst("2026-11-22T10:00:00"), { amount: 10, unit: "CALENDAR_DAYS" }).toISOString(),
+    ).toBe(jst("2026-12-02T23:59:59.999").toISOString());
   });
 
   it("uses the Japanese date of arrival, not the UTC one", () => {
     // 00:30 JST on the 23rd is still the 22nd in UTC.
-    expect(addPeriod(jst("2026-11-23T00:30:00"), { amount: 10, unit: "CALENDAR_DAYS" }).toISOString()).toBe(
-      jst("2026-12-03T23:59:59.999").toISOString(),
-    );
+    expect(
+      addPeriod(jst("2026-11-23T00:30:00"), { amount: 10, unit: "CALENDAR_DAYS" }).toISOString(),
+    ).toBe(jst("2026-12-03T23:59:59.999").toISOString());
   });
 
   it("adds months to the same date, else the month's last day", () => {
@@ -31,11 +31,13 @@ describe("deadlines", () => {
   it("skips weekends and given holidays for business days", () => {
     // Friday 2026-11-20 + 3 business days = Wednesday 25th; with the 23rd a holiday, Thursday 26th.
     const friday = jst("2026-11-20T09:00:00");
-    expect(addPeriod(friday, { amount: 3, unit: "BUSINESS_DAYS" }).toISOString()).toBe(jst("2026-11-25T23:59:59.999").toISOString());
-    const holiday = (d: Date) => d.toISOString().startsWith("2026-11-23");
-    expect(addPeriod(friday, { amount: 3, unit: "BUSINESS_DAYS" }, { isHoliday: holiday }).toISOString()).toBe(
-      jst("2026-11-26T23:59:59.999").toISOString(),
+    expect(addPeriod(friday, { amount: 3, unit: "BUSINESS_DAYS" }).toISOString()).toBe(
+      jst("2026-11-25T23:59:59.999").toISOString(),
     );
+    const holiday = (d: Date) => d.toISOString().startsWith("2026-11-23");
+    expect(
+      addPeriod(friday, { amount: 3, unit: "BUSINESS_DAYS" }, { isHoliday: holiday }).toISOString(),
+    ).toBe(jst("2026-11-26T23:59:59.999").toISOString());
   });
 
   it("takes the earliest deadline when several apply, never before receipt", () => {

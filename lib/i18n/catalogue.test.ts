@@ -19,12 +19,14 @@ describe("catalogues", () => {
 
   it("have the same keys in Japanese and English, none empty", () => {
     expect(Object.keys(enLeaves).sort()).toEqual(Object.keys(jaLeaves).sort());
-    for (const [key, value] of Object.entries({ ...jaLeaves, ...enLeaves })) expect(value.trim(), key).not.toBe("");
+    for (const [key, value] of Object.entries({ ...jaLeaves, ...enLeaves }))
+      expect(value.trim(), key).not.toBe("");
   });
 
   it("use the same placeholders in both languages", () => {
     const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
-    for (const key of Object.keys(jaLeaves)) expect(placeholders(enLeaves[key]!), key).toEqual(placeholders(jaLeaves[key]!));
+    for (const key of Object.keys(jaLeaves))
+      expect(placeholders(enLeaves[key]!), key).toEqual(placeholders(jaLeaves[key]!));
   });
 
   it("translate with parameters and fall back to the key", () => {

@@ -45,7 +45,12 @@ export function getBoss(url = getEnv().DATABASE_URL): Promise<PgBoss> {
 }
 
 /** Enqueues a job in the caller's transaction. */
-export async function sendInTx(tx: Tx, queue: QueueName, data: object, options: { singletonKey?: string } = {}) {
+export async function sendInTx(
+  tx: Tx,
+  queue: QueueName,
+  data: object,
+  options: { singletonKey?: string } = {},
+) {
   const boss = await getBoss();
   return boss.send(queue, data, { ...options, db: fromPrisma(tx) });
 }

@@ -16,9 +16,13 @@ export interface MailJob {
 
 /** Registers every queue's handler on a started boss. Handlers must be safe to retry. */
 export async function registerHandlers(boss: PgBoss, db: Db): Promise<void> {
-  await boss.work<MailJob>(QUEUES.mail, { pollingIntervalSeconds: 1, batchSize: 5 }, async (jobs) => {
-    for (const job of jobs) {
-      await deliverMail(db, renderMail(job.data));
-    }
-  });
+  await boss.work<MailJob>(
+    QUEUES.mail,
+    { pollingIntervalSeconds: 1, batchSize: 5 },
+    async (jobs) => {
+      for (const job of jobs) {
+        await deliverMail(db, renderMail(job.data));
+      }
+    },
+  );
 }

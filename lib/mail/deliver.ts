@@ -18,10 +18,14 @@ let transport: nodemailer.Transporter | undefined;
 export async function deliverMail(db: Db, mail: Mail): Promise<void> {
   const env = getEnv();
   if (!env.SMTP_URL) {
-    await db.devMail.create({ data: { to: mail.to.toLowerCase(), subject: mail.subject, text: mail.text } });
+    await db.devMail.create({
+      data: { to: mail.to.toLowerCase(), subject: mail.subject, text: mail.text },
+    });
     return;
   }
   transport ??= nodemailer.createTransport(env.SMTP_URL);
-  const result = (await transport.sendMail({ from: env.MAIL_FROM, ...mail })) as { rejected: unknown[] };
+  const result = (await transport.sendMail({ from: env.MAIL_FROM, ...mail })) as {
+    rejected: unknown[];
+  };
   if (result.rejected.length > 0) throw new Error("SMTP server rejected the recipient");
 }

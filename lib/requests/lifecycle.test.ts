@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 
 import { RequestStatus } from "@/lib/generated/prisma/enums";
 
-import { checkTransition, isOpen, OPEN_STATUSES, TRANSITIONS, type TransitionName } from "./lifecycle";
+import {
+  checkTransition,
+  isOpen,
+  OPEN_STATUSES,
+  TRANSITIONS,
+  type TransitionName,
+} from "./lifecycle";
 
 const ALL = Object.values(RequestStatus);
 
@@ -20,15 +26,27 @@ describe("request lifecycle", () => {
 
   it("refuses completing before identity is verified", () => {
     for (const from of ["SUBMITTED", "AWAITING_IDENTITY", "IDENTITY_REVIEW"] as const) {
-      expect(checkTransition("complete", from, "FULFILLED")).toEqual({ ok: false, reason: "ILLEGAL_FROM_STATUS" });
+      expect(checkTransition("complete", from, "FULFILLED")).toEqual({
+        ok: false,
+        reason: "ILLEGAL_FROM_STATUS",
+      });
     }
   });
 
   it("requires an allowed outcome for closing transitions and none for others", () => {
-    expect(checkTransition("complete", "IN_PROGRESS")).toEqual({ ok: false, reason: "OUTCOME_REQUIRED" });
-    expect(checkTransition("complete", "IN_PROGRESS", "REFUSED")).toEqual({ ok: false, reason: "OUTCOME_NOT_ALLOWED" });
+    expect(checkTransition("complete", "IN_PROGRESS")).toEqual({
+      ok: false,
+      reason: "OUTCOME_REQUIRED",
+    });
+    expect(checkTransition("complete", "IN_PROGRESS", "REFUSED")).toEqual({
+      ok: false,
+      reason: "OUTCOME_NOT_ALLOWED",
+    });
     expect(checkTransition("complete", "IN_PROGRESS", "FULFILLED").ok).toBe(true);
-    expect(checkTransition("verifyIdentity", "SUBMITTED", "FULFILLED")).toEqual({ ok: false, reason: "OUTCOME_NOT_ALLOWED" });
+    expect(checkTransition("verifyIdentity", "SUBMITTED", "FULFILLED")).toEqual({
+      ok: false,
+      reason: "OUTCOME_NOT_ALLOWED",
+    });
     expect(checkTransition("closeUnverifiable", "IDENTITY_REVIEW", "UNVERIFIABLE").ok).toBe(true);
   });
 

@@ -26,7 +26,13 @@ export async function applyTransition(
 ): Promise<{ from: RequestStatus; to: RequestStatus }> {
   const request = await tx.request.findUnique({
     where: { id: input.requestId },
-    select: { id: true, status: true, reference: true, locale: true, filedBy: { select: { email: true } } },
+    select: {
+      id: true,
+      status: true,
+      reference: true,
+      locale: true,
+      filedBy: { select: { email: true } },
+    },
   });
   if (!request) throw new AppError("NOT_FOUND");
   const check = checkTransition(input.name, request.status, input.outcome);
@@ -40,7 +46,9 @@ export async function applyTransition(
     data: {
       status: check.rule.to,
       ...(input.name === "verifyIdentity" ? { identityVerifiedAt: now } : {}),
-      ...(closes ? { closedAt: now, outcome: input.outcome ?? null, outcomeNote: input.note ?? null } : {}),
+      ...(closes
+        ? { closedAt: now, outcome: input.outcome ?? null, outcomeNote: input.note ?? null }
+        : {}),
     },
   });
   if (updated.count !== 1) throw new AppError("CONFLICT");

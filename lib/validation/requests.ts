@@ -8,11 +8,24 @@ const KATAKANA = /^[\u30A0-\u30FF\u3000 ]*$/;
 export const ZRequester = z.object({
   familyName: z.string().trim().min(1, "validation.required").max(50, "validation.nameTooLong"),
   givenName: z.string().trim().min(1, "validation.required").max(50, "validation.nameTooLong"),
-  familyNameKana: z.string().trim().max(50, "validation.nameTooLong").regex(KATAKANA, "validation.katakana"),
-  givenNameKana: z.string().trim().max(50, "validation.nameTooLong").regex(KATAKANA, "validation.katakana"),
+  familyNameKana: z
+    .string()
+    .trim()
+    .max(50, "validation.nameTooLong")
+    .regex(KATAKANA, "validation.katakana"),
+  givenNameKana: z
+    .string()
+    .trim()
+    .max(50, "validation.nameTooLong")
+    .regex(KATAKANA, "validation.katakana"),
   birthDate: z.union([
     z.literal(""),
-    z.iso.date("validation.date").refine((d) => d >= "1900-01-01" && d <= new Date().toISOString().slice(0, 10), "validation.date"),
+    z.iso
+      .date("validation.date")
+      .refine(
+        (d) => d >= "1900-01-01" && d <= new Date().toISOString().slice(0, 10),
+        "validation.date",
+      ),
   ]),
 });
 
@@ -30,16 +43,26 @@ export const ZDisclosureRequest = z
   })
   .superRefine((value, ctx) => {
     if (value.scope === "SELECTED" && value.categoryKeys.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["categoryKeys"], message: "validation.chooseCategory" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["categoryKeys"],
+        message: "validation.chooseCategory",
+      });
     }
     if (value.method === "PAPER" && value.postalAddress.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["postalAddress"], message: "validation.addressRequired" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["postalAddress"],
+        message: "validation.addressRequired",
+      });
     }
   });
 
 export type TDisclosureRequest = z.infer<typeof ZDisclosureRequest>;
 
-export const ZRequestRef = z.object({ reference: z.string().regex(/^R-\d{4}-\d{6}$/, "validation.invalid") });
+export const ZRequestRef = z.object({
+  reference: z.string().regex(/^R-\d{4}-\d{6}$/, "validation.invalid"),
+});
 
 export const ZVerifyIdentity = ZRequestRef.extend({
   note: z.string().trim().max(2000, "validation.noteTooLong"),

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
@@ -7,8 +7,8 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import { startEmbeddedDatabase } from "../lib/embedded-db";
 import { createTestDatabase } from "../lib/test-database";
-import { diffDatabaseToSchema, diffMigrationsToSchema } from "./engine";
-import { applyMigrations } from "./migrations";
+import { diagnoseMigrationHistory, diffDatabaseToSchema, diffMigrationsToSchema } from "./engine";
+import { applyMigrations, defaultMigrationsDir, migrationStatus } from "./migrations";
 
 // Drift: a database built by the migrations must be exactly what prisma/schema.prisma describes,
 // as judged by Prisma's own schema engine introspecting it.
@@ -55,5 +55,28 @@ describe("schema drift", () => {
     });
     await applyMigrations({ url: db.url });
     expect(await diffDatabaseToSchema(db.url)).toBe("");
+  });
+});
+
+describe("Prisma's engine reads our _prisma_migrations as its own", () => {
+  it("sees the history in sync after our run, and the same edits we see", async () => {
+    const db = await createTestDatabase({ prefix: "test_mig" });
+    cleanups.push(db.drop);
+    expect(await diagnoseMigrationHistory(db.url)).toEqual({
+      editedMigrationNames: [],
+      failedMigrationNames: [],
+      hasMigrationsTable: true,
+      history: null,
+    });
+
+    const dir = await mkdtemp(path.join(os.tmpdir(), "migrations-"));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    await cp(defaultMigrationsDir, dir, { recursive: true });
+    const { applied } = await migrationStatus({ url: db.url, migrationsDir: dir });
+    await appendFile(path.join(dir, applied[0]!, "migration.sql"), "-- edited\n");
+    const ours = await migrationStatus({ url: db.url, migrationsDir: dir });
+    const prisma = await diagnoseMigrationHistory(db.url, { migrationsDir: dir });
+    expect(ours.edited).toEqual([applied[0]]);
+    expect(prisma.editedMigrationNames).toEqual(ours.edited);
   });
 });

@@ -228,3 +228,23 @@ export async function diffDatabaseToSchema(
     await engine.close();
   }
 }
+
+/**
+ * Prisma's own reading of the `_prisma_migrations` table against the migrations folder (what
+ * `prisma migrate status` reports): proof that our bookkeeping is what Prisma expects.
+ */
+export async function diagnoseMigrationHistory(
+  url: string,
+  options: { migrationsDir?: string } = {},
+): Promise<bg.DiagnoseMigrationHistoryOutput> {
+  const engine = await openEngine({ url });
+  try {
+    return await engine.engine.diagnoseMigrationHistory({
+      migrationsList: await loadMigrationList(options.migrationsDir),
+      optInToShadowDatabase: false,
+      filters: noFilters,
+    });
+  } finally {
+    await engine.close();
+  }
+}

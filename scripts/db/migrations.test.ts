@@ -166,6 +166,21 @@ describe("migrations on PostgreSQL", () => {
     expect(count!.n).toBe((await listMigrations()).length);
   });
 
+  it("waits for prisma migrate deploy's advisory lock, and gives up after the timeout", async () => {
+    const db = await emptyDatabase();
+    const holder = new pg.Client({ connectionString: db.url });
+    await holder.connect();
+    await holder.query("SELECT pg_advisory_lock(72707369)");
+    try {
+      await expect(applyMigrations({ url: db.url, lockTimeoutMs: 300 })).rejects.toThrow(
+        /migration lock/,
+      );
+    } finally {
+      await holder.end();
+    }
+    expect((await applyMigrations({ url: db.url })).length).toBeGreaterThan(0);
+  });
+
   it("names DATABASE problems clearly", async () => {
     await expect(
       migrationStatus({ url: "postgresql://postgres@127.0.0.1:1/none" }),
@@ -174,7 +189,7 @@ describe("migrations on PostgreSQL", () => {
 });
 
 describe("migrations on PGlite served on a socket", () => {
-  it("applies once, then nothing, with the same bookkeeping", async () => {
+  it("applies each migration once, even from two runs at once, with the same bookkeeping", async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "pglite-"));
     const db = await startEmbeddedDatabase({ dataDir });
     cleanups.push(async () => {
@@ -182,7 +197,13 @@ describe("migrations on PGlite served on a socket", () => {
       await rm(dataDir, { recursive: true, force: true });
     });
     const local = await listMigrations();
-    expect(await applyMigrations({ url: db.url })).toEqual(local.map((m) => m.name));
+    // Every client of the socket shares one PGlite session, so here it is the serialised
+    // transactions, not the advisory lock, that keep two runs from applying the same migration.
+    const runs = await Promise.all([
+      applyMigrations({ url: db.url }),
+      applyMigrations({ url: db.url }),
+    ]);
+    expect(runs.flat()).toEqual(local.map((m) => m.name));
     expect(await applyMigrations({ url: db.url })).toEqual([]);
     expect(isUpToDate(await migrationStatus({ url: db.url }))).toBe(true);
     const rows = await query<{ checksum: string }>(

@@ -162,8 +162,9 @@ async function withMigrationLock<T>(
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
+    if ((error as { code?: string }).code !== "55P03") throw error;
     throw new Error(
-      `Another process has been migrating this database for ${timeoutMs} ms: ${String(error)}`,
+      `Another process kept the migration lock for ${timeoutMs} ms; is one still running?`,
     );
   }
   try {

@@ -2,7 +2,18 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 // `npm start` builds when there is no production build or the sources are newer than it.
-const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "prisma/schema.prisma", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "package-lock.json",
+  "prisma/schema.prisma",
+  "tsconfig.json",
+];
 const SKIP = new Set(["generated", "node_modules", ".next"]);
 
 function newestMtime(target: string): number {

@@ -89,7 +89,8 @@ export async function openDatabase(options: {
   databaseUrl?: string;
   dataDir: string;
 }): Promise<EmbeddedDatabase & { embedded: boolean }> {
-  if (options.databaseUrl) return { url: options.databaseUrl, stop: async () => {}, embedded: false };
+  if (options.databaseUrl)
+    return { url: options.databaseUrl, stop: async () => {}, embedded: false };
   const running = await findRunningEmbedded(options.dataDir);
   if (running) return { url: running, stop: async () => {}, embedded: true };
   return { ...(await startEmbeddedDatabase({ dataDir: options.dataDir })), embedded: true };

@@ -15,7 +15,10 @@ export default async function ManagerPage({ params }: { params: Promise<{ locale
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
   if (!can(actor.role, "manager:dashboard")) return <Forbidden locale={locale} />;
-  const [sla, counts] = await Promise.all([getJpSla({ actor }), countDeadlines({ actor, now: new Date() })]);
+  const [sla, counts] = await Promise.all([
+    getJpSla({ actor }),
+    countDeadlines({ actor, now: new Date() }),
+  ]);
   return (
     <>
       <h1>{t("manager.title")}</h1>

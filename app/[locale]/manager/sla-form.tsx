@@ -20,7 +20,10 @@ export function SlaForm({ days }: { days: number }) {
   const { t } = useI18n();
   const router = useRouter();
   const [state, setState] = useState<{ saved?: boolean; error?: MessageKey; errorId?: string }>({});
-  const form = useForm<Input, unknown, Output>({ resolver: zodResolver(ZJpSla), defaultValues: { days } });
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(ZJpSla),
+    defaultValues: { days },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {

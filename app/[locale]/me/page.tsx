@@ -20,14 +20,21 @@ export default async function MyPage({ params }: { params: Promise<{ locale: str
   const actor = await pageActor(locale);
   // Staff have no data-subject page; send them to their workspace (comfort, not security).
   if (can(actor.role, "queue:read")) redirect(`/${locale}/staff`);
-  const [summary, requests] = await Promise.all([getMyDataSummary({ actor }), listMyRequests({ actor })]);
+  const [summary, requests] = await Promise.all([
+    getMyDataSummary({ actor }),
+    listMyRequests({ actor }),
+  ]);
   const name = (ja: string, en: string) => (locale === "ja" ? ja : en);
   const now = new Date();
 
   return (
     <>
       <h1>{t("me.title")}</h1>
-      {summary && <p>{t("me.greeting", { name: `${summary.subject.familyName} ${summary.subject.givenName}` })}</p>}
+      {summary && (
+        <p>
+          {t("me.greeting", { name: `${summary.subject.familyName} ${summary.subject.givenName}` })}
+        </p>
+      )}
       <p>
         <Link className="button" href={`/${locale}/me/requests/new`}>
           {t("me.newDisclosure")}
@@ -59,7 +66,13 @@ export default async function MyPage({ params }: { params: Promise<{ locale: str
                     <StatusBadge status={r.status} t={t} />
                   </td>
                   <td>
-                    <DueLabel due={r.dueAt} locale={locale} t={t} open={isOpen(r.status)} now={now} />
+                    <DueLabel
+                      due={r.dueAt}
+                      locale={locale}
+                      t={t}
+                      open={isOpen(r.status)}
+                      now={now}
+                    />
                   </td>
                 </tr>
               ))}
@@ -99,7 +112,12 @@ export default async function MyPage({ params }: { params: Promise<{ locale: str
               ))}
             </ul>
             <h3>{t("me.recipients")}</h3>
-            <p>{t("me.provisionSummary", { count: summary.provisionCount, recipients: summary.recipientCount })}</p>
+            <p>
+              {t("me.provisionSummary", {
+                count: summary.provisionCount,
+                recipients: summary.recipientCount,
+              })}
+            </p>
             <table>
               <caption>{t("me.latestProvisions")}</caption>
               <thead>
@@ -114,7 +132,8 @@ export default async function MyPage({ params }: { params: Promise<{ locale: str
                   <tr key={p.id}>
                     <td>{formatDate(locale, p.providedAt)}</td>
                     <td>
-                      {name(p.recipient.nameJa, p.recipient.nameEn)} <small>({t(`recipientClass.${p.recipient.recipientClass}`)})</small>
+                      {name(p.recipient.nameJa, p.recipient.nameEn)}{" "}
+                      <small>({t(`recipientClass.${p.recipient.recipientClass}`)})</small>
                     </td>
                     <td>{name(p.purpose.nameJa, p.purpose.nameEn)}</td>
                   </tr>

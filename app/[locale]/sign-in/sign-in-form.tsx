@@ -16,7 +16,10 @@ export function SignInForm() {
   const { locale, t } = useI18n();
   const router = useRouter();
   const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
-  const form = useForm<TSignIn>({ resolver: zodResolver(ZSignIn), defaultValues: { email: "", locale } });
+  const form = useForm<TSignIn>({
+    resolver: zodResolver(ZSignIn),
+    defaultValues: { email: "", locale },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {

@@ -9,7 +9,12 @@ import { ZSignIn } from "@/lib/validation/auth";
 export async function requestSignInLink(raw: unknown): Promise<ActionResult<null>> {
   const parsed = ZSignIn.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, code: "INVALID_INPUT", error: "errors.invalidInput", fieldErrors: fieldErrorsOf(parsed.error) };
+    return {
+      ok: false,
+      code: "INVALID_INPUT",
+      error: "errors.invalidInput",
+      fieldErrors: fieldErrorsOf(parsed.error),
+    };
   }
   try {
     await signIn("nodemailer", {

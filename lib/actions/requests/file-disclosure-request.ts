@@ -6,6 +6,10 @@ import { ZLocale } from "@/lib/validation/common";
 import { ZDisclosureRequest } from "@/lib/validation/requests";
 
 export const fileDisclosureRequest = defineAction(
-  { name: "fileDisclosureRequest", schema: ZDisclosureRequest.and(ZLocale), permission: "request:file" },
+  {
+    name: "fileDisclosureRequest",
+    schema: ZDisclosureRequest.and(ZLocale),
+    permission: "request:file",
+  },
   (input, actor) => createDisclosureRequest({ actor, input, locale: input.locale }),
 );

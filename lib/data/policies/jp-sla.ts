@@ -22,10 +22,17 @@ export async function setJpSla(options: { actor: Actor; days: number }) {
   const { actor, days } = options;
   if (!can(actor.role, "policy:configure")) throw new AppError("FORBIDDEN");
   await getDb().$transaction(async (tx) => {
-    const existing = await tx.deadlinePolicy.findFirst({ where: { jurisdiction: "JP", requestType: null } });
+    const existing = await tx.deadlinePolicy.findFirst({
+      where: { jurisdiction: "JP", requestType: null },
+    });
     const policy = existing
-      ? await tx.deadlinePolicy.update({ where: { id: existing.id }, data: { amount: days, unit: "CALENDAR_DAYS" } })
-      : await tx.deadlinePolicy.create({ data: { jurisdiction: "JP", amount: days, unit: "CALENDAR_DAYS" } });
+      ? await tx.deadlinePolicy.update({
+          where: { id: existing.id },
+          data: { amount: days, unit: "CALENDAR_DAYS" },
+        })
+      : await tx.deadlinePolicy.create({
+          data: { jurisdiction: "JP", amount: days, unit: "CALENDAR_DAYS" },
+        });
     await recordAudit(tx, {
       actorId: actor.userId,
       actorRole: actor.role,

@@ -18,11 +18,16 @@ async function jpDeadlineRule(tx: Tx) {
   });
   // A rule for the type beats the jurisdiction's default; with none configured, the 10-day SLA.
   const policy = policies.find((p) => p.requestType === "DISCLOSURE") ?? policies[0];
-  return policy ? { amount: policy.amount, unit: policy.unit } : { amount: 10, unit: "CALENDAR_DAYS" as const };
+  return policy
+    ? { amount: policy.amount, unit: policy.unit }
+    : { amount: 10, unit: "CALENDAR_DAYS" as const };
 }
 
 async function subjectForActor(tx: Tx, actor: Actor, requester: TDisclosureRequest["requester"]) {
-  const linked = await tx.subject.findUnique({ where: { userId: actor.userId }, select: { id: true } });
+  const linked = await tx.subject.findUnique({
+    where: { userId: actor.userId },
+    select: { id: true },
+  });
   if (linked) return linked.id;
   // A person the organisation does not know yet: identity verification later matches the records.
   const created = await tx.subject.create({
@@ -99,7 +104,13 @@ export async function createDisclosureRequest(options: {
         select: { id: true },
       });
       await tx.requestEvent.create({
-        data: { requestId: request.id, kind: "submitted", toStatus: "SUBMITTED", actorId: actor.userId, at: receivedAt },
+        data: {
+          requestId: request.id,
+          kind: "submitted",
+          toStatus: "SUBMITTED",
+          actorId: actor.userId,
+          at: receivedAt,
+        },
       });
       await recordAudit(tx, {
         actorId: actor.userId,

@@ -49,6 +49,12 @@ export async function completeRequest(options: { actor: Actor; input: TCompleteR
   if (!can(actor.role, "request:complete")) throw new AppError("FORBIDDEN");
   const requestId = await requestIdFor(actor, input.reference);
   await getDb().$transaction((tx) =>
-    applyTransition(tx, { requestId, name: "complete", actor, outcome: input.outcome, note: input.note }),
+    applyTransition(tx, {
+      requestId,
+      name: "complete",
+      actor,
+      outcome: input.outcome,
+      note: input.note,
+    }),
   );
 }

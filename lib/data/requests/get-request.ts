@@ -40,13 +40,30 @@ export async function getRequest(options: { actor: Actor; reference: string }) {
       outcome: true,
       outcomeNote: true,
       subject: staff
-        ? { select: { familyName: true, givenName: true, familyNameKana: true, givenNameKana: true, birthDate: true, email: true } }
+        ? {
+            select: {
+              familyName: true,
+              givenName: true,
+              familyNameKana: true,
+              givenNameKana: true,
+              birthDate: true,
+              email: true,
+            },
+          }
         : { select: { familyName: true, givenName: true } },
       assignee: { select: { name: true } },
       events: {
         where: staff ? {} : { visibleToRequester: true },
         orderBy: { at: "asc" },
-        select: { id: true, kind: true, fromStatus: true, toStatus: true, note: true, at: true, data: true },
+        select: {
+          id: true,
+          kind: true,
+          fromStatus: true,
+          toStatus: true,
+          note: true,
+          at: true,
+          data: true,
+        },
       },
     },
   });

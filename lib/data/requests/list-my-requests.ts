@@ -11,6 +11,13 @@ export async function listMyRequests(options: { actor: Actor }) {
     where: { AND: [requestScope(options.actor), { filedById: options.actor.userId }] },
     orderBy: { receivedAt: "desc" },
     take: 50,
-    select: { reference: true, type: true, status: true, receivedAt: true, dueAt: true, outcome: true },
+    select: {
+      reference: true,
+      type: true,
+      status: true,
+      receivedAt: true,
+      dueAt: true,
+      outcome: true,
+    },
   });
 }

@@ -21,7 +21,9 @@ let mod: {
 async function person(role: Actor["role"], withSubject = false): Promise<Actor> {
   const user = await db.user.create({ data: { email: `${randomUUID()}@test.example.jp`, role } });
   if (withSubject) {
-    await db.subject.create({ data: { userId: user.id, familyName: "試験", givenName: "花子", email: user.email } });
+    await db.subject.create({
+      data: { userId: user.id, familyName: "試験", givenName: "花子", email: user.email },
+    });
   }
   return { userId: user.id, role, email: user.email, ip: "127.0.0.1" };
 }
@@ -33,7 +35,13 @@ const input = () => ({
   method: "JSON" as const,
   postalAddress: "",
   note: "",
-  requester: { familyName: "試験", givenName: "花子", familyNameKana: "", givenNameKana: "", birthDate: "" },
+  requester: {
+    familyName: "試験",
+    givenName: "花子",
+    familyNameKana: "",
+    givenNameKana: "",
+    birthDate: "",
+  },
 });
 
 beforeAll(async () => {
@@ -48,7 +56,9 @@ beforeAll(async () => {
     audit: await import("@/lib/audit/verify"),
     boss: await import("@/lib/jobs/boss"),
   };
-  await db.deadlinePolicy.create({ data: { jurisdiction: "JP", amount: 7, unit: "CALENDAR_DAYS" } });
+  await db.deadlinePolicy.create({
+    data: { jurisdiction: "JP", amount: 7, unit: "CALENDAR_DAYS" },
+  });
 });
 
 afterAll(async () => {
@@ -72,7 +82,11 @@ describe("filing and deciding a disclosure request", () => {
 
   it("sets the due date from the JP policy and queues the acknowledgement mail with the request", async () => {
     const actor = await person("SUBJECT", true);
-    const { reference } = await mod.create.createDisclosureRequest({ actor, input: input(), locale: "en" });
+    const { reference } = await mod.create.createDisclosureRequest({
+      actor,
+      input: input(),
+      locale: "en",
+    });
     const request = await db.request.findUniqueOrThrow({ where: { reference } });
     const days = (request.dueAt.getTime() - request.receivedAt.getTime()) / 86_400_000;
     expect(days).toBeGreaterThan(6);
@@ -87,31 +101,57 @@ describe("filing and deciding a disclosure request", () => {
   it("walks verify then complete, with timeline and audit events, and refuses illegal moves", async () => {
     const subject = await person("SUBJECT", true);
     const staff = await person("STAFF");
-    const { reference } = await mod.create.createDisclosureRequest({ actor: subject, input: input(), locale: "ja" });
+    const { reference } = await mod.create.createDisclosureRequest({
+      actor: subject,
+      input: input(),
+      locale: "ja",
+    });
 
     await expect(
-      mod.decide.completeRequest({ actor: staff, input: { reference, outcome: "FULFILLED", note: "early" } }),
+      mod.decide.completeRequest({
+        actor: staff,
+        input: { reference, outcome: "FULFILLED", note: "early" },
+      }),
     ).rejects.toMatchObject({ code: "ILLEGAL_TRANSITION" });
-    await expect(mod.decide.verifyIdentity({ actor: subject, input: { reference, note: "" } })).rejects.toMatchObject({
+    await expect(
+      mod.decide.verifyIdentity({ actor: subject, input: { reference, note: "" } }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
 
     await mod.decide.verifyIdentity({ actor: staff, input: { reference, note: "passport" } });
-    await mod.decide.completeRequest({ actor: staff, input: { reference, outcome: "FULFILLED", note: "sent" } });
+    await mod.decide.completeRequest({
+      actor: staff,
+      input: { reference, outcome: "FULFILLED", note: "sent" },
+    });
 
     const view = await mod.get.getRequest({ actor: subject, reference });
     expect(view?.status).toBe("COMPLETED");
     expect(view?.outcome).toBe("FULFILLED");
     expect(view?.events.map((e) => e.kind)).toEqual(["submitted", "verifyIdentity", "complete"]);
-    const audits = await db.auditEvent.findMany({ where: { requestId: view!.id }, orderBy: { id: "asc" } });
-    expect(audits.map((a) => a.action)).toEqual(["request.submit", "identity.decide", "request.verifyIdentity", "request.complete"]);
-    expect(await db.verificationDecision.count({ where: { requestId: view!.id, result: "VERIFIED" } })).toBe(1);
+    const audits = await db.auditEvent.findMany({
+      where: { requestId: view!.id },
+      orderBy: { id: "asc" },
+    });
+    expect(audits.map((a) => a.action)).toEqual([
+      "request.submit",
+      "identity.decide",
+      "request.verifyIdentity",
+      "request.complete",
+    ]);
+    expect(
+      await db.verificationDecision.count({ where: { requestId: view!.id, result: "VERIFIED" } }),
+    ).toBe(1);
   });
 
   it("shows a subject only their own requests", async () => {
     const owner = await person("SUBJECT", true);
     const stranger = await person("SUBJECT", true);
-    const { reference } = await mod.create.createDisclosureRequest({ actor: owner, input: input(), locale: "ja" });
+    const { reference } = await mod.create.createDisclosureRequest({
+      actor: owner,
+      input: input(),
+      locale: "ja",
+    });
     expect(await mod.get.getRequest({ actor: stranger, reference })).toBeNull();
     expect(await mod.get.getRequest({ actor: owner, reference })).not.toBeNull();
   });

@@ -15,7 +15,14 @@ export async function getMyDataSummary(options: { actor: Actor }) {
   const db = getDb();
   const subject = await db.subject.findUnique({
     where: { userId: actor.userId },
-    select: { id: true, familyName: true, givenName: true, familyNameKana: true, givenNameKana: true, birthDate: true },
+    select: {
+      id: true,
+      familyName: true,
+      givenName: true,
+      familyNameKana: true,
+      givenNameKana: true,
+      birthDate: true,
+    },
   });
   if (!subject) return null;
   const [byCategory, systems, provisionCount, recipients, latest] = await Promise.all([

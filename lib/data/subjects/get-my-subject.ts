@@ -7,6 +7,12 @@ import { getDb } from "@/lib/db";
 export async function getMySubject(options: { actor: Actor }) {
   return getDb().subject.findUnique({
     where: { userId: options.actor.userId },
-    select: { familyName: true, givenName: true, familyNameKana: true, givenNameKana: true, birthDate: true },
+    select: {
+      familyName: true,
+      givenName: true,
+      familyNameKana: true,
+      givenNameKana: true,
+      birthDate: true,
+    },
   });
 }

@@ -26,7 +26,8 @@ export const en: Messages = {
     ctaSignIn: "Sign in to file a request",
     ctaMe: "Go to my page",
     demoTitle: "Demo environment",
-    demoBody: "No mail leaves this machine: it arrives in the dev mailbox. Demo accounts: {accounts}",
+    demoBody:
+      "No mail leaves this machine: it arrives in the dev mailbox. Demo accounts: {accounts}",
   },
   requestType: {
     DISCLOSURE: "Disclosure of personal data",
@@ -37,8 +38,10 @@ export const en: Messages = {
     STOP_PROVISION: "Stop third-party provision",
   },
   requestTypeHelp: {
-    DISCLOSURE: "We give you the personal data we hold about you, in the format you choose (APPI Art.33).",
-    PROVISION_RECORDS: "We give you the records of providing your data to third parties (Art.33(5)).",
+    DISCLOSURE:
+      "We give you the personal data we hold about you, in the format you choose (APPI Art.33).",
+    PROVISION_RECORDS:
+      "We give you the records of providing your data to third parties (Art.33(5)).",
     PURPOSE_NOTIFICATION: "We tell you the purposes for which your data is used (Art.32(2)).",
     CORRECTION: "We correct, add or delete content that is not true (Art.34).",
     SUSPENSION_ERASURE: "Ask us to stop using or to erase your data (Art.35).",
@@ -66,8 +69,17 @@ export const en: Messages = {
     APPOINTED_AGENT: "Appointed agent",
   },
   channel: { WEB: "Web", EMAIL: "Email", PHONE: "Phone", POST: "Post", IN_PERSON: "In person" },
-  method: { JSON: "Electronic (JSON)", CSV: "Electronic (CSV)", PDF: "PDF", PAPER: "Paper by post" },
-  dataClass: { ORDINARY: "Personal data", SENSITIVE: "Special-care data", INFORMATIVE: "Informative data" },
+  method: {
+    JSON: "Electronic (JSON)",
+    CSV: "Electronic (CSV)",
+    PDF: "PDF",
+    PAPER: "Paper by post",
+  },
+  dataClass: {
+    ORDINARY: "Personal data",
+    SENSITIVE: "Special-care data",
+    INFORMATIVE: "Informative data",
+  },
   recipientClass: {
     THIRD_PARTY: "Third party (outside the group)",
     GROUP_COMPANY: "Group company",
@@ -172,7 +184,8 @@ export const en: Messages = {
     birthDate: "Date of birth",
     email: "Email",
     verifyTitle: "Identity verification",
-    verifyHelp: "Compare the identity documents with the records and record the result when they match.",
+    verifyHelp:
+      "Compare the identity documents with the records and record the result when they match.",
     verifyNote: "Verification note (internal)",
     verifySubmit: "Record identity as verified",
     completeTitle: "Complete the request",
@@ -228,7 +241,8 @@ export const en: Messages = {
     backHome: "Back to home",
   },
   mail: {
-    footer: "Sent by the Sakura Link Privacy Center. If you did not expect this mail, please ignore it.",
+    footer:
+      "Sent by the Sakura Link Privacy Center. If you did not expect this mail, please ignore it.",
     signIn: {
       subject: "Your sign-in link",
       body: "Open this link to sign in (valid for 15 minutes):\n{url}",
@@ -239,7 +253,7 @@ export const en: Messages = {
     },
     requestStatusChanged: {
       subject: "[{reference}] Status updated",
-      body: "Your request {reference} is now \"{status}\". See your page for details.",
+      body: 'Your request {reference} is now "{status}". See your page for details.',
     },
   },
 };

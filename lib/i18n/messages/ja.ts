@@ -37,7 +37,8 @@ export const ja = {
     STOP_PROVISION: "第三者提供の停止",
   },
   requestTypeHelp: {
-    DISCLOSURE: "当社が保有するあなたの個人データを、選んだ方法でお渡しします（個人情報保護法第33条）。",
+    DISCLOSURE:
+      "当社が保有するあなたの個人データを、選んだ方法でお渡しします（個人情報保護法第33条）。",
     PROVISION_RECORDS: "あなたの個人データを第三者に提供した記録をお渡しします（第33条第5項）。",
     PURPOSE_NOTIFICATION: "あなたの個人データの利用目的をお知らせします（第32条第2項）。",
     CORRECTION: "内容が事実でない場合に訂正・追加・削除します（第34条）。",
@@ -66,8 +67,17 @@ export const ja = {
     APPOINTED_AGENT: "任意代理人",
   },
   channel: { WEB: "ウェブ", EMAIL: "メール", PHONE: "電話", POST: "郵送", IN_PERSON: "窓口" },
-  method: { JSON: "電子データ（JSON）", CSV: "電子データ（CSV）", PDF: "PDF", PAPER: "書面（郵送）" },
-  dataClass: { ORDINARY: "個人情報", SENSITIVE: "要配慮個人情報", INFORMATIVE: "インフォマティブ情報" },
+  method: {
+    JSON: "電子データ（JSON）",
+    CSV: "電子データ（CSV）",
+    PDF: "PDF",
+    PAPER: "書面（郵送）",
+  },
+  dataClass: {
+    ORDINARY: "個人情報",
+    SENSITIVE: "要配慮個人情報",
+    INFORMATIVE: "インフォマティブ情報",
+  },
   recipientClass: {
     THIRD_PARTY: "第三者（グループ外）",
     GROUP_COMPANY: "グループ会社",
@@ -85,7 +95,8 @@ export const ja = {
   },
   signIn: {
     title: "ログイン",
-    intro: "メールアドレスを入力してください。ログイン用のリンクをお送りします。パスワードは不要です。",
+    intro:
+      "メールアドレスを入力してください。ログイン用のリンクをお送りします。パスワードは不要です。",
     email: "メールアドレス",
     submit: "ログインリンクを送る",
     sending: "送信しています…",
@@ -228,7 +239,8 @@ export const ja = {
     backHome: "ホームへ戻る",
   },
   mail: {
-    footer: "このメールはサクラリンク プライバシーセンターから送信しています。お心当たりがない場合は破棄してください。",
+    footer:
+      "このメールはサクラリンク プライバシーセンターから送信しています。お心当たりがない場合は破棄してください。",
     signIn: {
       subject: "ログイン用リンク",
       body: "次のリンクを開くとログインできます（15分間有効）。\n{url}",

@@ -13,7 +13,8 @@ export default async function CheckEmailPage({ params }: { params: Promise<{ loc
       <p>{t("signIn.checkBody")}</p>
       {isDemoMode() && (
         <p className="notice">
-          {t("signIn.checkDemo")} <Link href={`/${locale}/dev/mailbox`}>{t("signIn.openMailbox")}</Link>
+          {t("signIn.checkDemo")}{" "}
+          <Link href={`/${locale}/dev/mailbox`}>{t("signIn.openMailbox")}</Link>
         </p>
       )}
     </>

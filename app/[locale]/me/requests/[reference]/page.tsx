@@ -10,7 +10,11 @@ import { getTranslator } from "@/lib/i18n/translate";
 
 export const dynamic = "force-dynamic";
 
-export default async function MyRequestPage({ params }: { params: Promise<{ locale: string; reference: string }> }) {
+export default async function MyRequestPage({
+  params,
+}: {
+  params: Promise<{ locale: string; reference: string }>;
+}) {
   const { locale: raw, reference } = await params;
   const locale = toLocale(raw);
   const t = getTranslator(locale);

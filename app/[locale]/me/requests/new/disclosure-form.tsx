@@ -10,7 +10,11 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { fileDisclosureRequest } from "@/lib/actions/requests/file-disclosure-request";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { DISCLOSURE_METHODS, ZDisclosureRequest, type TDisclosureRequest } from "@/lib/validation/requests";
+import {
+  DISCLOSURE_METHODS,
+  ZDisclosureRequest,
+  type TDisclosureRequest,
+} from "@/lib/validation/requests";
 
 type Props = {
   categories: { key: string; name: string }[];
@@ -27,12 +31,21 @@ export function DisclosureForm({ categories, requester }: Props) {
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const form = useForm<TDisclosureRequest>({
     resolver: zodResolver(ZDisclosureRequest),
-    defaultValues: { idempotencyKey, scope: "ALL", categoryKeys: [], method: "JSON", postalAddress: "", note: "", requester },
+    defaultValues: {
+      idempotencyKey,
+      scope: "ALL",
+      categoryKeys: [],
+      method: "JSON",
+      postalAddress: "",
+      note: "",
+      requester,
+    },
   });
   const { errors, isSubmitting } = form.formState;
   const scope = form.watch("scope");
   const method = form.watch("method");
-  const described = (name: string, has: boolean) => (has ? { "aria-describedby": `${name}-error`, "aria-invalid": true } : {});
+  const described = (name: string, has: boolean) =>
+    has ? { "aria-describedby": `${name}-error`, "aria-invalid": true } : {};
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFailure(undefined);
@@ -55,7 +68,12 @@ export function DisclosureForm({ categories, requester }: Props) {
             return (
               <div className="field" key={name}>
                 <label htmlFor={name}>{t(`requestForm.${name}`)}</label>
-                <input id={name} type="text" {...described(name, !!error)} {...form.register(`requester.${name}`)} />
+                <input
+                  id={name}
+                  type="text"
+                  {...described(name, !!error)}
+                  {...form.register(`requester.${name}`)}
+                />
                 <FieldError id={`${name}-error`} message={error} />
               </div>
             );
@@ -63,7 +81,12 @@ export function DisclosureForm({ categories, requester }: Props) {
         </div>
         <div className="field">
           <label htmlFor="birthDate">{t("requestForm.birthDate")}</label>
-          <input id="birthDate" type="date" {...described("birthDate", !!errors.requester?.birthDate)} {...form.register("requester.birthDate")} />
+          <input
+            id="birthDate"
+            type="date"
+            {...described("birthDate", !!errors.requester?.birthDate)}
+            {...form.register("requester.birthDate")}
+          />
           <FieldError id="birthDate-error" message={errors.requester?.birthDate?.message} />
         </div>
       </fieldset>
@@ -74,7 +97,8 @@ export function DisclosureForm({ categories, requester }: Props) {
           <input type="radio" value="ALL" {...form.register("scope")} /> {t("requestForm.scopeAll")}
         </label>
         <label className="choice">
-          <input type="radio" value="SELECTED" {...form.register("scope")} /> {t("requestForm.scopeSelected")}
+          <input type="radio" value="SELECTED" {...form.register("scope")} />{" "}
+          {t("requestForm.scopeSelected")}
         </label>
       </fieldset>
 
@@ -104,7 +128,13 @@ export function DisclosureForm({ categories, requester }: Props) {
       {method === "PAPER" && (
         <div className="field">
           <label htmlFor="postalAddress">{t("requestForm.postalAddress")}</label>
-          <input id="postalAddress" type="text" autoComplete="street-address" {...described("postalAddress", !!errors.postalAddress)} {...form.register("postalAddress")} />
+          <input
+            id="postalAddress"
+            type="text"
+            autoComplete="street-address"
+            {...described("postalAddress", !!errors.postalAddress)}
+            {...form.register("postalAddress")}
+          />
           <FieldError id="postalAddress-error" message={errors.postalAddress?.message} />
         </div>
       )}
@@ -114,7 +144,12 @@ export function DisclosureForm({ categories, requester }: Props) {
         <p className="help" id="note-help">
           {t("requestForm.noteHelp")} <strong>{t("requestForm.myNumberWarning")}</strong>
         </p>
-        <textarea id="note" rows={4} aria-describedby={errors.note ? "note-help note-error" : "note-help"} {...form.register("note")} />
+        <textarea
+          id="note"
+          rows={4}
+          aria-describedby={errors.note ? "note-help note-error" : "note-help"}
+          {...form.register("note")}
+        />
         <FieldError id="note-error" message={errors.note?.message} />
       </div>
 

@@ -21,7 +21,10 @@ export default async function NewRequestPage({ params }: { params: Promise<{ loc
       <h1>{t("requestForm.title")}</h1>
       <p>{t("requestForm.intro")}</p>
       <DisclosureForm
-        categories={categories.map((c) => ({ key: c.key, name: locale === "ja" ? c.nameJa : c.nameEn }))}
+        categories={categories.map((c) => ({
+          key: c.key,
+          name: locale === "ja" ? c.nameJa : c.nameEn,
+        }))}
         requester={{
           familyName: subject?.familyName ?? "",
           givenName: subject?.givenName ?? "",

@@ -16,7 +16,11 @@ import { VerifyForm } from "./verify-form";
 
 export const dynamic = "force-dynamic";
 
-export default async function StaffRequestPage({ params }: { params: Promise<{ locale: string; reference: string }> }) {
+export default async function StaffRequestPage({
+  params,
+}: {
+  params: Promise<{ locale: string; reference: string }>;
+}) {
   const { locale: raw, reference } = await params;
   const locale = toLocale(raw);
   const t = getTranslator(locale);
@@ -53,8 +57,12 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ l
           <dd>{subject.email ?? "—"}</dd>
         </dl>
       </section>
-      {checkTransition("verifyIdentity", request.status).ok && <VerifyForm reference={request.reference} />}
-      {checkTransition("complete", request.status, "FULFILLED").ok && <CompleteForm reference={request.reference} />}
+      {checkTransition("verifyIdentity", request.status).ok && (
+        <VerifyForm reference={request.reference} />
+      )}
+      {checkTransition("complete", request.status, "FULFILLED").ok && (
+        <CompleteForm reference={request.reference} />
+      )}
       <h2>{t("request.timeline")}</h2>
       <RequestTimeline events={request.events} locale={locale} t={t} />
     </>

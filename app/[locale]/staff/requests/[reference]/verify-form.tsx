@@ -16,7 +16,10 @@ export function VerifyForm({ reference }: { reference: string }) {
   const { t } = useI18n();
   const router = useRouter();
   const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
-  const form = useForm<TVerifyIdentity>({ resolver: zodResolver(ZVerifyIdentity), defaultValues: { reference, note: "" } });
+  const form = useForm<TVerifyIdentity>({
+    resolver: zodResolver(ZVerifyIdentity),
+    defaultValues: { reference, note: "" },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -31,7 +34,12 @@ export function VerifyForm({ reference }: { reference: string }) {
       <p>{t("staff.verifyHelp")}</p>
       <div className="field">
         <label htmlFor="verify-note">{t("staff.verifyNote")}</label>
-        <textarea id="verify-note" rows={2} {...form.register("note")} aria-describedby={errors.note ? "verify-note-error" : undefined} />
+        <textarea
+          id="verify-note"
+          rows={2}
+          {...form.register("note")}
+          aria-describedby={errors.note ? "verify-note-error" : undefined}
+        />
         <FieldError id="verify-note-error" message={errors.note?.message} />
       </div>
       <FormAlert error={failure?.error} errorId={failure?.errorId} />
