@@ -24,6 +24,7 @@ const steps: [string, string, string[]][] = [
   ["prisma generate", bin("prisma"), ["generate", "--no-hints"]],
   ["type check", bin("tsc"), ["--noEmit"]],
   ["lint", bin("eslint"), ["."]],
+  ["format", bin("prettier"), ["--check", "--log-level=warn", "."]],
   [
     "unit and integration tests",
     bin("vitest"),
