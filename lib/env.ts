@@ -21,6 +21,12 @@ export const ZEnv = z.object({
     .string()
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
     .optional(),
+  // Wraps the per-file data keys of uploaded documents (AES-256-GCM): 32 bytes, base64.
+  // Unset in the embedded demo: scripts/start.ts generates one into DATA_DIR.
+  MASTER_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes in base64")
+    .optional(),
   MAIL_FROM: z.string().default("プライバシー窓口 <privacy@example.jp>"),
   // inline: the job worker runs inside the app process; off: run `npm run worker` apart.
   WORKER_MODE: z.enum(["inline", "off"]).default("inline"),

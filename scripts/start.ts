@@ -7,7 +7,7 @@ import path from "node:path";
 import { applyMigrations } from "./db/migrations";
 import { openDatabase } from "./lib/embedded-db";
 import { buildIsStale } from "./lib/build-state";
-import { assertDatabaseReachable, authSecret, envOrExit } from "./lib/preflight";
+import { assertDatabaseReachable, authSecret, envOrExit, masterKey } from "./lib/preflight";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -37,6 +37,7 @@ const childEnv = {
   ...process.env,
   DATABASE_URL: database.url,
   AUTH_SECRET: authSecret(env),
+  MASTER_KEY: masterKey(env),
   AUTH_URL: env.AUTH_URL ?? `http://localhost:${env.PORT}`,
   NEXT_TELEMETRY_DISABLED: "1",
 };

@@ -24,4 +24,5 @@ export const E2E = {
   },
   smtp: { port: 2525, inbox: path.join(state, "smtp-inbox.jsonl") },
   authSecret: "e2e-secret-not-for-production-0123456789abcdef",
+  masterKey: Buffer.alloc(32, 7).toString("base64"),
 } as const;

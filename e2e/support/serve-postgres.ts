@@ -39,6 +39,7 @@ const next = spawn(
       DATABASE_URL: E2E.pg.url,
       SMTP_URL: `smtp://127.0.0.1:${E2E.smtp.port}`,
       AUTH_SECRET: E2E.authSecret,
+      MASTER_KEY: E2E.masterKey,
       AUTH_URL: E2E.pg.baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
     },

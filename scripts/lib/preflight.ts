@@ -37,11 +37,19 @@ export async function assertDatabaseReachable(url: string): Promise<void> {
   }
 }
 
+function keptSecret(env: TEnv, name: string, make: () => string): string {
+  mkdirSync(env.DATA_DIR, { recursive: true });
+  const file = path.join(env.DATA_DIR, name);
+  if (!existsSync(file)) writeFileSync(file, make(), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
 /** AUTH_SECRET, or one generated once and kept in DATA_DIR for the embedded demo. */
 export function authSecret(env: TEnv): string {
-  if (env.AUTH_SECRET) return env.AUTH_SECRET;
-  mkdirSync(env.DATA_DIR, { recursive: true });
-  const file = path.join(env.DATA_DIR, "auth-secret");
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
-  return readFileSync(file, "utf8").trim();
+  return env.AUTH_SECRET ?? keptSecret(env, "auth-secret", () => randomBytes(32).toString("hex"));
+}
+
+/** MASTER_KEY, or one generated once and kept in DATA_DIR for the embedded demo. */
+export function masterKey(env: TEnv): string {
+  return env.MASTER_KEY ?? keptSecret(env, "master-key", () => randomBytes(32).toString("base64"));
 }

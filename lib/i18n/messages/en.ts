@@ -1,6 +1,12 @@
 import type { Messages } from "./ja";
+import { identity } from "./sections/identity";
+import { ledger } from "./sections/ledger";
+import { transparency } from "./sections/transparency";
 
 export const en: Messages = {
+  identity: identity.en,
+  ledger: ledger.en,
+  transparency: transparency.en,
   app: {
     name: "Sakura Link Privacy Center",
     shortName: "Privacy Center",

@@ -1,6 +1,14 @@
+import { identity } from "./sections/identity";
+import { ledger } from "./sections/ledger";
+import { transparency } from "./sections/transparency";
+
 // The Japanese catalogue: the source of truth for every user-facing string (en.ts mirrors it,
-// and the type checker refuses a missing key there).
+// and the type checker refuses a missing key there). Features with many strings keep them in
+// sections/<feature>.ts, both languages side by side.
 export const ja = {
+  identity: identity.ja,
+  ledger: ledger.ja,
+  transparency: transparency.ja,
   app: {
     name: "サクラリンク プライバシーセンター",
     shortName: "プライバシーセンター",
