@@ -9,6 +9,9 @@ export default tseslint.config(
     ignores: [
       "node_modules",
       ".next",
+      ".next-*",
+      ".e2e*",
+      "reports",
       ".data",
       "lib/generated",
       "tmp",

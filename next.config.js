@@ -1,4 +1,5 @@
 // @ts-check
+/* global process */
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -11,6 +12,8 @@ const nextConfig = {
     "nodemailer",
     "@prisma/adapter-pg",
   ],
+  // A separate build folder lets parallel e2e runs on one machine keep their builds apart.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   // `npm test` type-checks the whole project (tsc) and lints it; the build need not do it again,
   // which keeps the first `npm start` well inside its three-minute budget on two cores.

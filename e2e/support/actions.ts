@@ -17,7 +17,10 @@ interface Manifest {
 
 export function actionId(file: string, exportName: string): string {
   const manifest = JSON.parse(
-    readFileSync(path.join(E2E.root, ".next", "server", "server-reference-manifest.json"), "utf8"),
+    readFileSync(
+      path.join(E2E.root, E2E.distDir, "server", "server-reference-manifest.json"),
+      "utf8",
+    ),
   ) as Manifest;
   for (const [id, entry] of Object.entries(manifest.node)) {
     if (entry.filename?.endsWith(file) && entry.exportedName === exportName) return id;

@@ -11,6 +11,7 @@ const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATA_DIR: E2E.embedded.dataDir,
   PORT: String(E2E.embedded.port),
+  NEXT_DIST_DIR: E2E.distDir,
 };
 delete env.DATABASE_URL;
 delete env.SMTP_URL;

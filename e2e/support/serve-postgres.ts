@@ -36,6 +36,7 @@ const next = spawn(
     env: {
       ...process.env,
       NODE_ENV: "production",
+      NEXT_DIST_DIR: E2E.distDir,
       DATABASE_URL: E2E.pg.url,
       SMTP_URL: `smtp://127.0.0.1:${E2E.smtp.port}`,
       AUTH_SECRET: E2E.authSecret,
