@@ -26,7 +26,8 @@ test("a disclosure request travels from the subject to staff and back", async ({
   await expect(page.getByRole("heading", { name: "当社が保有するあなたの情報" })).toBeVisible();
   await expect(page.getByText(/これまでに\d+回提供しました/)).toBeVisible();
 
-  await page.getByRole("link", { name: "開示を請求する" }).click();
+  await page.getByRole("link", { name: "新しい請求をする" }).click();
+  await page.getByRole("link", { name: "保有個人データの開示" }).click();
   await expect(page.getByLabel("姓", { exact: true })).toHaveValue("佐藤");
 
   // Bad input: translated field errors from the shared schema, nothing filed.
@@ -39,6 +40,7 @@ test("a disclosure request travels from the subject to staff and back", async ({
   await page.getByLabel("姓", { exact: true }).fill("佐藤");
   await page.getByLabel("保有するすべての個人データ").check();
   await page.getByLabel("開示の方法").selectOption("CSV");
+  await expect(page.getByText("マイナンバー（個人番号）は記入しないでください。")).toBeVisible();
   const since = new Date();
   await page.getByRole("button", { name: "請求する" }).click();
   await expect(page).toHaveURL(/\/ja\/me\/requests\/R-\d{4}-\d{6}/);

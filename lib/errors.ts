@@ -23,9 +23,17 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly messageKey: MessageKey;
 
-  constructor(code: AppErrorCode, messageKey?: MessageKey) {
+  /** Field-level messages, by form path, for INVALID_INPUT found after parsing (e.g. unknown keys). */
+  readonly fieldErrors?: Record<string, MessageKey>;
+
+  constructor(
+    code: AppErrorCode,
+    messageKey?: MessageKey,
+    fieldErrors?: Record<string, MessageKey>,
+  ) {
     super(code);
     this.code = code;
     this.messageKey = messageKey ?? DEFAULT_MESSAGES[code];
+    this.fieldErrors = fieldErrors;
   }
 }

@@ -20,6 +20,9 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
         </Link>
         <nav aria-label={t("app.mainNav")}>
           <ul>
+            <li>
+              <Link href={`/${locale}/privacy`}>{t("nav.privacy")}</Link>
+            </li>
             {actor?.role === "SUBJECT" && (
               <li>
                 <Link href={`/${locale}/me`}>{t("nav.me")}</Link>

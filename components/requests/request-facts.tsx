@@ -15,17 +15,14 @@ export function RequestFacts(props: {
   now: Date;
 }) {
   const { request, locale, t, now } = props;
-  const details = request.details as {
-    scope?: string;
-    method?: "JSON" | "CSV" | "PDF" | "PAPER";
-    categoryKeys?: string[];
-  };
   return (
     <dl className="facts">
       <dt>{t("request.reference")}</dt>
       <dd data-testid="reference">{request.reference}</dd>
       <dt>{t("request.type")}</dt>
       <dd>{t(`requestType.${request.type}`)}</dd>
+      <dt>{t("request.filerRole")}</dt>
+      <dd>{t(`filerRole.${request.filerRole}`)}</dd>
       <dt>{t("request.status")}</dt>
       <dd data-testid="status">
         <StatusBadge status={request.status} t={t} />
@@ -42,22 +39,6 @@ export function RequestFacts(props: {
           now={now}
         />
       </dd>
-      {details.method && (
-        <>
-          <dt>{t("requestForm.method")}</dt>
-          <dd>{t(`method.${details.method}`)}</dd>
-        </>
-      )}
-      {details.scope && (
-        <>
-          <dt>{t("requestForm.scope")}</dt>
-          <dd>
-            {details.scope === "ALL"
-              ? t("request.scopeAll")
-              : (details.categoryKeys ?? []).join(", ")}
-          </dd>
-        </>
-      )}
       {request.outcome && (
         <>
           <dt>{t("request.outcome")}</dt>

@@ -67,3 +67,28 @@ export async function requestStatus(reference: string): Promise<string | undefin
   );
   return rows[0]?.status;
 }
+
+/** A personal data item for a test subject, in one of the demo seed's systems and categories. */
+export async function insertItem(options: {
+  subjectId: string;
+  system: string;
+  category: string;
+  field: string;
+  value: string;
+  legalHoldReason?: string;
+}) {
+  await sql().query(
+    `INSERT INTO "PersonalDataItem" (id, "subjectId", "systemId", "categoryId", field, value, "collectedAt", "updatedAt", "legalHold", "legalHoldReason")
+     SELECT $1, $2, s.id, c.id, $3, $4, now(), now(), $5, $6 FROM "DataSystem" s, "DataCategory" c WHERE s.key = $7 AND c.key = $8`,
+    [
+      randomUUID(),
+      options.subjectId,
+      options.field,
+      options.value,
+      !!options.legalHoldReason,
+      options.legalHoldReason ?? null,
+      options.system,
+      options.category,
+    ],
+  );
+}

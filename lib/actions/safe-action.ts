@@ -32,7 +32,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, MessageKey> {
 }
 
 export function defineAction<S extends z.ZodType, T>(
-  options: { schema: S; permission: Permission; name: string },
+  options: { schema: S; permission: Permission | readonly Permission[]; name: string },
   handler: (input: z.infer<S>, actor: Actor) => Promise<T>,
 ): (raw: unknown) => Promise<ActionResult<T>> {
   return async (raw) => {
@@ -49,8 +49,14 @@ export function defineAction<S extends z.ZodType, T>(
       }
       return { ok: true, data: await handler(parsed.data, actor) };
     } catch (error) {
-      if (error instanceof AppError)
-        return { ok: false, code: error.code, error: error.messageKey };
+      if (error instanceof AppError) {
+        return {
+          ok: false,
+          code: error.code,
+          error: error.messageKey,
+          fieldErrors: error.fieldErrors,
+        };
+      }
       const errorId = log.error("action failed", error, { action: options.name });
       return { ok: false, code: "UNEXPECTED", error: "errors.unexpected", errorId };
     }

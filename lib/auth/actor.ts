@@ -30,10 +30,17 @@ export async function getActor(): Promise<Actor | null> {
   return { userId: user.id, role, email: user.email, ip: ip ?? null };
 }
 
-/** The signed-in person allowed to do `permission`; throws UNAUTHENTICATED or FORBIDDEN. */
-export async function requireActor(permission?: Permission): Promise<Actor> {
+/**
+ * The signed-in person allowed to do `permission` (or any one of a list); throws UNAUTHENTICATED
+ * or FORBIDDEN.
+ */
+export async function requireActor(
+  permission?: Permission | readonly Permission[],
+): Promise<Actor> {
   const actor = await getActor();
   if (!actor) throw new AppError("UNAUTHENTICATED");
-  if (permission && !can(actor.role, permission)) throw new AppError("FORBIDDEN");
+  const anyOf =
+    permission === undefined ? [] : typeof permission === "string" ? [permission] : permission;
+  if (anyOf.length > 0 && !anyOf.some((p) => can(actor.role, p))) throw new AppError("FORBIDDEN");
   return actor;
 }

@@ -9,6 +9,7 @@ describe("permission matrix", () => {
     expect(permissionsOf("SUBJECT").sort()).toEqual([
       "personal-data:read-own",
       "request:file",
+      "request:message-own",
       "request:withdraw-own",
     ]);
   });

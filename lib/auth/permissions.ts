@@ -6,12 +6,14 @@ const MATRIX = {
   // Subjects and agents
   "request:file": ["SUBJECT"],
   "request:withdraw-own": ["SUBJECT"],
+  "request:message-own": ["SUBJECT"],
   "personal-data:read-own": ["SUBJECT"],
   // Support staff
   "queue:read": ["STAFF", "MANAGER", "ADMIN"],
   "request:read-any": ["STAFF", "MANAGER", "ADMIN"],
   "request:verify-identity": ["STAFF", "MANAGER", "ADMIN"],
   "request:complete": ["STAFF", "MANAGER", "ADMIN"],
+  "request:message-any": ["STAFF", "MANAGER", "ADMIN"],
   // Managers
   "manager:dashboard": ["MANAGER", "ADMIN"],
   "policy:configure": ["MANAGER", "ADMIN"],

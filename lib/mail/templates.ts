@@ -5,11 +5,12 @@ import { getTranslator, isMessageKey, type MessageParams } from "@/lib/i18n/tran
 import type { Mail } from "./deliver";
 
 // Every mail the portal sends, in the recipient's language, from the catalogues.
-export type MailKind = "signIn" | "requestReceived" | "requestStatusChanged";
+export type MailKind = "signIn" | "requestReceived" | "requestStatusChanged" | "newMessage";
 
 const KEYS = {
   signIn: { subject: "mail.signIn.subject", body: "mail.signIn.body" },
   requestReceived: { subject: "mail.requestReceived.subject", body: "mail.requestReceived.body" },
+  newMessage: { subject: "mail.newMessage.subject", body: "mail.newMessage.body" },
   requestStatusChanged: {
     subject: "mail.requestStatusChanged.subject",
     body: "mail.requestStatusChanged.body",

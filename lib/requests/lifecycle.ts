@@ -50,6 +50,26 @@ export const TRANSITIONS = {
     visibleToRequester: true,
     outcomes: ["FULFILLED", "PARTIALLY_FULFILLED"],
   },
+  askForInfo: {
+    from: ["SUBMITTED", "AWAITING_IDENTITY", "IDENTITY_REVIEW", "IN_PROGRESS"],
+    to: "NEEDS_INFO",
+    permission: "request:message-any",
+    visibleToRequester: true,
+  },
+  // The requester's answer returns the request to where it belongs: fulfilment once identity is
+  // verified, identity review before that (lib/data/messages/send-message.ts picks which).
+  provideInfo: {
+    from: ["NEEDS_INFO"],
+    to: "IN_PROGRESS",
+    permission: "request:message-own",
+    visibleToRequester: true,
+  },
+  provideInfoBeforeVerification: {
+    from: ["NEEDS_INFO"],
+    to: "IDENTITY_REVIEW",
+    permission: "request:message-own",
+    visibleToRequester: true,
+  },
   withdraw: {
     from: OPEN_STATUSES,
     to: "WITHDRAWN",

@@ -3,6 +3,11 @@ import { z } from "zod";
 import { ZLocale } from "./common";
 
 export const ZSignIn = ZLocale.extend({
+  // Where to land after the link: only the person's own pages, never another site.
+  next: z
+    .string()
+    .regex(/^\/(ja|en)\/me(\/[A-Za-z0-9_-]+)*$/)
+    .optional(),
   email: z
     .string()
     .trim()

@@ -14,6 +14,23 @@ export const organisation = {
   // APPI Art.38 allows actual-cost fees; the demo organisation charges none.
   disclosureFeeYen: 0,
   purposeNotificationFeeYen: 0,
+  // Public statements of the transparency page (the privacy-center page's wording, adapted).
+  lawEnforcementPolicyJa:
+    "捜査機関から情報提供の要請を受けた場合、当該要請が法的根拠に基づくものであること、適法な手続き・様式が取られていることを確認します。\n協力する場合も、要請に対し必要かつ相当な範囲に限って提供します。要配慮個人情報および通信の秘密に該当する情報は、捜査令状によらない限り提供しません。\n提供の記録は社内の登録簿に残し、件数をこのページで毎年公表します。",
+  lawEnforcementPolicyEn:
+    "When a law-enforcement agency asks us for information, we check that the request has a legal basis and follows the lawful procedure and form.\nWhere we cooperate, we provide only what is necessary and proportionate to the request. Special-care data and information protected by the secrecy of communications are provided only under a warrant.\nEvery disclosure is entered in an internal register, and the yearly counts are published on this page.",
+  offlineFilingJa:
+    "郵送の場合は、所定の請求書に本人確認書類の写し（代理人の場合は代理権を証する書類と代理人の本人確認書類の写しも）を同封し、下記の住所の「個人情報お問い合わせ窓口」宛てにお送りください。\n窓口での請求は、本社受付（平日10:00〜17:00、要予約）で承ります。本人確認書類の原本をお持ちください。",
+  offlineFilingEn:
+    "By post: enclose the request form with a copy of your identity document (agents also enclose their proof of authority and a copy of their own identity document) and send it to the Personal Information Desk at the address below.\nIn person: at our head office reception, weekdays 10:00–17:00, by appointment. Please bring the original identity document.",
+  identityDocumentsNoteJa:
+    "本人確認書類は暗号化して請求とは別に保管し、担当者のみが閲覧できます（閲覧はすべて記録）。本人確認の判定後に削除し、判定の記録のみを残します。代理権を証する書類は請求の完了時に削除します。",
+  identityDocumentsNoteEn:
+    "Identity documents are encrypted, kept apart from the request and readable only by the assigned staff (every view is logged). They are deleted once identity has been decided, keeping only a record of the decision. Proof of authority is deleted when the request is closed.",
+  processorOversightJa:
+    "個人情報の取り扱いを委託する場合は、業務委託契約書に加えて「個人情報管理チェックシート」の提出を求めて管理方法を確認し、当社と同水準の取り扱いを契約で義務付けています。委託先が外国にある場合は、個人情報保護法の定める基準に適合する体制の整備を確認しています。",
+  processorOversightEn:
+    "When we entrust the handling of personal data, we ask the processor for a personal-data management checklist in addition to the service contract, check how it manages the data, and require by contract the same standard of handling as ours. Where a processor is abroad, we confirm that it has a system meeting the standards of the APPI.",
 } satisfies Prisma.OrganisationCreateInput;
 
 export const staffUsers = [

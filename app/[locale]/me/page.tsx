@@ -37,9 +37,17 @@ export default async function MyPage({ params }: { params: Promise<{ locale: str
       )}
       <p>
         <Link className="button" href={`/${locale}/me/requests/new`}>
-          {t("me.newDisclosure")}
+          {t("me.newRequest")}
         </Link>
       </p>
+      <ul>
+        <li>
+          <Link href={`/${locale}/me/data`}>{t("ledger.myData.link")}</Link>
+        </li>
+        <li>
+          <Link href={`/${locale}/me/ledger`}>{t("ledger.link")}</Link>
+        </li>
+      </ul>
 
       <section aria-labelledby="requests-title">
         <h2 id="requests-title">{t("me.requestsTitle")}</h2>

@@ -20,7 +20,7 @@ export async function requestSignInLink(raw: unknown): Promise<ActionResult<null
     await signIn("nodemailer", {
       email: parsed.data.email,
       redirect: false,
-      redirectTo: `/${parsed.data.locale}/me`,
+      redirectTo: parsed.data.next ?? `/${parsed.data.locale}/me`,
     });
     return { ok: true, data: null };
   } catch (error) {

@@ -1,11 +1,15 @@
 import "server-only";
 
+import { createHash } from "node:crypto";
+
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { buildResult, RESULT_TYPES } from "@/lib/fulfilment/build-result";
 import { applyTransition } from "@/lib/requests/transition";
+import { deleteStoredFile, storeEncryptedFile } from "@/lib/storage/file-store";
 import type { TCompleteRequest, TVerifyIdentity } from "@/lib/validation/requests";
 
 import { requestScope } from "./get-request";
@@ -43,18 +47,61 @@ export async function verifyIdentity(options: { actor: Actor; input: TVerifyIden
   });
 }
 
-/** Staff complete a verified request with an outcome and a note the requester reads. */
+const RESULT_DAYS = 7;
+
+/**
+ * Staff complete a verified request with an outcome and a note the requester reads. Types that
+ * answer with data get their result built, encrypted and released with it, downloadable for
+ * seven days; the stored file is removed again if the completion does not commit.
+ */
 export async function completeRequest(options: { actor: Actor; input: TCompleteRequest }) {
   const { actor, input } = options;
   if (!can(actor.role, "request:complete")) throw new AppError("FORBIDDEN");
   const requestId = await requestIdFor(actor, input.reference);
-  await getDb().$transaction((tx) =>
-    applyTransition(tx, {
-      requestId,
-      name: "complete",
-      actor,
-      outcome: input.outcome,
-      note: input.note,
-    }),
-  );
+  const db = getDb();
+  const request = await db.request.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { reference: true, type: true, subjectId: true, details: true, status: true },
+  });
+  const needsResult = RESULT_TYPES.includes(request.type) && request.status === "IN_PROGRESS";
+  const result = needsResult ? await buildResult(db, request) : null;
+  const stored = result ? await storeEncryptedFile({ plaintext: result.bytes }) : null;
+  try {
+    await db.$transaction(async (tx) => {
+      await applyTransition(tx, {
+        requestId,
+        name: "complete",
+        actor,
+        outcome: input.outcome,
+        note: input.note,
+      });
+      if (!result || !stored) return;
+      const now = new Date();
+      const pkg = await tx.responsePackage.create({
+        data: {
+          requestId,
+          format: result.format,
+          ...stored,
+          sha256: createHash("sha256").update(result.bytes).digest("hex"),
+          sizeBytes: result.bytes.length,
+          releasedAt: now,
+          expiresAt: new Date(now.getTime() + RESULT_DAYS * 86_400_000),
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        actorRole: actor.role,
+        action: "package.release",
+        entityType: "ResponsePackage",
+        entityId: pkg.id,
+        requestId,
+        ip: actor.ip,
+        data: { format: result.format },
+      });
+    });
+  } catch (error) {
+    if (stored) await deleteStoredFile(stored);
+    throw error;
+  }
 }

@@ -52,6 +52,24 @@ export async function getRequest(options: { actor: Actor; reference: string }) {
           }
         : { select: { familyName: true, givenName: true } },
       assignee: { select: { name: true } },
+      filedById: true,
+      packages: {
+        where: { releasedAt: { not: null } },
+        orderBy: { createdAt: "desc" },
+        select: { id: true, format: true, expiresAt: true, releasedAt: true },
+      },
+      agentDetails: staff,
+      messages: {
+        where: staff ? {} : { direction: { not: "INTERNAL_NOTE" } },
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          direction: true,
+          body: true,
+          createdAt: true,
+          author: { select: { name: true } },
+        },
+      },
       events: {
         where: staff ? {} : { visibleToRequester: true },
         orderBy: { at: "asc" },

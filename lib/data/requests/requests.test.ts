@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db";
+import type { TNewRequest } from "@/lib/validation/requests";
 import { createTestDatabase } from "@/scripts/lib/test-database";
 
 // Integration: the request path through the data layer against a real PostgreSQL database.
@@ -11,7 +12,7 @@ import { createTestDatabase } from "@/scripts/lib/test-database";
 let testDb: { url: string; drop: () => Promise<void> };
 let db: Db;
 let mod: {
-  create: typeof import("./create-disclosure-request");
+  create: typeof import("./create-request");
   decide: typeof import("./decide-request");
   get: typeof import("./get-request");
   audit: typeof import("@/lib/audit/verify");
@@ -28,20 +29,21 @@ async function person(role: Actor["role"], withSubject = false): Promise<Actor> 
   return { userId: user.id, role, email: user.email, ip: "127.0.0.1" };
 }
 
-const input = () => ({
+const nobody = {
+  familyName: "",
+  givenName: "",
+  familyNameKana: "",
+  givenNameKana: "",
+  birthDate: "",
+};
+const input = (): TNewRequest => ({
+  type: "DISCLOSURE",
   idempotencyKey: randomUUID(),
-  scope: "ALL" as const,
-  categoryKeys: [],
-  method: "JSON" as const,
-  postalAddress: "",
+  filerRole: "SELF",
+  subject: { ...nobody, relationship: "" },
+  requester: { ...nobody, familyName: "試験", givenName: "花子" },
   note: "",
-  requester: {
-    familyName: "試験",
-    givenName: "花子",
-    familyNameKana: "",
-    givenNameKana: "",
-    birthDate: "",
-  },
+  details: { scope: "ALL", categoryKeys: [], method: "JSON", postalAddress: "" },
 });
 
 beforeAll(async () => {
@@ -50,7 +52,7 @@ beforeAll(async () => {
   const { getDb } = await import("@/lib/db");
   db = getDb();
   mod = {
-    create: await import("./create-disclosure-request"),
+    create: await import("./create-request"),
     decide: await import("./decide-request"),
     get: await import("./get-request"),
     audit: await import("@/lib/audit/verify"),
@@ -72,8 +74,8 @@ describe("filing and deciding a disclosure request", () => {
     const actor = await person("SUBJECT", true);
     const same = input();
     const [a, b] = await Promise.all([
-      mod.create.createDisclosureRequest({ actor, input: same, locale: "ja" }),
-      mod.create.createDisclosureRequest({ actor, input: same, locale: "ja" }),
+      mod.create.createRequest({ actor, input: same, locale: "ja" }),
+      mod.create.createRequest({ actor, input: same, locale: "ja" }),
     ]);
     expect(a.reference).toBe(b.reference);
     expect(a.reference).toMatch(/^R-\d{4}-\d{6}$/);
@@ -82,7 +84,7 @@ describe("filing and deciding a disclosure request", () => {
 
   it("sets the due date from the JP policy and queues the acknowledgement mail with the request", async () => {
     const actor = await person("SUBJECT", true);
-    const { reference } = await mod.create.createDisclosureRequest({
+    const { reference } = await mod.create.createRequest({
       actor,
       input: input(),
       locale: "en",
@@ -101,7 +103,7 @@ describe("filing and deciding a disclosure request", () => {
   it("walks verify then complete, with timeline and audit events, and refuses illegal moves", async () => {
     const subject = await person("SUBJECT", true);
     const staff = await person("STAFF");
-    const { reference } = await mod.create.createDisclosureRequest({
+    const { reference } = await mod.create.createRequest({
       actor: subject,
       input: input(),
       locale: "ja",
@@ -147,7 +149,7 @@ describe("filing and deciding a disclosure request", () => {
   it("shows a subject only their own requests", async () => {
     const owner = await person("SUBJECT", true);
     const stranger = await person("SUBJECT", true);
-    const { reference } = await mod.create.createDisclosureRequest({
+    const { reference } = await mod.create.createRequest({
       actor: owner,
       input: input(),
       locale: "ja",

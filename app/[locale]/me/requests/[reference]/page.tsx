@@ -1,19 +1,29 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { DocumentsPanel } from "@/components/identity/documents-panel";
+import { MessageForm } from "@/components/requests/message-form";
+import { MessageThread } from "@/components/requests/message-thread";
+import { RequestDetails } from "@/components/requests/request-details";
 import { RequestFacts } from "@/components/requests/request-facts";
 import { RequestTimeline } from "@/components/requests/request-timeline";
+import { ResultList } from "@/components/requests/result-list";
+import { WithdrawForm } from "@/components/requests/withdraw-form";
 import { pageActor } from "@/lib/auth/page-actor";
+import { getKeyNames } from "@/lib/data/data-map/get-key-names";
 import { getRequest } from "@/lib/data/requests/get-request";
 import { toLocale } from "@/lib/i18n/config";
 import { getTranslator } from "@/lib/i18n/translate";
+import { isOpen } from "@/lib/requests/lifecycle";
 
 export const dynamic = "force-dynamic";
 
 export default async function MyRequestPage({
   params,
+  searchParams,
 }: {
   params: Promise<{ locale: string; reference: string }>;
+  searchParams: Promise<{ filed?: string; result?: string }>;
 }) {
   const { locale: raw, reference } = await params;
   const locale = toLocale(raw);
@@ -22,14 +32,62 @@ export default async function MyRequestPage({
   // Another subject's request, a tampered reference and an unknown one all look the same.
   const request = await getRequest({ actor, reference });
   if (!request) notFound();
+  const open = isOpen(request.status);
+  const query = await searchParams;
+  const filed = query.filed === "1";
   return (
     <>
       <h1>
         {t(`requestType.${request.type}`)} <small>{request.reference}</small>
       </h1>
+      <div aria-live="polite">
+        {filed && (
+          <div className="success">
+            <p>
+              <strong>{t("request.filedTitle")}</strong>{" "}
+              {t("request.filedBody", { reference: request.reference })}
+            </p>
+            {open && <p>{t("request.nextSteps")}</p>}
+          </div>
+        )}
+      </div>
+      {query.result === "expired" && (
+        <p className="alert" role="alert">
+          {t("request.resultExpired")}
+        </p>
+      )}
+      {request.status === "NEEDS_INFO" && (
+        <p className="notice" role="status">
+          {t("messages.needsInfo")}
+        </p>
+      )}
       <RequestFacts request={request} locale={locale} t={t} now={new Date()} />
+      <ResultList
+        reference={request.reference}
+        packages={request.packages}
+        locale={locale}
+        t={t}
+        now={new Date()}
+      />
+      <h2>{t("request.details")}</h2>
+      <RequestDetails
+        type={request.type}
+        details={request.details}
+        names={await getKeyNames({ locale })}
+        t={t}
+      />
       <h2>{t("request.timeline")}</h2>
       <RequestTimeline events={request.events} locale={locale} t={t} />
+      <h2>{t("messages.title")}</h2>
+      <MessageThread messages={request.messages} locale={locale} t={t} />
+      {open && <MessageForm reference={request.reference} staff={false} />}
+      {open && request.filedById === actor.userId && <WithdrawForm reference={request.reference} />}
+      <DocumentsPanel
+        actor={actor}
+        reference={request.reference}
+        status={request.status}
+        locale={locale}
+      />
       <p>
         <Link href={`/${locale}/me`}>{t("request.back")}</Link>
       </p>

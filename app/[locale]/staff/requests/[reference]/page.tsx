@@ -1,15 +1,20 @@
 import { notFound } from "next/navigation";
 
+import { AgentPanel } from "@/components/requests/agent-panel";
+import { MessageForm } from "@/components/requests/message-form";
+import { MessageThread } from "@/components/requests/message-thread";
+import { RequestDetails } from "@/components/requests/request-details";
 import { RequestFacts } from "@/components/requests/request-facts";
 import { RequestTimeline } from "@/components/requests/request-timeline";
 import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
+import { getKeyNames } from "@/lib/data/data-map/get-key-names";
 import { getRequest } from "@/lib/data/requests/get-request";
 import { toLocale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/translate";
-import { checkTransition } from "@/lib/requests/lifecycle";
+import { checkTransition, isOpen } from "@/lib/requests/lifecycle";
 
 import { CompleteForm } from "./complete-form";
 import { VerifyForm } from "./verify-form";
@@ -40,6 +45,14 @@ export default async function StaffRequestPage({
         {t(`requestType.${request.type}`)} <small>{request.reference}</small>
       </h1>
       <RequestFacts request={request} locale={locale} t={t} now={new Date()} />
+      <h2>{t("request.details")}</h2>
+      <RequestDetails
+        type={request.type}
+        details={request.details}
+        names={await getKeyNames({ locale })}
+        t={t}
+      />
+      {request.filerRole !== "SELF" && <AgentPanel details={request.agentDetails} t={t} />}
       <section className="panel" aria-labelledby="subject-title">
         <h2 id="subject-title">{t("staff.subjectTitle")}</h2>
         <dl className="facts">
@@ -65,6 +78,9 @@ export default async function StaffRequestPage({
       )}
       <h2>{t("request.timeline")}</h2>
       <RequestTimeline events={request.events} locale={locale} t={t} />
+      <h2>{t("messages.title")}</h2>
+      <MessageThread messages={request.messages} locale={locale} t={t} />
+      {isOpen(request.status) && <MessageForm reference={request.reference} staff />}
     </>
   );
 }

@@ -10,35 +10,50 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
 import { enqueueMail } from "@/lib/mail/enqueue";
 import { nextReference } from "@/lib/requests/reference";
-import type { TDisclosureRequest } from "@/lib/validation/requests";
+import type { TNewRequest } from "@/lib/validation/requests";
 
-async function jpDeadlineRule(tx: Tx) {
+import { checkRequestKeys } from "./check-request-keys";
+
+async function jpDeadlineRule(tx: Tx, type: TNewRequest["type"]) {
   const policies = await tx.deadlinePolicy.findMany({
-    where: { jurisdiction: "JP", OR: [{ requestType: "DISCLOSURE" }, { requestType: null }] },
+    where: { jurisdiction: "JP", OR: [{ requestType: type }, { requestType: null }] },
   });
   // A rule for the type beats the jurisdiction's default; with none configured, the 10-day SLA.
-  const policy = policies.find((p) => p.requestType === "DISCLOSURE") ?? policies[0];
+  const policy = policies.find((p) => p.requestType === type) ?? policies[0];
   return policy
     ? { amount: policy.amount, unit: policy.unit }
     : { amount: 10, unit: "CALENDAR_DAYS" as const };
 }
 
-async function subjectForActor(tx: Tx, actor: Actor, requester: TDisclosureRequest["requester"]) {
-  const linked = await tx.subject.findUnique({
-    where: { userId: actor.userId },
-    select: { id: true },
-  });
-  if (linked) return linked.id;
-  // A person the organisation does not know yet: identity verification later matches the records.
+const birth = (d: string) => (d ? new Date(`${d}T00:00:00Z`) : null);
+
+/**
+ * The data subject the request is about. Filing for oneself: the linked record, or a new one for a
+ * person the organisation does not know yet. Filing as an agent: a new, unlinked record from the
+ * details given; identity verification later matches it with the organisation's records.
+ */
+async function resolveSubject(
+  tx: Tx,
+  actor: Actor,
+  input: TNewRequest,
+): Promise<{ id: string; linked: boolean }> {
+  if (input.filerRole === "SELF") {
+    const linked = await tx.subject.findUnique({
+      where: { userId: actor.userId },
+      select: { id: true },
+    });
+    if (linked) return { id: linked.id, linked: true };
+  }
+  const person = input.filerRole === "SELF" ? input.requester : input.subject;
   const created = await tx.subject.create({
     data: {
-      userId: actor.userId,
-      familyName: requester.familyName,
-      givenName: requester.givenName,
-      familyNameKana: requester.familyNameKana || null,
-      givenNameKana: requester.givenNameKana || null,
-      birthDate: requester.birthDate ? new Date(`${requester.birthDate}T00:00:00Z`) : null,
-      email: actor.email,
+      userId: input.filerRole === "SELF" ? actor.userId : null,
+      familyName: person.familyName,
+      givenName: person.givenName,
+      familyNameKana: person.familyNameKana || null,
+      givenNameKana: person.givenNameKana || null,
+      birthDate: birth(person.birthDate),
+      email: input.filerRole === "SELF" ? actor.email : null,
     },
     select: { id: true },
   });
@@ -50,7 +65,7 @@ async function subjectForActor(tx: Tx, actor: Actor, requester: TDisclosureReque
     entityId: created.id,
     ip: actor.ip,
   });
-  return created.id;
+  return { id: created.id, linked: false };
 }
 
 async function findExisting(actor: Actor, key: string) {
@@ -61,12 +76,13 @@ async function findExisting(actor: Actor, key: string) {
 }
 
 /**
- * Files a disclosure request (APPI Art.33) for the signed-in subject. Idempotent by the form's key:
- * a retried or double-submitted form returns the request the first submission created.
+ * Files a request of any of the six types for the signed-in person or, as their agent, for
+ * someone else. Idempotent by the form's key: a retried or double-submitted form returns the
+ * request the first submission created.
  */
-export async function createDisclosureRequest(options: {
+export async function createRequest(options: {
   actor: Actor;
-  input: TDisclosureRequest;
+  input: TNewRequest;
   locale: Locale;
 }): Promise<{ reference: string; created: boolean }> {
   const { actor, input, locale } = options;
@@ -76,27 +92,26 @@ export async function createDisclosureRequest(options: {
 
   try {
     return await getDb().$transaction(async (tx) => {
-      const subjectId = await subjectForActor(tx, actor, input.requester);
+      const subject = await resolveSubject(tx, actor, input);
+      await checkRequestKeys(tx, input, subject.linked ? subject.id : null);
       const receivedAt = new Date();
-      const dueAt = earliestDeadline(receivedAt, [await jpDeadlineRule(tx)]);
+      const dueAt = earliestDeadline(receivedAt, [await jpDeadlineRule(tx, input.type)]);
       const reference = await nextReference(tx, receivedAt);
       const request = await tx.request.create({
         data: {
           reference,
-          type: "DISCLOSURE",
-          subjectId,
+          type: input.type,
+          subjectId: subject.id,
           filedById: actor.userId,
-          filerRole: "SELF",
+          filerRole: input.filerRole,
           channel: "WEB",
           jurisdictions: ["JP"],
           locale,
-          details: {
-            scope: input.scope,
-            categoryKeys: input.scope === "SELECTED" ? input.categoryKeys : [],
-            method: input.method,
-            postalAddress: input.method === "PAPER" ? input.postalAddress : null,
-            note: input.note,
-          },
+          details: { ...input.details, note: input.note },
+          agentDetails:
+            input.filerRole === "SELF"
+              ? Prisma.DbNull
+              : { relationship: input.subject.relationship || null, agent: input.requester },
           receivedAt,
           dueAt,
           idempotencyKey: input.idempotencyKey,
@@ -120,7 +135,7 @@ export async function createDisclosureRequest(options: {
         entityId: request.id,
         requestId: request.id,
         ip: actor.ip,
-        data: { type: "DISCLOSURE" },
+        data: { type: input.type, filerRole: input.filerRole },
       });
       await enqueueMail(tx, {
         kind: "requestReceived",

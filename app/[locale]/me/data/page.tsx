@@ -1,0 +1,91 @@
+import Link from "next/link";
+
+import { DataItemTable } from "@/components/my-data/data-item-table";
+import { groupItems, type ItemGroup } from "@/components/my-data/group-items";
+import { StoppedSection } from "@/components/my-data/stopped-section";
+import { pageActor } from "@/lib/auth/page-actor";
+import { listMyPersonalData } from "@/lib/data/subjects/list-my-personal-data";
+import { listMyStops } from "@/lib/data/subjects/list-my-stops";
+import { toLocale } from "@/lib/i18n/config";
+import { getTranslator } from "@/lib/i18n/translate";
+
+export const dynamic = "force-dynamic";
+
+export default async function MyDataPage(props: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const locale = toLocale((await props.params).locale);
+  const t = getTranslator(locale);
+  const actor = await pageActor(locale);
+  const by = (await props.searchParams).by === "system" ? "system" : "category";
+  const [items, stops] = await Promise.all([listMyPersonalData({ actor }), listMyStops({ actor })]);
+  const name = (g: ItemGroup) => (locale === "ja" ? g.nameJa : g.nameEn);
+  const groups = items ? groupItems(items, by) : [];
+  // Informative data is its own class: in the category view it gets a section of its own.
+  const main = by === "category" ? groups.filter((g) => g.dataClass !== "INFORMATIVE") : groups;
+  const informative = by === "category" ? groups.filter((g) => g.dataClass === "INFORMATIVE") : [];
+  const renderGroup = (g: ItemGroup, level: "h3" | "h4") => {
+    const Heading = level;
+    const id = `group-${by}-${g.key}`;
+    return (
+      <section key={g.key} data-group={g.key}>
+        <Heading id={id}>
+          {name(g)} <small>({t("ledger.myData.itemCount", { count: g.items.length })})</small>
+        </Heading>
+        <DataItemTable items={g.items} groupBy={by} labelledBy={id} locale={locale} t={t} />
+      </section>
+    );
+  };
+
+  return (
+    <>
+      <h1>{t("ledger.myData.title")}</h1>
+      <p>{t("ledger.myData.intro")}</p>
+      <p>
+        <Link href={`/${locale}/me`}>{t("ledger.backToMe")}</Link> ·{" "}
+        <Link href={`/${locale}/me/ledger`}>{t("ledger.link")}</Link>
+      </p>
+      {!items ? (
+        <p>{t("ledger.myData.notKnown")}</p>
+      ) : (
+        <>
+          <nav aria-label={t("ledger.myData.groupBy")}>
+            <p>
+              {t("ledger.myData.groupBy")}:{" "}
+              {(["category", "system"] as const).map((option, i) => (
+                <span key={option}>
+                  {i > 0 && " | "}
+                  <Link
+                    href={`/${locale}/me/data?by=${option}`}
+                    aria-current={by === option ? "page" : undefined}
+                  >
+                    {option === "category"
+                      ? t("ledger.myData.byCategory")
+                      : t("ledger.myData.bySystem")}
+                  </Link>
+                  {by === option && ` ${t("ledger.myData.current")}`}
+                </span>
+              ))}
+            </p>
+          </nav>
+          <section aria-labelledby="items-title">
+            <h2 id="items-title">
+              {by === "category" ? t("ledger.myData.byCategory") : t("ledger.myData.bySystem")}
+            </h2>
+            {items.length === 0 && <p>{t("ledger.myData.empty")}</p>}
+            {main.map((g) => renderGroup(g, "h3"))}
+          </section>
+          {informative.length > 0 && (
+            <section aria-labelledby="informative-title" data-class="INFORMATIVE">
+              <h2 id="informative-title">{t("ledger.myData.informativeTitle")}</h2>
+              <p>{t("ledger.myData.informativeHelp")}</p>
+              {informative.map((g) => renderGroup(g, "h3"))}
+            </section>
+          )}
+        </>
+      )}
+      {stops && <StoppedSection stops={stops} locale={locale} t={t} />}
+    </>
+  );
+}

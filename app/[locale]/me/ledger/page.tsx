@@ -1,0 +1,95 @@
+import Link from "next/link";
+
+import { ForeignNotes } from "@/components/ledger/foreign-notes";
+import { LedgerEntries } from "@/components/ledger/ledger-entries";
+import { LedgerFilterForm } from "@/components/ledger/ledger-filter-form";
+import { LedgerPager } from "@/components/ledger/ledger-pager";
+import { pageActor } from "@/lib/auth/page-actor";
+import { listLedgerFilterOptions } from "@/lib/data/ledger/list-ledger-filter-options";
+import { listMyProvisions } from "@/lib/data/ledger/list-my-provisions";
+import { toLocale } from "@/lib/i18n/config";
+import { getTranslator } from "@/lib/i18n/translate";
+import { filterToSearch, parseLedgerFilter } from "@/lib/ledger/filter";
+import { presentLedgerRow } from "@/lib/ledger/present";
+
+export const dynamic = "force-dynamic";
+
+export default async function MyLedgerPage(props: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const locale = toLocale((await props.params).locale);
+  const t = getTranslator(locale);
+  const actor = await pageActor(locale);
+  const { filter, errors } = parseLedgerFilter(await props.searchParams);
+  const [page, options] = await Promise.all([
+    listMyProvisions({ actor, filter }),
+    listLedgerFilterOptions({ actor, locale }),
+  ]);
+  const base = `/${locale}/me/ledger`;
+  const search = filterToSearch(filter);
+  const entries = page.rows.map((row) => presentLedgerRow(row, locale));
+  const exportHref = (format: "csv" | "json") =>
+    `${base}/export?${filterToSearch(filter, { format })}`;
+  const errorList = Object.values(errors);
+
+  return (
+    <>
+      <h1>{t("ledger.title")}</h1>
+      <p>{t("ledger.intro")}</p>
+      <p>
+        <Link href={`/${locale}/me`}>{t("ledger.backToMe")}</Link> ·{" "}
+        <Link href={`/${locale}/me/data`}>{t("ledger.myData.link")}</Link>
+      </p>
+      {errorList.length > 0 && (
+        <div className="alert" role="alert">
+          <p>{t("ledger.filter.ignored")}</p>
+          <ul>
+            {[...new Set(errorList)].map((key) => (
+              <li key={key}>{t(key as Parameters<typeof t>[0])}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <LedgerFilterForm action={base} filter={filter} options={options} clearHref={base} t={t} />
+      <section aria-labelledby="ledger-results-title">
+        <h2 id="ledger-results-title" aria-live="polite">
+          {t("ledger.total", { count: page.total ?? 0 })}
+        </h2>
+        {entries.length === 0 ? (
+          <p>{t("ledger.empty")}</p>
+        ) : (
+          <>
+            <p>{t("ledger.showing", { count: entries.length })}</p>
+            <LedgerEntries entries={entries} locale={locale} t={t} />
+          </>
+        )}
+        <LedgerPager
+          base={base}
+          search={search}
+          newerCursor={page.newerCursor}
+          olderCursor={page.olderCursor}
+          onFirstPage={!filter.after && !filter.before}
+          t={t}
+        />
+      </section>
+      <ForeignNotes entries={entries} t={t} />
+      <section aria-labelledby="ledger-export-title">
+        <h2 id="ledger-export-title">{t("ledger.export.title")}</h2>
+        <p>{t("ledger.export.help")}</p>
+        <ul>
+          <li>
+            <a href={exportHref("csv")} download>
+              {t("ledger.export.csv")}
+            </a>
+          </li>
+          <li>
+            <a href={exportHref("json")} download>
+              {t("ledger.export.json")}
+            </a>
+          </li>
+        </ul>
+      </section>
+    </>
+  );
+}

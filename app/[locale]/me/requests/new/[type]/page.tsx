@@ -1,0 +1,74 @@
+import { notFound } from "next/navigation";
+
+import { RequestForm } from "@/components/requests/form/request-form";
+import { Forbidden } from "@/components/ui/forbidden";
+import { pageActor } from "@/lib/auth/page-actor";
+import { can } from "@/lib/auth/permissions";
+import { listRequestOptions } from "@/lib/data/data-map/list-request-options";
+import { getMySubject } from "@/lib/data/subjects/get-my-subject";
+import { toLocale } from "@/lib/i18n/config";
+import { getTranslator } from "@/lib/i18n/translate";
+import { REQUEST_TYPES, type TRequestType } from "@/lib/validation/requests";
+
+export const dynamic = "force-dynamic";
+
+/** Step two of the wizard: the chosen type's form (the type is in the path, e.g. /new/disclosure). */
+export default async function NewRequestPage({
+  params,
+}: {
+  params: Promise<{ locale: string; type: string }>;
+}) {
+  const { locale: raw, type: slug } = await params;
+  const locale = toLocale(raw);
+  const type: TRequestType | undefined = REQUEST_TYPES.find(
+    (t) => t.toLowerCase().replace(/_/g, "-") === slug,
+  );
+  if (!type) notFound();
+  const t = getTranslator(locale);
+  const actor = await pageActor(locale);
+  if (!can(actor.role, "request:file")) return <Forbidden locale={locale} />;
+  const [options, subject] = await Promise.all([
+    listRequestOptions({ actor }),
+    getMySubject({ actor }),
+  ]);
+  const name = (ja: string, en: string) => (locale === "ja" ? ja : en);
+  const categoryName = new Map(options.categories.map((c) => [c.key, name(c.nameJa, c.nameEn)]));
+  return (
+    <>
+      <h1>{t(`requestForm.titles.${type}`)}</h1>
+      <p>{t(`requestTypeHelp.${type}`)}</p>
+      <RequestForm
+        type={type}
+        options={{
+          categories: options.categories.map((c) => ({
+            key: c.key,
+            name: name(c.nameJa, c.nameEn),
+          })),
+          purposes: options.purposes.map((p) => ({
+            key: p.key,
+            name: name(p.nameJa, p.nameEn),
+            suspendable: p.suspendable,
+          })),
+          recipients: options.recipients.map((r) => ({
+            key: r.key,
+            name: name(r.nameJa, r.nameEn),
+            recipientClass: r.recipientClass,
+          })),
+          items: options.items.map((i) => ({
+            id: i.id,
+            categoryKey: i.category.key,
+            label: `${categoryName.get(i.category.key) ?? i.category.key}: ${i.field} (${i.value})`,
+          })),
+          known: options.known,
+        }}
+        requester={{
+          familyName: subject?.familyName ?? "",
+          givenName: subject?.givenName ?? "",
+          familyNameKana: subject?.familyNameKana ?? "",
+          givenNameKana: subject?.givenNameKana ?? "",
+          birthDate: subject?.birthDate ? subject.birthDate.toISOString().slice(0, 10) : "",
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import type { listMyStops } from "@/lib/data/subjects/list-my-stops";
+import type { Locale } from "@/lib/i18n/config";
+import { formatDate } from "@/lib/i18n/format";
+import type { Translate } from "@/lib/i18n/translate";
+
+type Stops = NonNullable<Awaited<ReturnType<typeof listMyStops>>>;
+type Named = { nameJa: string; nameEn: string } | null;
+
+/** "What I have stopped": active use restrictions, and consents given or withdrawn. */
+export function StoppedSection(props: { stops: Stops; locale: Locale; t: Translate }) {
+  const { stops, locale, t } = props;
+  const name = (o: Named) =>
+    o ? (locale === "ja" ? o.nameJa : o.nameEn) : t("ledger.stopped.none");
+  return (
+    <section aria-labelledby="stopped-title">
+      <h2 id="stopped-title">{t("ledger.stopped.title")}</h2>
+      <h3 id="restrictions-title">{t("ledger.stopped.restrictionsTitle")}</h3>
+      {stops.restrictions.length === 0 ? (
+        <p>{t("ledger.stopped.noRestrictions")}</p>
+      ) : (
+        <table aria-labelledby="restrictions-title">
+          <thead>
+            <tr>
+              <th scope="col">{t("ledger.stopped.kind")}</th>
+              <th scope="col">{t("ledger.stopped.target")}</th>
+              <th scope="col">{t("ledger.stopped.effectiveAt")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {stops.restrictions.map((r) => (
+              <tr key={r.id} data-restriction={r.kind}>
+                <td>{t(`ledger.stopped.restrictionKind.${r.kind}`)}</td>
+                <td>
+                  {r.purpose
+                    ? name(r.purpose)
+                    : r.recipient
+                      ? name(r.recipient)
+                      : r.recipientClass
+                        ? t(`recipientClass.${r.recipientClass}`)
+                        : t("ledger.stopped.none")}
+                </td>
+                <td>{formatDate(locale, r.effectiveAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3 id="consents-title">{t("ledger.stopped.consentsTitle")}</h3>
+      {stops.consents.length === 0 ? (
+        <p>{t("ledger.stopped.noConsents")}</p>
+      ) : (
+        <table aria-labelledby="consents-title">
+          <thead>
+            <tr>
+              <th scope="col">{t("ledger.stopped.kind")}</th>
+              <th scope="col">{t("ledger.stopped.recipient")}</th>
+              <th scope="col">{t("ledger.stopped.purpose")}</th>
+              <th scope="col">{t("ledger.stopped.grantedAt")}</th>
+              <th scope="col">{t("ledger.stopped.withdrawnAt")}</th>
+              <th scope="col">{t("ledger.stopped.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {stops.consents.map((c) => (
+              <tr key={c.id} data-consent={c.reference}>
+                <td>
+                  {(locale === "ja" ? c.descriptionJa : c.descriptionEn) || c.kind}
+                  <div>
+                    <small>
+                      {t("ledger.stopped.reference")}: {c.reference}
+                    </small>
+                  </div>
+                </td>
+                <td>{name(c.recipient)}</td>
+                <td>{name(c.purpose)}</td>
+                <td>{formatDate(locale, c.grantedAt)}</td>
+                <td>
+                  {c.withdrawnAt ? formatDate(locale, c.withdrawnAt) : t("ledger.stopped.none")}
+                </td>
+                <td>
+                  <span className="badge">
+                    {c.withdrawnAt ? t("ledger.stopped.withdrawn") : t("ledger.stopped.active")}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { FormProvider, useForm } from "react-hook-form";
+
+import { FormAlert } from "@/components/forms/form-alert";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { fileRequest } from "@/lib/actions/requests/file-request";
+import type { MessageKey } from "@/lib/i18n/translate";
+import type { TNewRequest, TRequestType } from "@/lib/validation/requests";
+
+import { CorrectionFields } from "./correction-fields";
+import { DeliveryFields } from "./delivery-fields";
+import { TextField } from "./fields";
+import { FilerFields } from "./filer-fields";
+import {
+  defaultDetails,
+  emptyPerson,
+  requestResolver,
+  shape,
+  type FormValues,
+} from "./form-values";
+import { SuspensionErasureFields } from "./suspension-fields";
+import {
+  DisclosureFields,
+  ProvisionRecordsFields,
+  StopProvisionFields,
+  type NamedOptions,
+} from "./type-fields";
+
+const SECTIONS: Record<TRequestType, (props: { options: NamedOptions }) => React.ReactNode> = {
+  DISCLOSURE: DisclosureFields,
+  PROVISION_RECORDS: ProvisionRecordsFields,
+  PURPOSE_NOTIFICATION: () => <DeliveryFields reply />,
+  CORRECTION: CorrectionFields,
+  SUSPENSION_ERASURE: SuspensionErasureFields,
+  STOP_PROVISION: StopProvisionFields,
+};
+
+export function RequestForm(props: {
+  type: TRequestType;
+  options: NamedOptions;
+  requester: typeof emptyPerson;
+}) {
+  const { type, options } = props;
+  const { locale, t } = useI18n();
+  const router = useRouter();
+  const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
+  // One key per form instance: a double submit or a retry files the same request once.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const form = useForm<FormValues>({
+    resolver: requestResolver(type),
+    defaultValues: {
+      idempotencyKey,
+      filerRole: "SELF",
+      subject: { ...emptyPerson, relationship: "" },
+      requester: props.requester,
+      note: "",
+      details: { ...defaultDetails, method: type === "PURPOSE_NOTIFICATION" ? "EMAIL" : "JSON" },
+    },
+  });
+  const { isSubmitting } = form.formState;
+  const Section = SECTIONS[type];
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFailure(undefined);
+    const result = await fileRequest({ ...(shape(type, values) as TNewRequest), locale });
+    if (result.ok) return router.push(`/${locale}/me/requests/${result.data.reference}?filed=1`);
+    for (const [name, message] of Object.entries(result.fieldErrors ?? {})) {
+      form.setError(name as keyof FormValues, { message });
+    }
+    setFailure({ error: result.error, errorId: result.errorId });
+  });
+
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={onSubmit} noValidate>
+        <input type="hidden" {...form.register("idempotencyKey")} />
+        <FilerFields />
+        <Section options={options} />
+        <TextField name="note" label="requestForm.note" help="requestForm.noteHelp" multiline />
+        <p className="notice">{t("requestForm.myNumberWarning")}</p>
+        <FormAlert error={failure?.error} errorId={failure?.errorId} />
+        <button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? t("requestForm.submitting") : t("requestForm.submit")}
+        </button>
+      </form>
+    </FormProvider>
+  );
+}

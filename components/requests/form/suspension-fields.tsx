@@ -1,0 +1,132 @@
+"use client";
+
+import { useState } from "react";
+import { useFormContext } from "react-hook-form";
+
+import { FieldError } from "@/components/forms/field-error";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { previewErasure } from "@/lib/actions/requests/preview-erasure";
+import { formatDate } from "@/lib/i18n/format";
+import { ERASURE_GROUNDS } from "@/lib/validation/requests";
+
+import { Choices, Select, TextField, useFieldError } from "./fields";
+import type { FormValues } from "./form-values";
+import type { NamedOptions } from "./type-fields";
+
+type Preview = Extract<Awaited<ReturnType<typeof previewErasure>>, { ok: true }>["data"];
+
+/** APPI Art.35: stop purposes, or erase items — with a preview of what the law makes us keep. */
+export function SuspensionErasureFields({ options }: { options: NamedOptions }) {
+  const { locale, t } = useI18n();
+  const { watch, register, getValues, setValue } = useFormContext<FormValues>();
+  const [preview, setPreview] = useState<Preview>();
+  const action = watch("details.action");
+  const scope = watch("details.erasureScope");
+  const confirmError = useFieldError("details.previewConfirmed");
+  const name = (ja: string, en: string) => (locale === "ja" ? ja : en);
+
+  async function loadPreview() {
+    const keys = getValues("details.categoryKeys");
+    const result = await previewErasure({
+      erasureScope: getValues("details.erasureScope"),
+      categoryKeys: Array.isArray(keys) ? keys : [],
+    });
+    if (result.ok) setPreview(result.data);
+    setValue("details.previewConfirmed", false);
+  }
+
+  return (
+    <>
+      <Choices
+        name="details.action"
+        legend="requestForm.suspendAction"
+        options={[
+          { value: "SUSPEND", label: t("requestForm.suspendSUSPEND") },
+          { value: "ERASE", label: t("requestForm.suspendERASE") },
+        ]}
+      />
+      {action === "SUSPEND" && (
+        <Choices
+          name="details.purposeKeys"
+          legend="requestForm.purposes"
+          multiple
+          options={options.purposes.map((p) => ({
+            value: p.key,
+            label: p.suspendable ? p.name : `${p.name}（${t("requestForm.notSuspendable")}）`,
+            disabled: !p.suspendable,
+          }))}
+        />
+      )}
+      {action === "ERASE" && (
+        <>
+          <Choices
+            name="details.erasureScope"
+            legend="requestForm.erasureScope"
+            options={[
+              { value: "ALL", label: t("requestForm.erasureAll") },
+              { value: "SELECTED", label: t("requestForm.erasureSelected") },
+            ]}
+          />
+          {scope === "SELECTED" && (
+            <Choices
+              name="details.categoryKeys"
+              legend="requestForm.categories"
+              multiple
+              options={options.categories.map((c) => ({ value: c.key, label: c.name }))}
+            />
+          )}
+        </>
+      )}
+      <Select
+        name="details.ground"
+        label="requestForm.ground"
+        options={ERASURE_GROUNDS.map((g) => ({ value: g, label: t(`requestForm.ground${g}`) }))}
+      />
+      <TextField name="details.groundText" label="requestForm.groundText" multiline />
+      {action === "ERASE" && (
+        <section className="panel" aria-labelledby="preview-title">
+          <h2 id="preview-title">{t("requestForm.previewTitle")}</h2>
+          <button type="button" onClick={() => void loadPreview()}>
+            {t("requestForm.previewButton")}
+          </button>
+          <div aria-live="polite" data-testid="erasure-preview">
+            {preview && !preview.known && <p>{t("requestForm.previewUnknown")}</p>}
+            {preview?.known && (
+              <>
+                <p>{t("requestForm.previewTotal", { total: preview.total })}</p>
+                <p>
+                  {preview.kept.length === 0
+                    ? t("requestForm.previewKeptNone")
+                    : t("requestForm.previewKept")}
+                </p>
+                <ul>
+                  {preview.kept.map((k) => (
+                    <li key={k.id}>
+                      {name(k.category.nameJa, k.category.nameEn)} / {k.field} (
+                      {name(k.system.nameJa, k.system.nameEn)}): {k.legalHoldReason ?? ""}
+                      {k.retainUntil &&
+                        ` ${t("requestForm.previewRetainUntil", { date: formatDate(locale, k.retainUntil) })}`}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+          {preview && (
+            <div className="field">
+              <label className="choice">
+                <input
+                  type="checkbox"
+                  aria-describedby={confirmError ? "details-previewConfirmed-error" : undefined}
+                  {...register("details.previewConfirmed")}
+                />{" "}
+                {t("requestForm.previewConfirmed")}
+              </label>
+            </div>
+          )}
+          <FieldError id="details-previewConfirmed-error" message={confirmError} />
+        </section>
+      )}
+    </>
+  );
+}

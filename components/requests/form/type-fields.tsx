@@ -1,0 +1,98 @@
+"use client";
+
+import { useFormContext } from "react-hook-form";
+
+import { useI18n } from "@/components/i18n/i18n-provider";
+import type { RequestOptions } from "@/lib/data/data-map/list-request-options";
+import { RECIPIENT_CLASSES } from "@/lib/validation/requests";
+
+import { DeliveryFields } from "./delivery-fields";
+import { Choices, TextField } from "./fields";
+import type { FormValues } from "./form-values";
+
+export type NamedOptions = {
+  categories: { key: string; name: string }[];
+  purposes: { key: string; name: string; suspendable: boolean }[];
+  recipients: {
+    key: string;
+    name: string;
+    recipientClass: RequestOptions["recipients"][number]["recipientClass"];
+  }[];
+  items: { id: string; label: string; categoryKey: string }[];
+  known: boolean;
+};
+
+export function DisclosureFields({ options }: { options: NamedOptions }) {
+  const { t } = useI18n();
+  const scope = useFormContext<FormValues>().watch("details.scope");
+  return (
+    <>
+      <Choices
+        name="details.scope"
+        legend="requestForm.scope"
+        options={[
+          { value: "ALL", label: t("requestForm.scopeAll") },
+          { value: "SELECTED", label: t("requestForm.scopeSelected") },
+        ]}
+      />
+      {scope === "SELECTED" && (
+        <Choices
+          name="details.categoryKeys"
+          legend="requestForm.categories"
+          multiple
+          options={options.categories.map((c) => ({ value: c.key, label: c.name }))}
+        />
+      )}
+      <DeliveryFields />
+    </>
+  );
+}
+
+function recipientOptions(options: NamedOptions, i18n: ReturnType<typeof useI18n>) {
+  const { locale, t } = i18n;
+  return options.recipients.map((r) => {
+    const cls = t(`recipientClass.${r.recipientClass}`);
+    return { value: r.key, label: locale === "ja" ? `${r.name}（${cls}）` : `${r.name} (${cls})` };
+  });
+}
+
+export function ProvisionRecordsFields({ options }: { options: NamedOptions }) {
+  const i18n = useI18n();
+  return (
+    <>
+      <Choices
+        name="details.recipientKeys"
+        legend="requestForm.recipients"
+        help="requestForm.recipientsAllHelp"
+        multiple
+        options={recipientOptions(options, i18n)}
+      />
+      <div className="row">
+        <TextField name="details.from" label="requestForm.periodFrom" type="date" />
+        <TextField name="details.to" label="requestForm.periodTo" type="date" />
+      </div>
+      <DeliveryFields />
+    </>
+  );
+}
+
+export function StopProvisionFields({ options }: { options: NamedOptions }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <>
+      <Choices
+        name="details.recipientClasses"
+        legend="requestForm.stopClasses"
+        multiple
+        options={RECIPIENT_CLASSES.map((c) => ({ value: c, label: t(`recipientClass.${c}`) }))}
+      />
+      <Choices
+        name="details.recipientKeys"
+        legend="requestForm.stopRecipients"
+        multiple
+        options={recipientOptions(options, i18n)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import type { RequestView } from "@/lib/data/requests/get-request";
+import type { Locale } from "@/lib/i18n/config";
+import { formatDate } from "@/lib/i18n/format";
+import type { Translate } from "@/lib/i18n/translate";
+
+/** Released results with their expiry; downloading asks for a recent sign-in (the route checks). */
+export function ResultList(props: {
+  reference: string;
+  packages: RequestView["packages"];
+  locale: Locale;
+  t: Translate;
+  now: Date;
+}) {
+  const { reference, packages, locale, t, now } = props;
+  if (packages.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="result-title">
+      <h2 id="result-title">{t("request.resultTitle")}</h2>
+      <p>{t("request.resultReauth")}</p>
+      <ul>
+        {packages.map((p) => {
+          const expired = !!p.expiresAt && p.expiresAt <= now;
+          return (
+            <li key={p.id}>
+              {expired ? (
+                <span>
+                  {t("request.resultDownload", { format: p.format })} (
+                  {t("request.resultExpiredShort")})
+                </span>
+              ) : (
+                <a href={`/${locale}/me/requests/${reference}/result/${p.id}`} download>
+                  {t("request.resultDownload", { format: p.format })}
+                </a>
+              )}{" "}
+              {p.expiresAt && !expired && (
+                <small>
+                  {t("request.resultExpires", { date: formatDate(locale, p.expiresAt) })}
+                </small>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

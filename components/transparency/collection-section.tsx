@@ -1,0 +1,65 @@
+import type { Transparency } from "@/lib/data/transparency/get-transparency";
+import type { Translate } from "@/lib/i18n/translate";
+
+import { Section } from "./section";
+
+const WAYS = ["DIRECT", "AUTOMATIC", "THIRD_PARTY", "PUBLIC"] as const;
+const CLASSES = ["ORDINARY", "SENSITIVE", "INFORMATIVE"] as const;
+
+/** What is collected, by class (APPI: ordinary, 要配慮, informative), and how it is obtained. */
+export function CollectionSection({ data, t }: { data: Transparency; t: Translate }) {
+  return (
+    <Section id="collection" t={t}>
+      <p>{t("transparency.collection.intro")}</p>
+      <dl>
+        {WAYS.map((way) => [
+          <dt key={`${way}-term`}>{t(`transparency.collection.way.${way}`)}</dt>,
+          <dd key={`${way}-help`}>{t(`transparency.collection.wayHelp.${way}`)}</dd>,
+        ])}
+      </dl>
+      <p>{t("transparency.collection.classesIntro")}</p>
+      {CLASSES.map((dataClass) => {
+        const rows = data.categories.filter((c) => c.dataClass === dataClass);
+        if (rows.length === 0) return null;
+        const described = rows.some((c) => c.description);
+        return (
+          <section key={dataClass} aria-labelledby={`class-${dataClass}`}>
+            <h3 id={`class-${dataClass}`}>{t(`dataClass.${dataClass}`)}</h3>
+            <p>{t(`transparency.collection.classHelp.${dataClass}`)}</p>
+            <table>
+              <caption>
+                {t("transparency.collection.caption", { dataClass: t(`dataClass.${dataClass}`) })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("transparency.collection.colCategory")}</th>
+                  {described && <th scope="col">{t("transparency.collection.colDescription")}</th>}
+                  <th scope="col">{t("transparency.collection.colWays")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((c) => (
+                  <tr key={c.key} data-category={c.key}>
+                    <th scope="row">{c.name}</th>
+                    {described && <td>{c.description}</td>}
+                    <td>
+                      {c.sources.length === 0 ? (
+                        t("transparency.collection.notHeld")
+                      ) : (
+                        <ul>
+                          {c.sources.map((s) => (
+                            <li key={s.source}>{t(`transparency.collection.way.${s.source}`)}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        );
+      })}
+    </Section>
+  );
+}

@@ -1,0 +1,79 @@
+import type { Transparency } from "@/lib/data/transparency/get-transparency";
+import type { Locale } from "@/lib/i18n/config";
+import type { Translate } from "@/lib/i18n/translate";
+
+import { countryName, Paragraphs, Section } from "./section";
+
+// Short columns beside long regime texts would otherwise wrap one character per line.
+const NARROW = { minWidth: "7em" } as const;
+
+/** Recipients abroad with their country's regime and their measures (APPI Art.28). */
+export function ForeignSection(props: { data: Transparency; locale: Locale; t: Translate }) {
+  const { data, locale, t } = props;
+  return (
+    <Section id="foreign" t={t}>
+      <p>{t("transparency.foreign.intro")}</p>
+      <table>
+        <caption>{t("transparency.foreign.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("transparency.foreign.colRecipient")}</th>
+            <th scope="col" style={NARROW}>
+              {t("transparency.foreign.colClass")}
+            </th>
+            <th scope="col" style={NARROW}>
+              {t("transparency.foreign.colCountry")}
+            </th>
+            <th scope="col">{t("transparency.foreign.colRegime")}</th>
+            <th scope="col">{t("transparency.foreign.colMeasures")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.foreignRecipients.map((r, i) => (
+            <tr key={i} data-country={r.country}>
+              <th scope="row">{r.name}</th>
+              <td>{t(`recipientClass.${r.recipientClass}`)}</td>
+              <td>{r.country ? countryName(locale, r.country) : "—"}</td>
+              <td>{r.regime || "—"}</td>
+              <td>{r.measures || "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}
+
+/** Processors by the kind of work entrusted, never by name, with the oversight statement. */
+export function ProcessorsSection(props: { data: Transparency; locale: Locale; t: Translate }) {
+  const { data, locale, t } = props;
+  return (
+    <Section id="processors" t={t}>
+      <Paragraphs text={data.organisation.processorOversight} />
+      <p>{t("transparency.processors.intro")}</p>
+      <table>
+        <caption>{t("transparency.processors.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("transparency.processors.colCategory")}</th>
+            <th scope="col">{t("transparency.processors.colCountry")}</th>
+            <th scope="col">{t("transparency.processors.colCount")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.processors.map((p) => (
+            <tr key={p.category}>
+              <th scope="row">{p.category}</th>
+              <td>
+                {p.countries
+                  .map((c) => countryName(locale, c))
+                  .join(t("transparency.listSeparator"))}
+              </td>
+              <td>{t("transparency.recipients.recipientCount", { count: p.count })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}

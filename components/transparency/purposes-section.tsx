@@ -1,0 +1,36 @@
+import type { Transparency } from "@/lib/data/transparency/get-transparency";
+import type { Translate } from "@/lib/i18n/translate";
+
+import { Section } from "./section";
+
+/** The purposes of use, and whether each can be stopped (APPI Art.35). */
+export function PurposesSection({ data, t }: { data: Transparency; t: Translate }) {
+  return (
+    <Section id="purposes" t={t}>
+      <p>{t("transparency.purposes.intro")}</p>
+      <table>
+        <caption>{t("transparency.purposes.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("transparency.purposes.colPurpose")}</th>
+            <th scope="col">{t("transparency.purposes.colDescription")}</th>
+            <th scope="col">{t("transparency.purposes.colSuspendable")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.purposes.map((p) => (
+            <tr key={p.key}>
+              <th scope="row">{p.name}</th>
+              <td>{p.description}</td>
+              <td>
+                {p.suspendable
+                  ? t("transparency.purposes.suspendable")
+                  : t("transparency.purposes.notSuspendable")}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}

@@ -1,0 +1,18 @@
+import type { MessageKey } from "@/lib/i18n/translate";
+
+// The page's sections in order: their anchors (ids) and heading keys, shared by the table of
+// contents and the sections themselves so the in-page links cannot drift.
+export const SECTIONS = [
+  { id: "collection", title: "transparency.section.collection" },
+  { id: "purposes", title: "transparency.section.purposes" },
+  { id: "recipients", title: "transparency.section.recipients" },
+  { id: "foreign", title: "transparency.section.foreign" },
+  { id: "processors", title: "transparency.section.processors" },
+  { id: "law-enforcement", title: "transparency.section.lawEnforcement" },
+  { id: "rights", title: "transparency.section.rights" },
+  { id: "fees", title: "transparency.section.fees" },
+  { id: "identity", title: "transparency.section.identity" },
+  { id: "contact", title: "transparency.section.contact" },
+] as const satisfies readonly { id: string; title: MessageKey }[];
+
+export type SectionId = (typeof SECTIONS)[number]["id"];

@@ -1,0 +1,224 @@
+import { readFile } from "node:fs/promises";
+
+import AxeBuilder from "@axe-core/playwright";
+import { request as playwrightRequest, type Page } from "@playwright/test";
+
+import { createUser } from "./support/db";
+import { expect, test } from "./support/fixtures";
+import { insertConsent, insertManyProvisions, insertProvision } from "./support/ledger-data";
+
+// The subject's provision ledger: entries with their details, each filter, keyset pages, the CSV
+// and JSON exports, and accessibility — in Japanese and English.
+
+async function seedLedger(subjectId: string) {
+  const consentId = await insertConsent(subjectId, {
+    kind: "AD_MATCHING",
+    recipient: "adreach-us",
+    purpose: "ads",
+    reference: "ADM-E2E-0001",
+    description: "広告照合への同意",
+    grantedAt: "2025-01-01T00:00:00Z",
+  });
+  await insertProvision(subjectId, {
+    recipient: "adreach-us",
+    purpose: "ads",
+    providedAt: "2026-03-10T03:00:00Z",
+    items: ["email", "ad_id"],
+    legalBasis: "CONSENT",
+    consentId,
+  });
+  await insertProvision(subjectId, {
+    recipient: "hotel-sakuratei",
+    purpose: "third_party_provision",
+    scene: "reservation",
+    providedAt: "2026-02-01T03:00:00Z",
+    items: ["name", "phone"],
+    legalBasis: "USER_APPLICATION",
+  });
+  await insertProvision(subjectId, {
+    recipient: "points-connect",
+    purpose: "third_party_provision",
+    scene: "points_link",
+    providedAt: "2025-06-15T03:00:00Z",
+    items: ["member_id"],
+    legalBasis: "USER_APPLICATION",
+  });
+  await insertProvision(subjectId, {
+    recipient: "proc-cloud",
+    purpose: "service_operation",
+    providedAt: "2025-01-01T03:00:00Z",
+    periodEnd: "2026-05-01T03:00:00Z",
+    items: ["name"],
+    legalBasis: "PROCESSING_ENTRUSTMENT",
+  });
+}
+
+async function filterBy(page: Page, label: string, value: string, submit: string) {
+  await page.getByLabel(label, { exact: true }).selectOption(value);
+  // Keyboard: focus the submit button and press Enter.
+  await page.getByRole("button", { name: submit }).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\?/);
+}
+
+const L = {
+  ja: {
+    total: (n: number) => `該当する記録: ${n}件`,
+    apply: "絞り込む",
+    clear: "条件をクリア",
+    cls: "提供先の区分",
+    recipient: "提供先",
+    scene: "提供シーン",
+    from: "開始日",
+    to: "終了日",
+    older: "古い記録へ",
+    newer: "新しい記録へ",
+    first: "最新の記録へ",
+    csv: "CSV形式でダウンロード",
+    json: "JSON形式でダウンロード",
+    us: "アメリカ合衆国",
+    cloud: "クラウドサーバーの提供",
+    consent: "同意番号: ADM-E2E-0001",
+    csvHead: "提供日,最終提供日,提供先,提供先の区分",
+  },
+  en: {
+    total: (n: number) => `Matching entries: ${n}`,
+    apply: "Apply filters",
+    clear: "Clear filters",
+    cls: "Recipient class",
+    recipient: "Recipient",
+    scene: "Scene",
+    from: "From",
+    to: "To",
+    older: "Older entries",
+    newer: "Newer entries",
+    first: "Newest entries",
+    csv: "Download as CSV",
+    json: "Download as JSON",
+    us: "United States",
+    cloud: "Cloud hosting",
+    consent: "Consent ref. ADM-E2E-0001",
+    csvHead: "Date provided,Last provided,Recipient,Recipient class",
+  },
+} as const;
+
+for (const locale of ["ja", "en"] as const) {
+  const l = L[locale];
+
+  test(`the ledger shows my entries with details and filters them (${locale})`, async ({
+    page,
+    signIn,
+  }) => {
+    const person = await signIn("SUBJECT", { withSubject: true });
+    await seedLedger(person.subjectId!);
+    const other = await createUser("SUBJECT", { withSubject: true });
+    await insertProvision(other.subjectId!, {
+      recipient: "hotel-sakuratei",
+      purpose: "third_party_provision",
+      scene: "reservation",
+      providedAt: "2026-02-02T03:00:00Z",
+      items: ["name"],
+      legalBasis: "USER_APPLICATION",
+    });
+    await page.goto(`/${locale}/me/ledger`);
+    await expect(page.getByRole("heading", { name: l.total(4) })).toBeVisible();
+    const rows = page.locator("tbody tr[data-entry]");
+    await expect(rows).toHaveCount(4);
+    await expect(rows.nth(0)).toHaveAttribute("data-recipient", "adreach-us");
+    await expect(rows.nth(0)).toContainText(l.us);
+    await expect(rows.nth(0)).toContainText(l.consent);
+    await expect(rows.nth(3)).toContainText(l.cloud);
+    await expect(page.locator('[data-recipient="proc-cloud"] [data-foreign="US"]')).toBeVisible();
+
+    await filterBy(page, l.cls, "FOREIGN_THIRD_PARTY", l.apply);
+    expect(page.url()).toContain("recipientClass=FOREIGN_THIRD_PARTY");
+    await expect(page.getByRole("heading", { name: l.total(1) })).toBeVisible();
+    await page.getByRole("link", { name: l.clear }).click();
+    await filterBy(page, l.recipient, "points-connect", l.apply);
+    await expect(page.getByRole("heading", { name: l.total(1) })).toBeVisible();
+    await expect(rows.first()).toHaveAttribute("data-recipient", "points-connect");
+    await page.getByRole("link", { name: l.clear }).click();
+    await filterBy(page, l.scene, "reservation", l.apply);
+    await expect(page.getByRole("heading", { name: l.total(1) })).toBeVisible();
+    await expect(rows.first()).toHaveAttribute("data-recipient", "hotel-sakuratei");
+    await page.getByRole("link", { name: l.clear }).click();
+    // The continuous provision's period overlaps the range, so it is shown too.
+    await page.getByLabel(l.from, { exact: true }).fill("2026-01-01");
+    await page.getByLabel(l.to, { exact: true }).fill("2026-02-28");
+    await page.getByRole("button", { name: l.apply }).click();
+    await expect(page.getByRole("heading", { name: l.total(2) })).toBeVisible();
+    await expect(rows).toHaveCount(2);
+    expect(new URL(page.url()).search).not.toMatch(/@|%40/);
+
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+  });
+
+  test(`the ledger pages through 120 entries by keyset (${locale})`, async ({ page, signIn }) => {
+    const person = await signIn("SUBJECT", { withSubject: true });
+    await insertManyProvisions(person.subjectId!, 120, "2026-06-30T03:00:00Z");
+    await page.goto(`/${locale}/me/ledger`);
+    await expect(page.getByRole("heading", { name: l.total(120) })).toBeVisible();
+    const rows = page.locator("tbody tr[data-entry]");
+    await expect(rows).toHaveCount(50);
+    await expect(page.getByRole("link", { name: l.newer })).toHaveCount(0);
+    const firstOfPage1 = await rows.first().getAttribute("data-entry");
+    await page.getByRole("link", { name: l.older }).click();
+    await expect(rows).toHaveCount(50);
+    const firstOfPage2 = await rows.first().getAttribute("data-entry");
+    await page.getByRole("link", { name: l.older }).click();
+    await expect(rows).toHaveCount(20);
+    await expect(page.getByRole("link", { name: l.older })).toHaveCount(0);
+    await page.getByRole("link", { name: l.newer }).click();
+    await expect(rows.first()).toHaveAttribute("data-entry", firstOfPage2!);
+    await page.getByRole("link", { name: l.first }).click();
+    await expect(rows.first()).toHaveAttribute("data-entry", firstOfPage1!);
+  });
+
+  test(`the filtered ledger downloads as CSV and JSON (${locale})`, async ({
+    page,
+    signIn,
+    baseURL,
+  }) => {
+    const person = await signIn("SUBJECT", { withSubject: true });
+    await seedLedger(person.subjectId!);
+    await page.goto(`/${locale}/me/ledger?recipientClass=THIRD_PARTY`);
+    await expect(page.getByRole("heading", { name: l.total(2) })).toBeVisible();
+
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: l.csv }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toMatch(/^provision-ledger-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = await readFile(await csv.path(), "utf8");
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trimEnd().split("\r\n");
+    expect(lines[0]!.startsWith(l.csvHead)).toBe(true);
+    expect(lines).toHaveLength(3);
+    expect(lines[1]!.startsWith("2026-02-01,,")).toBe(true);
+    // English names carry a comma and must be quoted.
+    if (locale === "en")
+      expect(lines[1]).toContain('"Sakuratei Co., Ltd. (Yukemuri Inn Sakuratei)"');
+    else expect(lines[1]).toContain("株式会社さくら亭");
+
+    const [json] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: l.json }).click(),
+    ]);
+    const data = JSON.parse(await readFile(await json.path(), "utf8")) as {
+      filter: unknown;
+      entries: { recipient: { key: string } }[];
+    };
+    expect(data.filter).toEqual({ recipientClass: "THIRD_PARTY" });
+    expect(data.entries.map((e) => e.recipient.key)).toEqual([
+      "hotel-sakuratei",
+      "points-connect",
+    ]);
+
+    // Signed out, the export answers 401 and gives nothing away.
+    const anonymous = await playwrightRequest.newContext({ baseURL });
+    const refused = await anonymous.get(`/${locale}/me/ledger/export?format=csv`);
+    expect(refused.status()).toBe(401);
+    await anonymous.dispose();
+  });
+}

@@ -1,0 +1,33 @@
+import "server-only";
+
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { encodeCursor, type TLedgerFilter } from "@/lib/ledger/filter";
+import { ledgerPageQuery, type LedgerRow } from "@/lib/ledger/query";
+
+/**
+ * Every entry of the signed-in person's ledger matching the filters, newest first, one page at a
+ * time (keyset), so an export of 10,000 entries never holds them all in memory. Scoped like
+ * listMyProvisions: the subject is the one whose userId is the actor's.
+ */
+export async function* streamMyProvisions(options: {
+  actor: Actor;
+  filter: TLedgerFilter;
+  pageSize?: number;
+}): AsyncGenerator<LedgerRow[]> {
+  const { actor } = options;
+  if (!can(actor.role, "personal-data:read-own")) return;
+  const size = options.pageSize ?? 500;
+  const db = getDb();
+  // Exports always start from the newest entry; page cursors from the screen do not apply.
+  let filter: TLedgerFilter = { ...options.filter, after: undefined, before: undefined };
+  for (;;) {
+    const query = ledgerPageQuery({ userId: actor.userId, filter, limit: size });
+    const rows = await db.$queryRawUnsafe<LedgerRow[]>(query.text, ...query.values);
+    if (rows.length > 0) yield rows;
+    const last = rows[rows.length - 1];
+    if (rows.length < size || !last) return;
+    filter = { ...filter, after: encodeCursor(last) };
+  }
+}

@@ -1,0 +1,74 @@
+import type { Locale } from "@/lib/i18n/config";
+
+import type { LedgerRow } from "./query";
+
+// One ledger entry in the reader's language: what the page, the CSV and the JSON all show.
+
+export interface LedgerEntry {
+  id: string;
+  providedAt: Date;
+  periodEnd: Date | null;
+  recipient: { key: string; name: string; recipientClass: LedgerRow["recipientClass"] };
+  items: string[];
+  purpose: string;
+  legalBasis: LedgerRow["legalBasis"];
+  consentReference: string | null;
+  scene: { key: string; name: string } | null;
+  foreign: { country: string; countryName: string; regime: string; measures: string } | null;
+}
+
+export function countryName(locale: Locale, code: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function presentLedgerRow(row: LedgerRow, locale: Locale): LedgerEntry {
+  const pick = (ja: string | null, en: string | null) => (locale === "ja" ? ja : en) ?? ja ?? "";
+  // Processors are shown by the kind of work they do, not by company name.
+  const processorCategory = pick(row.processorCategoryJa, row.processorCategoryEn);
+  const name =
+    row.recipientClass === "PROCESSOR" && processorCategory
+      ? processorCategory
+      : pick(row.recipientNameJa, row.recipientNameEn);
+  return {
+    id: row.id,
+    providedAt: row.providedAt,
+    periodEnd: row.periodEnd,
+    recipient: { key: row.recipientKey, name, recipientClass: row.recipientClass },
+    items: locale === "ja" ? row.itemsJa : row.itemsEn,
+    purpose: pick(row.purposeNameJa, row.purposeNameEn),
+    legalBasis: row.legalBasis,
+    consentReference: row.consentReference,
+    scene: row.sceneKey
+      ? { key: row.sceneKey, name: pick(row.sceneNameJa, row.sceneNameEn) }
+      : null,
+    // Art.28: the country, its data-protection system and the recipient's measures.
+    foreign: row.country
+      ? {
+          country: row.country,
+          countryName: countryName(locale, row.country),
+          regime: pick(row.regimeNoteJa, row.regimeNoteEn),
+          measures: pick(row.measuresJa, row.measuresEn),
+        }
+      : null,
+  };
+}
+
+/** The JSON export's shape of an entry: ISO instants, keys next to names. */
+export function entryToJson(entry: LedgerEntry) {
+  return {
+    id: entry.id,
+    providedAt: entry.providedAt.toISOString(),
+    periodEnd: entry.periodEnd?.toISOString() ?? null,
+    recipient: entry.recipient,
+    items: entry.items,
+    purpose: entry.purpose,
+    legalBasis: entry.legalBasis,
+    consentReference: entry.consentReference,
+    scene: entry.scene,
+    foreign: entry.foreign,
+  };
+}

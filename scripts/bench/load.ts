@@ -1,0 +1,59 @@
+// Closed-loop load on loopback: `clients` workers each send one request at a time until
+// `requests` have been sent in all, so the server never sees more than `clients` in flight.
+
+export interface Stats {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+}
+
+export function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  // Nearest-rank percentile.
+  const at = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+  const mean = sorted.reduce((a, b) => a + b, 0) / (sorted.length || 1);
+  return { n: sorted.length, p50: at(50), p95: at(95), p99: at(99), mean };
+}
+
+export async function load(options: {
+  url: string;
+  cookie: string;
+  clients: number;
+  requests: number;
+  /** Checks each body; throws on a wrong page so a fast error never counts as a fast answer. */
+  check: (body: string) => void;
+}): Promise<number[]> {
+  const url = new URL(options.url);
+  if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname))
+    throw new Error("the benchmark only loads a loopback address");
+  const samples: number[] = [];
+  let sent = 0;
+  const worker = async () => {
+    while (sent < options.requests) {
+      sent++;
+      const started = performance.now();
+      const res = await fetch(url, { headers: { cookie: options.cookie }, redirect: "manual" });
+      const body = await res.text();
+      samples.push(performance.now() - started);
+      if (res.status !== 200) throw new Error(`${url.pathname}: HTTP ${res.status}`);
+      options.check(body);
+    }
+  };
+  await Promise.all(Array.from({ length: options.clients }, worker));
+  return samples;
+}
+
+/** Times `fn` sequentially `times` times, in milliseconds. */
+export async function timeEach(times: number, fn: () => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    await fn();
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+export const ms = (v: number) => `${v.toFixed(1)} ms`.padStart(10);

@@ -1,0 +1,97 @@
+import { randomBytes } from "node:crypto";
+
+import pg from "pg";
+
+import { createPrismaClient } from "../../lib/db";
+import { seedDemo } from "../../prisma/seed/index";
+import { applyMigrations } from "../db/migrations";
+
+// A fresh benchmark database: migrations, the demo organisation (recipients, purposes, scenes,
+// categories), then 1,000,000 provision records in bulk — 10,000 of them for one subject whose
+// user gets a database session, the rest spread over 9,900 other subjects.
+
+export const BENCH_USER_ID = "bench-user";
+export const BENCH_SUBJECT_ID = "bench-subject";
+
+const rowsSql = (subject: string, count: number, prefix: string) => `
+INSERT INTO "ProvisionRecord" (id, "subjectId", "recipientId", "purposeId", "sceneId", "providedAt",
+  "periodEnd", items, "legalBasis", "consentId", "keepUntil", "createdAt")
+SELECT '${prefix}' || g, ${subject},
+  ref.rec[1 + g % array_length(ref.rec, 1)],
+  ref.pur[1 + (g / 7) % array_length(ref.pur, 1)],
+  CASE WHEN g % 5 = 0 THEN NULL ELSE ref.sc[1 + g % array_length(ref.sc, 1)] END,
+  ts, CASE WHEN g % 50 = 0 THEN ts + interval '90 days' END,
+  CASE g % 4 WHEN 0 THEN ARRAY['name','email','phone'] WHEN 1 THEN ARRAY['name','usage_record']
+    WHEN 2 THEN ARRAY['email','ad_id','cookie_id'] ELSE ARRAY['member_id','points_balance'] END,
+  (ARRAY['CONSENT','OPT_OUT','LAW','USER_APPLICATION','CONTRACT','PROCESSING_ENTRUSTMENT'])[1 + g % 6]::"LegalBasis",
+  CASE WHEN g % 6 = 0 THEN ref.consent END,
+  ts + interval '3 years', ts
+FROM generate_series(1, ${count}) g
+CROSS JOIN LATERAL (SELECT now()::timestamp(3) - ((g::bigint * 7919) % 94608000) * interval '1 second' AS ts) t
+CROSS JOIN (
+  SELECT (SELECT array_agg(id ORDER BY key) FROM "Recipient" WHERE "recipientClass" <> 'LAW_ENFORCEMENT') rec,
+         (SELECT array_agg(id ORDER BY key) FROM "Purpose") pur,
+         (SELECT array_agg(id ORDER BY key) FROM "Scene") sc,
+         (SELECT id FROM "Consent" WHERE id = 'bench-consent') consent
+) ref`;
+
+export async function seedBenchDatabase(options: {
+  adminUrl: string;
+  name: string;
+  total: number;
+  heavy: number;
+  log: (line: string) => void;
+}): Promise<{ url: string; sessionToken: string }> {
+  const { adminUrl, name, log } = options;
+  const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  await applyMigrations({ url });
+  const prisma = createPrismaClient(url, { max: 2 });
+  await seedDemo(prisma);
+  await prisma.$disconnect();
+
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  const sessionToken = randomBytes(32).toString("hex");
+  try {
+    await db.query(
+      `INSERT INTO "User" (id, email, name, role, "updatedAt") VALUES ($1, 'bench@example.jp', 'ベンチ', 'SUBJECT', now())`,
+      [BENCH_USER_ID],
+    );
+    await db.query(
+      `INSERT INTO "Subject" (id, "userId", "familyName", "givenName", "updatedAt") VALUES ($1, $2, 'ベンチ', '花子', now())`,
+      [BENCH_SUBJECT_ID, BENCH_USER_ID],
+    );
+    await db.query(
+      `INSERT INTO "Consent" (id, "subjectId", kind, reference, "grantedAt") VALUES ('bench-consent', $1, 'AD_MATCHING', 'ADM-BENCH-1', now() - interval '4 years')`,
+      [BENCH_SUBJECT_ID],
+    );
+    await db.query(
+      `INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ('bench-session', $1, $2, now() + interval '1 day')`,
+      [sessionToken, BENCH_USER_ID],
+    );
+    const others = Math.ceil((options.total - options.heavy) / 100);
+    const started = Date.now();
+    await db.query(
+      `INSERT INTO "Subject" (id, "familyName", "givenName", "updatedAt")
+       SELECT 'bench-s' || g, 'ベンチ', '被験者' || g, now() FROM generate_series(1, ${others}) g`,
+    );
+    await db.query(rowsSql(`'${BENCH_SUBJECT_ID}'`, options.heavy, "bench-h"));
+    log(`  ${options.heavy} records for the benchmark subject`);
+    await db.query(
+      rowsSql(`'bench-s' || (1 + g % ${others})`, options.total - options.heavy, "bench-p"),
+    );
+    await db.query(`ANALYZE`);
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "ProvisionRecord"`,
+    );
+    log(`  ${rows[0]?.n} records in total, ${others + 3} subjects, in ${Date.now() - started} ms`);
+  } finally {
+    await db.end();
+  }
+  return { url, sessionToken };
+}
