@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
 import { expect, test } from "./support/fixtures";
-import { insertRequest } from "./support/db";
+import { createUser, insertRequest } from "./support/db";
 
 async function expectNoViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -23,15 +23,38 @@ for (const locale of ["ja", "en"] as const) {
   test(`subject pages are axe-clean (${locale})`, async ({ page, signIn }) => {
     const person = await signIn("SUBJECT", { withSubject: true });
     const request = await insertRequest({ subjectId: person.subjectId!, filedById: person.id });
-    for (const path of ["/me", "/me/requests/new", `/me/requests/${request.reference}`]) {
+    const wizard = [
+      "disclosure",
+      "provision-records",
+      "purpose-notification",
+      "correction",
+      "suspension-erasure",
+      "stop-provision",
+    ];
+    for (const path of [
+      "/me",
+      "/me/requests/new",
+      ...wizard.map((w) => `/me/requests/new/${w}`),
+      `/me/requests/${request.reference}`,
+      `/me/reauth?next=/${locale}/me`,
+    ]) {
       await page.goto(`/${locale}${path}`);
       await expectNoViolations(page);
     }
+    // The form as an agent sees it, with its errors showing.
+    await page.goto(`/${locale}/me/requests/new/suspension-erasure`);
+    await page.locator('input[name="filerRole"][value="LEGAL_REPRESENTATIVE"]').check();
+    await page.locator('input[name="details.action"][value="ERASE"]').check();
+    await page.locator('main button[type="submit"]').click();
+    await expect(page.locator(".error").first()).toBeVisible();
+    await expectNoViolations(page);
   });
 
   test(`staff and manager pages are axe-clean (${locale})`, async ({ page, signIn }) => {
     await signIn("MANAGER");
-    for (const path of ["/staff", "/manager"]) {
+    const subject = await createUser("SUBJECT", { withSubject: true });
+    const request = await insertRequest({ subjectId: subject.subjectId!, filedById: subject.id });
+    for (const path of ["/staff", `/staff/requests/${request.reference}`, "/manager"]) {
       await page.goto(`/${locale}${path}`);
       await expectNoViolations(page);
     }

@@ -1,3 +1,6 @@
+import sharp from "sharp";
+
+import { fakeJpeg, hasGpsIfd, jpegWithGps } from "../lib/identity/test-fixtures";
 import { expect, signInAs, test } from "./support/fixtures";
 import { insertItem, insertRequest, requestStatus, sql } from "./support/db";
 
@@ -133,4 +136,53 @@ test("a released result downloads after a recent sign-in, is logged, and then ex
     [id],
   );
   expect(after.rows[0].n).toBe(1);
+});
+
+test("messages carry attachments under the upload rules, readable by staff", async ({
+  page,
+  signIn,
+  browser,
+  baseURL,
+}) => {
+  const me = await signIn("SUBJECT", { withSubject: true });
+  const { reference } = await insertRequest({
+    subjectId: me.subjectId!,
+    filedById: me.id,
+    status: "IN_PROGRESS",
+  });
+  await page.goto(`/ja/me/requests/${reference}`);
+
+  await page.getByLabel("メッセージ", { exact: true }).fill("書類を添付します。");
+  await page
+    .getByLabel("添付ファイル（任意）")
+    .setInputFiles({ name: "scan.jpg", mimeType: "image/jpeg", buffer: fakeJpeg() });
+  await page.getByRole("button", { name: "送信する" }).click();
+  await expect(page.locator("#message-file-error")).toBeVisible();
+  await expect(page.getByTestId("messages")).toHaveCount(0);
+
+  await page
+    .getByLabel("添付ファイル（任意）")
+    .setInputFiles({ name: "住民票.jpg", mimeType: "image/jpeg", buffer: await jpegWithGps() });
+  await page.getByRole("button", { name: "送信する" }).click();
+  await expect(page.getByTestId("messages")).toContainText("書類を添付します。");
+  await expect(page.getByRole("link", { name: "添付: 住民票.jpg" })).toBeVisible();
+
+  const staffContext = await browser.newContext();
+  await signInAs(staffContext, baseURL!, "STAFF");
+  const staff = await staffContext.newPage();
+  await staff.goto(`${baseURL}/ja/staff/requests/${reference}`);
+  const href = await staff.getByRole("link", { name: "添付: 住民票.jpg" }).getAttribute("href");
+  const response = await staff.request.get(`${baseURL}${href}`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("image/jpeg");
+  const body = await response.body();
+  expect(body.subarray(0, 3).toString("hex")).toBe("ffd8ff");
+  expect(hasGpsIfd((await sharp(body).metadata()).exif)).toBe(false);
+  await staffContext.close();
+
+  // Someone else cannot open it.
+  const strangerContext = await browser.newContext();
+  await signInAs(strangerContext, baseURL!, "SUBJECT", { withSubject: true });
+  expect((await strangerContext.request.get(`${baseURL}${href}`)).status()).toBe(404);
+  await strangerContext.close();
 });

@@ -29,13 +29,25 @@ export function MessageForm({ reference, staff }: { reference: string; staff: bo
   const error = form.formState.errors.body?.message;
   const kind = form.watch("kind");
 
+  const [fileError, setFileError] = useState<string>();
+
   const onSubmit = form.handleSubmit(async (values) => {
-    const result = await sendMessage({
-      ...values,
-      askForInfo: values.kind === "TO_REQUESTER" && values.askForInfo,
-    });
-    if (!result.ok) return setState({ error: result.error, errorId: result.errorId });
+    const data = new FormData();
+    data.set("reference", values.reference);
+    data.set("kind", values.kind);
+    data.set("body", values.body);
+    data.set("askForInfo", String(values.kind === "TO_REQUESTER" && values.askForInfo));
+    const fileInput = document.getElementById("message-file") as HTMLInputElement | null;
+    const file = fileInput?.files?.[0];
+    if (file) data.set("file", file);
+    setFileError(undefined);
+    const result = await sendMessage(data);
+    if (!result.ok) {
+      setFileError(result.fieldErrors?.file);
+      return setState({ error: result.error, errorId: result.errorId });
+    }
     form.reset({ reference, kind: values.kind, body: "", askForInfo: false });
+    if (fileInput) fileInput.value = "";
     setState({ sent: true });
     router.refresh();
   });
@@ -61,6 +73,21 @@ export function MessageForm({ reference, staff }: { reference: string; staff: bo
           {...form.register("body")}
         />
         <FieldError id="message-body-error" message={error} />
+      </div>
+      <div className="field">
+        <label htmlFor="message-file">{t("messages.attachment")}</label>
+        <p className="help" id="message-file-help">
+          {t("messages.attachmentHelp")}
+        </p>
+        <input
+          id="message-file"
+          type="file"
+          accept="image/jpeg,image/png,image/webp,application/pdf"
+          aria-describedby={
+            fileError ? "message-file-help message-file-error" : "message-file-help"
+          }
+        />
+        <FieldError id="message-file-error" message={fileError} />
       </div>
       {staff && kind === "TO_REQUESTER" && (
         <label className="choice">

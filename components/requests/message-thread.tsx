@@ -12,10 +12,11 @@ const WHO = {
 /** A request's messages, oldest first; the data layer already left internal notes out for requesters. */
 export function MessageThread(props: {
   messages: RequestView["messages"];
+  reference: string;
   locale: Locale;
   t: Translate;
 }) {
-  const { messages, locale, t } = props;
+  const { messages, reference, locale, t } = props;
   if (messages.length === 0) return <p>{props.t("messages.empty")}</p>;
   return (
     <ol className="timeline" data-testid="messages">
@@ -24,6 +25,13 @@ export function MessageThread(props: {
           <strong>{t(WHO[m.direction])}</strong>{" "}
           <time dateTime={m.createdAt.toISOString()}>{formatDateTime(locale, m.createdAt)}</time>
           <p style={{ whiteSpace: "pre-wrap", margin: 0 }}>{m.body}</p>
+          {m.attachments.map((a) => (
+            <p key={a.id} style={{ margin: 0 }}>
+              <a href={`/${locale}/requests/${reference}/attachments/${a.id}`} download>
+                {t("messages.attachmentLink", { name: a.fileName })}
+              </a>
+            </p>
+          ))}
         </li>
       ))}
     </ol>

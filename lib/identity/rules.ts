@@ -25,6 +25,8 @@ export const UPLOAD_STATUSES = [
   RequestStatus.SUBMITTED,
   RequestStatus.AWAITING_IDENTITY,
   RequestStatus.IDENTITY_REVIEW,
+  // Staff may ask for a clearer or a missing document (askForInfo); the answer can be a file.
+  RequestStatus.NEEDS_INFO,
 ] as const;
 
 export function acceptsUploads(status: RequestStatus): boolean {

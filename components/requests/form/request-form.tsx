@@ -40,6 +40,7 @@ const SECTIONS: Record<TRequestType, (props: { options: NamedOptions }) => React
 
 export function RequestForm(props: {
   type: TRequestType;
+  preset?: { recipientKeys: string[]; purposeKeys: string[] };
   options: NamedOptions;
   requester: typeof emptyPerson;
 }) {
@@ -57,7 +58,11 @@ export function RequestForm(props: {
       subject: { ...emptyPerson, relationship: "" },
       requester: props.requester,
       note: "",
-      details: { ...defaultDetails, method: type === "PURPOSE_NOTIFICATION" ? "EMAIL" : "JSON" },
+      details: {
+        ...defaultDetails,
+        ...props.preset,
+        method: type === "PURPOSE_NOTIFICATION" ? "EMAIL" : "JSON",
+      },
     },
   });
   const { isSubmitting } = form.formState;

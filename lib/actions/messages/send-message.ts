@@ -1,15 +1,45 @@
 "use server";
 
-import { defineAction } from "@/lib/actions/safe-action";
+import { z } from "zod";
+
+import { defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { sendMessage as send } from "@/lib/data/messages/send-message";
+import { MAX_FILE_BYTES } from "@/lib/identity/rules";
 import { ZSendMessage } from "@/lib/validation/requests";
 
+const ZWithFile = ZSendMessage.extend({
+  file: z
+    .instanceof(File)
+    .refine((f) => f.size <= MAX_FILE_BYTES, "identity.errors.tooLarge")
+    .optional(),
+});
+
 // Requesters and staff share the action; the data function decides what each may send.
-export const sendMessage = defineAction(
+const run = defineAction(
   {
     name: "sendMessage",
-    schema: ZSendMessage,
+    schema: ZWithFile,
     permission: ["request:message-own", "request:message-any"],
   },
-  (input, actor) => send({ actor, input }),
+  async ({ file, ...input }, actor) =>
+    send({
+      actor,
+      input,
+      attachment:
+        file && file.size > 0
+          ? { bytes: Buffer.from(await file.arrayBuffer()), fileName: file.name }
+          : undefined,
+    }),
 );
+
+/** Takes form data so that a file can travel with the message. */
+export async function sendMessage(form: FormData): Promise<ActionResult<void>> {
+  const file = form.get("file");
+  return run({
+    reference: form.get("reference"),
+    kind: form.get("kind"),
+    body: form.get("body"),
+    askForInfo: form.get("askForInfo") === "true",
+    file: file instanceof File && file.size > 0 ? file : undefined,
+  });
+}

@@ -10,6 +10,9 @@ import { enqueueMail } from "@/lib/mail/enqueue";
 import { isOpen } from "@/lib/requests/lifecycle";
 import { applyTransition } from "@/lib/requests/transition";
 import type { TSendMessage } from "@/lib/validation/requests";
+import { checkDocument } from "@/lib/identity/check-document";
+import { refusalMessageKey } from "@/lib/identity/rules";
+import { deleteStoredFile, storeEncryptedFile, type StoredFile } from "@/lib/storage/file-store";
 
 import { requestScope } from "../requests/get-request";
 
@@ -18,8 +21,12 @@ import { requestScope } from "../requests/get-request";
  * information resumes the request); staff write to the requester (optionally asking for more
  * information, which pauses it at NEEDS_INFO) or leave internal notes the requester never sees.
  */
-export async function sendMessage(options: { actor: Actor; input: TSendMessage }) {
-  const { actor, input } = options;
+export async function sendMessage(options: {
+  actor: Actor;
+  input: TSendMessage;
+  attachment?: { bytes: Buffer; fileName: string };
+}) {
+  const { actor, input, attachment } = options;
   const staff = can(actor.role, "request:message-any");
   const allowed = input.kind === "REPLY" ? can(actor.role, "request:message-own") : staff;
   if (!allowed || (input.askForInfo && input.kind !== "TO_REQUESTER"))
@@ -40,36 +47,91 @@ export async function sendMessage(options: { actor: Actor; input: TSendMessage }
   if (!request) throw new AppError("NOT_FOUND");
   if (!isOpen(request.status)) throw new AppError("ILLEGAL_TRANSITION");
 
-  const direction = input.kind === "REPLY" ? "FROM_REQUESTER" : input.kind;
-  await db.$transaction(async (tx) => {
-    const message = await tx.message.create({
-      data: { requestId: request.id, authorId: actor.userId, direction, body: input.body },
-      select: { id: true },
-    });
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      actorRole: actor.role,
-      action: "message.send",
-      entityType: "Message",
-      entityId: message.id,
-      requestId: request.id,
-      ip: actor.ip,
-      data: { direction },
-    });
-    if (input.askForInfo) {
-      await applyTransition(tx, { requestId: request.id, name: "askForInfo", actor });
-    } else if (direction === "FROM_REQUESTER" && request.status === "NEEDS_INFO") {
-      const name = request.identityVerifiedAt ? "provideInfo" : "provideInfoBeforeVerification";
-      await applyTransition(tx, { requestId: request.id, name, actor });
-    }
-    // A question already mails the requester through the status change; other messages mail here.
-    if (direction === "TO_REQUESTER" && request.filedBy?.email && !input.askForInfo) {
-      await enqueueMail(tx, {
-        kind: "newMessage",
-        locale: toLocale(request.locale),
-        to: request.filedBy.email,
-        params: { reference: request.reference },
+  // Attachments pass the identity documents' rules (type by content, size, re-encoding that drops
+  // metadata, no scripts in PDFs) and are stored encrypted before the row is written.
+  let stored: (StoredFile & { mimeType: string; sizeBytes: number; sha256: string }) | undefined;
+  if (attachment) {
+    const checked = await checkDocument({ bytes: attachment.bytes });
+    if (!checked.ok)
+      throw new AppError("INVALID_INPUT", refusalMessageKey(checked.reason), {
+        file: refusalMessageKey(checked.reason),
       });
-    }
-  });
+    stored = {
+      ...(await storeEncryptedFile({ plaintext: checked.bytes })),
+      mimeType: checked.mimeType,
+      sizeBytes: checked.sizeBytes,
+      sha256: checked.sha256,
+    };
+  }
+
+  const direction = input.kind === "REPLY" ? "FROM_REQUESTER" : input.kind;
+  try {
+    await db.$transaction(async (tx) => {
+      const message = await tx.message.create({
+        data: {
+          requestId: request.id,
+          authorId: actor.userId,
+          direction,
+          body: input.body,
+          ...(stored && attachment
+            ? {
+                attachments: {
+                  create: {
+                    ...stored,
+                    fileName: safeFileName(attachment.fileName, stored.mimeType),
+                  },
+                },
+              }
+            : {}),
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        actorRole: actor.role,
+        action: "message.send",
+        entityType: "Message",
+        entityId: message.id,
+        requestId: request.id,
+        ip: actor.ip,
+        data: { direction },
+      });
+      if (input.askForInfo) {
+        await applyTransition(tx, { requestId: request.id, name: "askForInfo", actor });
+      } else if (direction === "FROM_REQUESTER" && request.status === "NEEDS_INFO") {
+        const name = request.identityVerifiedAt ? "provideInfo" : "provideInfoBeforeVerification";
+        await applyTransition(tx, { requestId: request.id, name, actor });
+      }
+      // A question already mails the requester through the status change; other messages mail here.
+      if (direction === "TO_REQUESTER" && request.filedBy?.email && !input.askForInfo) {
+        await enqueueMail(tx, {
+          kind: "newMessage",
+          locale: toLocale(request.locale),
+          to: request.filedBy.email,
+          params: { reference: request.reference },
+        });
+      }
+    });
+  } catch (error) {
+    if (stored) await deleteStoredFile(stored);
+    throw error;
+  }
+}
+
+const EXTENSIONS: Record<string, string> = {
+  "image/jpeg": "jpg",
+  "image/png": "png",
+  "image/webp": "webp",
+  "application/pdf": "pdf",
+};
+
+/** A display name that cannot carry paths or control characters, with the extension of the real type. */
+function safeFileName(name: string, mimeType: string): string {
+  const base =
+    name
+      .replace(/\.[^.]*$/, "")
+      .replace(/[\u0000-\u001f\\/:*?"<>|]/g, "_")
+      .trim()
+      .slice(0, 80) || "attachment";
+  return `${base}.${EXTENSIONS[mimeType] ?? "bin"}`;
 }

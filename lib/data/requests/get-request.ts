@@ -68,6 +68,7 @@ export async function getRequest(options: { actor: Actor; reference: string }) {
           body: true,
           createdAt: true,
           author: { select: { name: true } },
+          attachments: { select: { id: true, fileName: true, sizeBytes: true } },
         },
       },
       events: {

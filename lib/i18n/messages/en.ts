@@ -318,6 +318,9 @@ export const en: Messages = {
     askForInfo: "Ask for more information (the request waits for the answer)",
     needsInfo: "Our staff asked for more information. Please answer in the message box below.",
     sent: "Sent.",
+    attachment: "Attachment (optional)",
+    attachmentHelp: "JPEG, PNG, WebP or PDF, up to 10 MB. Do not send documents showing your My Number.",
+    attachmentLink: "Attachment: {name}",
   },
   mailbox: {
     title: "Dev mailbox",

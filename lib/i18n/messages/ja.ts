@@ -316,6 +316,9 @@ export const ja = {
     askForInfo: "追加の情報を求める（回答があるまで「追加情報の回答待ち」になります）",
     needsInfo: "担当者が追加の情報を求めています。下のメッセージ欄からご回答ください。",
     sent: "送信しました。",
+    attachment: "添付ファイル（任意）",
+    attachmentHelp: "JPEG・PNG・WebP・PDF、10MBまで。マイナンバー（個人番号）が写った書類は送らないでください。",
+    attachmentLink: "添付: {name}",
   },
   mailbox: {
     title: "開発用メールボックス",

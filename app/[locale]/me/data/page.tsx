@@ -25,14 +25,13 @@ export default async function MyDataPage(props: {
   // Informative data is its own class: in the category view it gets a section of its own.
   const main = by === "category" ? groups.filter((g) => g.dataClass !== "INFORMATIVE") : groups;
   const informative = by === "category" ? groups.filter((g) => g.dataClass === "INFORMATIVE") : [];
-  const renderGroup = (g: ItemGroup, level: "h3" | "h4") => {
-    const Heading = level;
+  const renderGroup = (g: ItemGroup) => {
     const id = `group-${by}-${g.key}`;
     return (
       <section key={g.key} data-group={g.key}>
-        <Heading id={id}>
+        <h3 id={id}>
           {name(g)} <small>({t("ledger.myData.itemCount", { count: g.items.length })})</small>
-        </Heading>
+        </h3>
         <DataItemTable items={g.items} groupBy={by} labelledBy={id} locale={locale} t={t} />
       </section>
     );
@@ -74,13 +73,13 @@ export default async function MyDataPage(props: {
               {by === "category" ? t("ledger.myData.byCategory") : t("ledger.myData.bySystem")}
             </h2>
             {items.length === 0 && <p>{t("ledger.myData.empty")}</p>}
-            {main.map((g) => renderGroup(g, "h3"))}
+            {main.map((g) => renderGroup(g))}
           </section>
           {informative.length > 0 && (
             <section aria-labelledby="informative-title" data-class="INFORMATIVE">
               <h2 id="informative-title">{t("ledger.myData.informativeTitle")}</h2>
               <p>{t("ledger.myData.informativeHelp")}</p>
-              {informative.map((g) => renderGroup(g, "h3"))}
+              {informative.map((g) => renderGroup(g))}
             </section>
           )}
         </>

@@ -8,7 +8,7 @@ import { pageActor } from "@/lib/auth/page-actor";
 import { listLedgerFilterOptions } from "@/lib/data/ledger/list-ledger-filter-options";
 import { listMyProvisions } from "@/lib/data/ledger/list-my-provisions";
 import { toLocale } from "@/lib/i18n/config";
-import { getTranslator } from "@/lib/i18n/translate";
+import { getTranslator, isMessageKey } from "@/lib/i18n/translate";
 import { filterToSearch, parseLedgerFilter } from "@/lib/ledger/filter";
 import { presentLedgerRow } from "@/lib/ledger/present";
 
@@ -46,7 +46,7 @@ export default async function MyLedgerPage(props: {
           <p>{t("ledger.filter.ignored")}</p>
           <ul>
             {[...new Set(errorList)].map((key) => (
-              <li key={key}>{t(key as Parameters<typeof t>[0])}</li>
+              <li key={key}>{isMessageKey(key) ? t(key) : key}</li>
             ))}
           </ul>
         </div>

@@ -79,7 +79,12 @@ export default async function MyRequestPage({
       <h2>{t("request.timeline")}</h2>
       <RequestTimeline events={request.events} locale={locale} t={t} />
       <h2>{t("messages.title")}</h2>
-      <MessageThread messages={request.messages} locale={locale} t={t} />
+      <MessageThread
+        messages={request.messages}
+        reference={request.reference}
+        locale={locale}
+        t={t}
+      />
       {open && <MessageForm reference={request.reference} staff={false} />}
       {open && request.filedById === actor.userId && <WithdrawForm reference={request.reference} />}
       <DocumentsPanel

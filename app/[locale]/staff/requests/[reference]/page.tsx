@@ -79,7 +79,12 @@ export default async function StaffRequestPage({
       <h2>{t("request.timeline")}</h2>
       <RequestTimeline events={request.events} locale={locale} t={t} />
       <h2>{t("messages.title")}</h2>
-      <MessageThread messages={request.messages} locale={locale} t={t} />
+      <MessageThread
+        messages={request.messages}
+        reference={request.reference}
+        locale={locale}
+        t={t}
+      />
       {isOpen(request.status) && <MessageForm reference={request.reference} staff />}
     </>
   );

@@ -15,8 +15,12 @@ export const dynamic = "force-dynamic";
 /** Step two of the wizard: the chosen type's form (the type is in the path, e.g. /new/disclosure). */
 export default async function NewRequestPage({
   params,
+  searchParams,
 }: {
   params: Promise<{ locale: string; type: string }>;
+  // Preselections from links elsewhere in the portal (e.g. withdrawing a consent link): data-map
+  // keys only, never personal data; unknown keys are dropped here and refused by the server.
+  searchParams: Promise<{ recipient?: string; purpose?: string }>;
 }) {
   const { locale: raw, type: slug } = await params;
   const locale = toLocale(raw);
@@ -32,6 +36,15 @@ export default async function NewRequestPage({
     getMySubject({ actor }),
   ]);
   const name = (ja: string, en: string) => (locale === "ja" ? ja : en);
+  const query = await searchParams;
+  const preset = {
+    recipientKeys: options.recipients.some((r) => r.key === query.recipient)
+      ? [query.recipient!]
+      : [],
+    purposeKeys: options.purposes.some((p) => p.key === query.purpose && p.suspendable)
+      ? [query.purpose!]
+      : [],
+  };
   const categoryName = new Map(options.categories.map((c) => [c.key, name(c.nameJa, c.nameEn)]));
   return (
     <>
@@ -39,6 +52,7 @@ export default async function NewRequestPage({
       <p>{t(`requestTypeHelp.${type}`)}</p>
       <RequestForm
         type={type}
+        preset={preset}
         options={{
           categories: options.categories.map((c) => ({
             key: c.key,
