@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 
 import { defineConfig } from "vitest/config";
@@ -14,6 +15,11 @@ export default defineConfig({
     include: ["{lib,scripts,app,components}/**/*.test.{ts,tsx}", "prisma/**/*.test.ts"],
     exclude: ["node_modules", ".next", "e2e"],
     environment: "node",
+    // Files written by tests go to a temporary folder, encrypted under a test-only key.
+    env: {
+      DATA_DIR: path.join(os.tmpdir(), "dsar-vitest"),
+      MASTER_KEY: Buffer.alloc(32, 9).toString("base64"),
+    },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Integration tests create their own PostgreSQL databases; files run in parallel.

@@ -129,6 +129,10 @@ for (const locale of ["ja", "en"] as const) {
     await expect(rows.nth(0)).toContainText(l.consent);
     await expect(rows.nth(3)).toContainText(l.cloud);
     await expect(page.locator('[data-recipient="proc-cloud"] [data-foreign="US"]')).toBeVisible();
+    // Art.28 notes once per foreign recipient, linked from its entries.
+    await expect(page.locator("#foreign-adreach-us")).toContainText(
+      locale === "ja" ? "FTC法第5条" : "Section 5 of the FTC Act",
+    );
 
     await filterBy(page, l.cls, "FOREIGN_THIRD_PARTY", l.apply);
     expect(page.url()).toContain("recipientClass=FOREIGN_THIRD_PARTY");
@@ -210,10 +214,7 @@ for (const locale of ["ja", "en"] as const) {
       entries: { recipient: { key: string } }[];
     };
     expect(data.filter).toEqual({ recipientClass: "THIRD_PARTY" });
-    expect(data.entries.map((e) => e.recipient.key)).toEqual([
-      "hotel-sakuratei",
-      "points-connect",
-    ]);
+    expect(data.entries.map((e) => e.recipient.key)).toEqual(["hotel-sakuratei", "points-connect"]);
 
     // Signed out, the export answers 401 and gives nothing away.
     const anonymous = await playwrightRequest.newContext({ baseURL });

@@ -5,15 +5,7 @@ import { DEMO_ACCOUNTS } from "@/lib/demo";
 import { isDemoMode } from "@/lib/env";
 import { toLocale } from "@/lib/i18n/config";
 import { getTranslator } from "@/lib/i18n/translate";
-
-const TYPES = [
-  "DISCLOSURE",
-  "PROVISION_RECORDS",
-  "PURPOSE_NOTIFICATION",
-  "CORRECTION",
-  "SUSPENSION_ERASURE",
-  "STOP_PROVISION",
-] as const;
+import { REQUEST_TYPES } from "@/lib/validation/requests";
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const locale = toLocale((await params).locale);
@@ -36,7 +28,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
       </p>
       <h2>{t("home.rightsTitle")}</h2>
       <ul>
-        {TYPES.map((type) => (
+        {REQUEST_TYPES.map((type) => (
           <li key={type}>
             <strong>{t(`requestType.${type}`)}</strong>: {t(`requestTypeHelp.${type}`)}
           </li>

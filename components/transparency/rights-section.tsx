@@ -3,17 +3,9 @@ import Link from "next/link";
 import type { Transparency } from "@/lib/data/transparency/get-transparency";
 import type { Locale } from "@/lib/i18n/config";
 import type { Translate } from "@/lib/i18n/translate";
+import { REQUEST_TYPES } from "@/lib/validation/requests";
 
 import { Paragraphs, Section } from "./section";
-
-const REQUEST_TYPES = [
-  "DISCLOSURE",
-  "PROVISION_RECORDS",
-  "PURPOSE_NOTIFICATION",
-  "CORRECTION",
-  "SUSPENSION_ERASURE",
-  "STOP_PROVISION",
-] as const;
 
 /** The rights (APPI Arts.32-35), how to file them online or offline, and filing by an agent. */
 export function RightsSection(props: { data: Transparency; locale: Locale; t: Translate }) {

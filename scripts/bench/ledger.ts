@@ -12,11 +12,18 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 
 import { load, ms, stats, timeEach, type Stats } from "./load";
-import { BENCH_SUBJECT_ID, BENCH_USER_ID, seedBenchDatabase } from "./seed-ledger";
+import {
+  BENCH_SUBJECT_ID,
+  BENCH_USER_ID,
+  reuseBenchDatabase,
+  seedBenchDatabase,
+} from "./seed-ledger";
 
 const { values: args } = parseArgs({
   options: {
     build: { type: "boolean", default: false },
+    // Skips re-seeding when dsar_bench is already there (for repeated runs while tuning).
+    reuse: { type: "boolean", default: false },
     requests: { type: "string", default: "400" },
     rounds: { type: "string", default: "3" },
     port: { type: "string", default: "3290" },
@@ -40,14 +47,15 @@ if (args.build) {
   if (built.status !== 0) process.exit(1);
 }
 
-log("Seeding dsar_bench…");
-const { url, sessionToken } = await seedBenchDatabase({
-  adminUrl,
-  name: "dsar_bench",
-  total: Number(args.total),
-  heavy: 10_000,
-  log,
-});
+const { url, sessionToken } = args.reuse
+  ? await reuseBenchDatabase(adminUrl.replace(/\/[^/]*$/, "/dsar_bench"))
+  : await seedBenchDatabase({
+      adminUrl,
+      name: "dsar_bench",
+      total: Number(args.total),
+      heavy: 10_000,
+      log: (line) => log(`Seeding dsar_bench… ${line.trim()}`),
+    });
 const cookie = `authjs.session-token=${sessionToken}`;
 
 // A cursor deep inside the 10,000 entries, for the "page 100" scenario.

@@ -95,3 +95,18 @@ export async function seedBenchDatabase(options: {
   }
   return { url, sessionToken };
 }
+
+/** The existing benchmark database and its session, with the session's expiry renewed. */
+export async function reuseBenchDatabase(url: string) {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ sessionToken: string }>(
+      `UPDATE "Session" SET expires = now() + interval '1 day' WHERE id = 'bench-session' RETURNING "sessionToken"`,
+    );
+    if (!rows[0]) throw new Error("dsar_bench has no benchmark session: run without --reuse");
+    return { url, sessionToken: rows[0].sessionToken };
+  } finally {
+    await db.end();
+  }
+}

@@ -11,7 +11,7 @@ import { ERASURE_GROUNDS } from "@/lib/validation/requests";
 
 import { Choices, Select, TextField, useFieldError } from "./fields";
 import type { FormValues } from "./form-values";
-import type { NamedOptions } from "./type-fields";
+import { CategoryScope, type NamedOptions } from "./type-fields";
 
 type Preview = Extract<Awaited<ReturnType<typeof previewErasure>>, { ok: true }>["data"];
 
@@ -21,7 +21,6 @@ export function SuspensionErasureFields({ options }: { options: NamedOptions }) 
   const { watch, register, getValues, setValue } = useFormContext<FormValues>();
   const [preview, setPreview] = useState<Preview>();
   const action = watch("details.action");
-  const scope = watch("details.erasureScope");
   const confirmError = useFieldError("details.previewConfirmed");
   const name = (ja: string, en: string) => (locale === "ja" ? ja : en);
 
@@ -58,24 +57,13 @@ export function SuspensionErasureFields({ options }: { options: NamedOptions }) 
         />
       )}
       {action === "ERASE" && (
-        <>
-          <Choices
-            name="details.erasureScope"
-            legend="requestForm.erasureScope"
-            options={[
-              { value: "ALL", label: t("requestForm.erasureAll") },
-              { value: "SELECTED", label: t("requestForm.erasureSelected") },
-            ]}
-          />
-          {scope === "SELECTED" && (
-            <Choices
-              name="details.categoryKeys"
-              legend="requestForm.categories"
-              multiple
-              options={options.categories.map((c) => ({ value: c.key, label: c.name }))}
-            />
-          )}
-        </>
+        <CategoryScope
+          name="details.erasureScope"
+          legend="requestForm.erasureScope"
+          all="requestForm.erasureAll"
+          selected="requestForm.erasureSelected"
+          options={options}
+        />
       )}
       <Select
         name="details.ground"

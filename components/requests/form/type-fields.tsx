@@ -3,6 +3,7 @@
 import { useFormContext } from "react-hook-form";
 
 import { useI18n } from "@/components/i18n/i18n-provider";
+import type { MessageKey } from "@/lib/i18n/translate";
 import type { RequestOptions } from "@/lib/data/data-map/list-request-options";
 import { RECIPIENT_CLASSES } from "@/lib/validation/requests";
 
@@ -22,17 +23,24 @@ export type NamedOptions = {
   known: boolean;
 };
 
-export function DisclosureFields({ options }: { options: NamedOptions }) {
+/** All data, or chosen categories: shared by disclosure and erasure. */
+export function CategoryScope(props: {
+  name: "details.scope" | "details.erasureScope";
+  legend: MessageKey;
+  all: MessageKey;
+  selected: MessageKey;
+  options: NamedOptions;
+}) {
   const { t } = useI18n();
-  const scope = useFormContext<FormValues>().watch("details.scope");
+  const scope = useFormContext<FormValues>().watch(props.name);
   return (
     <>
       <Choices
-        name="details.scope"
-        legend="requestForm.scope"
+        name={props.name}
+        legend={props.legend}
         options={[
-          { value: "ALL", label: t("requestForm.scopeAll") },
-          { value: "SELECTED", label: t("requestForm.scopeSelected") },
+          { value: "ALL", label: t(props.all) },
+          { value: "SELECTED", label: t(props.selected) },
         ]}
       />
       {scope === "SELECTED" && (
@@ -40,9 +48,23 @@ export function DisclosureFields({ options }: { options: NamedOptions }) {
           name="details.categoryKeys"
           legend="requestForm.categories"
           multiple
-          options={options.categories.map((c) => ({ value: c.key, label: c.name }))}
+          options={props.options.categories.map((c) => ({ value: c.key, label: c.name }))}
         />
       )}
+    </>
+  );
+}
+
+export function DisclosureFields({ options }: { options: NamedOptions }) {
+  return (
+    <>
+      <CategoryScope
+        name="details.scope"
+        legend="requestForm.scope"
+        all="requestForm.scopeAll"
+        selected="requestForm.scopeSelected"
+        options={options}
+      />
       <DeliveryFields />
     </>
   );

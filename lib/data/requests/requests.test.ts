@@ -140,7 +140,11 @@ describe("filing and deciding a disclosure request", () => {
       "identity.decide",
       "request.verifyIdentity",
       "request.complete",
+      "package.release",
     ]);
+    const released = await db.responsePackage.findFirstOrThrow({ where: { requestId: view!.id } });
+    expect(released.releasedAt).not.toBeNull();
+    expect(released.expiresAt!.getTime() - released.releasedAt!.getTime()).toBe(7 * 86_400_000);
     expect(
       await db.verificationDecision.count({ where: { requestId: view!.id, result: "VERIFIED" } }),
     ).toBe(1);
