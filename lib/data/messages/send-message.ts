@@ -130,7 +130,8 @@ function safeFileName(name: string, mimeType: string): string {
   const base =
     name
       .replace(/\.[^.]*$/, "")
-      .replace(/[\u0000-\u001f\\/:*?"<>|]/g, "_")
+      .replace(/[\\/:*?"<>|]/g, "_")
+      .replace(/\p{Cc}/gu, "_")
       .trim()
       .slice(0, 80) || "attachment";
   return `${base}.${EXTENSIONS[mimeType] ?? "bin"}`;
