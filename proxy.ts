@@ -13,5 +13,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api|_next|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api|_next|bench|favicon.ico|robots.txt).*)"],
 };

@@ -1,6 +1,6 @@
 import { expect, test } from "./support/fixtures";
 import { signInAs } from "./support/fixtures";
-import { insertItem } from "./support/db";
+import { insertConsent, insertItem } from "./support/db";
 
 // Each of the six request types filed by a subject through the wizard, plus an agent's request.
 
@@ -145,4 +145,25 @@ test("an appointed agent files for someone else; staff see the agent", async ({
   await expect(staff.getByTestId("agent-name")).toContainText("代理 花子");
   await expect(staff.getByText("山田 一郎")).toBeVisible();
   await staffContext.close();
+});
+
+test("withdrawing a consent link files a stop-provision request for its recipient", async ({
+  page,
+  signIn,
+}) => {
+  const me = await signIn("SUBJECT", { withSubject: true });
+  await insertConsent({
+    subjectId: me.subjectId!,
+    recipient: "points-connect",
+    kind: "POINTS_LINK",
+    descriptionJa: "ポイント連携",
+  });
+  await page.goto("/ja/me/data");
+  await page.getByRole("link", { name: "同意を撤回する（請求の手続きへ）" }).click();
+  await expect(page).toHaveURL(/\/ja\/me\/requests\/new\/stop-provision\?recipient=points-connect/);
+  const preselected = page.locator('input[name="details.recipientKeys"][value="points-connect"]');
+  await expect(preselected).toBeChecked();
+  await page.getByRole("button", { name: "請求する" }).click();
+  await expect(page).toHaveURL(REF);
+  await expect(page.getByTestId("request-details")).toContainText("株式会社ポイントコネクト");
 });

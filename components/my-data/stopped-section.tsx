@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 import type { listMyStops } from "@/lib/data/subjects/list-my-stops";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
@@ -9,6 +11,14 @@ type Named = { nameJa: string; nameEn: string } | null;
 /** "What I have stopped": active use restrictions, and consents given or withdrawn. */
 export function StoppedSection(props: { stops: Stops; locale: Locale; t: Translate }) {
   const { stops, locale, t } = props;
+  // Withdrawing a consent files the request that ends what it allowed: stopping provision to its
+  // recipient, or the use for its purpose (APPI Art.35), preselected on the request form.
+  const withdrawHref = (c: Stops["consents"][number]) =>
+    c.recipient
+      ? `/${locale}/me/requests/new/stop-provision?recipient=${encodeURIComponent(c.recipient.key)}`
+      : c.purpose
+        ? `/${locale}/me/requests/new/suspension-erasure?purpose=${encodeURIComponent(c.purpose.key)}`
+        : undefined;
   const name = (o: Named) =>
     o ? (locale === "ja" ? o.nameJa : o.nameEn) : t("ledger.stopped.none");
   return (
@@ -81,6 +91,11 @@ export function StoppedSection(props: { stops: Stops; locale: Locale; t: Transla
                   <span className="badge">
                     {c.withdrawnAt ? t("ledger.stopped.withdrawn") : t("ledger.stopped.active")}
                   </span>
+                  {!c.withdrawnAt && withdrawHref(c) && (
+                    <div>
+                      <Link href={withdrawHref(c)!}>{t("ledger.stopped.withdrawConsent")}</Link>
+                    </div>
+                  )}
                 </td>
               </tr>
             ))}

@@ -92,3 +92,24 @@ export async function insertItem(options: {
     ],
   );
 }
+
+/** An active consent of a test subject for one of the demo seed's recipients. */
+export async function insertConsent(options: {
+  subjectId: string;
+  recipient: string;
+  kind: string;
+  descriptionJa: string;
+}) {
+  await sql().query(
+    `INSERT INTO "Consent" (id, "subjectId", kind, "recipientId", reference, "descriptionJa", "descriptionEn", "grantedAt")
+     SELECT $1, $2, $3, r.id, $4, $5, $5, now() - interval '30 days' FROM "Recipient" r WHERE r.key = $6`,
+    [
+      randomUUID(),
+      options.subjectId,
+      options.kind,
+      `C-${randomBytes(3).toString("hex")}`,
+      options.descriptionJa,
+      options.recipient,
+    ],
+  );
+}

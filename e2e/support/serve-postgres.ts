@@ -37,8 +37,8 @@ const next = spawn(
       ...process.env,
       NODE_ENV: "production",
       NEXT_DIST_DIR: E2E.distDir,
-    // Uploaded files of the e2e run stay in its own state folder, not the demo's data.
-    DATA_DIR: path.join(E2E.state, "data"),
+      // Uploaded files of the e2e run stay in its own state folder, not the demo's data.
+      DATA_DIR: path.join(E2E.state, "data"),
       DATABASE_URL: E2E.pg.url,
       SMTP_URL: `smtp://127.0.0.1:${E2E.smtp.port}`,
       AUTH_SECRET: E2E.authSecret,

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { headers } from "next/headers";
+import { cache } from "react";
 
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -17,8 +18,11 @@ export interface Actor {
 
 const ROLES: readonly Role[] = ["SUBJECT", "STAFF", "MANAGER", "ADMIN"];
 
-/** The signed-in person, from the database session; null when signed out. */
-export async function getActor(): Promise<Actor | null> {
+/**
+ * The signed-in person, from the database session; null when signed out. Cached per request, so
+ * the header and the page share one session lookup.
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const user: { id?: string; role?: string; email?: string | null } | undefined = session?.user;
   if (!user?.id || !user.email) return null;
@@ -28,7 +32,7 @@ export async function getActor(): Promise<Actor | null> {
   const h = await headers();
   const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? h.get("x-real-ip");
   return { userId: user.id, role, email: user.email, ip: ip ?? null };
-}
+});
 
 /**
  * The signed-in person allowed to do `permission` (or any one of a list); throws UNAUTHENTICATED
