@@ -118,7 +118,8 @@ export const en: Messages = {
     error: "Sign-in failed. Please try again.",
     signOut: "Sign out",
     reauthTitle: "Please sign in again",
-    reauthBody: "To hand over your result safely we check that you signed in recently. We will send a sign-in link to your registered email address.",
+    reauthBody:
+      "To hand over your result safely we check that you signed in recently. We will send a sign-in link to your registered email address.",
     reauthSubmit: "Send sign-in link",
   },
   me: {
@@ -319,7 +320,8 @@ export const en: Messages = {
     needsInfo: "Our staff asked for more information. Please answer in the message box below.",
     sent: "Sent.",
     attachment: "Attachment (optional)",
-    attachmentHelp: "JPEG, PNG, WebP or PDF, up to 10 MB. Do not send documents showing your My Number.",
+    attachmentHelp:
+      "JPEG, PNG, WebP or PDF, up to 10 MB. Do not send documents showing your My Number.",
     attachmentLink: "Attachment: {name}",
   },
   mailbox: {

@@ -119,7 +119,8 @@ export const ja = {
     error: "ログインできませんでした。もう一度お試しください。",
     signOut: "ログアウト",
     reauthTitle: "もう一度ログインしてください",
-    reauthBody: "回答データを安全にお渡しするため、最近ログインしたことを確認しています。登録のメールアドレスにログイン用のリンクを送ります。",
+    reauthBody:
+      "回答データを安全にお渡しするため、最近ログインしたことを確認しています。登録のメールアドレスにログイン用のリンクを送ります。",
     reauthSubmit: "ログインリンクを送る",
   },
   me: {
@@ -317,7 +318,8 @@ export const ja = {
     needsInfo: "担当者が追加の情報を求めています。下のメッセージ欄からご回答ください。",
     sent: "送信しました。",
     attachment: "添付ファイル（任意）",
-    attachmentHelp: "JPEG・PNG・WebP・PDF、10MBまで。マイナンバー（個人番号）が写った書類は送らないでください。",
+    attachmentHelp:
+      "JPEG・PNG・WebP・PDF、10MBまで。マイナンバー（個人番号）が写った書類は送らないでください。",
     attachmentLink: "添付: {name}",
   },
   mailbox: {
