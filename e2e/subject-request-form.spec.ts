@@ -6,7 +6,7 @@ test("field errors are in English on the English form, and the server agrees", a
   signIn,
 }) => {
   await signIn("SUBJECT", { withSubject: true });
-  await page.goto("/en/me/requests/new");
+  await page.goto("/en/me/requests/new/disclosure");
   await page.getByLabel("Family name", { exact: true }).fill("");
   await page.getByLabel("Given name (katakana)").fill("taro");
   await page.getByLabel("Format").selectOption("PAPER");
@@ -18,7 +18,7 @@ test("field errors are in English on the English form, and the server agrees", a
 
 test("a double-submitted form files one request", async ({ page, signIn }) => {
   const person = await signIn("SUBJECT", { withSubject: true });
-  await page.goto("/ja/me/requests/new");
+  await page.goto("/ja/me/requests/new/disclosure");
   await page.getByRole("button", { name: "請求する" }).dblclick();
   await expect(page).toHaveURL(/\/ja\/me\/requests\/R-\d{4}-\d{6}/);
   const { rows } = await sql().query(
@@ -37,7 +37,7 @@ test("a new person who is not yet a known subject can file, and is recorded as o
   await expect(
     page.getByText("このメールアドレスに結び付いた個人データはまだありません。", { exact: false }),
   ).toBeVisible();
-  await page.goto("/ja/me/requests/new");
+  await page.goto("/ja/me/requests/new/disclosure");
   await page.getByLabel("姓", { exact: true }).fill("新規");
   await page.getByLabel("名", { exact: true }).fill("花");
   await page.getByLabel("セイ（カタカナ）").fill("シンキ");
