@@ -6,7 +6,8 @@ import type { ReactNode } from "react";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
 import { SiteHeader } from "@/components/layout/site-header";
 import { toLocale } from "@/lib/i18n/config";
-import { getMessages, getTranslator } from "@/lib/i18n/translate";
+import { getClientMessages } from "@/lib/i18n/client-messages";
+import { getTranslator } from "@/lib/i18n/translate";
 
 export async function generateMetadata({
   params,
@@ -29,7 +30,7 @@ export default async function LocaleLayout(props: {
         <a className="skip" href="#main">
           {t("app.skipToContent")}
         </a>
-        <I18nProvider locale={locale} messages={getMessages(locale)}>
+        <I18nProvider locale={locale} messages={getClientMessages(locale)}>
           <SiteHeader locale={locale} />
           <main id="main">{props.children}</main>
           <footer className="site">{t("app.name")}</footer>

@@ -3,12 +3,12 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 
 import type { Locale } from "@/lib/i18n/config";
-import type { Messages } from "@/lib/i18n/messages/ja";
+import type { ClientMessages } from "@/lib/i18n/client-messages";
 import { format, type MessageKey, type MessageParams, type Translate } from "@/lib/i18n/translate";
 
 const I18nContext = createContext<{ locale: Locale; t: Translate } | null>(null);
 
-function lookup(messages: Messages, key: string): string | undefined {
+function lookup(messages: ClientMessages, key: string): string | undefined {
   let node: unknown = messages;
   for (const part of key.split(".")) {
     if (typeof node !== "object" || node === null) return undefined;
@@ -17,7 +17,11 @@ function lookup(messages: Messages, key: string): string | undefined {
   return typeof node === "string" ? node : undefined;
 }
 
-export function I18nProvider(props: { locale: Locale; messages: Messages; children: ReactNode }) {
+export function I18nProvider(props: {
+  locale: Locale;
+  messages: ClientMessages;
+  children: ReactNode;
+}) {
   const { locale, messages, children } = props;
   const value = useMemo(() => {
     const t: Translate = (key: MessageKey, params?: MessageParams) =>
