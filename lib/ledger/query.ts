@@ -72,9 +72,8 @@ function whereClause(userId: string, filter: TLedgerFilter, values: unknown[], p
   if (cursor) {
     const [when, id] = [at(cursor.providedAt), add(cursor.id)];
     const op = after ? "<" : ">";
-    parts.push(
-      `p."providedAt" ${op}= ${when} AND (p."providedAt" ${op} ${when} OR p.id ${op} ${id})`,
-    );
+    // A row comparison walks the (subjectId, providedAt DESC, id DESC) index as one range.
+    parts.push(`(p."providedAt", p.id) ${op} (${when}, ${id})`);
   }
   return { sql: parts.join(" AND "), backwards: Boolean(before) };
 }
