@@ -9,14 +9,12 @@ export const en: Messages = {
   transparency: transparency.en,
   app: {
     name: "Sakura Link Privacy Center",
-    shortName: "Privacy Center",
     skipToContent: "Skip to content",
     language: "Language",
     switchTo: "日本語",
     mainNav: "Main menu",
   },
   nav: {
-    home: "Home",
     me: "My page",
     staff: "Queue",
     manager: "Management",
@@ -116,7 +114,6 @@ export const en: Messages = {
     checkDemo: "In the demo environment mail arrives in the dev mailbox.",
     openMailbox: "Open the dev mailbox",
     error: "Sign-in failed. Please try again.",
-    signOut: "Sign out",
     reauthTitle: "Please sign in again",
     reauthBody:
       "To hand over your result safely we check that you signed in recently. We will send a sign-in link to your registered email address.",
@@ -141,13 +138,9 @@ export const en: Messages = {
     dataClass: "Class",
     requestsTitle: "Your requests",
     noRequests: "No requests yet.",
-    newDisclosure: "Request disclosure",
     newRequest: "File a new request",
   },
   requestForm: {
-    title: "Request disclosure of your personal data",
-    intro:
-      "Choose the scope and the format. After we receive it we verify your identity and answer within the deadline. There is no fee.",
     requesterTitle: "Requester (you)",
     familyName: "Family name",
     givenName: "Given name",
@@ -189,7 +182,6 @@ export const en: Messages = {
       "After filing, upload your own identity document and proof of authority (letter of authority, family register or residence certificate, certificate of registered matters) on the request's page.",
     recipients: "Recipients",
     recipientsAllHelp: "Choose none to cover every recipient.",
-    recipientClasses: "Recipient classes",
     periodFrom: "Period from",
     periodTo: "Period to",
     replyMethod: "How we answer",
@@ -273,7 +265,6 @@ export const en: Messages = {
     subject: "Subject",
     assignee: "Assignee",
     unassigned: "Unassigned",
-    open: "Open",
     subjectTitle: "What we hold on record",
     kana: "Kana",
     birthDate: "Date of birth",
@@ -292,7 +283,6 @@ export const en: Messages = {
     outcome: "Outcome",
     completeNote: "Answer to the requester",
     completeSubmit: "Complete",
-    done: "Saved.",
   },
   manager: {
     title: "Management",
@@ -329,7 +319,6 @@ export const en: Messages = {
     intro: "In the demo environment, with no SMTP server configured, outgoing mail is kept here.",
     empty: "No mail yet.",
     to: "To",
-    subject: "Subject",
     at: "Sent",
   },
   validation: {

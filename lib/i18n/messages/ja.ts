@@ -11,14 +11,12 @@ export const ja = {
   transparency: transparency.ja,
   app: {
     name: "サクラリンク プライバシーセンター",
-    shortName: "プライバシーセンター",
     skipToContent: "本文へ移動",
     language: "言語",
     switchTo: "English",
     mainNav: "メインメニュー",
   },
   nav: {
-    home: "ホーム",
     me: "マイページ",
     staff: "対応キュー",
     manager: "管理",
@@ -117,7 +115,6 @@ export const ja = {
     checkDemo: "デモ環境ではメールは開発用メールボックスに届きます。",
     openMailbox: "開発用メールボックスを開く",
     error: "ログインできませんでした。もう一度お試しください。",
-    signOut: "ログアウト",
     reauthTitle: "もう一度ログインしてください",
     reauthBody:
       "回答データを安全にお渡しするため、最近ログインしたことを確認しています。登録のメールアドレスにログイン用のリンクを送ります。",
@@ -142,13 +139,9 @@ export const ja = {
     dataClass: "区分",
     requestsTitle: "あなたの請求",
     noRequests: "まだ請求はありません。",
-    newDisclosure: "開示を請求する",
     newRequest: "新しい請求をする",
   },
   requestForm: {
-    title: "保有個人データの開示請求",
-    intro:
-      "開示の範囲と方法を選んでください。受付後、本人確認を行い、期限内にご回答します。手数料は無料です。",
     requesterTitle: "請求者（ご本人）",
     familyName: "姓",
     givenName: "名",
@@ -189,7 +182,6 @@ export const ja = {
       "受付後、請求の画面から、あなたの本人確認書類と代理権を証明する書類（委任状、戸籍謄本・住民票、登記事項証明書など）を提出してください。",
     recipients: "対象の提供先",
     recipientsAllHelp: "選ばない場合は、すべての提供先の記録が対象です。",
-    recipientClasses: "対象の提供先の区分",
     periodFrom: "対象期間（開始）",
     periodTo: "対象期間（終了）",
     replyMethod: "通知の方法",
@@ -273,7 +265,6 @@ export const ja = {
     subject: "本人",
     assignee: "担当",
     unassigned: "未割当",
-    open: "開く",
     subjectTitle: "本人の登録情報",
     kana: "フリガナ",
     birthDate: "生年月日",
@@ -290,7 +281,6 @@ export const ja = {
     outcome: "結果",
     completeNote: "請求者への回答",
     completeSubmit: "完了する",
-    done: "保存しました。",
   },
   manager: {
     title: "管理",
@@ -327,7 +317,6 @@ export const ja = {
     intro: "SMTPが設定されていないデモ環境では、送信メールはここに保存されます。",
     empty: "メールはまだありません。",
     to: "宛先",
-    subject: "件名",
     at: "日時",
   },
   validation: {
