@@ -11,6 +11,8 @@ import { parseArgs } from "node:util";
 
 import pg from "pg";
 
+import { LEDGER_PAGE_SIZE } from "../../lib/ledger/filter";
+
 import { load, ms, stats, timeEach, type Stats } from "./load";
 import {
   BENCH_SUBJECT_ID,
@@ -113,7 +115,7 @@ for (const s of scenarios) {
     url: `${base}/ja/me/ledger${s.query}`,
     cookie,
     clients: CLIENTS,
-    check: expectRows(50),
+    check: expectRows(LEDGER_PAGE_SIZE),
   };
   const floor = { ...page, url: `${base}/bench/ledger-floor${s.query}` };
   await load({ ...page, requests: 40 });
@@ -140,7 +142,7 @@ const actor = {
   ip: null,
 };
 const raw = () => {
-  const p = ledgerPageQuery({ userId: BENCH_USER_ID, filter: {}, limit: 51 });
+  const p = ledgerPageQuery({ userId: BENCH_USER_ID, filter: {}, limit: LEDGER_PAGE_SIZE + 1 });
   const c = ledgerCountQuery({ userId: BENCH_USER_ID, filter: {} });
   return Promise.all([pool.query(p.text, p.values), pool.query(c.text, c.values)]);
 };

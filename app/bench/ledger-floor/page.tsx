@@ -5,7 +5,7 @@ import pg from "pg";
 import { ForeignNotes } from "@/components/ledger/foreign-notes";
 import { LedgerEntries } from "@/components/ledger/ledger-entries";
 import { getTranslator } from "@/lib/i18n/translate";
-import { parseLedgerFilter } from "@/lib/ledger/filter";
+import { LEDGER_PAGE_SIZE, parseLedgerFilter } from "@/lib/ledger/filter";
 import { presentLedgerRow } from "@/lib/ledger/present";
 import { ledgerCountQuery, ledgerPageQuery, type LedgerRow } from "@/lib/ledger/query";
 
@@ -40,13 +40,13 @@ export default async function LedgerFloorPage(props: {
   const userId = session.rows[0]?.userId;
   if (!userId) notFound();
   const { filter } = parseLedgerFilter(await props.searchParams);
-  const page = ledgerPageQuery({ userId, filter, limit: 51 });
+  const page = ledgerPageQuery({ userId, filter, limit: LEDGER_PAGE_SIZE + 1 });
   const count = ledgerCountQuery({ userId, filter });
   const [rows, total] = await Promise.all([
     db.query<LedgerRow>(page.text, page.values),
     db.query<{ total: number }>(count.text, count.values),
   ]);
-  const shown = rows.rows.slice(0, 50);
+  const shown = rows.rows.slice(0, LEDGER_PAGE_SIZE);
   if (page.backwards) shown.reverse();
   const entries = shown.map((r) => presentLedgerRow(r, "ja"));
   const t = getTranslator("ja");
