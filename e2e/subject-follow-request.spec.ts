@@ -1,7 +1,7 @@
 import sharp from "sharp";
 
 import { fakeJpeg, hasGpsIfd, jpegWithGps } from "../lib/identity/test-fixtures";
-import { expect, signInAs, test } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
 import { insertItem, insertRequest, requestStatus, sql } from "./support/db";
 
 // Following a request: messages both ways, answering a request for more information, withdrawal.
@@ -9,7 +9,7 @@ import { insertItem, insertRequest, requestStatus, sql } from "./support/db";
 test("staff ask for more information, the subject answers, internal notes stay internal", async ({
   page,
   signIn,
-  browser,
+  signInElsewhere,
   baseURL,
 }) => {
   const me = await signIn("SUBJECT", { withSubject: true });
@@ -19,9 +19,7 @@ test("staff ask for more information, the subject answers, internal notes stay i
     status: "SUBMITTED",
   });
 
-  const staffContext = await browser.newContext();
-  await signInAs(staffContext, baseURL!, "STAFF");
-  const staff = await staffContext.newPage();
+  const { page: staff } = await signInElsewhere("STAFF");
   await staff.goto(`${baseURL}/ja/staff/requests/${reference}`);
   await staff
     .getByLabel("メッセージ", { exact: true })
@@ -48,7 +46,6 @@ test("staff ask for more information, the subject answers, internal notes stay i
 
   await staff.reload();
   await expect(staff.getByTestId("messages")).toContainText("予約サービスです。");
-  await staffContext.close();
 });
 
 test("the requester withdraws an open request after confirming", async ({ page, signIn }) => {
@@ -73,7 +70,7 @@ test("the requester withdraws an open request after confirming", async ({ page, 
 test("a released result downloads after a recent sign-in, is logged, and then expires", async ({
   page,
   signIn,
-  browser,
+  signInElsewhere,
   baseURL,
 }) => {
   const me = await signIn("SUBJECT", { withSubject: true });
@@ -90,14 +87,11 @@ test("a released result downloads after a recent sign-in, is logged, and then ex
     status: "IN_PROGRESS",
   });
 
-  const staffContext = await browser.newContext();
-  await signInAs(staffContext, baseURL!, "STAFF");
-  const staff = await staffContext.newPage();
+  const { page: staff } = await signInElsewhere("STAFF");
   await staff.goto(`${baseURL}/ja/staff/requests/${reference}`);
   await staff.getByLabel("請求者への回答").fill("保有個人データをお送りします。");
   await staff.getByRole("button", { name: "完了する" }).click();
   await expect(staff.getByTestId("status")).toHaveText("完了");
-  await staffContext.close();
 
   await page.goto(`/ja/me/requests/${reference}`);
   const link = page.getByRole("link", { name: "JSON形式でダウンロード" });
@@ -141,7 +135,7 @@ test("a released result downloads after a recent sign-in, is logged, and then ex
 test("messages carry attachments under the upload rules, readable by staff", async ({
   page,
   signIn,
-  browser,
+  signInElsewhere,
   baseURL,
 }) => {
   const me = await signIn("SUBJECT", { withSubject: true });
@@ -167,9 +161,7 @@ test("messages carry attachments under the upload rules, readable by staff", asy
   await expect(page.getByTestId("messages")).toContainText("書類を添付します。");
   await expect(page.getByRole("link", { name: "添付: 住民票.jpg" })).toBeVisible();
 
-  const staffContext = await browser.newContext();
-  await signInAs(staffContext, baseURL!, "STAFF");
-  const staff = await staffContext.newPage();
+  const { page: staff } = await signInElsewhere("STAFF");
   await staff.goto(`${baseURL}/ja/staff/requests/${reference}`);
   const href = await staff.getByRole("link", { name: "添付: 住民票.jpg" }).getAttribute("href");
   const response = await staff.request.get(`${baseURL}${href}`);
@@ -178,11 +170,8 @@ test("messages carry attachments under the upload rules, readable by staff", asy
   const body = await response.body();
   expect(body.subarray(0, 3).toString("hex")).toBe("ffd8ff");
   expect(hasGpsIfd((await sharp(body).metadata()).exif)).toBe(false);
-  await staffContext.close();
 
   // Someone else cannot open it.
-  const strangerContext = await browser.newContext();
-  await signInAs(strangerContext, baseURL!, "SUBJECT", { withSubject: true });
-  expect((await strangerContext.request.get(`${baseURL}${href}`)).status()).toBe(404);
-  await strangerContext.close();
+  const stranger = await signInElsewhere("SUBJECT", { withSubject: true });
+  expect((await stranger.context.request.get(`${baseURL}${href}`)).status()).toBe(404);
 });

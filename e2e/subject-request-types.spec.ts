@@ -1,5 +1,4 @@
 import { expect, test } from "./support/fixtures";
-import { signInAs } from "./support/fixtures";
 import { insertConsent, insertItem } from "./support/db";
 
 // Each of the six request types filed by a subject through the wizard, plus an agent's request.
@@ -118,7 +117,7 @@ test("stop provision to a recipient class, in English", async ({ page, signIn })
 test("an appointed agent files for someone else; staff see the agent", async ({
   page,
   signIn,
-  browser,
+  signInElsewhere,
   baseURL,
 }) => {
   await signIn("SUBJECT");
@@ -138,13 +137,10 @@ test("an appointed agent files for someone else; staff see the agent", async ({
   await expect(page.getByText("任意代理人")).toBeVisible();
   const reference = (await page.getByTestId("reference").innerText()).trim();
 
-  const staffContext = await browser.newContext();
-  await signInAs(staffContext, baseURL!, "STAFF");
-  const staff = await staffContext.newPage();
+  const { page: staff } = await signInElsewhere("STAFF");
   await staff.goto(`${baseURL}/ja/staff/requests/${reference}`);
   await expect(staff.getByTestId("agent-name")).toContainText("代理 花子");
   await expect(staff.getByText("山田 一郎")).toBeVisible();
-  await staffContext.close();
 });
 
 test("withdrawing a consent link files a stop-provision request for its recipient", async ({

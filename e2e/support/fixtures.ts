@@ -1,4 +1,4 @@
-import { test as base, type BrowserContext } from "@playwright/test";
+import { test as base, type BrowserContext, type Page } from "@playwright/test";
 
 import { createSession, createUser, type Role } from "./db";
 
@@ -19,11 +19,25 @@ export async function signInAs(
   return person;
 }
 
+type Elsewhere = { page: Page; context: BrowserContext; person: Person };
+
 export const test = base.extend<{
   signIn: (role: Role, options?: { withSubject?: boolean }) => Promise<Person>;
+  /** Another person in a browser of their own (staff beside a subject); closed after the test. */
+  signInElsewhere: (role: Role, options?: { withSubject?: boolean }) => Promise<Elsewhere>;
 }>({
   signIn: async ({ context, baseURL }, use) => {
     await use((role, options) => signInAs(context, baseURL!, role, options));
+  },
+  signInElsewhere: async ({ browser, baseURL }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (role, options) => {
+      const context = await browser.newContext({ baseURL });
+      contexts.push(context);
+      const person = await signInAs(context, baseURL!, role, options);
+      return { page: await context.newPage(), context, person };
+    });
+    for (const context of contexts) await context.close();
   },
 });
 
