@@ -8,7 +8,9 @@ export type AppErrorCode =
   | "NOT_FOUND"
   | "INVALID_INPUT"
   | "CONFLICT"
-  | "ILLEGAL_TRANSITION";
+  | "ILLEGAL_TRANSITION"
+  | "APPROVAL_REQUIRED"
+  | "SELF_APPROVAL";
 
 const DEFAULT_MESSAGES: Record<AppErrorCode, MessageKey> = {
   UNAUTHENTICATED: "errors.unauthenticated",
@@ -17,6 +19,8 @@ const DEFAULT_MESSAGES: Record<AppErrorCode, MessageKey> = {
   INVALID_INPUT: "errors.invalidInput",
   CONFLICT: "errors.conflict",
   ILLEGAL_TRANSITION: "errors.illegalTransition",
+  APPROVAL_REQUIRED: "errors.approvalRequired",
+  SELF_APPROVAL: "errors.selfApproval",
 };
 
 export class AppError extends Error {

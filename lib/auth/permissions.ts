@@ -14,6 +14,12 @@ const MATRIX = {
   "request:verify-identity": ["STAFF", "MANAGER", "ADMIN"],
   "request:complete": ["STAFF", "MANAGER", "ADMIN"],
   "request:message-any": ["STAFF", "MANAGER", "ADMIN"],
+  "request:assign": ["STAFF", "MANAGER", "ADMIN"],
+  "request:enter": ["STAFF", "MANAGER", "ADMIN"],
+  "request:fulfil": ["STAFF", "MANAGER", "ADMIN"],
+  "identity-document:view": ["STAFF", "MANAGER", "ADMIN"],
+  // The second pair of eyes on refusals and erasures (never the person who asked for it).
+  "request:approve": ["MANAGER", "ADMIN"],
   // Managers
   "manager:dashboard": ["MANAGER", "ADMIN"],
   "policy:configure": ["MANAGER", "ADMIN"],

@@ -9,9 +9,20 @@ import { log } from "@/lib/log";
 
 export const QUEUES = {
   mail: "mail-send",
+  // Destroys identity-document blobs once the identity decision is made (lib/identity).
+  documentPurge: "identity-document-purge",
+  // Runs one fulfilment task against its system's connector (lib/fulfilment/engine).
+  fulfilmentTask: "fulfilment-task",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+// Retries with exponential backoff from `retryDelay` seconds; a job that uses them up is failed.
+const QUEUE_OPTIONS: Record<QueueName, { retryLimit: number; retryDelay: number }> = {
+  "mail-send": { retryLimit: 5, retryDelay: 5 },
+  "identity-document-purge": { retryLimit: 10, retryDelay: 5 },
+  "fulfilment-task": { retryLimit: 3, retryDelay: 2 },
+};
 
 const globalForBoss = globalThis as unknown as { __boss?: Promise<PgBoss> };
 
@@ -27,7 +38,7 @@ async function createBoss(url: string): Promise<PgBoss> {
   boss.on("error", (error) => log.error("job queue error", error));
   await boss.start();
   for (const name of Object.values(QUEUES)) {
-    await boss.createQueue(name, { retryLimit: 5, retryDelay: 5, retryBackoff: true });
+    await boss.createQueue(name, { ...QUEUE_OPTIONS[name], retryBackoff: true });
   }
   return boss;
 }

@@ -1,5 +1,5 @@
-import type { Permission } from "@/lib/auth/permissions";
-import type { Outcome, RequestStatus } from "@/lib/generated/prisma/enums";
+import { can, type Permission } from "@/lib/auth/permissions";
+import type { Outcome, RequestStatus, RequestType, Role } from "@/lib/generated/prisma/enums";
 
 // The request lifecycle: the one place that says which status may follow which, who may move it
 // and what the requester sees. Pages and actions never set `status` by hand (lib/requests/transition.ts).
@@ -50,6 +50,34 @@ export const TRANSITIONS = {
     visibleToRequester: true,
     outcomes: ["FULFILLED", "PARTIALLY_FULFILLED"],
   },
+  // Identity documents did not do: the requester is told what is wrong and sends new ones.
+  requestResubmission: {
+    from: ["SUBMITTED", "AWAITING_IDENTITY", "IDENTITY_REVIEW"],
+    to: "AWAITING_IDENTITY",
+    permission: "request:verify-identity",
+    visibleToRequester: true,
+  },
+  // Outcomes that need a second person (needsApproval) wait for one; the proposal is kept on the
+  // Approval row and applied by `approve`.
+  submitForApproval: {
+    from: ["IN_PROGRESS"],
+    to: "AWAITING_APPROVAL",
+    permission: "request:complete",
+    visibleToRequester: false,
+  },
+  approve: {
+    from: ["AWAITING_APPROVAL"],
+    to: "COMPLETED",
+    permission: "request:approve",
+    visibleToRequester: true,
+    outcomes: ["FULFILLED", "PARTIALLY_FULFILLED", "REFUSED"],
+  },
+  rejectApproval: {
+    from: ["AWAITING_APPROVAL"],
+    to: "IN_PROGRESS",
+    permission: "request:approve",
+    visibleToRequester: false,
+  },
   askForInfo: {
     from: ["SUBMITTED", "AWAITING_IDENTITY", "IDENTITY_REVIEW", "IN_PROGRESS"],
     to: "NEEDS_INFO",
@@ -82,12 +110,37 @@ export type TransitionName = keyof typeof TRANSITIONS;
 
 export type TransitionCheck =
   | { ok: true; rule: TransitionRule }
-  | { ok: false; reason: "ILLEGAL_FROM_STATUS" | "OUTCOME_NOT_ALLOWED" | "OUTCOME_REQUIRED" };
+  | {
+      ok: false;
+      reason:
+        | "ILLEGAL_FROM_STATUS"
+        | "OUTCOME_NOT_ALLOWED"
+        | "OUTCOME_REQUIRED"
+        | "APPROVAL_REQUIRED"
+        | "APPROVAL_NOT_NEEDED";
+    };
+
+/** What the approval rule needs to know about the request (absent: the rule is not checked). */
+export interface ApprovalContext {
+  type: RequestType;
+  erasure: boolean;
+}
+
+/** Whether a request's details ask for erasure (SUSPENSION_ERASURE with action ERASE). */
+export function asksForErasure(type: RequestType, details: unknown): boolean {
+  return (
+    type === "SUSPENSION_ERASURE" &&
+    typeof details === "object" &&
+    details !== null &&
+    (details as { action?: unknown }).action === "ERASE"
+  );
+}
 
 export function checkTransition(
   name: TransitionName,
   from: RequestStatus,
   outcome?: Outcome,
+  context?: ApprovalContext,
 ): TransitionCheck {
   const rule: TransitionRule = TRANSITIONS[name];
   if (!rule.from.includes(from)) return { ok: false, reason: "ILLEGAL_FROM_STATUS" };
@@ -97,7 +150,46 @@ export function checkTransition(
   } else if (outcome) {
     return { ok: false, reason: "OUTCOME_NOT_ALLOWED" };
   }
+  // Four eyes: an outcome that needs approval can only close through `approve`.
+  if (name === "complete" && outcome && context && needsApproval({ ...context, outcome }))
+    return { ok: false, reason: "APPROVAL_REQUIRED" };
+  if (name === "approve" && outcome && context && !needsApproval({ ...context, outcome }))
+    return { ok: false, reason: "APPROVAL_NOT_NEEDED" };
   return { ok: true, rule };
+}
+
+/**
+ * Whether closing with this outcome needs a second person's approval (four eyes): any refusal,
+ * full or partial, and the completion of an erasure.
+ */
+export function needsApproval(input: {
+  type: RequestType;
+  outcome: Outcome;
+  erasure: boolean;
+}): boolean {
+  if (input.outcome === "REFUSED" || input.outcome === "PARTIALLY_FULFILLED") return true;
+  return input.type === "SUSPENSION_ERASURE" && input.erasure && input.outcome === "FULFILLED";
+}
+
+/** Refusals and partial refusals must name at least one legal ground (APPI Art.36). */
+export function needsGrounds(outcome: Outcome): boolean {
+  return outcome === "REFUSED" || outcome === "PARTIALLY_FULFILLED";
+}
+
+export type ApprovalCheck =
+  { ok: true } | { ok: false; reason: "SELF_APPROVAL" | "ALREADY_DECIDED" | "FORBIDDEN" };
+
+/** Who may decide an approval: someone with the permission who did not ask for it, once. */
+export function checkApprovalDecision(input: {
+  requestedById: string;
+  decision: "PENDING" | "APPROVED" | "REJECTED";
+  deciderId: string;
+  deciderRole: Role;
+}): ApprovalCheck {
+  if (!can(input.deciderRole, "request:approve")) return { ok: false, reason: "FORBIDDEN" };
+  if (input.decision !== "PENDING") return { ok: false, reason: "ALREADY_DECIDED" };
+  if (input.requestedById === input.deciderId) return { ok: false, reason: "SELF_APPROVAL" };
+  return { ok: true };
 }
 
 export function isOpen(status: RequestStatus): boolean {

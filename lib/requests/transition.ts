@@ -3,11 +3,11 @@ import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Outcome, RequestStatus } from "@/lib/generated/prisma/enums";
+import type { Outcome, RefusalGround, RequestStatus } from "@/lib/generated/prisma/enums";
 import { toLocale } from "@/lib/i18n/config";
 import { enqueueMail } from "@/lib/mail/enqueue";
 
-import { checkTransition, type TransitionName } from "./lifecycle";
+import { asksForErasure, checkTransition, needsGrounds, type TransitionName } from "./lifecycle";
 
 /**
  * Moves a request along the lifecycle in the caller's transaction: checks the rule and the
@@ -21,6 +21,8 @@ export async function applyTransition(
     name: TransitionName;
     actor: Pick<Actor, "userId" | "role" | "ip">;
     outcome?: Outcome;
+    /** Legal grounds of a refusal or partial refusal (required for those outcomes). */
+    refusalGrounds?: RefusalGround[];
     note?: string;
   },
 ): Promise<{ from: RequestStatus; to: RequestStatus }> {
@@ -30,14 +32,24 @@ export async function applyTransition(
       id: true,
       status: true,
       reference: true,
+      type: true,
+      details: true,
       locale: true,
       filedBy: { select: { email: true } },
     },
   });
   if (!request) throw new AppError("NOT_FOUND");
-  const check = checkTransition(input.name, request.status, input.outcome);
-  if (!check.ok) throw new AppError("ILLEGAL_TRANSITION");
+  const check = checkTransition(input.name, request.status, input.outcome, {
+    type: request.type,
+    erasure: asksForErasure(request.type, request.details),
+  });
+  if (!check.ok)
+    throw new AppError(
+      check.reason === "APPROVAL_REQUIRED" ? "APPROVAL_REQUIRED" : "ILLEGAL_TRANSITION",
+    );
   if (!can(input.actor.role, check.rule.permission)) throw new AppError("FORBIDDEN");
+  if (input.outcome && needsGrounds(input.outcome) && !input.refusalGrounds?.length)
+    throw new AppError("INVALID_INPUT", "validation.groundsRequired");
 
   const now = new Date();
   const closes = check.rule.to === "COMPLETED" || check.rule.to === "WITHDRAWN";
@@ -47,7 +59,12 @@ export async function applyTransition(
       status: check.rule.to,
       ...(input.name === "verifyIdentity" ? { identityVerifiedAt: now } : {}),
       ...(closes
-        ? { closedAt: now, outcome: input.outcome ?? null, outcomeNote: input.note ?? null }
+        ? {
+            closedAt: now,
+            outcome: input.outcome ?? null,
+            outcomeNote: input.note ?? null,
+            refusalGrounds: input.refusalGrounds ?? [],
+          }
         : {}),
     },
   });
@@ -62,7 +79,9 @@ export async function applyTransition(
       actorId: input.actor.userId,
       visibleToRequester: check.rule.visibleToRequester,
       note: input.note || null,
-      data: input.outcome ? { outcome: input.outcome } : {},
+      data: input.outcome
+        ? { outcome: input.outcome, refusalGrounds: input.refusalGrounds ?? [] }
+        : {},
       at: now,
     },
   });

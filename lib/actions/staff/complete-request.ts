@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/safe-action";
-import { completeRequest as complete } from "@/lib/data/requests/decide-request";
+import { completeRequest as complete } from "@/lib/data/requests/complete-request";
 import { ZCompleteRequest } from "@/lib/validation/requests";
 
 export const completeRequest = defineAction(

@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/safe-action";
-import { verifyIdentity as verify } from "@/lib/data/requests/decide-request";
+import { verifyIdentity as verify } from "@/lib/data/identity/decide-identity";
 import { ZVerifyIdentity } from "@/lib/validation/requests";
 
 export const verifyIdentity = defineAction(

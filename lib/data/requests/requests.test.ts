@@ -13,7 +13,8 @@ let testDb: { url: string; drop: () => Promise<void> };
 let db: Db;
 let mod: {
   create: typeof import("./create-request");
-  decide: typeof import("./decide-request");
+  decide: typeof import("./complete-request") &
+    typeof import("@/lib/data/identity/decide-identity");
   get: typeof import("./get-request");
   audit: typeof import("@/lib/audit/verify");
   boss: typeof import("@/lib/jobs/boss");
@@ -53,7 +54,10 @@ beforeAll(async () => {
   db = getDb();
   mod = {
     create: await import("./create-request"),
-    decide: await import("./decide-request"),
+    decide: {
+      ...(await import("./complete-request")),
+      ...(await import("@/lib/data/identity/decide-identity")),
+    },
     get: await import("./get-request"),
     audit: await import("@/lib/audit/verify"),
     boss: await import("@/lib/jobs/boss"),

@@ -1,10 +1,20 @@
 import type { Messages } from "./ja";
+import { queue } from "./sections/queue";
+import { review } from "./sections/review";
+import { fulfilment } from "./sections/fulfilment";
+import { disclosurePackage } from "./sections/disclosurePackage";
+import { decisions } from "./sections/decisions";
 import { identity } from "./sections/identity";
 import { ledger } from "./sections/ledger";
 import { transparency } from "./sections/transparency";
 
 export const en: Messages = {
   identity: identity.en,
+  queue: queue.en,
+  review: review.en,
+  fulfilment: fulfilment.en,
+  disclosurePackage: disclosurePackage.en,
+  decisions: decisions.en,
   ledger: ledger.en,
   transparency: transparency.en,
   app: {
@@ -332,6 +342,7 @@ export const en: Messages = {
     addressRequired: "Enter the address to post to",
     addressTooLong: "Use 300 characters or fewer",
     noteTooLong: "This text is too long",
+    groundsRequired: "Choose at least one legal ground for a refusal or partial refusal",
     number: "Enter a number",
     slaRange: "Enter a number of days from 1 to 14",
     tooLong: "This text is too long",
@@ -350,6 +361,8 @@ export const en: Messages = {
     invalidInput: "Please check what you entered.",
     conflict: "Someone else changed this meanwhile. Reload the page.",
     illegalTransition: "This cannot be done in the request's current state.",
+    approvalRequired: "This outcome needs another person's approval. Ask for approval.",
+    selfApproval: "You cannot approve an approval you asked for; another person decides it.",
     unexpected: "Something went wrong. Please try again later.",
     errorId: "Error ID: {id}",
     forbiddenTitle: "Access denied",

@@ -1,3 +1,8 @@
+import { queue } from "./sections/queue";
+import { review } from "./sections/review";
+import { fulfilment } from "./sections/fulfilment";
+import { disclosurePackage } from "./sections/disclosurePackage";
+import { decisions } from "./sections/decisions";
 import { identity } from "./sections/identity";
 import { ledger } from "./sections/ledger";
 import { transparency } from "./sections/transparency";
@@ -7,6 +12,11 @@ import { transparency } from "./sections/transparency";
 // sections/<feature>.ts, both languages side by side.
 export const ja = {
   identity: identity.ja,
+  queue: queue.ja,
+  review: review.ja,
+  fulfilment: fulfilment.ja,
+  disclosurePackage: disclosurePackage.ja,
+  decisions: decisions.ja,
   ledger: ledger.ja,
   transparency: transparency.ja,
   app: {
@@ -330,6 +340,7 @@ export const ja = {
     addressRequired: "郵送の場合は住所を入力してください",
     addressTooLong: "300文字以内で入力してください",
     noteTooLong: "文字数が多すぎます",
+    groundsRequired: "拒否または一部拒否の法的理由を1つ以上選んでください",
     number: "数字で入力してください",
     slaRange: "1〜14日の範囲で入力してください",
     tooLong: "文字数が多すぎます",
@@ -348,6 +359,8 @@ export const ja = {
     invalidInput: "入力内容を確認してください。",
     conflict: "他の操作で内容が変わりました。画面を更新してください。",
     illegalTransition: "現在の状況ではこの操作はできません。",
+    approvalRequired: "この結果には別の担当者の承認が必要です。承認を依頼してください。",
+    selfApproval: "自分で依頼した承認は承認できません。別の担当者が承認します。",
     unexpected: "予期しないエラーが発生しました。時間をおいてお試しください。",
     errorId: "エラーID: {id}",
     forbiddenTitle: "アクセスできません",

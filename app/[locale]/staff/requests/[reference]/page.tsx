@@ -6,6 +6,10 @@ import { MessageThread } from "@/components/requests/message-thread";
 import { RequestDetails } from "@/components/requests/request-details";
 import { RequestFacts } from "@/components/requests/request-facts";
 import { RequestTimeline } from "@/components/requests/request-timeline";
+import { DecisionPanel } from "@/components/staff/decision/decision-panel";
+import { TasksPanel } from "@/components/staff/fulfilment/tasks-panel";
+import { IdentityReviewPanel } from "@/components/staff/identity-review/identity-review-panel";
+import { PackagePanel } from "@/components/staff/package/package-panel";
 import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
@@ -14,10 +18,7 @@ import { getRequest } from "@/lib/data/requests/get-request";
 import { toLocale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/translate";
-import { checkTransition, isOpen } from "@/lib/requests/lifecycle";
-
-import { CompleteForm } from "./complete-form";
-import { VerifyForm } from "./verify-form";
+import { isOpen } from "@/lib/requests/lifecycle";
 
 export const dynamic = "force-dynamic";
 
@@ -39,6 +40,7 @@ export default async function StaffRequestPage({
     birthDate?: Date | null;
     email?: string | null;
   };
+  const panel = { request, actor, locale, t };
   return (
     <>
       <h1>
@@ -70,12 +72,10 @@ export default async function StaffRequestPage({
           <dd>{subject.email ?? "—"}</dd>
         </dl>
       </section>
-      {checkTransition("verifyIdentity", request.status).ok && (
-        <VerifyForm reference={request.reference} />
-      )}
-      {checkTransition("complete", request.status, "FULFILLED").ok && (
-        <CompleteForm reference={request.reference} />
-      )}
+      <IdentityReviewPanel {...panel} />
+      <TasksPanel {...panel} />
+      <PackagePanel {...panel} />
+      <DecisionPanel {...panel} />
       <h2>{t("request.timeline")}</h2>
       <RequestTimeline events={request.events} locale={locale} t={t} />
       <h2>{t("messages.title")}</h2>
