@@ -30,7 +30,16 @@ export async function completeRequest(options: { actor: Actor; input: TCompleteR
     where: { id: requestId },
     select: { reference: true, type: true, subjectId: true, details: true, status: true },
   });
-  const needsResult = RESULT_TYPES.includes(request.type) && request.status === "IN_PROGRESS";
+  // Packages staff prepared (lib/data/packages) are released as they are; otherwise the types that
+  // answer with data get the portal's own result built here.
+  const prepared = await db.responsePackage.findMany({
+    where: { requestId, releasedAt: null },
+    select: { id: true, format: true },
+  });
+  const needsResult =
+    prepared.length === 0 &&
+    RESULT_TYPES.includes(request.type) &&
+    request.status === "IN_PROGRESS";
   const result = needsResult ? await buildResult(db, request) : null;
   const stored = result ? await storeEncryptedFile({ plaintext: result.bytes }) : null;
   try {
@@ -42,8 +51,26 @@ export async function completeRequest(options: { actor: Actor; input: TCompleteR
         outcome: input.outcome,
         note: input.note,
       });
-      if (!result || !stored) return;
       const now = new Date();
+      const expiresAt = new Date(now.getTime() + RESULT_DAYS * 86_400_000);
+      for (const pkg of prepared) {
+        const released = await tx.responsePackage.updateMany({
+          where: { id: pkg.id, releasedAt: null },
+          data: { releasedAt: now, expiresAt },
+        });
+        if (released.count !== 1) throw new AppError("CONFLICT");
+        await recordAudit(tx, {
+          actorId: actor.userId,
+          actorRole: actor.role,
+          action: "package.release",
+          entityType: "ResponsePackage",
+          entityId: pkg.id,
+          requestId,
+          ip: actor.ip,
+          data: { format: pkg.format },
+        });
+      }
+      if (!result || !stored) return;
       const pkg = await tx.responsePackage.create({
         data: {
           requestId,
@@ -52,7 +79,7 @@ export async function completeRequest(options: { actor: Actor; input: TCompleteR
           sha256: createHash("sha256").update(result.bytes).digest("hex"),
           sizeBytes: result.bytes.length,
           releasedAt: now,
-          expiresAt: new Date(now.getTime() + RESULT_DAYS * 86_400_000),
+          expiresAt,
         },
         select: { id: true },
       });

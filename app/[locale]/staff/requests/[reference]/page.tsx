@@ -1,12 +1,13 @@
 import { notFound } from "next/navigation";
 
 import { AgentPanel } from "@/components/requests/agent-panel";
-import { MessageForm } from "@/components/requests/message-form";
 import { MessageThread } from "@/components/requests/message-thread";
 import { RequestDetails } from "@/components/requests/request-details";
 import { RequestFacts } from "@/components/requests/request-facts";
 import { RequestTimeline } from "@/components/requests/request-timeline";
 import { DecisionPanel } from "@/components/staff/decision/decision-panel";
+import { StaffMessagePanel } from "@/components/staff/decision/staff-message-panel";
+import { NoticesPanel } from "@/components/staff/fulfilment/notices-panel";
 import { TasksPanel } from "@/components/staff/fulfilment/tasks-panel";
 import { IdentityReviewPanel } from "@/components/staff/identity-review/identity-review-panel";
 import { PackagePanel } from "@/components/staff/package/package-panel";
@@ -18,7 +19,6 @@ import { getRequest } from "@/lib/data/requests/get-request";
 import { toLocale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/translate";
-import { isOpen } from "@/lib/requests/lifecycle";
 
 export const dynamic = "force-dynamic";
 
@@ -74,6 +74,7 @@ export default async function StaffRequestPage({
       </section>
       <IdentityReviewPanel {...panel} />
       <TasksPanel {...panel} />
+      <NoticesPanel {...panel} />
       <PackagePanel {...panel} />
       <DecisionPanel {...panel} />
       <h2>{t("request.timeline")}</h2>
@@ -85,7 +86,7 @@ export default async function StaffRequestPage({
         locale={locale}
         t={t}
       />
-      {isOpen(request.status) && <MessageForm reference={request.reference} staff />}
+      <StaffMessagePanel {...panel} />
     </>
   );
 }

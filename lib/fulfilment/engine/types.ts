@@ -1,0 +1,58 @@
+import type { ConnectorKind, FulfilmentAction, RequestType } from "@/lib/generated/prisma/enums";
+
+// The contract between the fulfilment engine (fan-out, jobs, connectors) and what each action
+// does to the portal's own records (lib/fulfilment/engine/internal). Stored as
+// FulfilmentTask.result (JSON) and read by the package builder (lib/fulfilment/package).
+
+/** One personal-data item a system returned for a disclosure. */
+export interface ExportedItem {
+  /** PersonalDataItem id for the portal's own records; "<systemKey>:<field>" otherwise. */
+  ref: string;
+  categoryKey: string;
+  field: string;
+  value: string;
+  source?: string;
+  sourceNote?: string;
+  collectedAt?: string;
+}
+
+/** One corrected value: before and after, as applied. */
+export interface AppliedChange {
+  ref: string;
+  field: string;
+  action: "CORRECT" | "ADD" | "DELETE";
+  before: string | null;
+  after: string | null;
+}
+
+/** An item kept despite an erasure request, and why (legal hold, retention duty). */
+export interface KeptItem {
+  ref: string;
+  field: string;
+  reason: string;
+}
+
+export interface TaskResult {
+  /** EXPORT from a non-INTERNAL system: the items it returned (INTERNAL items are read live). */
+  items?: ExportedItem[];
+  itemCount?: number;
+  changes?: AppliedChange[];
+  erased?: number;
+  kept?: KeptItem[];
+  restrictions?: number;
+  /** Recipients that received the affected data and were sent an onward notice. */
+  noticesSent?: number;
+  note?: string;
+}
+
+export interface TaskContext {
+  task: { id: string; action: FulfilmentAction; attempts: number };
+  request: {
+    id: string;
+    reference: string;
+    type: RequestType;
+    subjectId: string;
+    details: unknown;
+  };
+  system: { id: string; key: string; connector: ConnectorKind; config: unknown };
+}
