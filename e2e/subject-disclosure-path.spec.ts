@@ -67,9 +67,33 @@ test("a disclosure request travels from the subject to staff and back", async ({
   await expect(row).toContainText(jstDatePlus(10));
   await row.getByRole("link", { name: reference }).click();
 
+  await page.getByLabel(/^本人の本人確認書類/).check();
   await page.getByLabel("確認メモ（内部用）").fill("運転免許証で照合");
   await page.getByRole("button", { name: "本人確認済みとして記録" }).click();
   await expect(page.getByTestId("status")).toHaveText("対応中");
+
+  // One fulfilment task per system holding her data: the automatic ones (the portal's own records
+  // and the reservations system over signed HTTP) run by themselves; the manual ones are worked
+  // through their checklists here.
+  const manual = page.getByRole("region", { name: /^手作業: / });
+  await expect(manual.first()).toBeVisible();
+  for (let left = await manual.count(); left > 0; left--) {
+    const task = manual.first();
+    await task.getByRole("button", { name: "担当する" }).click();
+    await expect(task.getByRole("checkbox").first()).toBeVisible();
+    for (const box of await task.getByRole("checkbox").all()) await box.check();
+    await task.getByLabel(/^完了メモ/).fill("社内システムで確認し、書き出しました。");
+    await task.getByRole("button", { name: "完了にする" }).click();
+    await expect(manual).toHaveCount(left - 1);
+  }
+  const statuses = page.getByTestId("task-status");
+  await expect(statuses.first()).toBeVisible();
+  await expect(async () => {
+    const texts = await statuses.allInnerTexts();
+    expect(texts.length).toBeGreaterThan(3);
+    expect(texts.every((text) => text.trim() === "完了")).toBe(true);
+  }).toPass({ timeout: 30_000 });
+
   await page.getByLabel("請求者への回答").fill("保有個人データをCSVでお送りしました。");
   await page.getByRole("button", { name: "完了する" }).click();
   await expect(page.getByTestId("status")).toHaveText("完了");

@@ -140,7 +140,8 @@ test("an appointed agent files for someone else; staff see the agent", async ({
   const { page: staff } = await signInElsewhere("STAFF");
   await staff.goto(`${baseURL}/ja/staff/requests/${reference}`);
   await expect(staff.getByTestId("agent-name")).toContainText("代理 花子");
-  await expect(staff.getByText("山田 一郎")).toBeVisible();
+  // The person the agent acts for, beside the documents to match them against.
+  await expect(staff.getByTestId("known-data").getByText("山田 一郎")).toBeVisible();
 });
 
 test("withdrawing a consent link files a stop-provision request for its recipient", async ({

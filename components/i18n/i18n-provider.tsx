@@ -6,9 +6,11 @@ import type { Locale } from "@/lib/i18n/config";
 import type { ClientMessages } from "@/lib/i18n/client-messages";
 import { format, type MessageKey, type MessageParams, type Translate } from "@/lib/i18n/translate";
 
-const I18nContext = createContext<{ locale: Locale; t: Translate } | null>(null);
+type Context = { locale: Locale; t: Translate; messages: Partial<ClientMessages> };
 
-function lookup(messages: ClientMessages, key: string): string | undefined {
+const I18nContext = createContext<Context | null>(null);
+
+function lookup(messages: Partial<ClientMessages>, key: string): string | undefined {
   let node: unknown = messages;
   for (const part of key.split(".")) {
     if (typeof node !== "object" || node === null) return undefined;
@@ -17,17 +19,20 @@ function lookup(messages: ClientMessages, key: string): string | undefined {
   return typeof node === "string" ? node : undefined;
 }
 
+/** Provides catalogue sections to client components; a nested provider adds to its parent's. */
 export function I18nProvider(props: {
   locale: Locale;
-  messages: ClientMessages;
+  messages: Partial<ClientMessages>;
   children: ReactNode;
 }) {
-  const { locale, messages, children } = props;
+  const { locale, children } = props;
+  const parent = useContext(I18nContext);
   const value = useMemo(() => {
+    const messages = { ...parent?.messages, ...props.messages };
     const t: Translate = (key: MessageKey, params?: MessageParams) =>
       format(lookup(messages, key) ?? key, params);
-    return { locale, t };
-  }, [locale, messages]);
+    return { locale, t, messages };
+  }, [locale, parent, props.messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -33,6 +33,11 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
                 <Link href={`/${locale}/staff`}>{t("nav.staff")}</Link>
               </li>
             )}
+            {actor && can(actor.role, "request:approve") && (
+              <li>
+                <Link href={`/${locale}/staff/approvals`}>{t("nav.approvals")}</Link>
+              </li>
+            )}
             {actor && can(actor.role, "manager:dashboard") && (
               <li>
                 <Link href={`/${locale}/manager`}>{t("nav.manager")}</Link>

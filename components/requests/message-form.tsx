@@ -12,8 +12,19 @@ import { sendMessage } from "@/lib/actions/messages/send-message";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { ZSendMessage, type TSendMessage } from "@/lib/validation/requests";
 
-/** Requesters reply; staff write to the requester (optionally asking for more) or note internally. */
-export function MessageForm({ reference, staff }: { reference: string; staff: boolean }) {
+/**
+ * Requesters reply; staff write to the requester (optionally asking for more) or note internally.
+ * `initialBody` starts the text from a template (staff; remount with a new key to refill it).
+ */
+export function MessageForm({
+  reference,
+  staff,
+  initialBody,
+}: {
+  reference: string;
+  staff: boolean;
+  initialBody?: string;
+}) {
   const { t } = useI18n();
   const router = useRouter();
   const [state, setState] = useState<{ sent?: boolean; error?: MessageKey; errorId?: string }>({});
@@ -22,7 +33,7 @@ export function MessageForm({ reference, staff }: { reference: string; staff: bo
     defaultValues: {
       reference,
       kind: staff ? "TO_REQUESTER" : "REPLY",
-      body: "",
+      body: initialBody ?? "",
       askForInfo: false,
     },
   });

@@ -1,8 +1,10 @@
 import type { RequestView } from "@/lib/data/requests/get-request";
+import type { RefusalGround } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import { isOpen } from "@/lib/requests/lifecycle";
+import { REFUSAL_GROUNDS } from "@/lib/requests/refusal-grounds";
 
 import { DueLabel } from "./due-label";
 import { StatusBadge } from "./status-badge";
@@ -15,6 +17,7 @@ export function RequestFacts(props: {
   now: Date;
 }) {
   const { request, locale, t, now } = props;
+  const grounds = closingGrounds(request.events);
   return (
     <dl className="facts">
       <dt>{t("request.reference")}</dt>
@@ -45,6 +48,18 @@ export function RequestFacts(props: {
           <dd data-testid="outcome">{t(`outcome.${request.outcome}`)}</dd>
         </>
       )}
+      {grounds.length > 0 && (
+        <>
+          <dt>{t("decisions.refusalGrounds")}</dt>
+          <dd>
+            <ul data-testid="refusal-grounds">
+              {grounds.map((g) => (
+                <li key={g}>{t(`decisions.groundLabels.${g}`)}</li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      )}
       {request.outcomeNote && (
         <>
           <dt>{t("request.outcomeNote")}</dt>
@@ -58,5 +73,18 @@ export function RequestFacts(props: {
         </>
       )}
     </dl>
+  );
+}
+
+/**
+ * The legal grounds of a refusal or partial refusal (APPI Art.36: the person is told why), as the
+ * closing event recorded them.
+ */
+function closingGrounds(events: RequestView["events"]): RefusalGround[] {
+  const closing = events.findLast((e) => e.toStatus === "COMPLETED");
+  const data = closing?.data as { refusalGrounds?: unknown } | null | undefined;
+  if (!Array.isArray(data?.refusalGrounds)) return [];
+  return (REFUSAL_GROUNDS as readonly unknown[]).filter((g): g is RefusalGround =>
+    (data.refusalGrounds as unknown[]).includes(g),
   );
 }

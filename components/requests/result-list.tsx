@@ -3,7 +3,10 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 
-/** Released results with their expiry; downloading asks for a recent sign-in (the route checks). */
+/**
+ * Released results with their expiry; downloading asks for a recent sign-in (the route checks).
+ * A disclosure has the format the person chose and the readable document beside it.
+ */
 export function ResultList(props: {
   reference: string;
   packages: RequestView["packages"];
@@ -20,16 +23,16 @@ export function ResultList(props: {
       <ul>
         {packages.map((p) => {
           const expired = !!p.expiresAt && p.expiresAt <= now;
+          const label = t(`disclosurePackage.download.${p.format}`);
           return (
             <li key={p.id}>
               {expired ? (
                 <span>
-                  {t("request.resultDownload", { format: p.format })} (
-                  {t("request.resultExpiredShort")})
+                  {label} ({t("request.resultExpiredShort")})
                 </span>
               ) : (
                 <a href={`/${locale}/me/requests/${reference}/result/${p.id}`} download>
-                  {t("request.resultDownload", { format: p.format })}
+                  {label}
                 </a>
               )}{" "}
               {p.expiresAt && !expired && (

@@ -26,6 +26,8 @@ export const E2E = {
     dataDir: path.join(state, "embedded-data"),
   },
   smtp: { port: 2525 + slot, inbox: path.join(state, "smtp-inbox.jsonl") },
+  // The demo organisation's HTTP system ("reservations"), run beside the PostgreSQL server.
+  reservations: { port: 4010 + 10 * slot },
   authSecret: "e2e-secret-not-for-production-0123456789abcdef",
   masterKey: Buffer.alloc(32, 7).toString("base64"),
 } as const;

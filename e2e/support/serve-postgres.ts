@@ -2,11 +2,13 @@
 // to a local sink, and the production build served by `next start`.
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 
 import pg from "pg";
 
 import { createPrismaClient } from "../../lib/db";
+import { answerAsDemoSystem } from "../../lib/fulfilment/engine/demo-system";
 import { seedDemo } from "../../prisma/seed/index";
 import { applyMigrations } from "../../scripts/db/migrations";
 import { E2E } from "./config";
@@ -24,7 +26,45 @@ await admin.end();
 await applyMigrations({ url: E2E.pg.url });
 const db = createPrismaClient(E2E.pg.url, { max: 2 });
 await seedDemo(db);
-await db.$disconnect();
+
+// The organisation's reservations system, so its fulfilment tasks have a real HTTP endpoint to
+// reach: it checks the portal's signature and answers from the seeded items (the same answers
+// the demo simulates in-process, lib/fulfilment/engine/demo-system.ts).
+const reservations = http.createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on("data", (chunk: Buffer) => chunks.push(chunk));
+  req.on("end", () => {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers))
+      if (typeof value === "string") headers.set(name, value);
+    answerAsDemoSystem(db, {
+      systemKey: "reservations",
+      headers,
+      rawBody: Buffer.concat(chunks).toString("utf8"),
+    }).then(
+      (answer) => {
+        res.writeHead(answer.status, { "content-type": "application/json" });
+        res.end(JSON.stringify(answer.body));
+      },
+      () => {
+        res.writeHead(500).end();
+      },
+    );
+  });
+});
+await new Promise<void>((resolve) =>
+  reservations.listen(E2E.reservations.port, "127.0.0.1", resolve),
+);
+const system = await db.dataSystem.findUniqueOrThrow({ where: { key: "reservations" } });
+await db.dataSystem.update({
+  where: { key: "reservations" },
+  data: {
+    config: {
+      ...(system.config as Record<string, unknown>),
+      endpoint: `http://127.0.0.1:${E2E.reservations.port}/dsar`,
+    },
+  },
+});
 
 const sink = await startSmtpSink(E2E.smtp);
 const next = spawn(
@@ -51,6 +91,8 @@ const next = spawn(
 const stop = () => {
   next.kill("SIGTERM");
   sink.close();
+  reservations.close();
+  void db.$disconnect();
 };
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

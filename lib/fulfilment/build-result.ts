@@ -1,10 +1,12 @@
 import type { Db } from "@/lib/db";
 import type { RequestType } from "@/lib/generated/prisma/enums";
 
+import { neverDisclosedKind } from "./package/denylist";
+
 // The requester's result for the types that answer with data: the disclosed items (APPI Art.33),
 // the provision records (Art.33(5)) or the purposes of use (Art.32(2)). JSON, or CSV where the
-// person asked for it. (The staff-side package builder with PDF and streaming is the fulfilment
-// engine's; this is the portal's own answer from its records.)
+// person asked for it. A disclosure normally answers with the package staff build
+// (lib/fulfilment/package); this is the portal's own answer when none was built.
 
 export const RESULT_TYPES: readonly RequestType[] = [
   "DISCLOSURE",
@@ -14,7 +16,10 @@ export const RESULT_TYPES: readonly RequestType[] = [
 
 type Row = Record<string, string>;
 // Reads only; works on the client or inside a transaction.
-type Reader = Pick<Db, "personalDataItem" | "provisionRecord" | "systemCategoryPurpose">;
+type Reader = Pick<
+  Db,
+  "personalDataItem" | "provisionRecord" | "systemCategoryPurpose" | "itemRedaction"
+>;
 
 export function toCsv(rows: Row[]): string {
   const headers = Object.keys(rows[0] ?? {});
@@ -25,29 +30,50 @@ export function toCsv(rows: Row[]): string {
 
 async function rowsFor(
   tx: Reader,
-  request: { type: RequestType; subjectId: string; details: Record<string, unknown> },
+  request: {
+    reference: string;
+    type: RequestType;
+    subjectId: string;
+    details: Record<string, unknown>;
+  },
 ): Promise<Row[]> {
   const d = request.details;
   const keys = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
   if (request.type === "DISCLOSURE") {
+    // Without a package built by staff, the same rules hold: no ID numbers or secrets
+    // (lib/fulfilment/package/denylist.ts), nothing staff withheld, only data linked to the person.
+    const withheld = new Set(
+      (
+        await tx.itemRedaction.findMany({
+          where: { request: { reference: request.reference } },
+          select: { itemRef: true },
+        })
+      ).map((r) => r.itemRef),
+    );
     const items = await tx.personalDataItem.findMany({
       where: {
         subjectId: request.subjectId,
         erasedAt: null,
+        linkedToPerson: true,
         ...(d.scope === "SELECTED" ? { category: { key: { in: keys(d.categoryKeys) } } } : {}),
       },
       orderBy: [{ category: { sortOrder: "asc" } }, { collectedAt: "asc" }],
       select: {
+        id: true,
         field: true,
         value: true,
         source: true,
         sourceNote: true,
         collectedAt: true,
-        category: { select: { nameJa: true } },
+        category: { select: { key: true, nameJa: true } },
         system: { select: { nameJa: true } },
       },
     });
-    return items.map((i) => ({
+    const disclosed = items.filter(
+      (i) =>
+        !withheld.has(i.id) && !neverDisclosedKind({ categoryKey: i.category.key, field: i.field }),
+    );
+    return disclosed.map((i) => ({
       category: i.category.nameJa,
       system: i.system.nameJa,
       field: i.field,

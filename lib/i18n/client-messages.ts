@@ -7,23 +7,45 @@ import { getMessages } from "./translate";
 // client component uses a section that is not listed here.
 export const CLIENT_SECTIONS = [
   "app",
+  "channel",
+  "decisions",
+  "disclosurePackage",
   "errors",
+  "fulfilment",
   "identity",
   "manager",
   "messages",
   "method",
   "outcome",
+  "queue",
   "recipientClass",
   "request",
   "requestForm",
+  "requestType",
+  "review",
   "signIn",
   "staff",
   "validation",
 ] as const satisfies readonly (keyof Messages)[];
 
-export type ClientMessages = Pick<Messages, (typeof CLIENT_SECTIONS)[number]>;
+export type ClientSection = (typeof CLIENT_SECTIONS)[number];
+export type ClientMessages = Pick<Messages, ClientSection>;
 
-export function getClientMessages(locale: Locale): ClientMessages {
+/**
+ * What every page's client components get from the layout. Pages that render other client
+ * components add those components' sections with <ClientSections> (components/i18n), so a page
+ * carries only the text its own forms use (lib/i18n/client-messages.test.ts checks this).
+ */
+export const BASE_CLIENT_SECTIONS = [
+  "app",
+  "errors",
+  "validation",
+] as const satisfies readonly ClientSection[];
+
+export function getClientMessages(
+  locale: Locale,
+  sections: readonly ClientSection[] = BASE_CLIENT_SECTIONS,
+): Partial<ClientMessages> {
   const all = getMessages(locale);
-  return Object.fromEntries(CLIENT_SECTIONS.map((s) => [s, all[s]])) as ClientMessages;
+  return Object.fromEntries(sections.map((s) => [s, all[s]]));
 }

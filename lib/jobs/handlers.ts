@@ -1,6 +1,8 @@
 import type { PgBoss } from "pg-boss";
 
 import type { Db } from "@/lib/db";
+import { registerFulfilmentJobs } from "@/lib/fulfilment/engine/jobs";
+import { registerDocumentPurge } from "@/lib/identity/purge";
 import { deliverMail } from "@/lib/mail/deliver";
 import { renderMail, type MailKind } from "@/lib/mail/templates";
 import type { Locale } from "@/lib/i18n/config";
@@ -25,4 +27,6 @@ export async function registerHandlers(boss: PgBoss, db: Db): Promise<void> {
       }
     },
   );
+  await registerDocumentPurge(boss, db);
+  await registerFulfilmentJobs(boss, db);
 }

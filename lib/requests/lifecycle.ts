@@ -57,6 +57,14 @@ export const TRANSITIONS = {
     permission: "request:verify-identity",
     visibleToRequester: true,
   },
+  // New documents arrived while the request waited for them: back to staff for review. No mail:
+  // the requester has just acted (lib/data/identity/resume-review.ts).
+  identityDocumentsReceived: {
+    from: ["AWAITING_IDENTITY"],
+    to: "IDENTITY_REVIEW",
+    permission: "request:file",
+    visibleToRequester: false,
+  },
   // Outcomes that need a second person (needsApproval) wait for one; the proposal is kept on the
   // Approval row and applied by `approve`.
   submitForApproval: {

@@ -63,7 +63,10 @@ export async function applyTransition(
             closedAt: now,
             outcome: input.outcome ?? null,
             outcomeNote: input.note ?? null,
-            refusalGrounds: input.refusalGrounds ?? [],
+            // Grounds belong to refusals (and to closing as unverifiable); a fulfilled request
+            // never carries any.
+            refusalGrounds:
+              input.outcome && input.outcome !== "FULFILLED" ? (input.refusalGrounds ?? []) : [],
           }
         : {}),
     },

@@ -24,7 +24,9 @@ export const systems = [
     descriptionEn:
       "Online reservations at hotels, restaurants and beauty salons, and the visits made.",
     connector: "HTTP",
-    config: { endpoint: "http://127.0.0.1:4010/dsar", timeoutMs: 10_000 },
+    // Nothing listens at the endpoint in the demo: in demo mode the portal's simulated system
+    // answers instead (lib/fulfilment/engine/demo-system.ts).
+    config: { endpoint: "http://127.0.0.1:4010/dsar", timeoutMs: 10_000, simulateInDemo: true },
     secret: "demo-hmac-secret-reservations-0b7e4c2a9d",
   },
   {

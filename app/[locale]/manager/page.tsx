@@ -1,3 +1,4 @@
+import { ClientSections } from "@/components/i18n/client-sections";
 import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
@@ -20,7 +21,7 @@ export default async function ManagerPage({ params }: { params: Promise<{ locale
     countDeadlines({ actor, now: new Date() }),
   ]);
   return (
-    <>
+    <ClientSections locale={locale} sections={["manager"]}>
       <h1>{t("manager.title")}</h1>
       <dl className="facts panel">
         <dt>{t("manager.openRequests")}</dt>
@@ -31,6 +32,6 @@ export default async function ManagerPage({ params }: { params: Promise<{ locale
         </dd>
       </dl>
       <SlaForm days={sla.amount} />
-    </>
+    </ClientSections>
   );
 }

@@ -1,62 +1,110 @@
+import { ClientSections } from "@/components/i18n/client-sections";
+import { cookies } from "next/headers";
 import Link from "next/link";
 
-import { DueLabel } from "@/components/requests/due-label";
-import { StatusBadge } from "@/components/requests/status-badge";
+import { QueueFilterForm } from "@/components/staff/queue/queue-filter-form";
+import { QueuePager } from "@/components/staff/queue/queue-pager";
+import { QueueSearchForm } from "@/components/staff/queue/queue-search-form";
+import { QueueTable } from "@/components/staff/queue/queue-table";
 import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
-import { listOpenRequests } from "@/lib/data/requests/list-open-requests";
+import { listAssignees } from "@/lib/data/requests/list-assignees";
+import { listQueue } from "@/lib/data/requests/list-queue";
 import { toLocale } from "@/lib/i18n/config";
-import { getTranslator } from "@/lib/i18n/translate";
+import { getTranslator, isMessageKey } from "@/lib/i18n/translate";
+import {
+  classifySearch,
+  parseQueueFilter,
+  QUEUE_SEARCH_COOKIE,
+  queueFilterToSearch,
+} from "@/lib/validation/queue";
 
 export const dynamic = "force-dynamic";
 
-export default async function QueuePage({ params }: { params: Promise<{ locale: string }> }) {
-  const locale = toLocale((await params).locale);
+/** The staff queue: every open request, most urgent first; filters in the URL, search in a cookie. */
+export default async function QueuePage(props: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const locale = toLocale((await props.params).locale);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
   if (!can(actor.role, "queue:read")) return <Forbidden locale={locale} />;
-  const requests = await listOpenRequests({ actor });
+  const { filter, errors } = parseQueueFilter(await props.searchParams);
+  const term = (await cookies()).get(QUEUE_SEARCH_COOKIE)?.value.slice(0, 100) ?? "";
+  const search = classifySearch(term);
+  const [page, assignees] = await Promise.all([
+    listQueue({ actor, filter, search }),
+    listAssignees({ actor }),
+  ]);
+  const base = `/${locale}/staff`;
+  const query = queueFilterToSearch(filter);
+  const errorList = [...new Set(Object.values(errors))];
   const now = new Date();
+
   return (
-    <>
+    <ClientSections locale={locale} sections={["queue"]}>
       <h1>{t("staff.queueTitle")}</h1>
-      {requests.length === 0 ? (
-        <p>{t("staff.queueEmpty")}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("request.reference")}</th>
-              <th scope="col">{t("request.type")}</th>
-              <th scope="col">{t("request.status")}</th>
-              <th scope="col">{t("request.jurisdictions")}</th>
-              <th scope="col">{t("request.filerRole")}</th>
-              <th scope="col">{t("request.dueAt")}</th>
-              <th scope="col">{t("staff.assignee")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {requests.map((r) => (
-              <tr key={r.reference} data-testid={`queue-row-${r.reference}`}>
-                <td>
-                  <Link href={`/${locale}/staff/requests/${r.reference}`}>{r.reference}</Link>
-                </td>
-                <td>{t(`requestType.${r.type}`)}</td>
-                <td>
-                  <StatusBadge status={r.status} t={t} />
-                </td>
-                <td>{r.jurisdictions.join(", ")}</td>
-                <td>{t(`filerRole.${r.filerRole}`)}</td>
-                <td>
-                  <DueLabel due={r.dueAt} locale={locale} t={t} open now={now} />
-                </td>
-                <td>{r.assignee?.name ?? t("staff.unassigned")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {can(actor.role, "request:enter") && (
+        <p>
+          <Link href={`${base}/requests/new`}>{t("queue.enter.link")}</Link>
+        </p>
       )}
-    </>
+      {errorList.length > 0 && (
+        <div className="alert" role="alert">
+          <p>{t("queue.filter.ignored")}</p>
+          <ul>
+            {errorList.map((key) => (
+              <li key={key}>{isMessageKey(key) ? t(key) : t("validation.invalid")}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <QueueSearchForm term={term} firstPageHref={query ? `${base}?${query}` : base} />
+      <QueueFilterForm action={base} filter={filter} assignees={assignees} t={t} />
+      <section aria-labelledby="queue-results-title">
+        <h2 id="queue-results-title" aria-live="polite" data-testid="queue-total">
+          {t("queue.total", { count: page.total })}
+        </h2>
+        {search && (
+          <p data-testid="queue-search-active">
+            {"reference" in search
+              ? t("queue.search.activeReference", { term })
+              : t("queue.search.activeSubject", { term })}
+          </p>
+        )}
+        {page.closedMatch && (
+          <p>
+            {t("queue.search.closedMatch", {
+              status: t(`status.${page.closedMatch.status}`),
+            })}{" "}
+            <Link href={`${base}/requests/${page.closedMatch.reference}`}>
+              {page.closedMatch.reference}
+            </Link>
+          </p>
+        )}
+        {page.rows.length === 0 ? (
+          <p>{t("staff.queueEmpty")}</p>
+        ) : (
+          <QueueTable
+            rows={page.rows}
+            actorId={actor.userId}
+            locale={locale}
+            t={t}
+            now={now}
+            labelledBy="queue-results-title"
+          />
+        )}
+        <QueuePager
+          base={base}
+          search={query}
+          prevCursor={page.prevCursor}
+          nextCursor={page.nextCursor}
+          onFirstPage={!filter.after && !filter.before}
+          t={t}
+        />
+      </section>
+    </ClientSections>
   );
 }

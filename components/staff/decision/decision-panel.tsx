@@ -1,11 +1,77 @@
-import { checkTransition } from "@/lib/requests/lifecycle";
+import { can } from "@/lib/auth/permissions";
+import { getDecisionState } from "@/lib/data/requests/get-decision-state";
+import { formatDateTime } from "@/lib/i18n/format";
+import { asksForErasure } from "@/lib/requests/lifecycle";
+import { groundsFor } from "@/lib/requests/refusal-grounds";
 
 import type { StaffPanelProps } from "../panel-props";
 
-import { CompleteForm } from "./complete-form";
+import { ApprovalDecisionForm } from "./approval-decision-form";
+import { DecisionForm } from "./decision-form";
+import { ProposalFacts } from "./proposal-facts";
 
 /** The outcome: complete, refuse with grounds, ask for and decide approvals. */
-export function DecisionPanel({ request }: StaffPanelProps) {
-  if (!checkTransition("complete", request.status, "FULFILLED").ok) return null;
-  return <CompleteForm reference={request.reference} />;
+export async function DecisionPanel({ request, actor, locale, t }: StaffPanelProps) {
+  if (request.status !== "IN_PROGRESS" && request.status !== "AWAITING_APPROVAL") return null;
+  const state = await getDecisionState({ actor, reference: request.reference });
+
+  if (request.status === "IN_PROGRESS") {
+    if (!can(actor.role, "request:complete")) return null;
+    const { openTasks, lastRejection } = state;
+    return (
+      <section className="panel" aria-labelledby="decision-title" data-testid="decision-panel">
+        <h2 id="decision-title">{t("decisions.panelTitle")}</h2>
+        {lastRejection && (
+          <div className="notice" data-testid="last-rejection">
+            <p>
+              <strong>{t("decisions.lastRejection")}</strong>
+            </p>
+            <dl className="facts">
+              <dt>{t("decisions.rejectedBy")}</dt>
+              <dd>{lastRejection.decidedBy ?? "—"}</dd>
+              <dt>{t("decisions.rejectedAt")}</dt>
+              <dd>
+                {lastRejection.decidedAt ? formatDateTime(locale, lastRejection.decidedAt) : "—"}
+              </dd>
+              <dt>{t("decisions.rejectionNote")}</dt>
+              <dd style={{ whiteSpace: "pre-line" }}>{lastRejection.note}</dd>
+            </dl>
+          </div>
+        )}
+        {openTasks.total > 0 && (
+          <p className="notice" data-testid="open-tasks">
+            {t("decisions.openTasks", { ...openTasks, count: openTasks.total })}
+          </p>
+        )}
+        <DecisionForm
+          reference={request.reference}
+          type={request.type}
+          erasure={asksForErasure(request.type, request.details)}
+          grounds={groundsFor(request.type)}
+          openTasks={openTasks}
+        />
+      </section>
+    );
+  }
+
+  const { pending } = state;
+  return (
+    <section className="panel" aria-labelledby="approval-title" data-testid="approval-panel">
+      <h2 id="approval-title">{t("decisions.awaitingTitle")}</h2>
+      {pending && (
+        <>
+          <ProposalFacts approval={pending} locale={locale} t={t} />
+          {pending.requestedById === actor.userId ? (
+            <p className="notice" role="status">
+              {t("decisions.waitingForOther")}
+            </p>
+          ) : can(actor.role, "request:approve") ? (
+            <ApprovalDecisionForm reference={request.reference} approvalId={pending.id} />
+          ) : (
+            <p className="notice">{t("decisions.approverOnly")}</p>
+          )}
+        </>
+      )}
+    </section>
+  );
 }

@@ -1,10 +1,19 @@
-import { MessageForm } from "@/components/requests/message-form";
+import { listTemplates } from "@/lib/data/templates/list-templates";
 import { isOpen } from "@/lib/requests/lifecycle";
 
 import type { StaffPanelProps } from "../panel-props";
 
-/** Staff's message to the requester (or internal note) on an open request. */
-export function StaffMessagePanel({ request }: StaffPanelProps) {
+import { TemplateMessageForm } from "./template-message-form";
+
+/** Staff's message to the requester (from a template, if they like) or internal note. */
+export async function StaffMessagePanel({ request, actor, t }: StaffPanelProps) {
   if (!isOpen(request.status)) return null;
-  return <MessageForm reference={request.reference} staff />;
+  const { locale, templates } = await listTemplates({ actor, reference: request.reference });
+  return (
+    <TemplateMessageForm
+      reference={request.reference}
+      templates={templates}
+      language={t(`decisions.languages.${locale}`)}
+    />
+  );
 }

@@ -1,7 +1,156 @@
+import { can } from "@/lib/auth/permissions";
+import { listTasks } from "@/lib/data/fulfilment/list-tasks";
+import {
+  canCancel,
+  canCompleteManually,
+  canRetry,
+  isEngineWorking,
+  readChecklist,
+} from "@/lib/fulfilment/engine/task-rules";
+import { formatDateTime } from "@/lib/i18n/format";
+import { isOpen } from "@/lib/requests/lifecycle";
+
 import type { StaffPanelProps } from "../panel-props";
 
-/** The request's fulfilment tasks, one per affected system. */
-export function TasksPanel(props: StaffPanelProps) {
-  void props;
-  return null;
+import { ManualTaskForm } from "./manual-task-form";
+import { TaskActions } from "./task-actions";
+import { TaskRefresher } from "./task-refresher";
+import { describeFailure, summariseResult } from "./task-summary";
+
+/** The request's fulfilment tasks, one per affected system: status, result, retry and cancel. */
+export async function TasksPanel({ request, actor, locale, t }: StaffPanelProps) {
+  const tasks = await listTasks({ actor, reference: request.reference });
+  if (tasks.length === 0 && !request.identityVerifiedAt) return null;
+  const mayAct = isOpen(request.status) && can(actor.role, "request:fulfil");
+  const now = new Date();
+  const rows = tasks.map((task) => {
+    const state = {
+      status: task.status,
+      connector: task.system.connector,
+      startedAt: task.startedAt,
+    };
+    return {
+      ...task,
+      name: locale === "ja" ? task.system.nameJa : task.system.nameEn,
+      actionLabel: t(`fulfilment.tasks.action.${task.action}`),
+      retry: mayAct && canRetry(state, now),
+      cancel: mayAct && canCancel(state),
+      manual: mayAct && canCompleteManually(state),
+    };
+  });
+
+  return (
+    <section className="panel" aria-labelledby="tasks-title">
+      <h2 id="tasks-title">{t("fulfilment.tasks.title")}</h2>
+      {rows.length === 0 ? (
+        <p>{t("fulfilment.tasks.empty")}</p>
+      ) : (
+        <>
+          <p>{t("fulfilment.tasks.intro")}</p>
+          <TaskRefresher
+            active={tasks.some((task) =>
+              isEngineWorking({ ...task, connector: task.system.connector }),
+            )}
+          />
+          <table>
+            <caption>{t("fulfilment.tasks.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("fulfilment.tasks.columns.system")}</th>
+                <th scope="col">{t("fulfilment.tasks.columns.connector")}</th>
+                <th scope="col">{t("fulfilment.tasks.columns.action")}</th>
+                <th scope="col">{t("fulfilment.tasks.columns.status")}</th>
+                <th scope="col">{t("fulfilment.tasks.columns.attempts")}</th>
+                <th scope="col">{t("fulfilment.tasks.columns.lastError")}</th>
+                <th scope="col">{t("fulfilment.tasks.columns.result")}</th>
+                {mayAct && <th scope="col">{t("fulfilment.tasks.columns.operations")}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((task) => (
+                <tr key={task.id} data-testid={`task-${task.system.key}-${task.action}`}>
+                  <th scope="row">{task.name}</th>
+                  <td>{t(`fulfilment.tasks.connector.${task.system.connector}`)}</td>
+                  <td>{task.actionLabel}</td>
+                  <td data-testid="task-status">
+                    {task.status === "PENDING" && task.lastError
+                      ? t("fulfilment.tasks.retrying")
+                      : t(`fulfilment.tasks.status.${task.status}`)}
+                    {task.status === "RUNNING" && task.startedAt && (
+                      <>
+                        <br />
+                        <small>
+                          <time dateTime={task.startedAt.toISOString()}>
+                            {formatDateTime(locale, task.startedAt)}
+                          </time>
+                        </small>
+                      </>
+                    )}
+                  </td>
+                  <td>{task.attempts}</td>
+                  <td data-testid="task-error">{describeFailure(task.lastError, t) ?? "—"}</td>
+                  <td data-testid="task-result">
+                    {task.status === "SUCCEEDED"
+                      ? summariseResult(task.result, t)
+                      : task.status === "CANCELLED" && task.note
+                        ? t("fulfilment.tasks.result.note", { note: task.note })
+                        : t("fulfilment.tasks.result.none")}
+                    {task.assignee?.name && (
+                      <>
+                        <br />
+                        <small>
+                          {t("fulfilment.tasks.assignee", { name: task.assignee.name })}
+                        </small>
+                      </>
+                    )}
+                    {task.attachments.length > 0 && (
+                      <>
+                        <br />
+                        <small>
+                          {t("fulfilment.tasks.attachments", {
+                            names: task.attachments.map((a) => a.fileName).join(", "),
+                          })}
+                        </small>
+                      </>
+                    )}
+                  </td>
+                  {mayAct && (
+                    <td>
+                      {(task.retry || task.cancel) && (
+                        <TaskActions
+                          reference={request.reference}
+                          taskId={task.id}
+                          system={task.name}
+                          action={task.actionLabel}
+                          retry={task.retry}
+                          cancel={task.cancel}
+                        />
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {rows
+            .filter((task) => task.manual)
+            .map((task) => (
+              <ManualTaskForm
+                key={task.id}
+                reference={request.reference}
+                taskId={task.id}
+                title={t("fulfilment.tasks.manual.title", {
+                  system: task.name,
+                  action: task.actionLabel,
+                })}
+                action={task.action}
+                checklist={readChecklist(task.action, task.checklist)}
+                assigneeName={task.assignee ? (task.assignee.name ?? "—") : null}
+                mine={task.assignee?.id === actor.userId}
+              />
+            ))}
+        </>
+      )}
+    </section>
+  );
 }

@@ -2,9 +2,9 @@
 
 import { defineAction } from "@/lib/actions/safe-action";
 import { verifyIdentity as verify } from "@/lib/data/identity/decide-identity";
-import { ZVerifyIdentity } from "@/lib/validation/requests";
+import { ZVerifyIdentityReview } from "@/lib/validation/identity-review";
 
 export const verifyIdentity = defineAction(
-  { name: "verifyIdentity", schema: ZVerifyIdentity, permission: "request:verify-identity" },
-  (input, actor) => verify({ actor, input }),
+  { name: "verifyIdentity", schema: ZVerifyIdentityReview, permission: "request:verify-identity" },
+  ({ reference, note, checks }, actor) => verify({ actor, input: { reference, note, checks } }),
 );

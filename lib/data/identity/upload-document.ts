@@ -17,6 +17,8 @@ import {
 } from "@/lib/identity/rules";
 import { deleteStoredFile, storeEncryptedFile } from "@/lib/storage/file-store";
 
+import { resumeIdentityReview } from "./resume-review";
+
 export type UploadDocumentResult =
   | { ok: true; document: { id: string; kind: DocumentKind; sizeBytes: number } }
   | {
@@ -113,6 +115,9 @@ export async function uploadIdentityDocument(options: {
         ip: actor.ip,
         data: { kind, owner, mimeType: checked.mimeType, sizeBytes: checked.sizeBytes },
       });
+      // Staff asked for (new) documents: this one returns the request to them for review.
+      if (locked.status === "AWAITING_IDENTITY")
+        await resumeIdentityReview(tx, { requestId: request.id, actor });
       return row;
     });
     return { ok: true, document };

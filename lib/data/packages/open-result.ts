@@ -1,15 +1,16 @@
 import "server-only";
 
-import { createHash } from "node:crypto";
-
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
-import { readEncryptedFile } from "@/lib/storage/file-store";
+import { downloadOf } from "@/lib/fulfilment/package/formats";
+import { openEncryptedFileStream } from "@/lib/storage/stream-store";
 
 /**
- * The requester's released result, decrypted, with the download written to the audit log.
- * Only the person who filed the request or the person it is about; expired results are refused.
+ * The requester's released result, decrypted as a stream (a package of 100,000 items is never
+ * held in memory), with the download written to the audit log. Only the person who filed the
+ * request or the person it is about; expired results are refused. The checksum is verified as
+ * the stream ends: a file that does not match makes the download fail instead of completing.
  */
 export async function openResult(options: {
   actor: Actor;
@@ -36,24 +37,39 @@ export async function openResult(options: {
       storageKey: true,
       wrappedKey: true,
       sha256: true,
+      sizeBytes: true,
       expiresAt: true,
     },
   });
   if (!pkg?.storageKey || !pkg.wrappedKey) return { status: "not-found" as const };
   if (pkg.expiresAt && pkg.expiresAt <= now) return { status: "expired" as const };
-  const bytes = await readEncryptedFile({ storageKey: pkg.storageKey, wrappedKey: pkg.wrappedKey });
-  if (pkg.sha256 && createHash("sha256").update(bytes).digest("hex") !== pkg.sha256)
-    throw new Error("result checksum mismatch");
-  await db.$transaction((tx) =>
-    recordAudit(tx, {
-      actorId: actor.userId,
-      actorRole: actor.role,
-      action: "package.download",
-      entityType: "ResponsePackage",
-      entityId: pkg.id,
-      requestId: pkg.requestId,
-      ip: actor.ip,
-    }),
-  );
-  return { status: "ok" as const, bytes, format: pkg.format };
+  const body = await openEncryptedFileStream({
+    storageKey: pkg.storageKey,
+    wrappedKey: pkg.wrappedKey,
+    sha256: pkg.sha256,
+  });
+  try {
+    await db.$transaction((tx) =>
+      recordAudit(tx, {
+        actorId: actor.userId,
+        actorRole: actor.role,
+        action: "package.download",
+        entityType: "ResponsePackage",
+        entityId: pkg.id,
+        requestId: pkg.requestId,
+        ip: actor.ip,
+      }),
+    );
+  } catch (error) {
+    // Nothing is served when the download could not be logged.
+    await body.cancel();
+    throw error;
+  }
+  return {
+    status: "ok" as const,
+    format: pkg.format,
+    ...downloadOf(pkg.format, reference),
+    sizeBytes: pkg.sizeBytes,
+    body,
+  };
 }

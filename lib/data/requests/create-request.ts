@@ -4,7 +4,6 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb, type Tx } from "@/lib/db";
-import { earliestDeadline } from "@/lib/deadlines/compute";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
@@ -13,17 +12,7 @@ import { nextReference } from "@/lib/requests/reference";
 import type { TNewRequest } from "@/lib/validation/requests";
 
 import { checkRequestKeys } from "./check-request-keys";
-
-async function jpDeadlineRule(tx: Tx, type: TNewRequest["type"]) {
-  const policies = await tx.deadlinePolicy.findMany({
-    where: { jurisdiction: "JP", OR: [{ requestType: type }, { requestType: null }] },
-  });
-  // A rule for the type beats the jurisdiction's default; with none configured, the 10-day SLA.
-  const policy = policies.find((p) => p.requestType === type) ?? policies[0];
-  return policy
-    ? { amount: policy.amount, unit: policy.unit }
-    : { amount: 10, unit: "CALENDAR_DAYS" as const };
-}
+import { dueAtFor } from "./deadline-rule";
 
 const birth = (d: string) => (d ? new Date(`${d}T00:00:00Z`) : null);
 
@@ -95,7 +84,7 @@ export async function createRequest(options: {
       const subject = await resolveSubject(tx, actor, input);
       await checkRequestKeys(tx, input, subject.linked ? subject.id : null);
       const receivedAt = new Date();
-      const dueAt = earliestDeadline(receivedAt, [await jpDeadlineRule(tx, input.type)]);
+      const dueAt = await dueAtFor(tx, input.type, receivedAt);
       const reference = await nextReference(tx, receivedAt);
       const request = await tx.request.create({
         data: {

@@ -4,11 +4,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { erasureScopeWhere, keptWhere } from "@/lib/fulfilment/engine/internal/erasure-rule";
 
 /**
  * Before a person confirms an erasure request: how many of their items it would reach, and which
  * of those the organisation must keep and why (legal holds, retention duties; APPI Art.35 only
- * requires erasure "to the extent necessary").
+ * requires erasure "to the extent necessary"). The rule is the erasure's own
+ * (lib/fulfilment/engine/internal/erasure-rule.ts), so the preview matches what is done.
  */
 export async function previewErasure(options: {
   actor: Actor;
@@ -25,15 +27,11 @@ export async function previewErasure(options: {
     select: { id: true },
   });
   if (!subject) return { known: false as const, total: 0, kept: [] };
-  const where = {
-    subjectId: subject.id,
-    erasedAt: null,
-    ...(erasureScope === "SELECTED" ? { category: { key: { in: categoryKeys } } } : {}),
-  };
+  const where = erasureScopeWhere({ subjectId: subject.id, erasureScope, categoryKeys });
   const [total, kept] = await Promise.all([
     db.personalDataItem.count({ where }),
     db.personalDataItem.findMany({
-      where: { ...where, OR: [{ legalHold: true }, { retainUntil: { gt: now } }] },
+      where: { AND: [where, keptWhere(now)] },
       orderBy: { collectedAt: "desc" },
       select: {
         id: true,

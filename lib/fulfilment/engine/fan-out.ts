@@ -1,14 +1,51 @@
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db";
 
+import { enqueueTask } from "./jobs";
+import { auditTask, timelineTask } from "./settle-task";
+import { planTasks } from "./targets";
+import { initialChecklist } from "./task-rules";
+
 /**
  * Verified requests fan out into one fulfilment task per affected data system, in the
- * verification's transaction. (Filled in by the fulfilment engine.)
+ * verification's transaction: the task row, its timeline and audit events and, for systems the
+ * engine can reach (INTERNAL, HTTP), the job that runs it. MANUAL tasks wait for staff with their
+ * checklist. Running it again creates nothing new (one task per request, system and action).
  */
 export async function fanOutTasks(
   tx: Tx,
   input: { requestId: string; actor: Pick<Actor, "userId" | "role" | "ip"> },
 ): Promise<void> {
-  void tx;
-  void input;
+  const request = await tx.request.findUniqueOrThrow({
+    where: { id: input.requestId },
+    select: { id: true, type: true, subjectId: true, details: true },
+  });
+  const planned = await planTasks(tx, request);
+  if (planned.length === 0) return;
+  const systems = await tx.dataSystem.findMany({
+    where: { id: { in: planned.map((p) => p.systemId) } },
+    select: { id: true, key: true, connector: true },
+  });
+  const keyOf = new Map(systems.map((s) => [s.id, s.key]));
+  const manual = new Set(systems.filter((s) => s.connector === "MANUAL").map((s) => s.id));
+  const created = await tx.fulfilmentTask.createManyAndReturn({
+    data: planned.map((p) => ({
+      requestId: request.id,
+      systemId: p.systemId,
+      action: p.action,
+      checklist: manual.has(p.systemId) ? initialChecklist(p.action) : [],
+    })),
+    skipDuplicates: true,
+    select: { id: true, requestId: true, action: true, systemId: true },
+  });
+  const actor = { userId: input.actor.userId, role: input.actor.role, ip: input.actor.ip };
+  // Created in a stable order, so the timeline reads the same every time.
+  const tasks = created
+    .map((t) => ({ ...t, system: { key: keyOf.get(t.systemId) ?? "" } }))
+    .sort((a, b) => a.system.key.localeCompare(b.system.key));
+  for (const task of tasks) {
+    await timelineTask(tx, task, actor, "taskCreated");
+    await auditTask(tx, task, actor, "task.create");
+    if (!manual.has(task.systemId)) await enqueueTask(tx, task.id);
+  }
 }

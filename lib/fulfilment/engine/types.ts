@@ -23,13 +23,21 @@ export interface AppliedChange {
   action: "CORRECT" | "ADD" | "DELETE";
   before: string | null;
   after: string | null;
+  categoryKey?: string;
+  /** A retried task found this change already made: reported again, not applied twice. */
+  alreadyApplied?: boolean;
 }
 
 /** An item kept despite an erasure request, and why (legal hold, retention duty). */
 export interface KeptItem {
   ref: string;
   field: string;
+  /** In the request's language; `reasonCode` lets a reader of another language re-word it. */
   reason: string;
+  categoryKey?: string;
+  reasonCode?: "LEGAL_HOLD" | "RETENTION" | "NOT_SUSPENDABLE";
+  /** RETENTION: the end of the duty (ISO date-time). */
+  retainUntil?: string;
 }
 
 export interface TaskResult {
@@ -55,4 +63,6 @@ export interface TaskContext {
     details: unknown;
   };
   system: { id: string; key: string; connector: ConnectorKind; config: unknown };
+  /** Who started the run, when a person did (a retry from the page); the job itself otherwise. */
+  actor?: { userId: string; role: string; ip: string | null };
 }

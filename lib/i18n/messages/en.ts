@@ -25,6 +25,7 @@ export const en: Messages = {
     mainNav: "Main menu",
   },
   nav: {
+    approvals: "Approvals",
     me: "My page",
     staff: "Queue",
     manager: "Management",
@@ -112,6 +113,17 @@ export const en: Messages = {
     askForInfo: "More information requested",
     provideInfo: "More information received",
     provideInfoBeforeVerification: "More information received",
+    requestResubmission: "New identity documents requested",
+    submitForApproval: "Outcome sent to a second person for approval",
+    approve: "Request completed (approved)",
+    rejectApproval: "Approval declined; work continues",
+    identityDocumentsReceived: "Identity documents received",
+    assigned: "Assigned",
+    taskCreated: "Fulfilment task created",
+    taskSucceeded: "Fulfilment task succeeded",
+    taskFailed: "Fulfilment task failed",
+    taskCancelled: "Fulfilment task cancelled",
+    taskRetried: "Fulfilment task retried",
   },
   signIn: {
     title: "Sign in",
@@ -284,15 +296,6 @@ export const en: Messages = {
     agentRelationship: "Relationship to the person",
     agentVerifyHelp:
       "Check both the agent's own identity document and the proof of their authority.",
-    verifyTitle: "Identity verification",
-    verifyHelp:
-      "Compare the identity documents with the records and record the result when they match.",
-    verifyNote: "Verification note (internal)",
-    verifySubmit: "Record identity as verified",
-    completeTitle: "Complete the request",
-    outcome: "Outcome",
-    completeNote: "Answer to the requester",
-    completeSubmit: "Complete",
   },
   manager: {
     title: "Management",
@@ -353,6 +356,9 @@ export const en: Messages = {
     confirmPreview: "Read the erasure preview and tick the box",
     chooseRecipient: "Choose at least one recipient or recipient class",
     confirmWithdraw: "Tick the box to withdraw",
+    groundsNotForOutcome: "Legal grounds can only be given for a refusal or partial refusal",
+    groundNotForType: "A ground that does not apply to this type of request was chosen",
+    rejectReasonRequired: "Say why you send it back",
   },
   errors: {
     unauthenticated: "Please sign in.",

@@ -1,3 +1,4 @@
+import { ClientSections } from "@/components/i18n/client-sections";
 import { pageActor } from "@/lib/auth/page-actor";
 import { toLocale } from "@/lib/i18n/config";
 import { getTranslator } from "@/lib/i18n/translate";
@@ -16,13 +17,13 @@ export default async function ReauthPage(props: {
   const actor = await pageActor(locale);
   const next = (await props.searchParams).next;
   return (
-    <>
+    <ClientSections locale={locale} sections={["signIn"]}>
       <h1>{t("signIn.reauthTitle")}</h1>
       <p>{t("signIn.reauthBody")}</p>
       <ReauthForm
         email={actor.email}
         next={next && next.startsWith(`/${locale}/me`) ? next : `/${locale}/me`}
       />
-    </>
+    </ClientSections>
   );
 }

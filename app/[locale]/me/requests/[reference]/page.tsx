@@ -1,3 +1,4 @@
+import { ClientSections } from "@/components/i18n/client-sections";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
@@ -7,6 +8,7 @@ import { MessageThread } from "@/components/requests/message-thread";
 import { RequestDetails } from "@/components/requests/request-details";
 import { RequestFacts } from "@/components/requests/request-facts";
 import { RequestTimeline } from "@/components/requests/request-timeline";
+import { RequestChanges } from "@/components/requests/request-changes";
 import { ResultList } from "@/components/requests/result-list";
 import { WithdrawForm } from "@/components/requests/withdraw-form";
 import { pageActor } from "@/lib/auth/page-actor";
@@ -36,7 +38,7 @@ export default async function MyRequestPage({
   const query = await searchParams;
   const filed = query.filed === "1";
   return (
-    <>
+    <ClientSections locale={locale} sections={["request", "messages", "identity"]}>
       <h1>
         {t(`requestType.${request.type}`)} <small>{request.reference}</small>
       </h1>
@@ -69,6 +71,7 @@ export default async function MyRequestPage({
         t={t}
         now={new Date()}
       />
+      <RequestChanges actor={actor} reference={request.reference} locale={locale} t={t} />
       <h2>{t("request.details")}</h2>
       <RequestDetails
         type={request.type}
@@ -96,6 +99,6 @@ export default async function MyRequestPage({
       <p>
         <Link href={`/${locale}/me`}>{t("request.back")}</Link>
       </p>
-    </>
+    </ClientSections>
   );
 }

@@ -1,3 +1,4 @@
+import { ClientSections } from "@/components/i18n/client-sections";
 import { notFound } from "next/navigation";
 
 import { AgentPanel } from "@/components/requests/agent-panel";
@@ -11,6 +12,7 @@ import { NoticesPanel } from "@/components/staff/fulfilment/notices-panel";
 import { TasksPanel } from "@/components/staff/fulfilment/tasks-panel";
 import { IdentityReviewPanel } from "@/components/staff/identity-review/identity-review-panel";
 import { PackagePanel } from "@/components/staff/package/package-panel";
+import { AssignControl } from "@/components/staff/queue/assign-control";
 import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
@@ -42,7 +44,19 @@ export default async function StaffRequestPage({
   };
   const panel = { request, actor, locale, t };
   return (
-    <>
+    <ClientSections
+      locale={locale}
+      sections={[
+        "queue",
+        "review",
+        "fulfilment",
+        "disclosurePackage",
+        "decisions",
+        "messages",
+        "identity",
+        "outcome",
+      ]}
+    >
       <h1>
         {t(`requestType.${request.type}`)} <small>{request.reference}</small>
       </h1>
@@ -72,6 +86,7 @@ export default async function StaffRequestPage({
           <dd>{subject.email ?? "—"}</dd>
         </dl>
       </section>
+      <AssignControl {...panel} />
       <IdentityReviewPanel {...panel} />
       <TasksPanel {...panel} />
       <NoticesPanel {...panel} />
@@ -87,6 +102,6 @@ export default async function StaffRequestPage({
         t={t}
       />
       <StaffMessagePanel {...panel} />
-    </>
+    </ClientSections>
   );
 }

@@ -1,3 +1,4 @@
+import { ClientSections } from "@/components/i18n/client-sections";
 import { notFound } from "next/navigation";
 
 import { RequestForm } from "@/components/requests/form/request-form";
@@ -47,7 +48,7 @@ export default async function NewRequestPage({
   };
   const categoryName = new Map(options.categories.map((c) => [c.key, name(c.nameJa, c.nameEn)]));
   return (
-    <>
+    <ClientSections locale={locale} sections={["requestForm", "recipientClass", "method"]}>
       <h1>{t(`requestForm.titles.${type}`)}</h1>
       <p>{t(`requestTypeHelp.${type}`)}</p>
       <RequestForm
@@ -83,6 +84,6 @@ export default async function NewRequestPage({
           birthDate: subject?.birthDate ? subject.birthDate.toISOString().slice(0, 10) : "",
         }}
       />
-    </>
+    </ClientSections>
   );
 }

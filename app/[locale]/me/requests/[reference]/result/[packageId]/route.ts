@@ -5,12 +5,13 @@ import { signedInRecently } from "@/lib/auth/recent-auth";
 import { openResult } from "@/lib/data/packages/open-result";
 import { toLocale } from "@/lib/i18n/config";
 
-const TYPES = { JSON: "application/json; charset=utf-8", CSV: "text/csv; charset=utf-8" } as Record<
-  string,
-  string
->;
+export const dynamic = "force-dynamic";
 
-/** Downloads a released result: signed in recently, within its expiry, every download logged. */
+/**
+ * Downloads a released result: signed in recently, within its expiry, every download logged.
+ * Streamed from the encrypted file; always an attachment (an HTML package is never rendered on
+ * the portal's own origin).
+ */
 export async function GET(
   _request: Request,
   context: { params: Promise<{ locale: string; reference: string; packageId: string }> },
@@ -25,12 +26,14 @@ export async function GET(
   const result = await openResult({ actor, reference, packageId });
   if (result.status === "not-found") return new Response("Not found", { status: 404 });
   if (result.status === "expired") redirect(`${page}?result=expired`);
-  const extension = result.format === "CSV" ? "csv" : "json";
-  return new Response(new Uint8Array(result.bytes), {
+  return new Response(result.body, {
     headers: {
-      "Content-Type": TYPES[result.format] ?? "application/octet-stream",
-      "Content-Disposition": `attachment; filename="${reference}.${extension}"`,
+      "Content-Type": result.contentType,
+      "Content-Disposition": `attachment; filename="${result.fileName}"`,
+      ...(result.sizeBytes !== null ? { "Content-Length": String(result.sizeBytes) } : {}),
       "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "sandbox",
     },
   });
 }

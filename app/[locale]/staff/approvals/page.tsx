@@ -1,0 +1,63 @@
+import Link from "next/link";
+
+import { DueLabel } from "@/components/requests/due-label";
+import { Forbidden } from "@/components/ui/forbidden";
+import { pageActor } from "@/lib/auth/page-actor";
+import { can } from "@/lib/auth/permissions";
+import { listPendingApprovals } from "@/lib/data/requests/list-approvals";
+import { toLocale } from "@/lib/i18n/config";
+import { formatDateTime } from "@/lib/i18n/format";
+import { getTranslator } from "@/lib/i18n/translate";
+
+export const dynamic = "force-dynamic";
+
+/** Approvals waiting for a second person (four eyes on refusals and erasures). */
+export default async function ApprovalsPage({ params }: { params: Promise<{ locale: string }> }) {
+  const locale = toLocale((await params).locale);
+  const t = getTranslator(locale);
+  const actor = await pageActor(locale);
+  if (!can(actor.role, "request:approve")) return <Forbidden locale={locale} />;
+  const approvals = await listPendingApprovals({ actor });
+  const now = new Date();
+  return (
+    <>
+      <h1>{t("decisions.approvals.title")}</h1>
+      <p>{t("decisions.approvals.intro")}</p>
+      {approvals.length === 0 ? (
+        <p>{t("decisions.approvals.empty")}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("decisions.approvals.request")}</th>
+              <th scope="col">{t("decisions.approvals.type")}</th>
+              <th scope="col">{t("decisions.approvals.kind")}</th>
+              <th scope="col">{t("decisions.approvals.askedBy")}</th>
+              <th scope="col">{t("decisions.approvals.askedAt")}</th>
+              <th scope="col">{t("decisions.approvals.dueAt")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {approvals.map((a) => (
+              <tr key={a.id} data-testid={`approval-row-${a.reference}`}>
+                <td>
+                  <Link href={`/${locale}/staff/requests/${a.reference}`}>{a.reference}</Link>
+                </td>
+                <td>{t(`requestType.${a.type}`)}</td>
+                <td>{t(`decisions.kinds.${a.kind}`)}</td>
+                <td>
+                  {a.requestedBy}
+                  {a.askedByMe && ` (${t("decisions.approvals.you")})`}
+                </td>
+                <td>{formatDateTime(locale, a.requestedAt)}</td>
+                <td>
+                  <DueLabel due={a.dueAt} locale={locale} t={t} open now={now} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import { getActor } from "@/lib/auth/actor";
+import { openPreparedPackage } from "@/lib/data/packages/open-prepared-package";
+
+export const dynamic = "force-dynamic";
+
+/** Staff download a built package to check it before release; each download is audited. */
+export async function GET(_request: Request, context: { params: Promise<{ packageId: string }> }) {
+  const { packageId } = await context.params;
+  const actor = await getActor();
+  if (!actor) return new Response("Unauthorized", { status: 401 });
+  const file = await openPreparedPackage({ actor, packageId });
+  if (!file) return new Response("Not found", { status: 404 });
+  return new Response(file.body, {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${file.fileName}"`,
+      ...(file.sizeBytes !== null ? { "Content-Length": String(file.sizeBytes) } : {}),
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "sandbox",
+    },
+  });
+}

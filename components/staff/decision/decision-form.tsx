@@ -1,0 +1,139 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
+
+import { FieldError } from "@/components/forms/field-error";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { askApproval } from "@/lib/actions/staff/ask-approval";
+import { completeRequest } from "@/lib/actions/staff/complete-request";
+import type { RefusalGround, RequestType } from "@/lib/generated/prisma/enums";
+import type { MessageKey } from "@/lib/i18n/translate";
+import { needsApproval, needsGrounds } from "@/lib/requests/lifecycle";
+import { DECISION_OUTCOMES, ZDecisionFor, type TDecision } from "@/lib/validation/decisions";
+
+export interface OpenTasks {
+  pending: number;
+  running: number;
+  failed: number;
+  total: number;
+}
+
+/**
+ * The outcome of a verified request: fulfilled, partly fulfilled or refused; refusals name their
+ * legal grounds. Outcomes that need a second person are sent for approval instead of completing.
+ */
+export function DecisionForm(props: {
+  reference: string;
+  type: RequestType;
+  erasure: boolean;
+  grounds: RefusalGround[];
+  openTasks: OpenTasks;
+}) {
+  const { reference, type, erasure, grounds, openTasks } = props;
+  const { t } = useI18n();
+  const router = useRouter();
+  const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
+  const schema = useMemo(() => ZDecisionFor(type), [type]);
+  const form = useForm<TDecision>({
+    resolver: zodResolver(schema),
+    defaultValues: { reference, outcome: "FULFILLED", grounds: [], note: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const outcome = form.watch("outcome");
+  const approval = needsApproval({ type, outcome, erasure });
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFailure(undefined);
+    // REFUSED always needs approval; naming it lets the type checker see what completes directly.
+    const result =
+      approval || values.outcome === "REFUSED"
+        ? await askApproval(values)
+        : await completeRequest({ reference, outcome: values.outcome, note: values.note });
+    if (result.ok) return router.refresh();
+    for (const [field, message] of Object.entries(result.fieldErrors ?? {}))
+      if (field === "grounds" || field === "note" || field === "outcome")
+        form.setError(field, { message });
+    setFailure({ error: result.error, errorId: result.errorId });
+    // The counts of open tasks beside the form come from the server.
+    if (result.error === "decisions.errors.tasksOpen") router.refresh();
+  });
+
+  const groundsError = errors.grounds?.message ?? errors.grounds?.root?.message;
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="decision-title">
+      <fieldset className="field">
+        <legend>{t("decisions.outcome")}</legend>
+        <p className="help">{t("decisions.outcomeHelp")}</p>
+        {DECISION_OUTCOMES.map((o) => (
+          <label className="choice" key={o}>
+            <input
+              type="radio"
+              value={o}
+              {...form.register("outcome", {
+                onChange: (e: { target: { value: TDecision["outcome"] } }) => {
+                  if (!needsGrounds(e.target.value)) form.setValue("grounds", []);
+                },
+              })}
+            />{" "}
+            {t(`outcome.${o}`)}
+          </label>
+        ))}
+      </fieldset>
+      {needsGrounds(outcome) && (
+        <fieldset
+          className="field"
+          aria-describedby={
+            groundsError ? "decision-grounds-help decision-grounds-error" : "decision-grounds-help"
+          }
+        >
+          <legend>{t("decisions.grounds")}</legend>
+          <p className="help" id="decision-grounds-help">
+            {t("decisions.groundsHelp")}
+          </p>
+          {grounds.map((g) => (
+            <label className="choice" key={g}>
+              <input type="checkbox" value={g} {...form.register("grounds")} />{" "}
+              {t(`decisions.groundLabels.${g}`)}
+            </label>
+          ))}
+          <FieldError id="decision-grounds-error" message={groundsError} />
+        </fieldset>
+      )}
+      <div className="field">
+        <label htmlFor="decision-note">{t("decisions.note")}</label>
+        <p className="help" id="decision-note-help">
+          {t("decisions.noteHelp")}
+        </p>
+        <textarea
+          id="decision-note"
+          rows={4}
+          aria-invalid={errors.note ? true : undefined}
+          aria-describedby={
+            errors.note ? "decision-note-help decision-note-error" : "decision-note-help"
+          }
+          {...form.register("note")}
+        />
+        <FieldError id="decision-note-error" message={errors.note?.message} />
+      </div>
+      {approval && <p className="notice">{t("decisions.approvalNeeded")}</p>}
+      {failure?.error === "decisions.errors.tasksOpen" ? (
+        <div aria-live="polite">
+          <p className="alert" role="alert" data-testid="open-tasks-error">
+            {t("decisions.errors.tasksOpen")}{" "}
+            {openTasks.total > 0 &&
+              t("decisions.openTasks", { ...openTasks, count: openTasks.total })}
+          </p>
+        </div>
+      ) : (
+        <FormAlert error={failure?.error} errorId={failure?.errorId} />
+      )}
+      <button type="submit" disabled={isSubmitting}>
+        {approval ? t("decisions.submitAskApproval") : t("decisions.submitComplete")}
+      </button>
+    </form>
+  );
+}

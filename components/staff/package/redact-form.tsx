@@ -1,0 +1,75 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect, useId, useState } from "react";
+import { useForm } from "react-hook-form";
+
+import { FieldError } from "@/components/forms/field-error";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { redactItem } from "@/lib/actions/staff/redact-item";
+import type { MessageKey } from "@/lib/i18n/translate";
+import { ZRedactReason, type TRedactReason } from "@/lib/validation/packages";
+
+/** The reason for withholding one item (required; the requester reads it). */
+export function RedactForm(props: {
+  reference: string;
+  itemRef: string;
+  field: string;
+  onCancel: () => void;
+  onDone: (discarded: number) => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
+  const form = useForm<TRedactReason>({
+    resolver: zodResolver(ZRedactReason),
+    defaultValues: { reason: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+  useEffect(() => form.setFocus("reason"), [form]);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await redactItem({
+      action: "redact",
+      reference: props.reference,
+      itemRef: props.itemRef,
+      reason: values.reason,
+    });
+    if (!result.ok) {
+      if (result.fieldErrors?.reason)
+        form.setError("reason", { message: result.fieldErrors.reason });
+      return setFailure({ error: result.error, errorId: result.errorId });
+    }
+    await props.onDone(result.data.discarded);
+  });
+
+  return (
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={`${t("disclosurePackage.preview.redact")}: ${props.field}`}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>{t("disclosurePackage.preview.reason")}</label>
+        <textarea
+          id={`${id}-reason`}
+          rows={2}
+          aria-invalid={errors.reason ? true : undefined}
+          aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
+          {...form.register("reason")}
+        />
+        <FieldError id={`${id}-reason-error`} message={errors.reason?.message} />
+      </div>
+      <FormAlert error={failure?.error} errorId={failure?.errorId} />
+      <div className="row">
+        <button type="submit" disabled={isSubmitting}>
+          {t("disclosurePackage.preview.save")}
+        </button>
+        <button type="button" className="link" onClick={props.onCancel}>
+          {t("disclosurePackage.preview.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+import Link from "next/link";
+
+import { StatusBadge } from "@/components/requests/status-badge";
+import type { QueueRow } from "@/lib/data/requests/queue-query";
+import type { Locale } from "@/lib/i18n/config";
+import type { Translate } from "@/lib/i18n/translate";
+
+import { ClaimButton } from "./claim-button";
+import { DueCell } from "./due-cell";
+
+/**
+ * The queue's rows. Rendered by the queue page and by the benchmark floor
+ * (app/bench/queue-floor) alike, so both pay for the same markup.
+ */
+export function QueueTable(props: {
+  rows: QueueRow[];
+  actorId: string;
+  locale: Locale;
+  t: Translate;
+  now: Date;
+  labelledBy: string;
+}) {
+  const { rows, actorId, locale, t, now } = props;
+  return (
+    <table aria-labelledby={props.labelledBy}>
+      <thead>
+        <tr>
+          <th scope="col">{t("request.reference")}</th>
+          <th scope="col">{t("request.type")}</th>
+          <th scope="col">{t("request.status")}</th>
+          <th scope="col">{t("request.jurisdictions")}</th>
+          <th scope="col">{t("request.dueAt")}</th>
+          <th scope="col">{t("request.filerRole")}</th>
+          <th scope="col">{t("request.channel")}</th>
+          <th scope="col">{t("staff.assignee")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id} data-testid={`queue-row-${r.reference}`} data-row={r.reference}>
+            <td>
+              <Link href={`/${locale}/staff/requests/${r.reference}`}>{r.reference}</Link>
+            </td>
+            <td>{t(`requestType.${r.type}`)}</td>
+            <td>
+              <StatusBadge status={r.status} t={t} />
+            </td>
+            <td>{r.jurisdictions.join(", ")}</td>
+            <DueCell
+              receivedAt={r.receivedAt}
+              due={r.extendedDueAt ?? r.dueAt}
+              locale={locale}
+              t={t}
+              now={now}
+            />
+            <td>
+              {r.filerRole === "SELF" ? t("queue.filer.self") : t("queue.filer.agent")}
+              {r.filerRole !== "SELF" && (
+                <>
+                  <br />
+                  <small>{t(`filerRole.${r.filerRole}`)}</small>
+                </>
+              )}
+            </td>
+            <td data-channel={r.channel}>{t(`channel.${r.channel}`)}</td>
+            <td>
+              {r.assigneeId === actorId ? (
+                <strong>{t("queue.assign.you")}</strong>
+              ) : r.assigneeId ? (
+                (r.assigneeName ?? t("queue.assign.unnamed"))
+              ) : (
+                <>
+                  {t("staff.unassigned")} <ClaimButton reference={r.reference} />
+                </>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,435 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { Actor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/db";
+import { createTestDatabase } from "@/scripts/lib/test-database";
+
+// Integration: the disclosure package from the portal's records and a connector's answer,
+// through the data layer against a real PostgreSQL database and the encrypted file store.
+
+let testDb: { url: string; drop: () => Promise<void> };
+let dataDir: string;
+let db: Db;
+let mod: {
+  build: typeof import("./build-package");
+  redact: typeof import("./redact-item");
+  undo: typeof import("./undo-redaction");
+  list: typeof import("./list-package-items");
+  prepared: typeof import("./list-prepared-packages");
+  preview: typeof import("./open-prepared-package");
+  result: typeof import("./open-result");
+  complete: typeof import("@/lib/data/requests/complete-request");
+  source: typeof import("@/lib/fulfilment/package/item-source");
+  store: typeof import("@/lib/storage/file-store");
+  audit: typeof import("@/lib/audit/verify");
+  boss: typeof import("@/lib/jobs/boss");
+};
+const ids = { members: "", reservations: "", name: "", phone: "", ids: "", history: "" };
+
+async function person(role: Actor["role"]): Promise<Actor & { subjectId?: string }> {
+  const user = await db.user.create({ data: { email: `${randomUUID()}@test.example.jp`, role } });
+  const actor = { userId: user.id, role, email: user.email, ip: "127.0.0.1" };
+  if (role !== "SUBJECT") return actor;
+  const subject = await db.subject.create({
+    data: { userId: user.id, familyName: "試験", givenName: "花子", email: user.email },
+  });
+  return { ...actor, subjectId: subject.id };
+}
+
+async function item(
+  subjectId: string,
+  system: string,
+  category: string,
+  field: string,
+  value: string,
+) {
+  return db.personalDataItem.create({
+    data: {
+      subjectId,
+      systemId: system,
+      categoryId: category,
+      field,
+      value,
+      sourceNote: "会員登録時にご本人が入力",
+      collectedAt: new Date("2025-04-01T00:00:00Z"),
+    },
+    select: { id: true },
+  });
+}
+
+let counter = 0;
+async function disclosure(
+  subject: { userId: string; subjectId?: string },
+  details: Record<string, unknown> = {},
+  status: "IN_PROGRESS" | "IDENTITY_REVIEW" = "IN_PROGRESS",
+) {
+  counter += 1;
+  return db.request.create({
+    data: {
+      reference: `R-2099-${String(700000 + counter).padStart(6, "0")}`,
+      type: "DISCLOSURE",
+      status,
+      subjectId: subject.subjectId!,
+      filedById: subject.userId,
+      dueAt: new Date(Date.now() + 10 * 86_400_000),
+      details: { scope: "ALL", categoryKeys: [], method: "JSON", postalAddress: "", ...details },
+    },
+    select: { id: true, reference: true },
+  });
+}
+
+async function text(stream: ReadableStream<Uint8Array>) {
+  return Buffer.from(await new Response(stream).arrayBuffer()).toString("utf8");
+}
+
+async function preparedText(actor: Actor, reference: string, format: string) {
+  const pkg = (await mod.prepared.listPreparedPackages({ actor, reference })).find(
+    (p) => p.format === format,
+  );
+  const file = await mod.preview.openPreparedPackage({ actor, packageId: pkg!.id });
+  return text(file!.body);
+}
+
+beforeAll(async () => {
+  testDb = await createTestDatabase({ prefix: "package" });
+  dataDir = await mkdtemp(path.join(tmpdir(), "package-test-"));
+  process.env.DATABASE_URL = testDb.url;
+  process.env.DATA_DIR = dataDir;
+  const { getDb } = await import("@/lib/db");
+  db = getDb();
+  mod = {
+    build: await import("./build-package"),
+    redact: await import("./redact-item"),
+    undo: await import("./undo-redaction"),
+    list: await import("./list-package-items"),
+    prepared: await import("./list-prepared-packages"),
+    preview: await import("./open-prepared-package"),
+    result: await import("./open-result"),
+    complete: await import("@/lib/data/requests/complete-request"),
+    source: await import("@/lib/fulfilment/package/item-source"),
+    store: await import("@/lib/storage/file-store"),
+    audit: await import("@/lib/audit/verify"),
+    boss: await import("@/lib/jobs/boss"),
+  };
+  await db.organisation.create({
+    data: {
+      nameJa: "株式会社テスト",
+      nameEn: "Test Inc.",
+      contactEmail: "privacy@test.example.jp",
+    },
+  });
+  const system = (key: string, connector: "INTERNAL" | "HTTP") =>
+    db.dataSystem.create({
+      data: { key, nameJa: `${key}システム`, nameEn: `${key} system`, connector },
+    });
+  ids.members = (await system("members", "INTERNAL")).id;
+  ids.reservations = (await system("reservations", "HTTP")).id;
+  const category = (key: string, nameJa: string, sortOrder: number) =>
+    db.dataCategory.create({ data: { key, nameJa, nameEn: key, sortOrder } });
+  ids.name = (await category("name", "氏名", 1)).id;
+  ids.phone = (await category("phone", "電話番号", 2)).id;
+  ids.history = (await category("reservation_history", "予約履歴", 3)).id;
+  ids.ids = (await category("member_id", "会員ID", 4)).id;
+  const purpose = await db.purpose.create({
+    data: { key: "service", nameJa: "サービスの運営", nameEn: "Operating the service" },
+  });
+  for (const categoryId of [ids.name, ids.phone, ids.ids])
+    await db.systemCategoryPurpose.create({
+      data: { systemId: ids.members, categoryId, purposeId: purpose.id },
+    });
+  await db.systemCategoryPurpose.create({
+    data: { systemId: ids.reservations, categoryId: ids.history, purposeId: purpose.id },
+  });
+});
+
+afterAll(async () => {
+  await (await mod.boss.getBoss()).stop({ graceful: false });
+  await db.$disconnect();
+  await testDb.drop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe("building a disclosure package", () => {
+  it("streams the records and a connector's answer into CSV and HTML, without ID numbers", async () => {
+    const staff = await person("STAFF");
+    const subject = await person("SUBJECT");
+    const sid = subject.subjectId!;
+    await item(sid, ids.members, ids.name, "fullName", "試験 花子");
+    await item(sid, ids.members, ids.phone, "phone", '=HYPERLINK("http://x")');
+    await item(sid, ids.members, ids.ids, "myNumber", "123456789012");
+    await item(sid, ids.members, ids.ids, "password", "hunter2");
+    // Mirrored in the portal, but the system answered itself: its answer wins.
+    await item(sid, ids.reservations, ids.history, "mirror", "古い写し");
+    const request = await disclosure(subject, { method: "CSV" });
+    await db.fulfilmentTask.create({
+      data: {
+        requestId: request.id,
+        systemId: ids.reservations,
+        action: "EXPORT",
+        status: "SUCCEEDED",
+        result: {
+          items: [
+            {
+              ref: "reservations:bookings",
+              categoryKey: "reservation_history",
+              field: "bookings",
+              value: "予約 3件 <b>",
+              source: "DIRECT",
+              sourceNote: "予約時にご本人が入力",
+              collectedAt: "2025-05-01T00:00:00.000Z",
+            },
+            {
+              ref: "reservations:passportNo",
+              categoryKey: "reservation_history",
+              field: "passportNo",
+              value: "TZ1234567",
+            },
+          ],
+        },
+      },
+    });
+
+    const built = await mod.build.buildPackage({
+      actor: staff,
+      input: { reference: request.reference },
+    });
+    expect(built).toEqual({ itemCount: 3, withheld: 0, formats: ["CSV", "HTML"] });
+
+    const csv = await preparedText(staff, request.reference, "CSV");
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(csv).toContain("試験 花子");
+    expect(csv).toContain("予約 3件 <b>");
+    // Formula injection is neutralised and the cell quoted.
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+    for (const secret of ["123456789012", "hunter2", "TZ1234567", "古い写し"])
+      expect(csv).not.toContain(secret);
+
+    const html = await preparedText(staff, request.reference, "HTML");
+    expect(html).toContain("予約 3件 &lt;b&gt;");
+    expect(html).toContain("サービスの運営");
+    expect(html).toContain("会員登録時にご本人が入力");
+    expect(html).toMatch(/含めていません（3件）/);
+    expect(html).not.toContain("123456789012");
+
+    const prepared = await db.responsePackage.findMany({ where: { requestId: request.id } });
+    expect(prepared).toHaveLength(2);
+    for (const p of prepared) {
+      expect(p.releasedAt).toBeNull();
+      expect(p.itemCount).toBe(3);
+      expect(p.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(p.sizeBytes).toBeGreaterThan(0);
+      // The streamed files are in the same format the whole-file reader opens.
+      const whole = await mod.store.readEncryptedFile({
+        storageKey: p.storageKey!,
+        wrappedKey: p.wrappedKey!,
+      });
+      expect(whole.length).toBe(p.sizeBytes);
+    }
+    const audits = await db.auditEvent.count({
+      where: { requestId: request.id, action: { in: ["package.build", "package.preview"] } },
+    });
+    expect(audits).toBe(4);
+  });
+
+  it("leaves out a redacted item, lists it with the reason, and discards a built package", async () => {
+    const staff = await person("STAFF");
+    const subject = await person("SUBJECT");
+    const kept = await item(subject.subjectId!, ids.members, ids.name, "fullName", "試験 花子");
+    const secret = await item(subject.subjectId!, ids.members, ids.phone, "phone", "090-0000-1111");
+    const request = await disclosure(subject, { method: "PDF" });
+    await mod.build.buildPackage({ actor: staff, input: { reference: request.reference } });
+    const before = await db.responsePackage.findMany({ where: { requestId: request.id } });
+    expect(before.map((p) => p.format).sort()).toEqual(["HTML", "PDF"]);
+
+    const input = {
+      reference: request.reference,
+      itemRef: secret.id,
+      reason: "第三者の権利を害するおそれ",
+    };
+    expect(await mod.redact.redactItem({ actor: staff, input })).toEqual({ discarded: 2 });
+    // The built package no longer matches the redactions: rows and files are gone.
+    expect(await db.responsePackage.count({ where: { requestId: request.id } })).toBe(0);
+    for (const p of before) expect(existsSync(mod.store.storedFilePath(p.storageKey!))).toBe(false);
+    await expect(mod.redact.redactItem({ actor: staff, input })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(
+      mod.redact.redactItem({ actor: staff, input: { ...input, itemRef: "not-an-item" } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    const preview = await mod.list.listPackageItems({
+      actor: staff,
+      reference: request.reference,
+      locale: "ja",
+    });
+    expect(preview.items.find((i) => i.ref === secret.id)?.state).toEqual({
+      kind: "redacted",
+      reason: "第三者の権利を害するおそれ",
+    });
+    expect(preview.items.find((i) => i.ref === kept.id)?.state).toEqual({ kind: "included" });
+
+    expect(
+      await mod.build.buildPackage({ actor: staff, input: { reference: request.reference } }),
+    ).toMatchObject({
+      itemCount: 1,
+      withheld: 1,
+    });
+    const html = await preparedText(staff, request.reference, "HTML");
+    expect(html).toContain("試験 花子");
+    expect(html).not.toContain("090-0000-1111");
+    expect(html).toContain("第三者の権利を害するおそれ");
+
+    await mod.undo.undoRedaction({
+      actor: staff,
+      input: { reference: request.reference, itemRef: secret.id },
+    });
+    await mod.build.buildPackage({ actor: staff, input: { reference: request.reference } });
+    expect(await preparedText(staff, request.reference, "HTML")).toContain("090-0000-1111");
+  });
+
+  it("replaces earlier prepared packages when built again, and completion releases them", async () => {
+    const staff = await person("STAFF");
+    const subject = await person("SUBJECT");
+    await item(subject.subjectId!, ids.members, ids.name, "fullName", "再作成 太郎");
+    const request = await disclosure(subject, { method: "JSON" });
+    await mod.build.buildPackage({ actor: staff, input: { reference: request.reference } });
+    const first = await db.responsePackage.findMany({ where: { requestId: request.id } });
+    await mod.build.buildPackage({ actor: staff, input: { reference: request.reference } });
+    const second = await db.responsePackage.findMany({ where: { requestId: request.id } });
+    expect(second).toHaveLength(2);
+    expect(second.map((p) => p.id)).not.toContain(first[0]!.id);
+    for (const p of first) expect(existsSync(mod.store.storedFilePath(p.storageKey!))).toBe(false);
+    expect(
+      await db.auditEvent.count({ where: { requestId: request.id, action: "package.discard" } }),
+    ).toBe(2);
+
+    await mod.complete.completeRequest({
+      actor: staff,
+      input: { reference: request.reference, outcome: "FULFILLED", note: "お送りします。" },
+    });
+    const released = await db.responsePackage.findMany({ where: { requestId: request.id } });
+    expect(released.every((p) => p.releasedAt && p.expiresAt)).toBe(true);
+    const json = released.find((p) => p.format === "JSON")!;
+    const opened = await mod.result.openResult({
+      actor: subject,
+      reference: request.reference,
+      packageId: json.id,
+    });
+    if (opened.status !== "ok") throw new Error(opened.status);
+    expect(opened.contentType).toBe("application/json; charset=utf-8");
+    expect(opened.fileName).toBe(`${request.reference}.json`);
+    const content = JSON.parse(await text(opened.body)) as {
+      reference: string;
+      items: { value: string }[];
+      itemCount: number;
+    };
+    expect(content.reference).toBe(request.reference);
+    expect(content.items.map((i) => i.value)).toEqual(["再作成 太郎"]);
+    expect(content.itemCount).toBe(1);
+    // Released packages can no longer be rebuilt or redacted.
+    await expect(
+      mod.build.buildPackage({ actor: staff, input: { reference: request.reference } }),
+    ).rejects.toMatchObject({ code: "ILLEGAL_TRANSITION" });
+    expect((await mod.audit.verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it("refuses subjects and requests that are not being fulfilled", async () => {
+    const staff = await person("STAFF");
+    const subject = await person("SUBJECT");
+    const open = await disclosure(subject);
+    const reference = open.reference;
+    await expect(
+      mod.build.buildPackage({ actor: subject, input: { reference } }),
+    ).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      mod.redact.redactItem({ actor: subject, input: { reference, itemRef: "x", reason: "r" } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      mod.list.listPackageItems({ actor: subject, reference, locale: "ja" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await mod.prepared.listPreparedPackages({ actor: subject, reference })).toEqual([]);
+    const waiting = await disclosure(subject, {}, "IDENTITY_REVIEW");
+    await expect(
+      mod.build.buildPackage({ actor: staff, input: { reference: waiting.reference } }),
+    ).rejects.toMatchObject({ code: "ILLEGAL_TRANSITION" });
+  });
+
+  it("reads the items in batches and pages the preview by 50", async () => {
+    const staff = await person("STAFF");
+    const subject = await person("SUBJECT");
+    await db.personalDataItem.createMany({
+      data: Array.from({ length: 123 }, (_, i) => ({
+        subjectId: subject.subjectId!,
+        systemId: ids.members,
+        categoryId: i % 2 ? ids.name : ids.phone,
+        field: `field${i}`,
+        value: `value-${i}`,
+        collectedAt: new Date(),
+      })),
+    });
+    const request = await disclosure(subject);
+    const scope = await mod.source.resolveItemScope(
+      db,
+      { ...request, subjectId: subject.subjectId!, details: {} },
+      "ja",
+    );
+    // One cursor, fetched a batch at a time: 123 items in batches of 10 are 13 fetches.
+    const read = (size: number) =>
+      db.$transaction(async (tx) => {
+        const fetches: number[] = [];
+        const spy = {
+          $executeRaw: tx.$executeRaw.bind(tx),
+          $queryRaw: async (...args: Parameters<typeof tx.$queryRaw>) => {
+            const rows = await tx.$queryRaw<unknown[]>(...args);
+            fetches.push(rows.length);
+            return rows;
+          },
+        } as unknown as typeof tx;
+        const batches: { ref: string; categoryKey: string }[][] = [];
+        for await (const batch of mod.source.iterateItems(spy, scope, size)) batches.push(batch);
+        return { batches, fetches };
+      });
+    const { batches, fetches } = await read(10);
+    expect(fetches).toEqual([...Array(12).fill(10), 3]);
+    expect(Math.max(...batches.map((b) => b.length))).toBe(10);
+    const refs = batches.flat().map((i) => i.ref);
+    expect(new Set(refs).size).toBe(123);
+    // Categories in their order: all "name" items (sortOrder 1) before "phone" (2).
+    const order = batches.flat().map((i) => i.categoryKey);
+    expect(order.indexOf("phone")).toBe(order.lastIndexOf("name") + 1);
+
+    const page1 = await mod.list.listPackageItems({
+      actor: staff,
+      reference: request.reference,
+      locale: "ja",
+    });
+    expect([page1.items.length, page1.total, page1.pages]).toEqual([50, 123, 3]);
+    const last = await mod.list.listPackageItems({
+      actor: staff,
+      reference: request.reference,
+      page: 9,
+      locale: "ja",
+    });
+    expect([last.page, last.items.length]).toEqual([3, 23]);
+    // The preview's order is the builder's.
+    const all = [
+      page1,
+      await mod.list.listPackageItems({
+        actor: staff,
+        reference: request.reference,
+        page: 2,
+        locale: "ja",
+      }),
+      last,
+    ].flatMap((p) => p.items.map((i) => i.ref));
+    expect(all).toEqual((await read(50)).batches.flat().map((i) => i.ref));
+  });
+});

@@ -1,0 +1,75 @@
+import type { Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { NoticeKind, RecipientClass } from "@/lib/generated/prisma/enums";
+
+import type { TaskContext } from "../types";
+
+import { auditChange } from "./run-context";
+
+/**
+ * Onward notification (GDPR Art.19; APPI's duty to keep data accurate downstream): every
+ * recipient that received the affected data of this subject from this system is told of the
+ * correction, erasure or stop, and the notice is tracked until the recipient confirms
+ * (lib/data/fulfilment/notices.ts). Ledger entries without a source system are counted as from
+ * every system: a recipient is rather told once too often than not at all. Law-enforcement
+ * authorities are never notified (their disclosures sit in a separate register).
+ *
+ * Recipients have no contact address in the data map, so a notice is recorded as sent through
+ * the organisation's own channel when it is created; staff record each confirmation.
+ * Idempotent: one notice per request, recipient and kind. Returns how many recipients of this
+ * system's data hold a notice of this kind.
+ */
+export async function sendOnwardNotices(
+  tx: Tx,
+  ctx: TaskContext,
+  input: {
+    kind: NoticeKind;
+    /** Recipients that received any of these categories (corrections, erasures). */
+    categoryKeys?: string[];
+    /** Recipients named or classed as stopped (stop of provision). */
+    stopped?: { recipientIds: string[]; classes: RecipientClass[] };
+  },
+): Promise<number> {
+  const { categoryKeys, stopped } = input;
+  if (categoryKeys && categoryKeys.length === 0) return 0;
+  if (stopped && stopped.recipientIds.length === 0 && stopped.classes.length === 0) return 0;
+  const recipient: Prisma.RecipientWhereInput = {
+    recipientClass: { not: "LAW_ENFORCEMENT" },
+    ...(stopped
+      ? {
+          OR: [{ id: { in: stopped.recipientIds } }, { recipientClass: { in: stopped.classes } }],
+        }
+      : {}),
+  };
+  const records = await tx.provisionRecord.findMany({
+    where: {
+      subjectId: ctx.request.subjectId,
+      OR: [{ sourceSystemId: ctx.system.id }, { sourceSystemId: null }],
+      ...(categoryKeys ? { items: { hasSome: categoryKeys } } : {}),
+      recipient,
+    },
+    distinct: ["recipientId"],
+    select: { recipientId: true },
+  });
+  const recipientIds = records.map((r) => r.recipientId);
+  if (recipientIds.length === 0) return 0;
+  const created = await tx.recipientNotice.createManyAndReturn({
+    data: recipientIds.map((recipientId) => ({
+      requestId: ctx.request.id,
+      recipientId,
+      kind: input.kind,
+      sentAt: new Date(),
+    })),
+    skipDuplicates: true,
+    select: { id: true, recipientId: true },
+  });
+  for (const notice of created) {
+    await auditChange(tx, ctx, {
+      action: "recipient-notice.send",
+      entityType: "RecipientNotice",
+      entityId: notice.id,
+      data: { recipientId: notice.recipientId, kind: input.kind },
+    });
+  }
+  return recipientIds.length;
+}

@@ -1,0 +1,180 @@
+import type { Db } from "@/lib/db";
+import { log } from "@/lib/log";
+import { isOpen } from "@/lib/requests/lifecycle";
+
+import { callHttpSystem, readHttpConfig } from "./connectors/http";
+import { TaskFailure } from "./failure";
+import { buildHttpTask } from "./http-task";
+import { runInternalAction } from "./internal";
+import { auditTask, settleTask, type TaskActor } from "./settle-task";
+import type { TaskContext } from "./types";
+
+// One run of a fulfilment task (a pg-boss job): claim it (PENDING → RUNNING, one more attempt),
+// dispatch by connector, settle it. A failure that another attempt may cure goes back to PENDING
+// and is thrown, so pg-boss retries the job with backoff; once retries are used up, or when the
+// failure is permanent, the task is FAILED with its reason and waits for staff.
+
+export type RunOutcome = "succeeded" | "accepted" | "failed" | "skipped";
+
+/** Thrown inside a transaction when the task left RUNNING meanwhile (cancelled): roll back. */
+class TaskMoved extends Error {}
+
+const TX_OPTIONS = { timeout: 120_000, maxWait: 10_000 };
+
+export async function runTask(
+  db: Db,
+  job: { taskId: string; actor?: TaskActor; retryCount: number; retryLimit: number },
+): Promise<RunOutcome> {
+  const actor = job.actor ?? null;
+  const task = await db.$transaction(async (tx) => {
+    const found = await tx.fulfilmentTask.findUnique({
+      where: { id: job.taskId },
+      select: {
+        id: true,
+        requestId: true,
+        action: true,
+        status: true,
+        attempts: true,
+        system: { select: { id: true, key: true, connector: true, config: true } },
+        request: {
+          select: {
+            id: true,
+            reference: true,
+            type: true,
+            subjectId: true,
+            details: true,
+            status: true,
+          },
+        },
+      },
+    });
+    // MANUAL tasks wait for staff; anything not PENDING is done, cancelled or already running.
+    if (!found || found.status !== "PENDING" || found.system.connector === "MANUAL") return null;
+    if (!isOpen(found.request.status)) {
+      await settleTask(tx, {
+        task: found,
+        from: ["PENDING"],
+        to: "CANCELLED",
+        actor,
+        lastError: "request_closed",
+      });
+      return null;
+    }
+    const claimed = await tx.fulfilmentTask.updateMany({
+      where: { id: found.id, status: "PENDING" },
+      data: {
+        status: "RUNNING",
+        attempts: { increment: 1 },
+        startedAt: new Date(),
+        finishedAt: null,
+      },
+    });
+    if (claimed.count !== 1) return null;
+    await auditTask(tx, found, actor, "task.start", { attempt: found.attempts + 1 });
+    return { ...found, attempts: found.attempts + 1 };
+  });
+  if (!task) return "skipped";
+
+  const ctx: TaskContext = {
+    task: { id: task.id, action: task.action, attempts: task.attempts },
+    request: {
+      id: task.request.id,
+      reference: task.request.reference,
+      type: task.request.type,
+      subjectId: task.request.subjectId,
+      details: task.request.details,
+    },
+    system: task.system,
+    ...(actor ? { actor } : {}),
+  };
+
+  try {
+    if (task.system.connector === "INTERNAL") {
+      await db.$transaction(async (tx) => {
+        const result = await runInternalAction(tx, ctx);
+        const settled = await settleTask(tx, {
+          task,
+          from: ["RUNNING"],
+          to: "SUCCEEDED",
+          actor,
+          result,
+        });
+        if (!settled) throw new TaskMoved();
+      }, TX_OPTIONS);
+      return "succeeded";
+    }
+
+    const system = await db.dataSystem.findUniqueOrThrow({
+      where: { id: task.system.id },
+      omit: { secret: false },
+    });
+    const outcome = await callHttpSystem({
+      systemKey: task.system.key,
+      action: task.action,
+      config: task.system.config,
+      secret: system.secret,
+      task: await buildHttpTask(db, ctx),
+    });
+    if (outcome.kind === "accepted") {
+      await db.$transaction(async (tx) => {
+        const still = await tx.fulfilmentTask.count({ where: { id: task.id, status: "RUNNING" } });
+        if (still === 1) await auditTask(tx, task, actor, "task.accepted");
+      });
+      return "accepted";
+    }
+    await db.$transaction((tx) =>
+      settleTask(tx, { task, from: ["RUNNING"], to: "SUCCEEDED", actor, result: outcome.result }),
+    );
+    return "succeeded";
+  } catch (error) {
+    if (error instanceof TaskMoved) return "skipped";
+    const failure = error instanceof TaskFailure ? error : new TaskFailure("internal_error", true);
+    if (!(error instanceof TaskFailure))
+      log.error("fulfilment task error", error, {
+        taskId: task.id,
+        connector: task.system.connector,
+      });
+    const retry = failure.retryable && job.retryCount < retryCap(task.system, job.retryLimit);
+    const retried = await db.$transaction(async (tx) => {
+      if (!retry) {
+        await settleTask(tx, {
+          task,
+          from: ["RUNNING"],
+          to: "FAILED",
+          actor,
+          lastError: failure.reason,
+        });
+        return false;
+      }
+      const back = await tx.fulfilmentTask.updateMany({
+        where: { id: task.id, status: "RUNNING" },
+        data: { status: "PENDING", lastError: failure.reason },
+      });
+      if (back.count !== 1) return false;
+      await auditTask(tx, task, actor, "task.attemptFail", {
+        error: failure.reason,
+        attempt: task.attempts,
+      });
+      return true;
+    });
+    log.warn("fulfilment task attempt failed", {
+      taskId: task.id,
+      reason: failure.reason,
+      retry: retried,
+    });
+    // pg-boss retries a job whose handler threw, after its backoff.
+    if (retried) throw failure;
+    return "failed";
+  }
+}
+
+/** The queue's retry limit, lowered by a system that asks for fewer retries in its settings. */
+function retryCap(system: { connector: string; config: unknown }, queueLimit: number): number {
+  if (system.connector !== "HTTP") return queueLimit;
+  try {
+    const { retries } = readHttpConfig(system.config);
+    return retries === undefined ? queueLimit : Math.min(retries, queueLimit);
+  } catch {
+    return queueLimit;
+  }
+}

@@ -1,0 +1,143 @@
+import { execFileSync } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { inflateSync } from "node:zlib";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { breakLines } from "./pdf/line-break";
+import { createPdfWriter } from "./pdf-writer";
+import { item, memorySink, write } from "./test-fixtures";
+
+// The PDF must carry Japanese text that a reader can see, search and copy: checked by extracting
+// the text again with poppler's pdftotext (Debian poppler-utils) where it is installed, and in
+// any case by reading the embedded font and its ToUnicode map out of the file.
+
+let dir: string;
+const hasPoppler = (() => {
+  try {
+    execFileSync("pdftotext", ["-v"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "pdf-writer-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function buildPdf(count: number) {
+  const sink = memorySink();
+  const items = Array.from({ length: count }, (_, i) =>
+    item({
+      ref: `r${i}`,
+      category: i < count / 2 ? "氏名" : "予約履歴",
+      field: `予約${i}`,
+      value: `宿泊予約 東京都港区のホテル「桜」 2泊 ¥48,200 — 髙橋 𠮷野 #${i}`,
+    }),
+  );
+  await write(createPdfWriter(sink), [items.slice(0, count / 2), items.slice(count / 2)], {
+    withheld: [
+      {
+        ref: "x",
+        category: "電話番号",
+        system: "会員基盤",
+        field: "phone",
+        reason: "第三者の権利を害するおそれ",
+      },
+    ],
+  });
+  return sink;
+}
+
+/** The decoded streams of a PDF (our writer's objects are all Flate-compressed or plain). */
+function streams(pdf: Buffer): Buffer[] {
+  const out: Buffer[] = [];
+  let at = 0;
+  for (;;) {
+    const start = pdf.indexOf("stream\n", at);
+    if (start < 0) return out;
+    const end = pdf.indexOf("\nendstream", start);
+    const dict = pdf.subarray(pdf.lastIndexOf("<<", start), start).toString("latin1");
+    const data = pdf.subarray(start + 7, end);
+    out.push(dict.includes("/FlateDecode") ? inflateSync(data) : data);
+    at = end + 10;
+  }
+}
+
+describe("PDF writer", () => {
+  it("embeds a Japanese font subset with a ToUnicode map and writes a well-formed file", async () => {
+    const sink = await buildPdf(160);
+    const pdf = sink.bytes();
+    const text = pdf.toString("latin1");
+    expect(text.startsWith("%PDF-1.7")).toBe(true);
+    expect(text.trimEnd().endsWith("%%EOF")).toBe(true);
+    expect(text).toMatch(/\/Subtype \/Type0 \/BaseFont \/PKGAAA\+NotoSansJP/);
+    expect(text).toContain("/Encoding /Identity-H");
+    expect(text).toMatch(/\/FontFile2 \d+ 0 R/);
+    // Written as it goes: the pages went out before the end.
+    expect(sink.chunks.length).toBeGreaterThan(3);
+    // The cross-reference table points at the objects.
+    const xref = Number(/startxref\n(\d+)/.exec(text)?.[1]);
+    expect(text.slice(xref, xref + 4)).toBe("xref");
+    const offsets = [...text.slice(xref).matchAll(/^(\d{10}) 00000 n $/gm)].map((m) =>
+      Number(m[1]),
+    );
+    for (const offset of offsets) expect(text.slice(offset)).toMatch(/^\d+ 0 obj\n/);
+    // ToUnicode maps glyphs back to the characters, including one outside the BMP (𠮷).
+    const cmap = streams(pdf)
+      .map((s) => s.toString("latin1"))
+      .find((s) => s.includes("beginbfchar"))!;
+    for (const char of ["予", "約", "髙", "桜", "¥"])
+      expect(cmap).toContain(`<${char.charCodeAt(0).toString(16).padStart(4, "0")}>`);
+    expect(cmap).toContain("<d842dfb7>");
+  });
+
+  it.skipIf(!hasPoppler)("reads back as Japanese text with pdftotext", async () => {
+    const file = path.join(dir, "package.pdf");
+    await writeFile(file, (await buildPdf(120)).bytes());
+    const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThan(2);
+    expect(info).toMatch(/Title:\s+保有個人データの開示 R-2026-000123/);
+    const extracted = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+    for (const text of [
+      "保有個人データの開示",
+      "利用目的",
+      "サービスの運営",
+      "取得の経緯",
+      "シンガポール",
+      "ご本人の権利と請求の方法",
+      "宿泊予約 東京都港区のホテル「桜」",
+      "髙橋 𠮷野 #119",
+      "開示しなかった項目",
+      "第三者の権利を害するおそれ",
+      "R-2026-000123 — 3ページ",
+    ])
+      expect(extracted).toContain(text);
+    const fonts = execFileSync("pdffonts", [file], { encoding: "utf8" });
+    expect(fonts).toMatch(/NotoSansJP-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+  });
+});
+
+describe("line breaking", () => {
+  const width = () => 1;
+  it("breaks Japanese anywhere but never starts a line with closing punctuation", () => {
+    expect(breakLines("あいうえお。かきくけこ", 5, width)).toEqual(["あいうえお。", "かきくけこ"]);
+    expect(breakLines("「あいうえ」かき", 5, width)).toEqual(["「あいうえ」", "かき"]);
+  });
+  it("keeps an opening bracket with what follows", () => {
+    expect(breakLines("あいう「えお", 4, width)).toEqual(["あいう", "「えお"]);
+  });
+  it("breaks Latin text at spaces and cuts a word longer than a line", () => {
+    expect(breakLines("the quick brown fox", 10, width)).toEqual(["the quick", "brown fox"]);
+    expect(breakLines("abcdefghijkl", 5, width)).toEqual(["abcde", "fghij", "kl"]);
+  });
+  it("honours newlines and drops control characters", () => {
+    expect(breakLines("a\r\nb\u0007c\n\nd", 10, width)).toEqual(["a", "bc", "", "d"]);
+  });
+});

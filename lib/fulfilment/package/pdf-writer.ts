@@ -1,0 +1,251 @@
+import { formatDateTime } from "@/lib/i18n/format";
+import type { Translate } from "@/lib/i18n/translate";
+
+import { charWidth } from "./pdf/font";
+import { breakLines } from "./pdf/line-break";
+import { PAGE, PdfFile } from "./pdf/pdf-file";
+import { jstDay, recipientClassLabel, rightsList, sourceLabel } from "./present";
+import type { ByteSink, PackageItem, PackageTail, PackageWriter, Supplement } from "./types";
+
+// The readable package as a PDF (the method APPI Art.33(1) calls "delivery of a document" when
+// printed for the post): the supplementary information, then each item as a row of field and
+// content with where it came from, then what was withheld. Laid out as the items arrive; each
+// full page is written out at once (lib/fulfilment/package/pdf/pdf-file.ts).
+
+const MARGIN = 50;
+const TOP = 56;
+const BOTTOM = PAGE.height - 56;
+const WIDTH = PAGE.width - 2 * MARGIN;
+const FIELD_WIDTH = 140;
+const VALUE_X = MARGIN + FIELD_WIDTH + 10;
+const VALUE_WIDTH = WIDTH - FIELD_WIDTH - 10;
+
+const BODY = 9;
+const LINE = 13;
+const META = 7;
+const META_LINE = 10;
+
+class Flow {
+  y = TOP;
+  private running = "";
+
+  constructor(
+    readonly pdf: PdfFile,
+    private readonly footer: (page: number) => string,
+  ) {}
+
+  lines(text: string, size: number, width: number): string[] {
+    return breakLines(text, (width * 1000) / size, charWidth);
+  }
+
+  /** Starts a new page when `height` does not fit on this one. */
+  ensure(height: number) {
+    if (this.y + height > BOTTOM && this.y > TOP) this.newPage();
+  }
+
+  /** The current page's footer (reference and page number). */
+  drawFooter() {
+    this.pdf.rule(MARGIN, PAGE.width - MARGIN, BOTTOM + 10, 0.75);
+    this.pdf.text(MARGIN, BOTTOM + 24, META, this.footer(this.pdf.pageCount + 1), 0.4);
+  }
+
+  newPage() {
+    this.drawFooter();
+    this.pdf.endPage();
+    this.y = TOP;
+    // A heading carried over to the next page, so a reader never has to turn back for it.
+    if (this.running) {
+      this.pdf.text(MARGIN, this.y + 9, 9, this.running, 0.45);
+      this.y += 18;
+    }
+  }
+
+  /** Sets (or clears) the heading repeated at the top of the following pages. */
+  runningHead(text: string) {
+    this.running = text;
+  }
+
+  heading(text: string, level: 1 | 2 | 3) {
+    const size = level === 1 ? 18 : level === 2 ? 13 : 11;
+    const lines = this.lines(text, size, WIDTH);
+    const before = level === 1 ? 0 : level === 2 ? 16 : 10;
+    this.ensure(before + lines.length * size * 1.5 + LINE * 2);
+    this.y += before;
+    for (const line of lines) {
+      this.y += size * 1.4;
+      this.pdf.text(MARGIN, this.y, size, line, level === 3 ? 0.15 : 0);
+    }
+    if (level === 2) this.pdf.rule(MARGIN, PAGE.width - MARGIN, this.y + 5, 0.3);
+    this.y += level === 2 ? 10 : 6;
+  }
+
+  paragraph(text: string, options: { size?: number; gray?: number; indent?: number } = {}) {
+    const size = options.size ?? BODY;
+    const indent = options.indent ?? 0;
+    const height = size * 1.45;
+    for (const line of this.lines(text, size, WIDTH - indent)) {
+      this.ensure(height);
+      this.y += height;
+      this.pdf.text(MARGIN + indent, this.y, size, line, options.gray ?? 0);
+    }
+    this.y += 3;
+  }
+
+  /** One item: field on the left, content on the right, its origin in small print below. */
+  row(field: string, value: string, meta: string) {
+    const fieldLines = this.lines(field, BODY, FIELD_WIDTH);
+    const valueLines = this.lines(value, BODY, VALUE_WIDTH);
+    const metaLines = this.lines(meta, META, VALUE_WIDTH);
+    const count = Math.max(fieldLines.length, valueLines.length);
+    const height = count * LINE + metaLines.length * META_LINE + 5;
+    this.ensure(Math.min(height, BOTTOM - TOP - 40));
+    for (let i = 0; i < count; i++) {
+      // Only a value longer than a whole page is split across pages.
+      if (this.y + LINE > BOTTOM) this.newPage();
+      this.y += LINE;
+      const f = fieldLines[i];
+      const v = valueLines[i];
+      if (f) this.pdf.text(MARGIN, this.y, BODY, f, 0.3);
+      if (v) this.pdf.text(VALUE_X, this.y, BODY, v);
+    }
+    for (const line of metaLines) {
+      this.y += META_LINE;
+      this.pdf.text(VALUE_X, this.y, META, line, 0.45);
+    }
+    this.y += 5;
+  }
+}
+
+function supplement(flow: Flow, t: Translate, s: Supplement) {
+  const k = "disclosurePackage" as const;
+  const none = () => flow.paragraph(t(`${k}.doc.none`));
+  const sep = t("transparency.listSeparator");
+
+  flow.heading(t(`${k}.section.purposes`), 2);
+  flow.paragraph(t(`${k}.purposes.intro`));
+  if (s.purposes.length === 0) none();
+  for (const p of s.purposes) {
+    flow.heading(p.name, 3);
+    if (p.description) flow.paragraph(p.description);
+    flow.paragraph(`${t(`${k}.col.categories`)}: ${p.categories.join(sep)}`, {
+      size: 8,
+      gray: 0.35,
+    });
+  }
+
+  flow.heading(t(`${k}.section.sources`), 2);
+  flow.paragraph(t(`${k}.sources.intro`));
+  if (s.sources.length === 0) none();
+  for (const c of s.sources) {
+    flow.heading(c.category, 3);
+    for (const way of c.ways) {
+      flow.paragraph(sourceLabel(t, way.source), { indent: 8 });
+      for (const note of way.notes) flow.paragraph(note, { size: 8, gray: 0.35, indent: 20 });
+    }
+  }
+
+  flow.heading(t(`${k}.section.recipients`), 2);
+  flow.paragraph(t(`${k}.recipients.intro`));
+  if (s.recipients.length === 0) none();
+  for (const r of s.recipients) {
+    flow.heading(`${r.name}（${recipientClassLabel(t, r.recipientClass)}）`, 3);
+    flow.paragraph(
+      `${t(`${k}.col.count`)}: ${r.count} / ${t(`${k}.col.period`)}: ${t(`${k}.recipients.period`, {
+        from: jstDay(r.from),
+        to: jstDay(r.to),
+      })}`,
+      { indent: 8 },
+    );
+    if (r.foreign) {
+      flow.paragraph(`${t(`${k}.col.country`)}: ${r.foreign.countryName}`, { indent: 8 });
+      flow.paragraph(`${t(`${k}.col.regime`)}: ${r.foreign.regime}`, { indent: 8, size: 8 });
+      flow.paragraph(`${t(`${k}.col.measures`)}: ${r.foreign.measures}`, { indent: 8, size: 8 });
+    }
+  }
+
+  flow.heading(t(`${k}.section.retention`), 2);
+  flow.paragraph(t(`${k}.retention.intro`));
+  if (s.retention.length === 0) none();
+  for (const r of s.retention) {
+    const until = [
+      ...(r.untilPurpose ? [t(`${k}.retention.untilPurpose`)] : []),
+      ...(r.until ? [t(`${k}.retention.until`, { date: jstDay(r.until) })] : []),
+    ].join(sep);
+    flow.paragraph(`${r.category}: ${until}`);
+    for (const hold of r.legalHolds)
+      flow.paragraph(`${t(`${k}.col.legalHold`)}: ${hold}`, { size: 8, gray: 0.35, indent: 12 });
+  }
+
+  flow.heading(t(`${k}.section.rights`), 2);
+  flow.paragraph(t(`${k}.rights.intro`));
+  for (const right of rightsList(t)) {
+    flow.paragraph(right.name, { indent: 8 });
+    flow.paragraph(right.help, { size: 8, gray: 0.35, indent: 20 });
+  }
+  flow.paragraph(t(`${k}.rights.how`));
+  flow.paragraph(t(`${k}.rights.contact`, { contact: s.organisation.contact }));
+}
+
+export function createPdfWriter(sink: ByteSink): PackageWriter {
+  const pdf = new PdfFile(sink);
+  let flow: Flow | undefined;
+  let t: Translate = (key) => key;
+  let title = "";
+  let lang = "ja-JP";
+  let createdAt = new Date();
+  let category: string | null = null;
+  const labels = new Map<string, string>();
+  const k = "disclosurePackage" as const;
+  return {
+    async begin(head) {
+      t = head.t;
+      title = `${t(`${k}.doc.title`)} ${head.reference}`;
+      lang = head.locale === "ja" ? "ja-JP" : "en-GB";
+      createdAt = head.generatedAt;
+      flow = new Flow(pdf, (page) => `${head.reference} — ${t(`${k}.doc.page`, { page })}`);
+      flow.heading(t(`${k}.doc.title`), 1);
+      flow.paragraph(t(`${k}.doc.intro`, { organisation: head.supplement.organisation.name }));
+      flow.paragraph(`${t(`${k}.doc.reference`)}: ${head.reference}`);
+      flow.paragraph(
+        `${t(`${k}.doc.generatedAt`)}: ${formatDateTime(head.locale, head.generatedAt)}`,
+      );
+      supplement(flow, t, head.supplement);
+      flow.newPage();
+      flow.heading(t(`${k}.section.items`), 2);
+      await pdf.flush();
+    },
+    async items(batch: readonly PackageItem[]) {
+      if (!flow) throw new Error("PDF writer not begun");
+      for (const item of batch) {
+        if (item.category !== category) {
+          category = item.category;
+          flow.runningHead("");
+          flow.heading(item.category, 3);
+          flow.runningHead(`${item.category} ${t(`${k}.doc.continued`)}`);
+        }
+        let source = labels.get(item.source);
+        if (source === undefined) labels.set(item.source, (source = sourceLabel(t, item.source)));
+        const meta = [item.system, source, item.sourceNote, jstDay(item.collectedAt)]
+          .filter(Boolean)
+          .join(" · ");
+        flow.row(item.field, item.value, meta);
+      }
+      await pdf.flush();
+    },
+    async end(tail: PackageTail) {
+      if (!flow) throw new Error("PDF writer not begun");
+      flow.runningHead("");
+      if (category === null) flow.paragraph(t(`${k}.doc.none`));
+      flow.paragraph(`${t(`${k}.doc.itemCount`)}: ${tail.itemCount}`, { size: 10 });
+      flow.heading(t(`${k}.section.withheld`), 2);
+      if (tail.withheld.length === 0) flow.paragraph(t(`${k}.doc.none`));
+      else flow.paragraph(t(`${k}.withheld.intro`));
+      for (const w of tail.withheld)
+        flow.row(w.field, `${t(`${k}.col.reason`)}: ${w.reason}`, `${w.category} · ${w.system}`);
+      if (tail.neverIncluded.count > 0)
+        flow.paragraph(t(`${k}.withheld.neverIncluded`, { count: tail.neverIncluded.count }));
+      flow.drawFooter();
+      await pdf.end({ title, lang, createdAt });
+    },
+  };
+}

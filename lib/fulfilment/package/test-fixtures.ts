@@ -1,0 +1,96 @@
+import { getTranslator } from "@/lib/i18n/translate";
+
+import type { ByteSink, PackageHead, PackageItem, PackageTail, PackageWriter } from "./types";
+
+// Shared by the writers' unit tests: a sink that keeps what is written, a head and items.
+
+export function memorySink(): ByteSink & { chunks: Buffer[]; text(): string; bytes(): Buffer } {
+  const chunks: Buffer[] = [];
+  return {
+    chunks,
+    async write(chunk) {
+      chunks.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk);
+    },
+    bytes: () => Buffer.concat(chunks),
+    text: () => Buffer.concat(chunks).toString("utf8"),
+  };
+}
+
+export function head(locale: "ja" | "en" = "ja"): PackageHead {
+  return {
+    reference: "R-2026-000123",
+    locale,
+    generatedAt: new Date("2026-04-01T03:00:00Z"),
+    t: getTranslator(locale),
+    supplement: {
+      organisation: { name: "株式会社サクラリンク", contact: "privacy@example.jp" },
+      purposes: [
+        { name: "サービスの運営", description: "予約の提供", categories: ["氏名", "予約履歴"] },
+      ],
+      sources: [
+        { category: "氏名", ways: [{ source: "DIRECT", notes: ["会員登録時にご本人が入力"] }] },
+      ],
+      recipients: [
+        {
+          name: "Global Hotels Ltd.",
+          recipientClass: "FOREIGN_THIRD_PARTY",
+          count: 2,
+          from: new Date("2025-01-01T00:00:00Z"),
+          to: new Date("2025-06-01T00:00:00Z"),
+          foreign: {
+            country: "SG",
+            countryName: "シンガポール",
+            regime: "個人データ保護法（PDPA）",
+            measures: "契約による安全管理措置",
+          },
+        },
+      ],
+      retention: [
+        { category: "氏名", until: null, untilPurpose: true, legalHolds: [] },
+        {
+          category: "カード決済履歴",
+          until: new Date("2032-03-31T00:00:00Z"),
+          untilPurpose: false,
+          legalHolds: ["法人税法に基づく保存義務（7年間）"],
+        },
+      ],
+    },
+  };
+}
+
+export function item(overrides: Partial<PackageItem> = {}): PackageItem {
+  return {
+    ref: "item-1",
+    origin: "record",
+    categoryKey: "name",
+    category: "氏名",
+    systemKey: "members",
+    system: "会員基盤",
+    field: "fullName",
+    value: "佐藤 花子",
+    source: "DIRECT",
+    sourceNote: "会員登録時にご本人が入力",
+    collectedAt: "2024-04-01T00:00:00.000Z",
+    ...overrides,
+  };
+}
+
+export const emptyTail: PackageTail = {
+  itemCount: 0,
+  withheld: [],
+  neverIncluded: { count: 0, kinds: [] },
+};
+
+/** Runs a writer over batches of items and returns the tail it was given. */
+export async function write(
+  writer: PackageWriter,
+  batches: PackageItem[][],
+  tail: Partial<PackageTail> = {},
+  locale: "ja" | "en" = "ja",
+) {
+  await writer.begin(head(locale));
+  for (const batch of batches) await writer.items(batch);
+  const full = { ...emptyTail, itemCount: batches.flat().length, ...tail };
+  await writer.end(full);
+  return full;
+}

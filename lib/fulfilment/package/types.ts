@@ -1,0 +1,99 @@
+import type { Locale } from "@/lib/i18n/config";
+import type { Translate } from "@/lib/i18n/translate";
+
+import type { NeverDisclosedKind } from "./denylist";
+
+// The shapes the package builder passes around: candidate items from the item source, the
+// supplementary information, and what the writers (JSON, CSV, HTML, PDF) receive.
+
+export type PackageFileFormat = "JSON" | "CSV" | "HTML" | "PDF";
+
+/** A candidate item, in the reader's language, before the denylist and redactions. */
+export interface PackageItem {
+  /** PersonalDataItem id, or the connector's ref ("<systemKey>:<field>"). */
+  ref: string;
+  origin: "record" | "connector";
+  categoryKey: string;
+  category: string;
+  systemKey: string;
+  system: string;
+  field: string;
+  value: string;
+  /** DataSource code (DIRECT, AUTOMATIC, …) or what a connector said. */
+  source: string;
+  sourceNote: string;
+  /** ISO date-time, or null when the system did not say. */
+  collectedAt: string | null;
+}
+
+export interface WithheldItem {
+  ref: string;
+  category: string;
+  system: string;
+  field: string;
+  reason: string;
+}
+
+export interface PurposeEntry {
+  name: string;
+  description: string;
+  categories: string[];
+}
+
+export interface SourceEntry {
+  category: string;
+  /** Source codes with the notes recorded for them (取得の経緯). */
+  ways: { source: string; notes: string[] }[];
+}
+
+export interface RecipientEntry {
+  name: string;
+  recipientClass: string;
+  count: number;
+  from: Date;
+  to: Date;
+  foreign: { country: string; countryName: string; regime: string; measures: string } | null;
+}
+
+export interface RetentionEntry {
+  category: string;
+  /** Latest retainUntil among the items that have one. */
+  until: Date | null;
+  /** Some items are kept until their purpose is achieved (no retainUntil). */
+  untilPurpose: boolean;
+  legalHolds: string[];
+}
+
+export interface Supplement {
+  organisation: { name: string; contact: string };
+  purposes: PurposeEntry[];
+  sources: SourceEntry[];
+  recipients: RecipientEntry[];
+  retention: RetentionEntry[];
+}
+
+export interface PackageHead {
+  reference: string;
+  locale: Locale;
+  generatedAt: Date;
+  supplement: Supplement;
+  t: Translate;
+}
+
+export interface PackageTail {
+  itemCount: number;
+  withheld: WithheldItem[];
+  neverIncluded: { count: number; kinds: NeverDisclosedKind[] };
+}
+
+/** Where a writer's bytes go (an encrypted file); awaiting write() is the back-pressure. */
+export interface ByteSink {
+  write(chunk: string | Buffer): Promise<void>;
+}
+
+/** One output format, fed the included items in order, batch by batch. */
+export interface PackageWriter {
+  begin(head: PackageHead): Promise<void>;
+  items(batch: readonly PackageItem[]): Promise<void>;
+  end(tail: PackageTail): Promise<void>;
+}
