@@ -1,7 +1,32 @@
+import { markup } from "@/lib/html/markup";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import type { LedgerEntry } from "@/lib/ledger/present";
+
+function entryRows(entries: LedgerEntry[], locale: Locale, t: Translate): string {
+  const date = (d: Date) => formatDate(locale, d);
+  const separator = locale === "ja" ? "、" : ", ";
+  return entries
+    .map((e) => {
+      const when = e.periodEnd
+        ? t("ledger.period", { from: date(e.providedAt), to: date(e.periodEnd) })
+        : date(e.providedAt);
+      const recipientClass =
+        e.recipient.recipientClass === "PROCESSOR"
+          ? t("ledger.processorNote")
+          : t(`recipientClass.${e.recipient.recipientClass}`);
+      const foreign =
+        e.foreign &&
+        markup`<div data-foreign="${e.foreign.country}"><small>${t("ledger.foreign.country")}: ${e.foreign.countryName} (<a href="#foreign-${e.recipient.key}">${t("ledger.foreign.seeNotes")}</a>)</small></div>`;
+      const consent =
+        e.consentReference &&
+        markup`<div><small>${t("ledger.consentRef", { reference: e.consentReference })}</small></div>`;
+      return markup`<tr data-entry="${e.id}" data-recipient="${e.recipient.key}"><td>${when}</td><td>${e.recipient.name}<div><small>${recipientClass}</small></div>${foreign}</td><td>${e.items.join(separator)}</td><td>${e.purpose}</td><td>${t(`ledger.legalBasis.${e.legalBasis}`)}${consent}</td><td>${e.scene?.name ?? "—"}</td></tr>`
+        .value;
+    })
+    .join("");
+}
 
 /** The ledger entries as a table; foreign recipients link to their Art.28 notes (ForeignNotes). */
 export function LedgerEntries(props: { entries: LedgerEntry[]; locale: Locale; t: Translate }) {
@@ -18,49 +43,8 @@ export function LedgerEntries(props: { entries: LedgerEntry[]; locale: Locale; t
           <th scope="col">{t("ledger.column.scene")}</th>
         </tr>
       </thead>
-      <tbody>
-        {entries.map((e) => (
-          <tr key={e.id} data-entry={e.id} data-recipient={e.recipient.key}>
-            <td>
-              {e.periodEnd
-                ? t("ledger.period", {
-                    from: formatDate(locale, e.providedAt),
-                    to: formatDate(locale, e.periodEnd),
-                  })
-                : formatDate(locale, e.providedAt)}
-            </td>
-            <td>
-              {e.recipient.name}
-              <div>
-                <small>
-                  {e.recipient.recipientClass === "PROCESSOR"
-                    ? t("ledger.processorNote")
-                    : t(`recipientClass.${e.recipient.recipientClass}`)}
-                </small>
-              </div>
-              {e.foreign && (
-                <div data-foreign={e.foreign.country}>
-                  <small>
-                    {t("ledger.foreign.country")}: {e.foreign.countryName} (
-                    <a href={`#foreign-${e.recipient.key}`}>{t("ledger.foreign.seeNotes")}</a>)
-                  </small>
-                </div>
-              )}
-            </td>
-            <td>{e.items.join(locale === "ja" ? "、" : ", ")}</td>
-            <td>{e.purpose}</td>
-            <td>
-              {t(`ledger.legalBasis.${e.legalBasis}`)}
-              {e.consentReference && (
-                <div>
-                  <small>{t("ledger.consentRef", { reference: e.consentReference })}</small>
-                </div>
-              )}
-            </td>
-            <td>{e.scene?.name ?? "—"}</td>
-          </tr>
-        ))}
-      </tbody>
+      {/* Built as one escaped string: see lib/html/markup.ts. */}
+      <tbody dangerouslySetInnerHTML={{ __html: entryRows(entries, locale, t) }} />
     </table>
   );
 }

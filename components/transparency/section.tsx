@@ -1,3 +1,4 @@
+import { countryName } from "@/lib/i18n/format";
 import type { ReactNode } from "react";
 
 import type { Translate } from "@/lib/i18n/translate";
@@ -24,11 +25,4 @@ export function Paragraphs({ text }: { text: string }) {
     .map((line, i) => <p key={i}>{line}</p>);
 }
 
-/** A country's name in the page's language, from its ISO 3166 code. */
-export function countryName(locale: string, code: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+export { countryName };

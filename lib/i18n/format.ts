@@ -3,9 +3,20 @@ import type { Locale } from "./config";
 // Dates are shown in Japan time: the organisation's deadlines are counted there.
 const TZ = "Asia/Tokyo";
 
+// Building an Intl formatter costs far more than using one (it loads locale and time-zone data),
+// and a page formats a date per row: formatters are made once per locale and kept.
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(key: string, locale: string, options: Intl.DateTimeFormatOptions) {
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(locale, { timeZone: TZ, ...options })));
+  return f;
+}
+
+const tag = (locale: Locale) => (locale === "ja" ? "ja-JP" : "en-GB");
+
 export function formatDate(locale: Locale, date: Date | string): string {
-  return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
-    timeZone: TZ,
+  return formatter(`date:${locale}`, tag(locale), {
     year: "numeric",
     month: "short",
     day: "numeric",
@@ -13,12 +24,33 @@ export function formatDate(locale: Locale, date: Date | string): string {
 }
 
 export function formatDateTime(locale: Locale, date: Date | string): string {
-  return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
-    timeZone: TZ,
+  return formatter(`datetime:${locale}`, tag(locale), {
     year: "numeric",
     month: "short",
     day: "numeric",
     hour: "2-digit",
     minute: "2-digit",
   }).format(new Date(date));
+}
+
+/** YYYY-MM-DD in Japan time, the organisation's calendar. */
+export function jstDate(date: Date): string {
+  return formatter("iso-date", "en-CA", {
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(date);
+}
+
+const regions = new Map<string, Intl.DisplayNames>();
+
+/** A country's name in the given language, from its ISO 3166 code (the code when unknown). */
+export function countryName(locale: string, code: string): string {
+  try {
+    let names = regions.get(locale);
+    if (!names) regions.set(locale, (names = new Intl.DisplayNames([locale], { type: "region" })));
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
 }

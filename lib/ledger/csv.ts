@@ -1,3 +1,4 @@
+import { jstDate } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 
 import type { LedgerEntry } from "./present";
@@ -18,15 +19,7 @@ export function csvLine(fields: readonly (string | number | null | undefined)[])
   return `${fields.map(csvField).join(",")}\r\n`;
 }
 
-/** YYYY-MM-DD in Japan time, the organisation's calendar. */
-export function jstDate(date: Date): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Tokyo",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(date);
-}
+export { jstDate };
 
 export function ledgerCsvHeader(t: Translate): string {
   return csvLine([

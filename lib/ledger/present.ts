@@ -1,6 +1,9 @@
 import type { Locale } from "@/lib/i18n/config";
+import { countryName } from "@/lib/i18n/format";
 
 import type { LedgerRow } from "./query";
+
+export { countryName };
 
 // One ledger entry in the reader's language: what the page, the CSV and the JSON all show.
 
@@ -15,14 +18,6 @@ export interface LedgerEntry {
   consentReference: string | null;
   scene: { key: string; name: string } | null;
   foreign: { country: string; countryName: string; regime: string; measures: string } | null;
-}
-
-export function countryName(locale: Locale, code: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 export function presentLedgerRow(row: LedgerRow, locale: Locale): LedgerEntry {
