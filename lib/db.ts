@@ -6,7 +6,13 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 // One Prisma client per process. Secrets are omitted from every query unless asked for by name.
 export function createPrismaClient(url: string, options: { max?: number } = {}) {
   const adapter = new PrismaPg({ connectionString: url, max: options.max ?? 10 });
-  return new PrismaClient({ adapter, omit: { dataSystem: { secret: true } } });
+  return new PrismaClient({
+    adapter,
+    omit: { dataSystem: { secret: true } },
+    // The embedded database runs one transaction at a time: waiting for it beats failing a
+    // person's action because a background job held the database for two seconds.
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+  });
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;

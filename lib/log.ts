@@ -16,9 +16,26 @@ export const log = {
   error(message: string, error: unknown, fields?: Fields): string {
     const errorId = randomUUID();
     const name = error instanceof Error ? error.name : typeof error;
+    // Only the frames: an error's message may quote the data it failed on (a value, a name).
     const stack =
-      error instanceof Error ? (error.stack ?? "").split("\n").slice(0, 6).join(" | ") : "";
-    write("error", message, { errorId, errorName: name, stack, ...fields });
+      error instanceof Error
+        ? (error.stack ?? "")
+            .split("\n")
+            .filter((line) => /^\s+at /.test(line))
+            .slice(0, 6)
+            .map((line) => line.trim())
+            .join(" | ")
+        : "";
+    // Codes (a Prisma P2034, a Node ECONNREFUSED, PostgreSQL's SQLSTATE) say what went wrong
+    // without the data it went wrong on.
+    const code = (error as { code?: unknown } | null)?.code;
+    write("error", message, {
+      errorId,
+      errorName: name,
+      ...(typeof code === "string" && /^[\w.-]{1,40}$/.test(code) ? { errorCode: code } : {}),
+      stack,
+      ...fields,
+    });
     return errorId;
   },
 };

@@ -5,6 +5,8 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
+import { keepQueriesTogether } from "./pglite-queue";
+
 // The embedded default: PGlite persisted under DATA_DIR, served on a loopback port so the app,
 // the worker and the migration scripts all speak the PostgreSQL protocol through `pg`.
 
@@ -64,6 +66,7 @@ export async function startEmbeddedDatabase(options: {
     port: options.port ?? 0,
     maxConnections: 64,
   });
+  keepQueriesTogether(server);
   await server.start();
   const port = Number(server.getServerConn().split(":").pop());
   const info: ServerInfo = { port, pid: process.pid };
