@@ -98,7 +98,8 @@ for (let i = 0; ; i++) {
   await new Promise((r) => setTimeout(r, 500));
 }
 
-const rowsOf = (body: string) => body.split("data-entry=").length - 1;
+// Rows in the HTML itself: the RSC payload repeats them with escaped quotes (data-entry=\").
+const rowsOf = (body: string) => body.split('data-entry="').length - 1;
 const expectRows = (n: number) => (body: string) => {
   if (rowsOf(body) !== n) throw new Error(`expected ${n} rows, got ${rowsOf(body)}`);
 };
