@@ -435,6 +435,20 @@ test("a manual task is taken, worked through its checklist and completed with a 
   await expect(row.getByTestId("task-result")).toContainText("添付: scan.png");
   await expect(manual).toHaveCount(0);
   await expectPanelAxeClean(staff);
+
+  // The attachment opens for staff (audited) and for nobody else.
+  const href = await row.getByRole("link", { name: "scan.png" }).getAttribute("href");
+  const file = await staff.request.get(`${baseURL}${href}`);
+  expect(file.status()).toBe(200);
+  expect(file.headers()["content-type"]).toBe("image/png");
+  const opened = await sql().query(
+    `SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'task-attachment.open'
+     AND "requestId" = (SELECT id FROM "Request" WHERE reference = $1)`,
+    [reference],
+  );
+  expect(opened.rows[0]).toEqual({ n: 1 });
+  const { page: other } = await signInElsewhere("SUBJECT", { withSubject: true });
+  expect((await other.request.get(`${baseURL}${href}`)).status()).toBe(404);
 });
 
 test("the demo's simulated system does not exist outside demo mode", async ({

@@ -107,9 +107,15 @@ export async function TasksPanel({ request, actor, locale, t }: StaffPanelProps)
                       <>
                         <br />
                         <small>
-                          {t("fulfilment.tasks.attachments", {
-                            names: task.attachments.map((a) => a.fileName).join(", "),
-                          })}
+                          {t("fulfilment.tasks.attachmentsLabel")}{" "}
+                          {task.attachments.map((a, i) => (
+                            <span key={a.id}>
+                              {i > 0 && ", "}
+                              <a href={`/api/staff/task-attachments/${a.id}`} download>
+                                {a.fileName}
+                              </a>
+                            </span>
+                          ))}
                         </small>
                       </>
                     )}
