@@ -1,3 +1,4 @@
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import type { Translate } from "@/lib/i18n/translate";
 
 /** Keyset page links: newer, older and back to the newest entries. */
@@ -9,35 +10,20 @@ export function LedgerPager(props: {
   onFirstPage: boolean;
   t: Translate;
 }) {
-  const { base, search, t } = props;
-  const href = (extra: string) => {
-    const q = [search, extra].filter(Boolean).join("&");
-    return q ? `${base}?${q}` : base;
-  };
-  if (!props.newerCursor && !props.olderCursor && props.onFirstPage) return null;
+  const { t } = props;
   return (
-    <nav aria-label={t("ledger.pager.label")}>
-      <ul className="row" style={{ listStyle: "none", padding: 0 }}>
-        {!props.onFirstPage && (
-          <li>
-            <a href={href("")}>{t("ledger.pager.first")}</a>
-          </li>
-        )}
-        {props.newerCursor && (
-          <li>
-            <a href={href(`before=${encodeURIComponent(props.newerCursor)}`)} rel="prev">
-              {t("ledger.pager.newer")}
-            </a>
-          </li>
-        )}
-        {props.olderCursor && (
-          <li>
-            <a href={href(`after=${encodeURIComponent(props.olderCursor)}`)} rel="next">
-              {t("ledger.pager.older")}
-            </a>
-          </li>
-        )}
-      </ul>
-    </nav>
+    <KeysetPager
+      base={props.base}
+      search={props.search}
+      prevCursor={props.newerCursor}
+      nextCursor={props.olderCursor}
+      onFirstPage={props.onFirstPage}
+      labels={{
+        nav: t("ledger.pager.label"),
+        first: t("ledger.pager.first"),
+        prev: t("ledger.pager.newer"),
+        next: t("ledger.pager.older"),
+      }}
+    />
   );
 }
