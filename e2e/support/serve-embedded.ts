@@ -7,6 +7,8 @@ import path from "node:path";
 import { E2E } from "./config";
 
 rmSync(E2E.embedded.dataDir, { recursive: true, force: true });
+// No cached figures from an earlier run's database (see serve-postgres.ts).
+rmSync(path.join(E2E.root, E2E.distDir, "cache", "fetch-cache"), { recursive: true, force: true });
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATA_DIR: E2E.embedded.dataDir,

@@ -1,7 +1,7 @@
 // The e2e server on PostgreSQL: a fresh database with migrations and the demo seed, mail over SMTP
 // to a local sink, and the production build served by `next start`.
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 
@@ -65,6 +65,10 @@ await db.dataSystem.update({
     },
   },
 });
+
+// Each run starts from a fresh database, so nothing cached from an earlier run may be served
+// (the transparency page keeps its figures for five minutes in the build's fetch cache).
+rmSync(path.join(E2E.root, E2E.distDir, "cache", "fetch-cache"), { recursive: true, force: true });
 
 const sink = await startSmtpSink(E2E.smtp);
 const next = spawn(

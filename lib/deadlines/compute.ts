@@ -12,13 +12,13 @@ const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The JST calendar date of an instant, as a UTC-midnight Date (year, month, day only). */
-function jstDate(instant: Date): Date {
+export function jstDate(instant: Date): Date {
   const shifted = new Date(instant.getTime() + JST_OFFSET_MS);
   return new Date(Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate()));
 }
 
 /** The last millisecond of a JST calendar date, as an instant. */
-function endOfJstDay(date: Date): Date {
+export function endOfJstDay(date: Date): Date {
   return new Date(date.getTime() + DAY_MS - 1 - JST_OFFSET_MS);
 }
 

@@ -13,6 +13,7 @@ export const CLIENT_SECTIONS = [
   "errors",
   "fulfilment",
   "identity",
+  "lawEnforcement",
   "manager",
   "messages",
   "method",

@@ -13,6 +13,8 @@ export const QUEUES = {
   documentPurge: "identity-document-purge",
   // Runs one fulfilment task against its system's connector (lib/fulfilment/engine).
   fulfilmentTask: "fulfilment-task",
+  // Scans for due-soon and overdue requests and sends each reminder once (lib/reminders).
+  reminderScan: "reminder-scan",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -22,6 +24,7 @@ const QUEUE_OPTIONS: Record<QueueName, { retryLimit: number; retryDelay: number 
   "mail-send": { retryLimit: 5, retryDelay: 5 },
   "identity-document-purge": { retryLimit: 10, retryDelay: 5 },
   "fulfilment-task": { retryLimit: 3, retryDelay: 2 },
+  "reminder-scan": { retryLimit: 2, retryDelay: 30 },
 };
 
 const globalForBoss = globalThis as unknown as { __boss?: Promise<PgBoss> };

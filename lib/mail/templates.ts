@@ -5,7 +5,14 @@ import { getTranslator, isMessageKey, type MessageParams } from "@/lib/i18n/tran
 import type { Mail } from "./deliver";
 
 // Every mail the portal sends, in the recipient's language, from the catalogues.
-export type MailKind = "signIn" | "requestReceived" | "requestStatusChanged" | "newMessage";
+export type MailKind =
+  | "signIn"
+  | "requestReceived"
+  | "requestStatusChanged"
+  | "newMessage"
+  | "reminderDue3"
+  | "reminderOverdue"
+  | "reminderExtensionNotice";
 
 const KEYS = {
   signIn: { subject: "mail.signIn.subject", body: "mail.signIn.body" },
@@ -14,6 +21,12 @@ const KEYS = {
   requestStatusChanged: {
     subject: "mail.requestStatusChanged.subject",
     body: "mail.requestStatusChanged.body",
+  },
+  reminderDue3: { subject: "mail.reminderDue3.subject", body: "mail.reminderDue3.body" },
+  reminderOverdue: { subject: "mail.reminderOverdue.subject", body: "mail.reminderOverdue.body" },
+  reminderExtensionNotice: {
+    subject: "mail.reminderExtensionNotice.subject",
+    body: "mail.reminderExtensionNotice.body",
   },
 } as const;
 

@@ -268,6 +268,9 @@ describe("timeline labels", () => {
       "taskFailed",
       "taskCancelled",
       "taskRetried",
+      "reminderDue3",
+      "reminderOverdue",
+      "reminderExtensionNotice",
     ];
     for (const kind of [...NAMES, ...others]) {
       expect(ja.event, kind).toHaveProperty(kind);

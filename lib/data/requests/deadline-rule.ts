@@ -1,25 +1,96 @@
 import "server-only";
 
 import type { Tx } from "@/lib/db";
-import { earliestDeadline, type DeadlineRule } from "@/lib/deadlines/compute";
-import type { RequestType } from "@/lib/generated/prisma/enums";
+import { computeDeadlines, type DeadlineResult, type Policy } from "@/lib/deadlines/engine";
+import type { Jurisdiction, RequestType } from "@/lib/generated/prisma/enums";
 
-async function jpDeadlineRule(tx: Tx, type: RequestType): Promise<DeadlineRule> {
-  const policies = await tx.deadlinePolicy.findMany({
-    where: { jurisdiction: "JP", OR: [{ requestType: type }, { requestType: null }] },
+const POLICY_FIELDS = {
+  jurisdiction: true,
+  requestType: true,
+  amount: true,
+  unit: true,
+  extensionAmount: true,
+  extensionUnit: true,
+  ackAmount: true,
+  ackUnit: true,
+  pauseAllowed: true,
+} as const;
+
+/** The configured policies of these jurisdictions for this type or every type (the engine picks). */
+async function policiesFor(
+  tx: Tx,
+  type: RequestType,
+  jurisdictions: readonly Jurisdiction[],
+): Promise<Policy[]> {
+  return tx.deadlinePolicy.findMany({
+    where: {
+      jurisdiction: { in: [...jurisdictions] },
+      OR: [{ requestType: type }, { requestType: null }],
+    },
+    select: POLICY_FIELDS,
   });
-  // A rule for the type beats the jurisdiction's default; with none configured, the 10-day SLA.
-  const policy = policies.find((p) => p.requestType === type) ?? policies[0];
-  return policy
-    ? { amount: policy.amount, unit: policy.unit }
-    : { amount: 10, unit: "CALENDAR_DAYS" as const };
 }
 
 /**
- * A new request's due date from its arrival, by the JP rule in DeadlinePolicy. Shared by requests
- * filed on the web (create-request.ts) and those staff enter (enter-request.ts), so both count
- * the same way from the moment the request reached the organisation.
+ * A new request's due date from its arrival: the earliest deadline among its jurisdictions'
+ * policies in DeadlinePolicy (JP by default, 10 days when unconfigured). Shared by requests filed
+ * on the web (create-request.ts) and those staff enter (enter-request.ts), so both count the same
+ * way from the moment the request reached the organisation.
  */
-export async function dueAtFor(tx: Tx, type: RequestType, receivedAt: Date): Promise<Date> {
-  return earliestDeadline(receivedAt, [await jpDeadlineRule(tx, type)]);
+export async function dueAtFor(
+  tx: Tx,
+  type: RequestType,
+  receivedAt: Date,
+  jurisdictions: readonly Jurisdiction[] = ["JP"],
+): Promise<Date> {
+  const policies = await policiesFor(tx, type, jurisdictions);
+  return computeDeadlines({ receivedAt, type, jurisdictions, policies }).dueAt;
+}
+
+/**
+ * The request's deadlines derived again from its policies, clock events (pauses and resumes) and
+ * extensions: never edited by hand. `dueAt` is the earliest date before extensions (what
+ * `Request.dueAt` holds, the queue's order), `extendedDueAt` the earliest after them when an
+ * extension moved it. The caller writes them and audits the change in its own transaction.
+ */
+export async function recomputeDueAt(
+  tx: Tx,
+  requestId: string,
+  options: { now?: Date } = {},
+): Promise<{
+  dueAt: Date;
+  extendedDueAt: Date | null;
+  ackDueAt: Date | null;
+  result: DeadlineResult;
+}> {
+  const request = await tx.request.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { type: true, jurisdictions: true, receivedAt: true },
+  });
+  // One after another: a transaction's queries share one connection.
+  const policies = await policiesFor(tx, request.type, request.jurisdictions);
+  const clockEvents = await tx.clockEvent.findMany({
+    where: { requestId },
+    select: { kind: true, at: true },
+  });
+  const extensions = await tx.extension.findMany({
+    where: { requestId },
+    select: { jurisdiction: true, newDueAt: true, noticeSentAt: true, createdAt: true },
+  });
+  const result = computeDeadlines({
+    receivedAt: request.receivedAt,
+    type: request.type,
+    jurisdictions: request.jurisdictions,
+    policies,
+    clockEvents,
+    extensions,
+    now: options.now ?? new Date(),
+  });
+  return {
+    dueAt: result.unextendedDueAt,
+    extendedDueAt:
+      result.dueAt.getTime() !== result.unextendedDueAt.getTime() ? result.dueAt : null,
+    ackDueAt: result.ackDueAt,
+    result,
+  };
 }

@@ -7,6 +7,9 @@ import { decisions } from "./sections/decisions";
 import { identity } from "./sections/identity";
 import { ledger } from "./sections/ledger";
 import { transparency } from "./sections/transparency";
+import { dashboard } from "./sections/dashboard";
+import { deadlines } from "./sections/deadlines";
+import { lawEnforcement } from "./sections/lawEnforcement";
 
 export const en: Messages = {
   identity: identity.en,
@@ -17,6 +20,9 @@ export const en: Messages = {
   decisions: decisions.en,
   ledger: ledger.en,
   transparency: transparency.en,
+  dashboard: dashboard.en,
+  deadlines: deadlines.en,
+  lawEnforcement: lawEnforcement.en,
   app: {
     name: "Sakura Link Privacy Center",
     skipToContent: "Skip to content",
@@ -124,6 +130,9 @@ export const en: Messages = {
     taskFailed: "Fulfilment task failed",
     taskCancelled: "Fulfilment task cancelled",
     taskRetried: "Fulfilment task retried",
+    reminderDue3: "Reminder sent to the assignee: due within 3 days",
+    reminderOverdue: "Overdue: managers notified",
+    reminderExtensionNotice: "Extension notice not yet sent: managers notified",
   },
   signIn: {
     title: "Sign in",
@@ -393,6 +402,18 @@ export const en: Messages = {
     requestStatusChanged: {
       subject: "[{reference}] Status updated",
       body: 'Your request {reference} is now "{status}". See your page for details.',
+    },
+    reminderDue3: {
+      subject: "[Due soon] {reference}: due within 3 days",
+      body: "A request assigned to you, {reference}, is due soon.\nDue: {dueDate}\nPlease check it in the staff workspace.",
+    },
+    reminderOverdue: {
+      subject: "[Overdue] {reference}: past its due date",
+      body: "Request {reference} is past its due date.\nDue: {dueDate}\nPlease check with the assignee and take the necessary steps.",
+    },
+    reminderExtensionNotice: {
+      subject: "[Extension notice] {reference}: notice not yet sent",
+      body: "The extension notice for request {reference} has not been sent yet.\nIt must go out by the original due date: {dueDate}\nPlease approve or withdraw the extension.",
     },
   },
 };

@@ -6,6 +6,9 @@ import { decisions } from "./sections/decisions";
 import { identity } from "./sections/identity";
 import { ledger } from "./sections/ledger";
 import { transparency } from "./sections/transparency";
+import { dashboard } from "./sections/dashboard";
+import { deadlines } from "./sections/deadlines";
+import { lawEnforcement } from "./sections/lawEnforcement";
 
 // The Japanese catalogue: the source of truth for every user-facing string (en.ts mirrors it,
 // and the type checker refuses a missing key there). Features with many strings keep them in
@@ -19,6 +22,9 @@ export const ja = {
   decisions: decisions.ja,
   ledger: ledger.ja,
   transparency: transparency.ja,
+  dashboard: dashboard.ja,
+  deadlines: deadlines.ja,
+  lawEnforcement: lawEnforcement.ja,
   app: {
     name: "サクラリンク プライバシーセンター",
     skipToContent: "本文へ移動",
@@ -124,6 +130,9 @@ export const ja = {
     taskFailed: "対応タスクが失敗しました",
     taskCancelled: "対応タスクを取り消しました",
     taskRetried: "対応タスクを再実行しました",
+    reminderDue3: "期限3日前のリマインダーを担当者に送信しました",
+    reminderOverdue: "期限超過を管理者に通知しました",
+    reminderExtensionNotice: "延長通知の未送付を管理者に通知しました",
   },
   signIn: {
     title: "ログイン",
@@ -392,6 +401,18 @@ export const ja = {
     requestStatusChanged: {
       subject: "【{reference}】状況が更新されました",
       body: "ご請求 {reference} の状況が「{status}」になりました。詳しくはマイページでご確認ください。",
+    },
+    reminderDue3: {
+      subject: "【期限間近】{reference} 回答期限まで3日以内です",
+      body: "担当しているご請求 {reference} の回答期限が近づいています。\n回答期限: {dueDate}\n職員画面で対応状況を確認してください。",
+    },
+    reminderOverdue: {
+      subject: "【期限超過】{reference} 回答期限を過ぎています",
+      body: "ご請求 {reference} が回答期限を過ぎています。\n回答期限: {dueDate}\n担当者と対応状況を確認し、必要な措置をとってください。",
+    },
+    reminderExtensionNotice: {
+      subject: "【延長通知】{reference} 延長の通知が未送付です",
+      body: "ご請求 {reference} の期限延長の通知がまだ送られていません。\n通知の期限（当初の回答期限）: {dueDate}\n延長を承認または取り下げてください。",
     },
   },
 };

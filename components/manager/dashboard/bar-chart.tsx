@@ -1,0 +1,130 @@
+// A server-rendered SVG bar chart. The SVG is one image with a short text alternative; the exact
+// figures are always in the table rendered beside it.
+
+export interface Series {
+  name: string;
+  color: string;
+  values: number[];
+}
+
+const HEIGHT = 160;
+const LABEL = 36;
+
+export function BarChart(props: {
+  id: string;
+  title: string;
+  summary: string;
+  labels: string[];
+  series: Series[];
+}) {
+  const { labels, series } = props;
+  const max = Math.max(1, ...series.flatMap((s) => s.values));
+  const groupWidth = Math.max(24, series.length * 14 + 10);
+  const width = labels.length * groupWidth + 40;
+  const barWidth = (groupWidth - 10) / series.length;
+  return (
+    <figure className="chart">
+      <svg
+        role="img"
+        aria-labelledby={`${props.id}-title`}
+        viewBox={`0 0 ${width} ${HEIGHT + LABEL}`}
+        width="100%"
+        style={{ maxWidth: `${Math.max(width, 320)}px`, height: "auto" }}
+      >
+        <title id={`${props.id}-title`}>{props.summary}</title>
+        <text x="0" y="12" fontSize="10" fill="#444">
+          {max}
+        </text>
+        <line x1="30" y1={HEIGHT} x2={width} y2={HEIGHT} stroke="#888" />
+        {labels.map((label, i) => (
+          <g key={label}>
+            {series.map((s, j) => {
+              const value = s.values[i] ?? 0;
+              const h = (value / max) * (HEIGHT - 20);
+              return (
+                <rect
+                  key={s.name}
+                  x={34 + i * groupWidth + j * barWidth}
+                  y={HEIGHT - h}
+                  width={barWidth - 2}
+                  height={h}
+                  fill={s.color}
+                />
+              );
+            })}
+            <text
+              x={34 + i * groupWidth + (groupWidth - 10) / 2}
+              y={HEIGHT + 14}
+              fontSize="9"
+              textAnchor="middle"
+              fill="#444"
+            >
+              {label}
+            </text>
+          </g>
+        ))}
+      </svg>
+      {series.length > 1 ? (
+        <figcaption>
+          {series.map((s) => (
+            <span key={s.name} style={{ marginRight: "1rem" }}>
+              <span
+                aria-hidden="true"
+                style={{
+                  display: "inline-block",
+                  width: "0.8rem",
+                  height: "0.8rem",
+                  background: s.color,
+                  marginRight: "0.3rem",
+                }}
+              />
+              {s.name}
+            </span>
+          ))}
+        </figcaption>
+      ) : null}
+    </figure>
+  );
+}
+
+/** Horizontal bars, for breakdowns whose labels are long (types, jurisdictions, staff). */
+export function HBarChart(props: {
+  id: string;
+  summary: string;
+  labels: string[];
+  values: number[];
+}) {
+  const row = 22;
+  const labelWidth = 220;
+  const barSpace = 260;
+  const max = Math.max(1, ...props.values);
+  const height = props.labels.length * row + 4;
+  return (
+    <figure className="chart">
+      <svg
+        role="img"
+        aria-labelledby={`${props.id}-title`}
+        viewBox={`0 0 ${labelWidth + barSpace + 50} ${height}`}
+        width="100%"
+        style={{ maxWidth: `${labelWidth + barSpace + 50}px`, height: "auto" }}
+      >
+        <title id={`${props.id}-title`}>{props.summary}</title>
+        {props.labels.map((label, i) => {
+          const value = props.values[i] ?? 0;
+          const w = (value / max) * barSpace;
+          return (
+            <g key={label}>
+              <text x={labelWidth - 6} y={i * row + 15} fontSize="11" textAnchor="end" fill="#333">
+                {label.length > 30 ? `${label.slice(0, 29)}…` : label}
+              </text>
+              <rect x={labelWidth} y={i * row + 4} width={w} height={row - 8} fill="#2f5d8a" />
+              <text x={labelWidth + w + 4} y={i * row + 15} fontSize="11" fill="#333">
+                {value}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}

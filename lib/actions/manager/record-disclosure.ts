@@ -1,0 +1,17 @@
+"use server";
+
+import { updateTag } from "next/cache";
+
+import { defineAction } from "@/lib/actions/safe-action";
+import { recordDisclosure as record } from "@/lib/data/law-enforcement/record-disclosure";
+import { ZLawEnforcementEntry } from "@/lib/validation/law-enforcement";
+
+export const recordDisclosure = defineAction(
+  { name: "recordDisclosure", schema: ZLawEnforcementEntry, permission: "policy:configure" },
+  async (input, actor) => {
+    const result = await record({ actor, input });
+    // The public transparency page caches its counts under this tag (app/[locale]/privacy).
+    updateTag("transparency");
+    return result;
+  },
+);
