@@ -17,6 +17,12 @@ export function RequestTimeline(props: {
           <li key={event.id}>
             <time dateTime={event.at.toISOString()}>{formatDateTime(locale, event.at)}</time>{" "}
             {isMessageKey(key) ? t(key) : event.kind}
+            {/* An extension's reason is part of the notice the requester receives. */}
+            {event.kind === "extended" && event.note && (
+              <p style={{ whiteSpace: "pre-line" }} data-testid="extension-reason">
+                {event.note}
+              </p>
+            )}
           </li>
         );
       })}

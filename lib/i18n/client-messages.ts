@@ -8,6 +8,8 @@ import { getMessages } from "./translate";
 export const CLIENT_SECTIONS = [
   "app",
   "channel",
+  "deadlines",
+  "extensions",
   "decisions",
   "disclosurePackage",
   "errors",

@@ -12,7 +12,8 @@ export type MailKind =
   | "newMessage"
   | "reminderDue3"
   | "reminderOverdue"
-  | "reminderExtensionNotice";
+  | "reminderExtensionNotice"
+  | "extensionNotice";
 
 const KEYS = {
   signIn: { subject: "mail.signIn.subject", body: "mail.signIn.body" },
@@ -28,6 +29,7 @@ const KEYS = {
     subject: "mail.reminderExtensionNotice.subject",
     body: "mail.reminderExtensionNotice.body",
   },
+  extensionNotice: { subject: "mail.extensionNotice.subject", body: "mail.extensionNotice.body" },
 } as const;
 
 export function renderMail(input: {

@@ -193,22 +193,24 @@ describe("scanReminders", () => {
     expect(sent.map((m) => m.dueDate)).toContain(extended.toISOString());
   });
 
-  it("escalates a proposed extension whose notice has not gone out before the first period ends", async () => {
+  it("escalates a proposed extension still waiting for approval before the first period ends", async () => {
     const now = new Date();
     const due = new Date(now.getTime() + 2 * DAY);
     const r = await request({ due });
     const sentNotice = await request({ due });
-    for (const [id, noticeSentAt] of [
-      [r.id, null],
-      [sentNotice.id, now],
+    // Proposed and waiting for approval; the other one was approved and its notice sent.
+    const asker = await person("STAFF");
+    for (const [id, decision] of [
+      [r.id, "PENDING"],
+      [sentNotice.id, "APPROVED"],
     ] as const) {
-      await db.extension.create({
+      await db.approval.create({
         data: {
           requestId: id,
-          jurisdiction: "JP",
-          reason: "多数の記録の確認",
-          newDueAt: new Date(now.getTime() + 30 * DAY),
-          noticeSentAt,
+          kind: "EXTENSION",
+          decision,
+          requestedById: asker.id,
+          proposal: { jurisdiction: "EU", reason: "多数の記録の確認" },
         },
       });
     }

@@ -10,8 +10,8 @@ import { OPEN_STATUSES } from "@/lib/requests/lifecycle";
 // jobs, under a row lock on the request, so concurrent scans and restarts never send it twice. An
 // extension moves the due date, and the new date earns its own reminders.
 // Unassigned requests get no due-soon reminder (nobody to tell; the queue shows them), but are
-// escalated to managers once overdue like any other. A proposed extension whose notice has not gone
-// out (Extension.noticeSentAt null) while the first period ends within 3 days is escalated to
+// escalated to managers once overdue like any other. A proposed extension still waiting for its
+// approval (and so for its notice) while the first period ends within 3 days is escalated to
 // managers too: the notice must reach the requester before the unextended due date.
 
 export const REMINDER_KINDS = {
@@ -85,7 +85,9 @@ export async function scanReminders(db: Db, now: Date): Promise<ScanResult> {
     where: {
       status: { in: [...OPEN_STATUSES] },
       dueAt: { gte: now, lt: soon },
-      extensions: { some: { noticeSentAt: null } },
+      // A proposed extension (a pending EXTENSION approval) must be decided and its notice sent
+      // before the first period ends.
+      approvals: { some: { kind: "EXTENSION", decision: "PENDING" } },
       events: { none: { kind: REMINDER_KINDS.extensionNotice } },
     },
     select,
@@ -154,7 +156,11 @@ async function sendReminder(
       dueAt: true,
       extendedDueAt: true,
       assignee: { select: { id: true, email: true, locale: true } },
-      extensions: { where: { noticeSentAt: null }, select: { id: true }, take: 1 },
+      approvals: {
+        where: { kind: "EXTENSION", decision: "PENDING" },
+        select: { id: true },
+        take: 1,
+      },
     },
   });
   if (!request || !(OPEN_STATUSES as readonly string[]).includes(request.status)) return null;
@@ -166,7 +172,7 @@ async function sendReminder(
       ? due < now
       : kind === REMINDER_KINDS.dueSoon
         ? withinSoon && request.assignee !== null
-        : withinSoon && request.extensions.length > 0;
+        : withinSoon && request.approvals.length > 0;
   if (!crossed) return null;
   const sent = await tx.requestEvent.findFirst({
     where: { requestId, ...alreadySent(kind, due) },

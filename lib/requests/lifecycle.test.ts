@@ -271,6 +271,9 @@ describe("timeline labels", () => {
       "reminderDue3",
       "reminderOverdue",
       "reminderExtensionNotice",
+      "extensionProposed",
+      "extended",
+      "extensionRejected",
     ];
     for (const kind of [...NAMES, ...others]) {
       expect(ja.event, kind).toHaveProperty(kind);

@@ -8,6 +8,7 @@ import type { StaffPanelProps } from "../panel-props";
 
 import { ApprovalDecisionForm } from "./approval-decision-form";
 import { DecisionForm } from "./decision-form";
+import { ExtensionSection } from "./extension-section";
 import { ProposalFacts } from "./proposal-facts";
 
 /** The outcome: complete, refuse with grounds, ask for and decide approvals. */
@@ -50,6 +51,7 @@ export async function DecisionPanel({ request, actor, locale, t }: StaffPanelPro
           grounds={groundsFor(request.type)}
           openTasks={openTasks}
         />
+        <ExtensionSection request={request} actor={actor} locale={locale} t={t} />
       </section>
     );
   }

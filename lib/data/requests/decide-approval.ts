@@ -11,6 +11,7 @@ import { ZProposal, type TDecideApproval } from "@/lib/validation/decisions";
 
 import { closeAndRelease } from "./close-and-release";
 import { assertNoOpenTasks } from "./open-tasks";
+import { applyExtensionDecision } from "./propose-extension";
 import { requestIdFor } from "./request-id";
 
 const REFUSALS = {
@@ -26,7 +27,12 @@ const REFUSALS = {
  * an internal timeline note for the person who asked. The person who asked can never decide it,
  * and of two people deciding at once only the first succeeds (CONFLICT for the other).
  */
-export async function decideApproval(options: { actor: Actor; input: TDecideApproval }) {
+export async function decideApproval(options: {
+  actor: Actor;
+  input: TDecideApproval;
+  /** The moment of decision (tests); an extension's notice is sent then. */
+  now?: Date;
+}) {
   const { actor, input } = options;
   if (!can(actor.role, "request:approve")) throw new AppError("FORBIDDEN");
   const requestId = await requestIdFor(actor, input.reference);
@@ -67,6 +73,24 @@ export async function decideApproval(options: { actor: Actor; input: TDecideAppr
       data: { kind: approval.kind },
     });
   };
+
+  // A deadline extension leaves the status alone: propose-extension.ts applies or records it.
+  if (approval.kind === "EXTENSION") {
+    const now = options.now ?? new Date();
+    await getDb().$transaction(async (tx) => {
+      await decide(tx);
+      await applyExtensionDecision(tx, {
+        actor,
+        requestId,
+        approvalId: approval.id,
+        proposal: approval.proposal,
+        decision: input.decision,
+        note: input.note,
+        now,
+      });
+    });
+    return;
+  }
 
   if (input.decision === "REJECTED") {
     await getDb().$transaction(async (tx) => {

@@ -27,7 +27,8 @@ export async function getDecisionState(options: { actor: Actor; reference: strin
       _count: { _all: true },
     }),
     db.approval.findFirst({
-      where: { requestId, decision: "PENDING" },
+      // Extensions have their own part of the panel (propose-extension.ts getExtensionState).
+      where: { requestId, decision: "PENDING", kind: { not: "EXTENSION" } },
       orderBy: { requestedAt: "desc" },
       select: {
         id: true,
@@ -39,7 +40,7 @@ export async function getDecisionState(options: { actor: Actor; reference: strin
       },
     }),
     db.approval.findFirst({
-      where: { requestId, decision: "REJECTED" },
+      where: { requestId, decision: "REJECTED", kind: { not: "EXTENSION" } },
       orderBy: { decidedAt: "desc" },
       select: { note: true, decidedAt: true, decidedBy: PERSON },
     }),

@@ -4,13 +4,21 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { OPEN_STATUSES } from "@/lib/requests/lifecycle";
 
 /** Approvals waiting for a second person, the most urgent request first. */
 export async function listPendingApprovals(options: { actor: Actor; take?: number }) {
   const { actor } = options;
   if (!can(actor.role, "request:approve")) throw new AppError("FORBIDDEN");
   const rows = await getDb().approval.findMany({
-    where: { decision: "PENDING", request: { status: "AWAITING_APPROVAL" } },
+    // Outcomes wait at AWAITING_APPROVAL; proposed extensions while the request is still open.
+    where: {
+      decision: "PENDING",
+      OR: [
+        { request: { status: "AWAITING_APPROVAL" } },
+        { kind: "EXTENSION", request: { status: { in: [...OPEN_STATUSES] } } },
+      ],
+    },
     orderBy: [{ request: { dueAt: "asc" } }, { requestedAt: "asc" }],
     take: options.take ?? 100,
     select: {

@@ -10,6 +10,7 @@ import { transparency } from "./sections/transparency";
 import { dashboard } from "./sections/dashboard";
 import { deadlines } from "./sections/deadlines";
 import { lawEnforcement } from "./sections/lawEnforcement";
+import { extensions } from "./sections/extensions";
 
 export const en: Messages = {
   identity: identity.en,
@@ -23,6 +24,7 @@ export const en: Messages = {
   dashboard: dashboard.en,
   deadlines: deadlines.en,
   lawEnforcement: lawEnforcement.en,
+  extensions: extensions.en,
   app: {
     name: "Sakura Link Privacy Center",
     skipToContent: "Skip to content",
@@ -133,6 +135,9 @@ export const en: Messages = {
     reminderDue3: "Reminder sent to the assignee: due within 3 days",
     reminderOverdue: "Overdue: managers notified",
     reminderExtensionNotice: "Extension notice not yet sent: managers notified",
+    extensionProposed: "Deadline extension sent for approval",
+    extended: "Deadline extended",
+    extensionRejected: "Deadline extension not approved",
   },
   signIn: {
     title: "Sign in",
@@ -414,6 +419,10 @@ export const en: Messages = {
     reminderExtensionNotice: {
       subject: "[Extension notice] {reference}: notice not yet sent",
       body: "The extension notice for request {reference} has not been sent yet.\nIt must go out by the original due date: {dueDate}\nPlease approve or withdraw the extension.",
+    },
+    extensionNotice: {
+      subject: "[Extension] {reference}: we are extending the deadline",
+      body: "We are extending the deadline for your request {reference}.\nNew due date: {dueDate}\nReason: {reason}\nWe apologise for the delay. You can follow the request on your page.",
     },
   },
 };

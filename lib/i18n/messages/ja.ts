@@ -9,6 +9,7 @@ import { transparency } from "./sections/transparency";
 import { dashboard } from "./sections/dashboard";
 import { deadlines } from "./sections/deadlines";
 import { lawEnforcement } from "./sections/lawEnforcement";
+import { extensions } from "./sections/extensions";
 
 // The Japanese catalogue: the source of truth for every user-facing string (en.ts mirrors it,
 // and the type checker refuses a missing key there). Features with many strings keep them in
@@ -25,6 +26,7 @@ export const ja = {
   dashboard: dashboard.ja,
   deadlines: deadlines.ja,
   lawEnforcement: lawEnforcement.ja,
+  extensions: extensions.ja,
   app: {
     name: "サクラリンク プライバシーセンター",
     skipToContent: "本文へ移動",
@@ -133,6 +135,9 @@ export const ja = {
     reminderDue3: "期限3日前のリマインダーを担当者に送信しました",
     reminderOverdue: "期限超過を管理者に通知しました",
     reminderExtensionNotice: "延長通知の未送付を管理者に通知しました",
+    extensionProposed: "期限の延長の承認を依頼しました",
+    extended: "回答期限を延長しました",
+    extensionRejected: "期限の延長は承認されませんでした",
   },
   signIn: {
     title: "ログイン",
@@ -413,6 +418,10 @@ export const ja = {
     reminderExtensionNotice: {
       subject: "【延長通知】{reference} 延長の通知が未送付です",
       body: "ご請求 {reference} の期限延長の通知がまだ送られていません。\n通知の期限（当初の回答期限）: {dueDate}\n延長を承認または取り下げてください。",
+    },
+    extensionNotice: {
+      subject: "【期限延長のお知らせ】{reference} 回答期限を延長します",
+      body: "ご請求 {reference} の回答期限を延長させていただきます。\n新しい回答期限: {dueDate}\n延長の理由: {reason}\nご不便をおかけし申し訳ありません。経過はマイページでご確認いただけます。",
     },
   },
 };

@@ -55,6 +55,9 @@ export default async function StaffRequestPage({
         "messages",
         "identity",
         "outcome",
+        // Refusal reasons of an extension come back from the server as keys of these sections.
+        "deadlines",
+        "extensions",
       ]}
     >
       <h1>

@@ -1,0 +1,78 @@
+import { ClientSections } from "@/components/i18n/client-sections";
+import { can } from "@/lib/auth/permissions";
+import { getExtensionState } from "@/lib/data/requests/propose-extension";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
+
+import type { StaffPanelProps } from "../panel-props";
+
+import { ApprovalDecisionForm } from "./approval-decision-form";
+import { ExtensionForm } from "./extension-form";
+
+/**
+ * The deadline extension of an open request: the pending proposal (decided by a manager other
+ * than the asker) or, where the law of one of its jurisdictions allows one, the proposal form.
+ * Nothing for a request whose law has no extension (JP) or that was already extended.
+ */
+export async function ExtensionSection({ request, actor, locale, t }: StaffPanelProps) {
+  const { extendable, pending } = await getExtensionState({ actor, reference: request.reference });
+  if (pending) {
+    const { proposal } = pending;
+    return (
+      <section aria-labelledby="approval-title" data-testid="extension-pending">
+        <h3 id="approval-title">{t("extensions.pendingTitle")}</h3>
+        <dl className="facts">
+          <dt>{t("extensions.jurisdiction")}</dt>
+          <dd>{t(`queue.jurisdiction.${proposal.jurisdiction}`)}</dd>
+          <dt>{t("extensions.newDue")}</dt>
+          <dd>
+            {proposal.newDueAt
+              ? formatDate(locale, proposal.newDueAt)
+              : t("extensions.legalMaximum")}
+          </dd>
+          <dt>{t("extensions.reason")}</dt>
+          <dd style={{ whiteSpace: "pre-line" }}>{proposal.reason}</dd>
+          <dt>{t("extensions.requestedBy")}</dt>
+          <dd>{pending.requestedBy}</dd>
+          <dt>{t("decisions.askedAt")}</dt>
+          <dd>{formatDateTime(locale, pending.requestedAt)}</dd>
+        </dl>
+        {pending.requestedById === actor.userId ? (
+          <p className="notice" role="status">
+            {t("extensions.waitingForOther")}
+          </p>
+        ) : can(actor.role, "request:approve") ? (
+          <ApprovalDecisionForm reference={request.reference} approvalId={pending.id} />
+        ) : (
+          <p className="notice">{t("extensions.approverOnly")}</p>
+        )}
+      </section>
+    );
+  }
+  if (extendable.length === 0) return null;
+  return (
+    <section aria-labelledby="extension-title" data-testid="extension-section">
+      <h3 id="extension-title">{t("extensions.title")}</h3>
+      <p className="help">{t("extensions.intro")}</p>
+      {/* Only error texts are translated in the browser; the labels are translated here. */}
+      <ClientSections locale={locale} sections={["deadlines", "errors", "validation"]}>
+        <ExtensionForm
+          reference={request.reference}
+          jurisdictions={extendable.map((j) => ({
+            value: j,
+            label: t(`queue.jurisdiction.${j}`),
+          }))}
+          labels={{
+            jurisdiction: t("extensions.jurisdiction"),
+            reason: t("extensions.reason"),
+            dueChoice: t("extensions.dueChoice"),
+            maximum: t("extensions.maximum"),
+            specificDate: t("extensions.specificDate"),
+            newDueDate: t("extensions.newDueDate"),
+            submit: t("extensions.submit"),
+            submitting: t("extensions.submitting"),
+          }}
+        />
+      </ClientSections>
+    </section>
+  );
+}

@@ -1,0 +1,276 @@
+import "server-only";
+
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/record";
+import { getDb, type Tx } from "@/lib/db";
+import {
+  checkExtension,
+  JP_DEFAULT_POLICY,
+  selectPolicy,
+  type ExtensionCheck,
+} from "@/lib/deadlines/engine";
+import { AppError } from "@/lib/errors";
+import type { Jurisdiction } from "@/lib/generated/prisma/enums";
+import { toLocale } from "@/lib/i18n/config";
+import { enqueueMail } from "@/lib/mail/enqueue";
+import { isOpen } from "@/lib/requests/lifecycle";
+import {
+  endOfJstDate,
+  ZExtensionProposal,
+  type TExtensionProposal,
+  type TProposeExtension,
+} from "@/lib/validation/extensions";
+
+import { recomputeDueAt } from "./deadline-rule";
+import { requestIdFor } from "./request-id";
+
+// Deadline extensions under four eyes: staff propose (a pending Approval of kind EXTENSION), a
+// manager other than the asker approves through decide-approval.ts, which calls
+// applyExtensionDecision here: the Extension row, the recomputed Request.extendedDueAt, the
+// requester's timeline and the notice mail, in the decider's transaction.
+
+/** Statuses in which an extension may be proposed: open, not yet waiting for an outcome. */
+const PROPOSABLE = [
+  "SUBMITTED",
+  "AWAITING_IDENTITY",
+  "IDENTITY_REVIEW",
+  "IN_PROGRESS",
+  "NEEDS_INFO",
+];
+
+/** Whether the law lets this request be extended in this jurisdiction now (and to when). */
+async function checkFor(
+  tx: Tx,
+  requestId: string,
+  jurisdiction: Jurisdiction,
+  newDueAt: Date | null,
+  now: Date,
+): Promise<ExtensionCheck> {
+  const request = await tx.request.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { type: true, jurisdictions: true, receivedAt: true },
+  });
+  if (!request.jurisdictions.includes(jurisdiction))
+    return { allowed: false, reason: "deadlines.extension.notAllowed" };
+  const policies = await tx.deadlinePolicy.findMany({
+    where: { jurisdiction, OR: [{ requestType: request.type }, { requestType: null }] },
+  });
+  const policy =
+    selectPolicy(policies, jurisdiction, request.type) ??
+    (jurisdiction === "JP" ? JP_DEFAULT_POLICY : undefined);
+  const { result } = await recomputeDueAt(tx, requestId, { now });
+  const deadline = result.jurisdictions.find((j) => j.jurisdiction === jurisdiction);
+  if (!policy || !deadline) return { allowed: false, reason: "deadlines.extension.notAllowed" };
+  const priorExtensions = await tx.extension.count({ where: { requestId, jurisdiction } });
+  return checkExtension({
+    policy,
+    receivedAt: request.receivedAt,
+    dueAt: deadline.dueAt,
+    priorExtensions,
+    noticeAt: now,
+    newDueAt,
+  });
+}
+
+function refuse(
+  check: ExtensionCheck,
+): asserts check is Extract<ExtensionCheck, { allowed: true }> {
+  if (!check.allowed)
+    throw new AppError("INVALID_INPUT", check.reason, { newDueDate: check.reason });
+}
+
+/** Staff propose an extension; nothing changes for the requester until a manager approves. */
+export async function proposeExtension(options: {
+  actor: Actor;
+  input: TProposeExtension;
+  now?: Date;
+}): Promise<{ approvalId: string }> {
+  const { actor, input } = options;
+  if (!can(actor.role, "request:complete")) throw new AppError("FORBIDDEN");
+  const requestId = await requestIdFor(actor, input.reference);
+  const now = options.now ?? new Date();
+  const newDueAt = input.dueChoice === "DATE" ? endOfJstDate(input.newDueDate) : null;
+  return getDb().$transaction(async (tx) => {
+    const request = await tx.request.findUniqueOrThrow({
+      where: { id: requestId },
+      select: { status: true, jurisdictions: true },
+    });
+    if (!PROPOSABLE.includes(request.status))
+      throw new AppError("ILLEGAL_TRANSITION", "errors.illegalTransition");
+    if (!request.jurisdictions.includes(input.jurisdiction))
+      throw new AppError("INVALID_INPUT", "extensions.notInJurisdiction", {
+        jurisdiction: "extensions.notInJurisdiction",
+      });
+    const pending = await tx.approval.count({
+      where: { requestId, kind: "EXTENSION", decision: "PENDING" },
+    });
+    if (pending > 0) throw new AppError("CONFLICT", "extensions.pendingExists");
+    const check = await checkFor(tx, requestId, input.jurisdiction, newDueAt, now);
+    refuse(check);
+
+    const proposal: TExtensionProposal = {
+      jurisdiction: input.jurisdiction,
+      reason: input.reason,
+      newDueAt: newDueAt?.toISOString() ?? null,
+    };
+    const approval = await tx.approval.create({
+      data: { requestId, kind: "EXTENSION", requestedById: actor.userId, proposal },
+      select: { id: true },
+    });
+    await tx.requestEvent.create({
+      data: {
+        requestId,
+        kind: "extensionProposed",
+        actorId: actor.userId,
+        visibleToRequester: false,
+        data: { approvalId: approval.id, jurisdiction: input.jurisdiction },
+        at: now,
+      },
+    });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: "approval.request",
+      entityType: "Approval",
+      entityId: approval.id,
+      requestId,
+      ip: actor.ip,
+      data: { kind: "EXTENSION", jurisdiction: input.jurisdiction },
+    });
+    return { approvalId: approval.id };
+  });
+}
+
+/**
+ * The approved or rejected extension, inside the decider's transaction (decide-approval.ts has
+ * claimed the approval and audited the decision). Approving checks the law again at the moment of
+ * notice, writes the Extension with its notice time, stores the recomputed extended due date,
+ * shows the reason on the requester's timeline and mails the notice; rejecting only records it.
+ */
+export async function applyExtensionDecision(
+  tx: Tx,
+  options: {
+    actor: Actor;
+    requestId: string;
+    approvalId: string;
+    proposal: unknown;
+    decision: "APPROVED" | "REJECTED";
+    note: string;
+    now: Date;
+  },
+): Promise<void> {
+  const { actor, requestId, approvalId, now } = options;
+  if (options.decision === "REJECTED") {
+    await tx.requestEvent.create({
+      data: {
+        requestId,
+        kind: "extensionRejected",
+        actorId: actor.userId,
+        visibleToRequester: false,
+        note: options.note,
+        data: { approvalId },
+        at: now,
+      },
+    });
+    return;
+  }
+  const proposal = ZExtensionProposal.parse(options.proposal);
+  const request = await tx.request.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { status: true, reference: true, locale: true, filedBy: { select: { email: true } } },
+  });
+  if (!isOpen(request.status)) throw new AppError("ILLEGAL_TRANSITION", "errors.illegalTransition");
+  const newDueAt = proposal.newDueAt ? new Date(proposal.newDueAt) : null;
+  const check = await checkFor(tx, requestId, proposal.jurisdiction, newDueAt, now);
+  refuse(check);
+
+  const extension = await tx.extension.create({
+    data: {
+      requestId,
+      jurisdiction: proposal.jurisdiction,
+      reason: proposal.reason,
+      newDueAt: check.dueAt,
+      noticeSentAt: now,
+      createdById: actor.userId,
+      createdAt: now,
+    },
+    select: { id: true },
+  });
+  const deadlines = await recomputeDueAt(tx, requestId, { now });
+  await tx.request.update({
+    where: { id: requestId },
+    data: { extendedDueAt: deadlines.extendedDueAt },
+  });
+  const dueDate = (deadlines.extendedDueAt ?? deadlines.dueAt).toISOString();
+  await tx.requestEvent.create({
+    data: {
+      requestId,
+      kind: "extended",
+      actorId: actor.userId,
+      visibleToRequester: true,
+      note: proposal.reason,
+      data: { jurisdiction: proposal.jurisdiction, newDueAt: dueDate },
+      at: now,
+    },
+  });
+  await recordAudit(tx, {
+    actorId: actor.userId,
+    actorRole: actor.role,
+    action: "request.extend",
+    entityType: "Extension",
+    entityId: extension.id,
+    requestId,
+    ip: actor.ip,
+    data: { approvalId, jurisdiction: proposal.jurisdiction, extendedDueAt: dueDate },
+  });
+  if (request.filedBy?.email) {
+    await enqueueMail(tx, {
+      kind: "extensionNotice",
+      locale: toLocale(request.locale),
+      to: request.filedBy.email,
+      params: { reference: request.reference, dueDate, reason: proposal.reason },
+    });
+  }
+}
+
+/** What the extension part of the decision panel needs: where the law allows one, and the pending one. */
+export async function getExtensionState(options: { actor: Actor; reference: string }) {
+  const { actor } = options;
+  if (!can(actor.role, "request:read-any")) throw new AppError("FORBIDDEN");
+  const requestId = await requestIdFor(actor, options.reference);
+  const db = getDb();
+  const request = await db.request.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { type: true, jurisdictions: true },
+  });
+  const [policies, extensions, pending] = await Promise.all([
+    db.deadlinePolicy.findMany({ where: { jurisdiction: { in: request.jurisdictions } } }),
+    db.extension.findMany({ where: { requestId }, select: { jurisdiction: true } }),
+    db.approval.findFirst({
+      where: { requestId, kind: "EXTENSION", decision: "PENDING" },
+      orderBy: { requestedAt: "desc" },
+      select: {
+        id: true,
+        proposal: true,
+        requestedAt: true,
+        requestedById: true,
+        requestedBy: { select: { name: true, email: true } },
+      },
+    }),
+  ]);
+  const extendable = request.jurisdictions.filter((j) => {
+    const policy = selectPolicy(policies, j, request.type);
+    return policy?.extensionAmount != null && !extensions.some((e) => e.jurisdiction === j);
+  });
+  return {
+    extendable,
+    pending: pending && {
+      id: pending.id,
+      proposal: ZExtensionProposal.parse(pending.proposal),
+      requestedAt: pending.requestedAt,
+      requestedById: pending.requestedById,
+      requestedBy: pending.requestedBy.name ?? pending.requestedBy.email,
+    },
+  };
+}
