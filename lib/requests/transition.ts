@@ -7,6 +7,8 @@ import type { Outcome, RefusalGround, RequestStatus } from "@/lib/generated/pris
 import { toLocale } from "@/lib/i18n/config";
 import { enqueueMail } from "@/lib/mail/enqueue";
 
+import { runLegalClock } from "./legal-clock";
+
 import { asksForErasure, checkTransition, needsGrounds, type TransitionName } from "./lifecycle";
 
 /**
@@ -35,6 +37,7 @@ export async function applyTransition(
       type: true,
       details: true,
       locale: true,
+      jurisdictions: true,
       filedBy: { select: { email: true } },
     },
   });
@@ -72,6 +75,14 @@ export async function applyTransition(
     },
   });
   if (updated.count !== 1) throw new AppError("CONFLICT");
+  await runLegalClock(tx, {
+    requestId: request.id,
+    jurisdictions: request.jurisdictions,
+    from: request.status,
+    to: check.rule.to,
+    reason: input.name,
+    at: now,
+  });
 
   await tx.requestEvent.create({
     data: {

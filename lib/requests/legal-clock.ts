@@ -1,0 +1,47 @@
+import { recomputeDueAt } from "@/lib/data/requests/deadline-rule";
+import type { Tx } from "@/lib/db";
+import type { Jurisdiction, RequestStatus } from "@/lib/generated/prisma/enums";
+
+import { isOpen } from "./lifecycle";
+
+// Where the law stops the clock while the organisation waits for the requester (UK GDPR: while
+// clarification or identity is awaited; DeadlinePolicy.pauseAllowed), waiting for them is a
+// ClockEvent: PAUSE on entering a waiting status, RESUME on leaving it for work. The due dates
+// are then derived again from the events (lib/deadlines/engine.ts), never edited by hand.
+
+const WAITING: readonly RequestStatus[] = ["AWAITING_IDENTITY", "NEEDS_INFO"];
+
+export async function runLegalClock(
+  tx: Tx,
+  input: {
+    requestId: string;
+    jurisdictions: Jurisdiction[];
+    from: RequestStatus;
+    to: RequestStatus;
+    reason: string;
+    at: Date;
+  },
+): Promise<void> {
+  const pausing = !WAITING.includes(input.from) && WAITING.includes(input.to);
+  const resuming = WAITING.includes(input.from) && !WAITING.includes(input.to) && isOpen(input.to);
+  if (!pausing && !resuming) return;
+  const stoppable = await tx.deadlinePolicy.count({
+    where: { jurisdiction: { in: input.jurisdictions }, pauseAllowed: true },
+  });
+  if (stoppable === 0) return;
+  await tx.clockEvent.create({
+    data: {
+      requestId: input.requestId,
+      kind: pausing ? "PAUSE" : "RESUME",
+      reason: input.reason,
+      at: input.at,
+    },
+  });
+  if (resuming) {
+    const due = await recomputeDueAt(tx, input.requestId, { now: input.at });
+    await tx.request.update({
+      where: { id: input.requestId },
+      data: { dueAt: due.dueAt, extendedDueAt: due.extendedDueAt },
+    });
+  }
+}
