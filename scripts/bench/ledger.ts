@@ -5,14 +5,13 @@
 //
 //   NEXT_DIST_DIR=.next-bench npx next build      (once, or pass --build)
 //   tsx --conditions=react-server scripts/bench/ledger.ts [--build] [--requests 400]
-import { spawn, spawnSync } from "node:child_process";
-import path from "node:path";
 import { parseArgs } from "node:util";
 
 import pg from "pg";
 
 import { LEDGER_PAGE_SIZE } from "../../lib/ledger/filter";
 
+import { buildApp, startApp } from "./app-server";
 import { load, ms, stats, timeEach, type Stats } from "./load";
 import {
   BENCH_SUBJECT_ID,
@@ -32,22 +31,12 @@ const { values: args } = parseArgs({
     total: { type: "string", default: "1000000" },
   },
 });
-const root = path.resolve(import.meta.dirname, "..", "..");
 const distDir = process.env.NEXT_DIST_DIR ?? ".next-bench";
 const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const base = `http://127.0.0.1:${args.port}`;
 const CLIENTS = 10;
 const log = (line: string) => console.log(line);
 
-if (args.build) {
-  log(`Building into ${distDir}…`);
-  const built = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (built.status !== 0) process.exit(1);
-}
+if (args.build) buildApp(distDir);
 
 const { url, sessionToken } = args.reuse
   ? await reuseBenchDatabase(adminUrl.replace(/\/[^/]*$/, "/dsar_bench"))
@@ -69,34 +58,7 @@ const deep = await pool.query<{ at: string; id: string }>(
 );
 const deepCursor = `${deep.rows[0]!.at}~${deep.rows[0]!.id}`;
 
-log(`Starting next start (${distDir}) on ${base}…`);
-const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", args.port], {
-  cwd: root,
-  stdio: ["ignore", "ignore", "inherit"],
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_DIST_DIR: distDir,
-    DATABASE_URL: url,
-    AUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
-    AUTH_URL: base,
-    WORKER_MODE: "off",
-    LOG_LEVEL: "warn",
-    BENCH_FLOOR: "1",
-    NEXT_TELEMETRY_DISABLED: "1",
-  },
-});
-const stop = () => server.kill("SIGTERM");
-process.on("exit", stop);
-for (let i = 0; ; i++) {
-  if (i > 120) throw new Error("the app did not start");
-  const ok = await fetch(`${base}/ja`).then(
-    (r) => r.ok,
-    () => false,
-  );
-  if (ok) break;
-  await new Promise((r) => setTimeout(r, 500));
-}
+const { base, stop } = await startApp({ port: args.port, distDir, databaseUrl: url });
 
 // Rows in the HTML itself: the RSC payload repeats them with escaped quotes (data-entry=\").
 const rowsOf = (body: string) => body.split('data-entry="').length - 1;

@@ -5,8 +5,6 @@
 //
 //   NEXT_DIST_DIR=.next-bench-queue npx next build      (once, or pass --build)
 //   tsx --conditions=react-server scripts/bench/queue.ts [--build] [--requests 400]
-import { spawn, spawnSync } from "node:child_process";
-import path from "node:path";
 import { parseArgs } from "node:util";
 
 import pg from "pg";
@@ -18,6 +16,7 @@ import {
 } from "../../lib/data/requests/queue-query";
 import { QUEUE_PAGE_SIZE } from "../../lib/validation/queue";
 
+import { buildApp, startApp } from "./app-server";
 import { load, ms, stats, timeEach, type Stats } from "./load";
 import { BENCH_STAFF_ID, reuseQueueBenchDatabase, seedQueueBenchDatabase } from "./seed-queue";
 
@@ -32,22 +31,12 @@ const { values: args } = parseArgs({
     total: { type: "string", default: "100000" },
   },
 });
-const root = path.resolve(import.meta.dirname, "..", "..");
 const distDir = process.env.NEXT_DIST_DIR ?? ".next-bench-queue";
 const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const base = `http://127.0.0.1:${args.port}`;
 const CLIENTS = 10;
 const log = (line: string) => console.log(line);
 
-if (args.build) {
-  log(`Building into ${distDir}…`);
-  const built = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (built.status !== 0) process.exit(1);
-}
+if (args.build) buildApp(distDir);
 
 const seeded = args.reuse
   ? await reuseQueueBenchDatabase(adminUrl.replace(/\/[^/]*$/, "/dsar_bench_queue"))
@@ -69,43 +58,7 @@ const deep = await pool.query<{ at: string; id: string }>(
 );
 const deepCursor = `${deep.rows[0]!.at}~${deep.rows[0]!.id}`;
 
-// Another process on the port would answer in the app's place (the machine is shared).
-const reachable = (u: string) =>
-  fetch(u).then(
-    (r) => r.ok,
-    () => false,
-  );
-const portTaken = await fetch(base).then(
-  () => true,
-  () => false,
-);
-if (portTaken) throw new Error(`port ${args.port} is in use: pass --port`);
-log(`Starting next start (${distDir}) on ${base}…`);
-const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", args.port], {
-  cwd: root,
-  stdio: ["ignore", "ignore", "inherit"],
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_DIST_DIR: distDir,
-    DATABASE_URL: url,
-    AUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
-    AUTH_URL: base,
-    WORKER_MODE: "off",
-    LOG_LEVEL: "warn",
-    BENCH_FLOOR: "1",
-    NEXT_TELEMETRY_DISABLED: "1",
-  },
-});
-const stop = () => server.kill("SIGTERM");
-process.on("exit", stop);
-let exited = false;
-server.on("exit", () => (exited = true));
-for (let i = 0; ; i++) {
-  if (i > 120 || exited) throw new Error("the app did not start");
-  if (await reachable(`${base}/ja`)) break;
-  await new Promise((r) => setTimeout(r, 500));
-}
+const { base, stop } = await startApp({ port: args.port, distDir, databaseUrl: url });
 
 const rowsOf = (body: string) => body.split("data-row=").length - 1;
 const expectRows = (n: number) => (body: string) => {
