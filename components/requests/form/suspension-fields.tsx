@@ -15,25 +15,13 @@ import { CategoryScope, type NamedOptions } from "./type-fields";
 
 type Preview = Extract<Awaited<ReturnType<typeof previewErasure>>, { ok: true }>["data"];
 
-/** APPI Art.35: stop purposes, or erase items — with a preview of what the law makes us keep. */
-export function SuspensionErasureFields({ options }: { options: NamedOptions }) {
-  const { locale, t } = useI18n();
-  const { watch, register, getValues, setValue } = useFormContext<FormValues>();
-  const [preview, setPreview] = useState<Preview>();
-  const action = watch("details.action");
-  const confirmError = useFieldError("details.previewConfirmed");
-  const name = (ja: string, en: string) => (locale === "ja" ? ja : en);
-
-  async function loadPreview() {
-    const keys = getValues("details.categoryKeys");
-    const result = await previewErasure({
-      erasureScope: getValues("details.erasureScope"),
-      categoryKeys: Array.isArray(keys) ? keys : [],
-    });
-    if (result.ok) setPreview(result.data);
-    setValue("details.previewConfirmed", false);
-  }
-
+/**
+ * What to stop or erase and on which ground: shared by the requester's wizard (with the preview
+ * below) and the staff's entry form (without it).
+ */
+export function SuspensionErasureChoices({ options }: { options: NamedOptions }) {
+  const { t } = useI18n();
+  const action = useFormContext<FormValues>().watch("details.action");
   return (
     <>
       <Choices
@@ -71,6 +59,32 @@ export function SuspensionErasureFields({ options }: { options: NamedOptions }) 
         options={ERASURE_GROUNDS.map((g) => ({ value: g, label: t(`requestForm.ground${g}`) }))}
       />
       <TextField name="details.groundText" label="requestForm.groundText" multiline />
+    </>
+  );
+}
+
+/** APPI Art.35: stop purposes, or erase items — with a preview of what the law makes us keep. */
+export function SuspensionErasureFields({ options }: { options: NamedOptions }) {
+  const { locale, t } = useI18n();
+  const { watch, register, getValues, setValue } = useFormContext<FormValues>();
+  const [preview, setPreview] = useState<Preview>();
+  const action = watch("details.action");
+  const confirmError = useFieldError("details.previewConfirmed");
+  const name = (ja: string, en: string) => (locale === "ja" ? ja : en);
+
+  async function loadPreview() {
+    const keys = getValues("details.categoryKeys");
+    const result = await previewErasure({
+      erasureScope: getValues("details.erasureScope"),
+      categoryKeys: Array.isArray(keys) ? keys : [],
+    });
+    if (result.ok) setPreview(result.data);
+    setValue("details.previewConfirmed", false);
+  }
+
+  return (
+    <>
+      <SuspensionErasureChoices options={options} />
       {action === "ERASE" && (
         <section className="panel" aria-labelledby="preview-title">
           <h2 id="preview-title">{t("requestForm.previewTitle")}</h2>
