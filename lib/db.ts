@@ -8,7 +8,7 @@ export function createPrismaClient(url: string, options: { max?: number } = {}) 
   const adapter = new PrismaPg({ connectionString: url, max: options.max ?? 10 });
   return new PrismaClient({
     adapter,
-    omit: { dataSystem: { secret: true } },
+    omit: { dataSystem: { secret: true, previousSecret: true }, apiKey: { hash: true } },
     // The embedded database runs one transaction at a time: waiting for it beats failing a
     // person's action because a background job held the database for two seconds.
     transactionOptions: { maxWait: 10_000, timeout: 15_000 },

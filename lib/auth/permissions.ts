@@ -23,6 +23,13 @@ const MATRIX = {
   // Managers
   "manager:dashboard": ["MANAGER", "ADMIN"],
   "policy:configure": ["MANAGER", "ADMIN"],
+  // Configuration (issue 5): the data map (systems, categories, purposes, recipients), staff
+  // accounts (managers add and remove staff; only an admin grants or removes MANAGER or ADMIN),
+  // and the integration API's keys and webhooks (issue 6).
+  "data-map:configure": ["MANAGER", "ADMIN"],
+  "staff:manage": ["MANAGER", "ADMIN"],
+  "staff:grant-elevated": ["ADMIN"],
+  "integration:configure": ["MANAGER", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof MATRIX;

@@ -43,6 +43,12 @@ export default async function ManagerPage({ params }: { params: Promise<{ locale
       <h1>{t("manager.title")}</h1>
       <p>
         <a href={`/${locale}/manager/law-enforcement`}>{t("lawEnforcement.title")}</a>
+        {can(actor.role, "policy:configure") && (
+          <>
+            {" · "}
+            <a href={`/${locale}/manager/settings`}>{t("settings.title")}</a>
+          </>
+        )}
       </p>
       <section className="panel" aria-labelledby="overview-h">
         <h2 id="overview-h">{t("dashboard.overviewTitle")}</h2>

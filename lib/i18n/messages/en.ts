@@ -11,6 +11,10 @@ import { dashboard } from "./sections/dashboard";
 import { deadlines } from "./sections/deadlines";
 import { lawEnforcement } from "./sections/lawEnforcement";
 import { extensions } from "./sections/extensions";
+import { settings } from "./sections/settings";
+import { settingsDataMap } from "./sections/settingsDataMap";
+import { settingsPolicies } from "./sections/settingsPolicies";
+import { integration } from "./sections/integration";
 
 export const en: Messages = {
   identity: identity.en,
@@ -25,6 +29,10 @@ export const en: Messages = {
   deadlines: deadlines.en,
   lawEnforcement: lawEnforcement.en,
   extensions: extensions.en,
+  settings: settings.en,
+  settingsDataMap: settingsDataMap.en,
+  settingsPolicies: settingsPolicies.en,
+  integration: integration.en,
   app: {
     name: "Sakura Link Privacy Center",
     skipToContent: "Skip to content",

@@ -10,6 +10,10 @@ import { dashboard } from "./sections/dashboard";
 import { deadlines } from "./sections/deadlines";
 import { lawEnforcement } from "./sections/lawEnforcement";
 import { extensions } from "./sections/extensions";
+import { settings } from "./sections/settings";
+import { settingsDataMap } from "./sections/settingsDataMap";
+import { settingsPolicies } from "./sections/settingsPolicies";
+import { integration } from "./sections/integration";
 
 // The Japanese catalogue: the source of truth for every user-facing string (en.ts mirrors it,
 // and the type checker refuses a missing key there). Features with many strings keep them in
@@ -27,6 +31,10 @@ export const ja = {
   deadlines: deadlines.ja,
   lawEnforcement: lawEnforcement.ja,
   extensions: extensions.ja,
+  settings: settings.ja,
+  settingsDataMap: settingsDataMap.ja,
+  settingsPolicies: settingsPolicies.ja,
+  integration: integration.ja,
   app: {
     name: "サクラリンク プライバシーセンター",
     skipToContent: "本文へ移動",
