@@ -15,6 +15,10 @@ export const QUEUES = {
   fulfilmentTask: "fulfilment-task",
   // Scans for due-soon and overdue requests and sends each reminder once (lib/reminders).
   reminderScan: "reminder-scan",
+  // Drops rate-limit windows older than a day (lib/rate-limit).
+  rateLimitPrune: "rate-limit-prune",
+  // Tells subscribed systems that a subject's use restrictions changed (lib/integration).
+  restrictionWebhook: "restriction-webhook",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -25,6 +29,8 @@ const QUEUE_OPTIONS: Record<QueueName, { retryLimit: number; retryDelay: number 
   "identity-document-purge": { retryLimit: 10, retryDelay: 5 },
   "fulfilment-task": { retryLimit: 3, retryDelay: 2 },
   "reminder-scan": { retryLimit: 2, retryDelay: 30 },
+  "rate-limit-prune": { retryLimit: 1, retryDelay: 60 },
+  "restriction-webhook": { retryLimit: 8, retryDelay: 5 },
 };
 
 const globalForBoss = globalThis as unknown as { __boss?: Promise<PgBoss> };

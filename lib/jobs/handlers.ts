@@ -5,6 +5,7 @@ import { registerFulfilmentJobs } from "@/lib/fulfilment/engine/jobs";
 import { registerDocumentPurge } from "@/lib/identity/purge";
 import { deliverMail } from "@/lib/mail/deliver";
 import { renderMail, type MailKind } from "@/lib/mail/templates";
+import { registerRateLimitPrune } from "@/lib/rate-limit/jobs";
 import { registerReminders } from "@/lib/reminders/jobs";
 import type { Locale } from "@/lib/i18n/config";
 
@@ -31,4 +32,5 @@ export async function registerHandlers(boss: PgBoss, db: Db): Promise<void> {
   await registerDocumentPurge(boss, db);
   await registerFulfilmentJobs(boss, db);
   await registerReminders(boss, db);
+  await registerRateLimitPrune(boss, db);
 }

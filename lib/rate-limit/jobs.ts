@@ -1,0 +1,15 @@
+import type { PgBoss } from "pg-boss";
+
+import type { Db } from "@/lib/db";
+import { QUEUES } from "@/lib/jobs/boss";
+
+import { pruneRateLimits } from "./index";
+
+export const RATE_LIMIT_PRUNE_CRON = "17 * * * *";
+
+export async function registerRateLimitPrune(boss: PgBoss, db: Db): Promise<void> {
+  await boss.schedule(QUEUES.rateLimitPrune, RATE_LIMIT_PRUNE_CRON, null, { tz: "UTC" });
+  await boss.work(QUEUES.rateLimitPrune, { pollingIntervalSeconds: 5 }, async () => {
+    await pruneRateLimits(db);
+  });
+}
