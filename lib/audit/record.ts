@@ -49,10 +49,14 @@ export function hashAuditRow(row: AuditRow): string {
     .digest("hex");
 }
 
-/** Writes one audit event in the caller's transaction; chain order is serialised by a lock. */
+/**
+ * Writes one audit event in the caller's transaction. Chain order is serialised by a lock; the head
+ * row (last id, hash, count) moves in the same transaction, so rows deleted from the end of the
+ * chain are found too (verifyAuditChain).
+ */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(4207211)`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  const head = await readHead(tx);
   const row: AuditRow = {
     at: new Date(),
     actorId: input.actorId,
@@ -63,9 +67,22 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
     requestId: input.requestId ?? null,
     ip: input.ip ?? null,
     data: input.data ?? {},
-    prevHash: last?.hash ?? GENESIS_HASH,
+    prevHash: head.hash,
   };
-  await tx.auditEvent.create({
-    data: { ...row, data: row.data as object, hash: hashAuditRow(row) },
+  const hash = hashAuditRow(row);
+  const created = await tx.auditEvent.create({
+    data: { ...row, data: row.data as object, hash },
+    select: { id: true },
   });
+  const next = { lastId: created.id, hash, count: head.count + 1n };
+  await tx.auditHead.upsert({ where: { id: 1 }, create: { id: 1, ...next }, update: next });
+}
+
+/** The head, or for a chain written before the head existed, the head it would have. */
+async function readHead(tx: Tx): Promise<{ hash: string; count: bigint }> {
+  const head = await tx.auditHead.findUnique({ where: { id: 1 } });
+  if (head) return head;
+  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  if (!last) return { hash: GENESIS_HASH, count: 0n };
+  return { hash: last.hash, count: BigInt(await tx.auditEvent.count()) };
 }

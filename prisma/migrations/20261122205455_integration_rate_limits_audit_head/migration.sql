@@ -78,3 +78,8 @@ ALTER TABLE "ApiKey" ADD CONSTRAINT "ApiKey_systemId_fkey" FOREIGN KEY ("systemI
 
 -- AddForeignKey
 ALTER TABLE "WebhookSubscription" ADD CONSTRAINT "WebhookSubscription_systemId_fkey" FOREIGN KEY ("systemId") REFERENCES "DataSystem"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- The head of an existing chain (lib/audit/record.ts moves it with every new row).
+INSERT INTO "AuditHead" ("id", "lastId", "hash", "count")
+SELECT 1, e."id", e."hash", (SELECT count(*) FROM "AuditEvent")
+FROM "AuditEvent" e ORDER BY e."id" DESC LIMIT 1;
