@@ -24,14 +24,22 @@ export const QUEUES = {
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 // Retries with exponential backoff from `retryDelay` seconds; a job that uses them up is failed.
-const QUEUE_OPTIONS: Record<QueueName, { retryLimit: number; retryDelay: number }> = {
+// Fulfilment tasks send heartbeats while they run: a job whose worker died is retried once its
+// heartbeat is missed (the supervisor checks every SUPERVISE_SECONDS), not after the default
+// 15-minute expiry.
+const QUEUE_OPTIONS: Record<
+  QueueName,
+  { retryLimit: number; retryDelay: number; heartbeatSeconds?: number }
+> = {
   "mail-send": { retryLimit: 5, retryDelay: 5 },
   "identity-document-purge": { retryLimit: 10, retryDelay: 5 },
-  "fulfilment-task": { retryLimit: 3, retryDelay: 2 },
+  "fulfilment-task": { retryLimit: 3, retryDelay: 2, heartbeatSeconds: 10 },
   "reminder-scan": { retryLimit: 2, retryDelay: 30 },
   "rate-limit-prune": { retryLimit: 1, retryDelay: 60 },
   "restriction-webhook": { retryLimit: 8, retryDelay: 5 },
 };
+
+const SUPERVISE_SECONDS = 10;
 
 const globalForBoss = globalThis as unknown as { __boss?: Promise<PgBoss> };
 
@@ -43,11 +51,15 @@ async function createBoss(url: string): Promise<PgBoss> {
     // Over the embedded PGlite socket every connection shares one session, so notifications never
     // arrive; polling works on both database modes (STACK.md).
     useListenNotify: false,
+    superviseIntervalSeconds: SUPERVISE_SECONDS,
   });
   boss.on("error", (error) => log.error("job queue error", error));
   await boss.start();
   for (const name of Object.values(QUEUES)) {
-    await boss.createQueue(name, { ...QUEUE_OPTIONS[name], retryBackoff: true });
+    const options = { ...QUEUE_OPTIONS[name], retryBackoff: true };
+    await boss.createQueue(name, options);
+    // A queue created by an earlier version keeps its old options unless they are updated.
+    await boss.updateQueue(name, options);
   }
   return boss;
 }

@@ -24,7 +24,7 @@ export async function retryTask(options: { actor: Actor; input: TTaskRef }) {
   await getDb().$transaction(async (tx) => {
     const moved = await tx.fulfilmentTask.updateMany({
       where: { id: task.id, status: task.status },
-      data: { status: "PENDING", startedAt: null, finishedAt: null },
+      data: { status: "PENDING", startedAt: null, acceptedAt: null, finishedAt: null },
     });
     if (moved.count !== 1) throw new AppError("CONFLICT");
     await auditTask(tx, task, who, "task.retry", { from: task.status });

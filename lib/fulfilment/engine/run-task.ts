@@ -10,7 +10,11 @@ import { auditTask, settleTask, type TaskActor } from "./settle-task";
 import type { TaskContext } from "./types";
 
 // One run of a fulfilment task (a pg-boss job): claim it (PENDING → RUNNING, one more attempt),
-// dispatch by connector, settle it. A failure that another attempt may cure goes back to PENDING
+// dispatch by connector, settle it. The job is the lease: it sends heartbeats while it runs, and
+// when its worker dies pg-boss delivers it again (lib/jobs/boss.ts), which finds the task still
+// RUNNING with no 202 answer pending and takes it over. INTERNAL work commits with its settlement, so
+// it is done once; an HTTP system may see a task again after a crash and must treat `taskId` as
+// its idempotency key (lib/fulfilment/engine/wire.ts). A failure that another attempt may cure goes back to PENDING
 // and is thrown, so pg-boss retries the job with backoff; once retries are used up, or when the
 // failure is permanent, the task is FAILED with its reason and waits for staff.
 
@@ -35,6 +39,7 @@ export async function runTask(
         action: true,
         status: true,
         attempts: true,
+        acceptedAt: true,
         system: { select: { id: true, key: true, connector: true, config: true } },
         request: {
           select: {
@@ -48,8 +53,11 @@ export async function runTask(
         },
       },
     });
-    // MANUAL tasks wait for staff; anything not PENDING is done, cancelled or already running.
-    if (!found || found.status !== "PENDING" || found.system.connector === "MANUAL") return null;
+    // MANUAL tasks wait for staff; anything not PENDING is done, cancelled or already running —
+    // unless this job was delivered again because the worker running it died.
+    if (!found || found.system.connector === "MANUAL") return null;
+    const orphaned = found.status === "RUNNING" && found.acceptedAt === null && job.retryCount > 0;
+    if (found.status !== "PENDING" && !orphaned) return null;
     if (!isOpen(found.request.status)) {
       await settleTask(tx, {
         task: found,
@@ -61,16 +69,19 @@ export async function runTask(
       return null;
     }
     const claimed = await tx.fulfilmentTask.updateMany({
-      where: { id: found.id, status: "PENDING" },
+      where: { id: found.id, status: found.status, attempts: found.attempts },
       data: {
         status: "RUNNING",
         attempts: { increment: 1 },
         startedAt: new Date(),
+        acceptedAt: null,
         finishedAt: null,
       },
     });
     if (claimed.count !== 1) return null;
-    await auditTask(tx, found, actor, "task.start", { attempt: found.attempts + 1 });
+    await auditTask(tx, found, actor, orphaned ? "task.resume" : "task.start", {
+      attempt: found.attempts + 1,
+    });
     return { ...found, attempts: found.attempts + 1 };
   });
   if (!task) return "skipped";
@@ -117,8 +128,11 @@ export async function runTask(
     });
     if (outcome.kind === "accepted") {
       await db.$transaction(async (tx) => {
-        const still = await tx.fulfilmentTask.count({ where: { id: task.id, status: "RUNNING" } });
-        if (still === 1) await auditTask(tx, task, actor, "task.accepted");
+        const still = await tx.fulfilmentTask.updateMany({
+          where: { id: task.id, status: "RUNNING" },
+          data: { acceptedAt: new Date() },
+        });
+        if (still.count === 1) await auditTask(tx, task, actor, "task.accepted");
       });
       return "accepted";
     }

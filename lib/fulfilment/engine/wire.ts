@@ -33,7 +33,11 @@ export const ZCorrection = z.object({
 });
 export type TCorrection = z.infer<typeof ZCorrection>;
 
-/** The JSON body of a task sent to a system. `details` holds only what the action needs. */
+/**
+ * The JSON body of a task sent to a system. `details` holds only what the action needs. Delivery
+ * is at least once: after a worker crash the same task may arrive again (with a new nonce), so a
+ * system applies each `taskId` once and answers a repeat with the same result.
+ */
 export const ZHttpTask = z.object({
   taskId: z.string().min(1).max(64),
   requestReference: z.string().max(32),

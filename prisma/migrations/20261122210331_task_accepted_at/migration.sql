@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "FulfilmentTask" ADD COLUMN     "acceptedAt" TIMESTAMP(3);
