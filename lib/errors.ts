@@ -10,7 +10,8 @@ export type AppErrorCode =
   | "CONFLICT"
   | "ILLEGAL_TRANSITION"
   | "APPROVAL_REQUIRED"
-  | "SELF_APPROVAL";
+  | "SELF_APPROVAL"
+  | "RATE_LIMITED";
 
 const DEFAULT_MESSAGES: Record<AppErrorCode, MessageKey> = {
   UNAUTHENTICATED: "errors.unauthenticated",
@@ -21,6 +22,7 @@ const DEFAULT_MESSAGES: Record<AppErrorCode, MessageKey> = {
   ILLEGAL_TRANSITION: "errors.illegalTransition",
   APPROVAL_REQUIRED: "errors.approvalRequired",
   SELF_APPROVAL: "errors.selfApproval",
+  RATE_LIMITED: "errors.tooManyRequests",
 };
 
 export class AppError extends Error {

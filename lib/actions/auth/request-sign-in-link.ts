@@ -1,6 +1,9 @@
 "use server";
 
+import { headers } from "next/headers";
+
 import { signIn } from "@/lib/auth/auth";
+import { clientIp, limitSignInMail } from "@/lib/auth/sign-in-limit";
 import { fieldErrorsOf, type ActionResult } from "@/lib/actions/safe-action";
 import { log } from "@/lib/log";
 import { ZSignIn } from "@/lib/validation/auth";
@@ -17,6 +20,8 @@ export async function requestSignInLink(raw: unknown): Promise<ActionResult<null
     };
   }
   try {
+    const limited = await limitSignInMail(parsed.data.email, clientIp(await headers()));
+    if (!limited.ok) return { ok: false, code: "RATE_LIMITED", error: "errors.tooManyRequests" };
     await signIn("nodemailer", {
       email: parsed.data.email,
       redirect: false,

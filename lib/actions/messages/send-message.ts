@@ -4,7 +4,10 @@ import { z } from "zod";
 
 import { defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { sendMessage as send } from "@/lib/data/messages/send-message";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { MAX_FILE_BYTES } from "@/lib/identity/rules";
+import { consume, LIMITS, rateKey } from "@/lib/rate-limit";
 import { ZSendMessage } from "@/lib/validation/requests";
 
 const ZWithFile = ZSendMessage.extend({
@@ -21,15 +24,22 @@ const run = defineAction(
     schema: ZWithFile,
     permission: ["request:message-own", "request:message-any"],
   },
-  async ({ file, ...input }, actor) =>
-    send({
+  async ({ file, ...input }, actor) => {
+    const hasFile = file !== undefined && file.size > 0;
+    // Attachments count against the same upload limit as identity documents.
+    if (hasFile) {
+      const key = rateKey("upload", actor.userId);
+      const limited = await consume(getDb(), { key, ...LIMITS.uploadPerUser });
+      if (!limited.ok) throw new AppError("RATE_LIMITED", "errors.tooManyRequests");
+    }
+    return send({
       actor,
       input,
-      attachment:
-        file && file.size > 0
-          ? { bytes: Buffer.from(await file.arrayBuffer()), fileName: file.name }
-          : undefined,
-    }),
+      attachment: hasFile
+        ? { bytes: Buffer.from(await file.arrayBuffer()), fileName: file.name }
+        : undefined,
+    });
+  },
 );
 
 /** Takes form data so that a file can travel with the message. */

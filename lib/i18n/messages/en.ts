@@ -383,6 +383,7 @@ export const en: Messages = {
     rejectReasonRequired: "Say why you send it back",
   },
   errors: {
+    tooManyRequests: "Too many attempts in a short time. Please wait a while and try again.",
     unauthenticated: "Please sign in.",
     forbidden: "You are not allowed to do this.",
     notFound: "Not found.",

@@ -382,6 +382,7 @@ export const ja = {
     rejectReasonRequired: "差し戻す理由を入力してください",
   },
   errors: {
+    tooManyRequests: "短時間に操作が集中しています。しばらく待ってからお試しください。",
     unauthenticated: "ログインしてください。",
     forbidden: "この操作を行う権限がありません。",
     notFound: "見つかりませんでした。",

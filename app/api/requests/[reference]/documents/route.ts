@@ -4,7 +4,9 @@ import { getActor } from "@/lib/auth/actor";
 import { uploadIdentityDocument } from "@/lib/data/identity/upload-document";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { MAX_FILE_BYTES, ZDocumentUpload, type DocumentRefusal } from "@/lib/identity/rules";
+import { getDb } from "@/lib/db";
 import { log } from "@/lib/log";
+import { consume, LIMITS, rateKey, tooManyRequests } from "@/lib/rate-limit";
 
 // Identity documents arrive here as multipart/form-data (a route handler rather than a server
 // action, so the browser can report upload progress). The rules live in the data layer.
@@ -44,6 +46,15 @@ export async function POST(
   if (crossSite(request)) return fail(403, "errors.forbidden");
   const actor = await getActor();
   if (!actor) return fail(401, "errors.unauthenticated");
+  const limited = await consume(getDb(), {
+    key: rateKey("upload", actor.userId),
+    ...LIMITS.uploadPerUser,
+  });
+  if (!limited.ok)
+    return tooManyRequests(limited.retryAfterSeconds, {
+      ok: false,
+      error: "errors.tooManyRequests",
+    });
   // Refuse an oversized body before reading it into memory.
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES)
     return fail(413, "identity.errors.tooLarge");
