@@ -15,6 +15,8 @@ export type TQueueSort = (typeof QUEUE_SORTS)[number];
 export const QUEUE_CHANNELS = ["WEB", "EMAIL", "PHONE", "POST", "IN_PERSON"] as const;
 export const JURISDICTIONS = ["JP", "EU", "UK", "US_CA", "KR", "BR"] as const;
 export const QUEUE_FILERS = ["self", "agent"] as const;
+/** "overdue": not yet acknowledged to the requester and past the acknowledgement deadline. */
+export const QUEUE_ACK = ["overdue"] as const;
 /** Channels a staff member can enter a request for: everything but the portal's own form. */
 export const ENTRY_CHANNELS = ["PHONE", "POST", "EMAIL", "IN_PERSON"] as const;
 
@@ -46,6 +48,7 @@ export const ZQueueFilter = z.object({
   ),
   filer: optional(z.enum(QUEUE_FILERS, "queue.filter.invalidFiler")),
   channel: optional(z.enum(QUEUE_CHANNELS, "queue.filter.invalidChannel")),
+  ack: optional(z.enum(QUEUE_ACK, "queue.filter.invalidAck")),
   sort: optional(z.enum(QUEUE_SORTS, "queue.filter.invalidSort")),
   after: optional(z.string().regex(CURSOR, "queue.filter.invalidCursor")),
   before: optional(z.string().regex(CURSOR, "queue.filter.invalidCursor")),

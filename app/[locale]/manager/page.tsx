@@ -3,6 +3,7 @@ import { CloseTimes } from "@/components/manager/dashboard/close-times";
 import { CountTable } from "@/components/manager/dashboard/count-table";
 import { ExportForm } from "@/components/manager/dashboard/export-form";
 import {
+  ackOverdueFilter,
   dueSoonFilter,
   overdueFilter,
   queueHref,
@@ -75,7 +76,7 @@ export default async function ManagerPage({ params }: { params: Promise<{ locale
             data-count={d.ackOverdue}
             className={d.ackOverdue > 0 ? "overdue" : undefined}
           >
-            {d.ackOverdue}
+            <a href={href(ackOverdueFilter)}>{d.ackOverdue}</a>
           </dd>
         </dl>
         <p>{t("dashboard.definitions")}</p>

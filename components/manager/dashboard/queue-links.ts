@@ -17,6 +17,9 @@ export const overdueFilter = (now: Date): TQueueFilter => ({
   sort: "due-asc",
 });
 
+/** Not acknowledged to the requester and past the acknowledgement deadline. */
+export const ackOverdueFilter: TQueueFilter = { ack: "overdue", sort: "due-asc" };
+
 /** Due on or before the third day from today. */
 export const dueSoonFilter = (now: Date): TQueueFilter => ({
   dueBefore: addDays(todayInJapan(now), 3),

@@ -4,6 +4,7 @@ import { OPEN_STATUSES } from "@/lib/requests/lifecycle";
 import { REQUEST_TYPES } from "@/lib/validation/requests";
 import {
   JURISDICTIONS,
+  QUEUE_ACK,
   QUEUE_CHANNELS,
   QUEUE_FILERS,
   QUEUE_SORTS,
@@ -111,6 +112,14 @@ export function QueueFilterForm(props: {
           value={filter.channel}
           any={any}
           options={QUEUE_CHANNELS.map((v) => ({ value: v, label: t(`channel.${v}`) }))}
+        />
+        <SelectField
+          id="q-ack"
+          name="ack"
+          label={t("queue.filter.ack")}
+          value={filter.ack}
+          any={any}
+          options={QUEUE_ACK.map((v) => ({ value: v, label: t("queue.filter.ackOverdue") }))}
         />
         <SelectField
           id="q-sort"

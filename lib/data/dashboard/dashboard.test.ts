@@ -39,6 +39,8 @@ async function request(data: {
   assigneeId?: string;
   outcome?: string;
   refusalGrounds?: string[];
+  ackDueAt?: Date;
+  acknowledgedAt?: Date;
 }) {
   const subject = await db.subject.create({
     data: { familyName: "試験", givenName: "花子", email: `${randomUUID()}@test.example.jp` },
@@ -55,6 +57,8 @@ async function request(data: {
       receivedAt: data.receivedAt,
       dueAt: data.dueAt ?? new Date(data.receivedAt.getTime() + 10 * DAY),
       extendedDueAt: data.extendedDueAt,
+      ackDueAt: data.ackDueAt,
+      acknowledgedAt: data.acknowledgedAt,
       closedAt: data.closedAt,
       assigneeId: data.assigneeId,
       outcome: data.outcome as never,
@@ -110,13 +114,16 @@ beforeAll(async () => {
     jurisdictions: ["JP", "US_CA"],
     receivedAt: ago(15),
     dueAt: new Date(NOW.getTime() + 2 * DAY),
-  }); // due soon; acknowledgement overdue (15 days > 10 business days ≈ 14 calendar days)
+    ackDueAt: ago(1),
+  }); // due soon; acknowledgement overdue (its 10 business days ended yesterday)
   await request({
     status: "SUBMITTED",
     jurisdictions: ["US_CA"],
     receivedAt: ago(5),
     dueAt: new Date(NOW.getTime() + 40 * DAY),
-  });
+    ackDueAt: ago(1),
+    acknowledgedAt: ago(5),
+  }); // past its acknowledgement date but acknowledged on arrival: not overdue
   await request({
     status: "NEEDS_INFO",
     receivedAt: ago(3), // Sunday 14 June, 12:00 JST

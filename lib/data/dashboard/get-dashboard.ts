@@ -13,10 +13,9 @@ import { dashboardWeeks, jstDayStart } from "./weeks";
 // Prisma.sql). Definitions:
 // - open: status in OPEN_STATUSES; a request's due date is COALESCE(extendedDueAt, dueAt).
 // - overdue: open and due before `now`; due within 3 days: open and due in [now, now + 3 days).
-// - acknowledgement overdue: open, no acknowledgedAt, and some DeadlinePolicy of one of its
-//   jurisdictions (for its type or for every type) has an ackAmount whose period from receipt has
-//   passed. Business days are approximated as calendar days × 7/5 (weekends only, no holidays),
-//   months as calendar months.
+// - acknowledgement overdue: open, not acknowledged to the requester (acknowledgedAt is set when
+//   the acknowledgement mail goes out with the request), and past ackDueAt, which the deadline
+//   engine derives at filing from the policies that ask for one (US-CA: 10 business days).
 // - time to close: COMPLETED requests closed in the last 30 / 90 days, closedAt − receivedAt.
 // - weekly trend: the last 12 weeks (Monday to Sunday, Japan time), intake by receivedAt and
 //   closures (completed or withdrawn) by closedAt.
@@ -86,15 +85,8 @@ export async function getDashboard(options: { actor: Actor; now?: Date }): Promi
         count(*) FILTER (WHERE COALESCE(r."extendedDueAt", r."dueAt") < ${nowSql})::int AS overdue,
         count(*) FILTER (WHERE COALESCE(r."extendedDueAt", r."dueAt") >= ${nowSql}
                            AND COALESCE(r."extendedDueAt", r."dueAt") < ${soon})::int AS soon,
-        count(*) FILTER (WHERE r."acknowledgedAt" IS NULL AND EXISTS (
-          SELECT 1 FROM "DeadlinePolicy" p
-          WHERE p.jurisdiction = ANY(r.jurisdictions)
-            AND (p."requestType" IS NULL OR p."requestType" = r.type)
-            AND p."ackAmount" IS NOT NULL
-            AND r."receivedAt" + CASE p."ackUnit"
-                WHEN 'MONTHS' THEN make_interval(months => p."ackAmount")
-                WHEN 'BUSINESS_DAYS' THEN make_interval(days => ceil(p."ackAmount" * 7 / 5.0)::int)
-                ELSE make_interval(days => p."ackAmount") END < ${nowSql}))::int AS ack
+        count(*) FILTER (WHERE r."acknowledgedAt" IS NULL
+                           AND r."ackDueAt" < ${nowSql})::int AS ack
       FROM "Request" r WHERE ${openWhere}`,
     db.$queryRaw<{ assigneeId: string | null; name: string | null; n: number }[]>`
       SELECT r."assigneeId" AS "assigneeId", u.name AS name, count(*)::int AS n

@@ -12,7 +12,7 @@ import { nextReference } from "@/lib/requests/reference";
 import type { TNewRequest } from "@/lib/validation/requests";
 
 import { checkRequestKeys } from "./check-request-keys";
-import { dueAtFor } from "./deadline-rule";
+import { initialDeadlines } from "./deadline-rule";
 
 const birth = (d: string) => (d ? new Date(`${d}T00:00:00Z`) : null);
 
@@ -84,7 +84,7 @@ export async function createRequest(options: {
       const subject = await resolveSubject(tx, actor, input);
       await checkRequestKeys(tx, input, subject.linked ? subject.id : null);
       const receivedAt = new Date();
-      const dueAt = await dueAtFor(tx, input.type, receivedAt);
+      const { dueAt, ackDueAt } = await initialDeadlines(tx, input.type, receivedAt);
       const reference = await nextReference(tx, receivedAt);
       const request = await tx.request.create({
         data: {
@@ -103,6 +103,9 @@ export async function createRequest(options: {
               : { relationship: input.subject.relationship || null, agent: input.requester },
           receivedAt,
           dueAt,
+          ackDueAt,
+          // The acknowledgement mail below is enqueued in this transaction.
+          acknowledgedAt: receivedAt,
           idempotencyKey: input.idempotencyKey,
         },
         select: { id: true },

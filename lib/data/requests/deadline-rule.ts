@@ -43,8 +43,19 @@ export async function dueAtFor(
   receivedAt: Date,
   jurisdictions: readonly Jurisdiction[] = ["JP"],
 ): Promise<Date> {
+  return (await initialDeadlines(tx, type, receivedAt, jurisdictions)).dueAt;
+}
+
+/** A new request's due date and, where a jurisdiction asks for one, its acknowledgement date. */
+export async function initialDeadlines(
+  tx: Tx,
+  type: RequestType,
+  receivedAt: Date,
+  jurisdictions: readonly Jurisdiction[] = ["JP"],
+): Promise<{ dueAt: Date; ackDueAt: Date | null }> {
   const policies = await policiesFor(tx, type, jurisdictions);
-  return computeDeadlines({ receivedAt, type, jurisdictions, policies }).dueAt;
+  const result = computeDeadlines({ receivedAt, type, jurisdictions, policies });
+  return { dueAt: result.dueAt, ackDueAt: result.ackDueAt };
 }
 
 /**

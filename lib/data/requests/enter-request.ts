@@ -11,7 +11,7 @@ import { nextReference } from "@/lib/requests/reference";
 import { todayInJapan, type TEnterRequest } from "@/lib/validation/queue";
 
 import { checkRequestKeys } from "./check-request-keys";
-import { dueAtFor } from "./deadline-rule";
+import { initialDeadlines } from "./deadline-rule";
 
 const birth = (d: string) => (d ? new Date(`${d}T00:00:00Z`) : null);
 
@@ -90,7 +90,10 @@ export async function enterRequest(options: {
 
     const subject = await resolveSubject(tx, actor, input);
     await checkRequestKeys(tx, input, subject.linked ? subject.id : null);
-    const dueAt = await dueAtFor(tx, input.type, receivedAt);
+    const { dueAt, ackDueAt } = await initialDeadlines(tx, input.type, receivedAt);
+    // The acknowledgement goes to the person when they asked themselves and we have an address;
+    // an agent's request is acknowledged by the channel it came in (recorded by staff).
+    const mailsAcknowledgement = input.filerRole === "SELF" && subject.email !== null;
     const reference = await nextReference(tx, receivedAt);
     const request = await tx.request.create({
       data: {
@@ -110,6 +113,8 @@ export async function enterRequest(options: {
             : { relationship: input.subject.relationship || null, agent: input.requester },
         receivedAt,
         dueAt,
+        ackDueAt,
+        acknowledgedAt: mailsAcknowledgement ? new Date() : null,
         idempotencyKey: input.idempotencyKey,
       },
       select: { id: true },
@@ -134,9 +139,7 @@ export async function enterRequest(options: {
       ip: actor.ip,
       data: { type: input.type, filerRole: input.filerRole, channel: input.channel },
     });
-    // The acknowledgement goes to the person when they asked themselves and we have an address;
-    // an agent's request is acknowledged by the channel it came in.
-    if (input.filerRole === "SELF" && subject.email) {
+    if (mailsAcknowledgement && subject.email) {
       await enqueueMail(tx, {
         kind: "requestReceived",
         locale: input.locale,

@@ -78,6 +78,8 @@ function whereClause(input: QueueQueryInput, values: unknown[], withCursor: bool
   if (filter.jurisdiction)
     parts.push(`${add(filter.jurisdiction)}::text = ANY (r.jurisdictions::text[])`);
   if (filter.channel) parts.push(`r.channel::text = ${add(filter.channel)}`);
+  if (filter.ack === "overdue")
+    parts.push(`r."acknowledgedAt" IS NULL AND r."ackDueAt" < (now() AT TIME ZONE 'UTC')`);
   if (filter.filer === "self") parts.push(`r."filerRole" = 'SELF'`);
   if (filter.filer === "agent") parts.push(`r."filerRole" <> 'SELF'`);
   if (filter.assignee === "unassigned") parts.push(`r."assigneeId" IS NULL`);
