@@ -2,11 +2,17 @@ import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 import { settleTask } from "./settle-task";
-import { signatureHeadersOf, verifySignature, type SignatureFailure } from "./signature";
+import {
+  acceptedSecrets,
+  signatureHeadersOf,
+  verifySignatureWithAny,
+  type SignatureFailure,
+} from "./signature";
 import { parseSystemResult, ZCallback } from "./wire";
 
 // A system's callback for a task it accepted with 202. Checked in this order, each refusal
-// changing nothing: the system and its secret (404), the signature, its age and its nonce (401),
+// changing nothing: the system and its secret (404), the signature (with the current secret, or
+// the previous one within a day of a rotation), its age and its nonce (401),
 // the body (400), the task (404, or 409 when it is not waiting). The nonce is recorded in the same
 // transaction as the task's update, so a replayed callback can never be applied twice.
 
@@ -48,13 +54,13 @@ export async function handleConnectorCallback(
 ): Promise<CallbackAnswer> {
   const system = await db.dataSystem.findUnique({
     where: { key: input.systemKey },
-    omit: { secret: false },
+    omit: { secret: false, previousSecret: false },
   });
   if (!system || system.connector !== "HTTP" || !system.secret)
     return refuse(404, "unknown_system");
 
-  const check = verifySignature({
-    secret: system.secret,
+  const check = verifySignatureWithAny({
+    secrets: acceptedSecrets(system, input.now),
     body: input.rawBody,
     now: input.now,
     ...signatureHeadersOf(input.headers),

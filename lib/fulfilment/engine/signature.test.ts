@@ -3,11 +3,14 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 
 import {
+  acceptedSecrets,
   MAX_SKEW_SECONDS,
+  PREVIOUS_SECRET_GRACE_MS,
   SIGNATURE_HEADERS,
   signatureHeadersOf,
   signBody,
   verifySignature,
+  verifySignatureWithAny,
 } from "./signature";
 
 const SECRET = "test-secret-0123456789";
@@ -109,5 +112,50 @@ describe("connector signatures", () => {
       "x-dsar-signature": h.signature,
     });
     expect(signatureHeadersOf(headers)).toEqual(h);
+  });
+});
+
+describe("secret rotation", () => {
+  const rotatedAt = new Date("2026-11-21T00:00:00Z");
+  const system = {
+    secret: "new-secret-0123456789",
+    previousSecret: SECRET,
+    secretRotatedAt: rotatedAt,
+  };
+  const after = (ms: number) => new Date(rotatedAt.getTime() + ms);
+
+  it("accepts the previous secret until 24 hours after the rotation, then the current one only", () => {
+    expect(acceptedSecrets(system, after(0))).toEqual([system.secret, SECRET]);
+    expect(acceptedSecrets(system, after(PREVIOUS_SECRET_GRACE_MS))).toEqual([
+      system.secret,
+      SECRET,
+    ]);
+    expect(acceptedSecrets(system, after(PREVIOUS_SECRET_GRACE_MS + 1))).toEqual([system.secret]);
+    // A clock behind the rotation does not open the grace period either.
+    expect(acceptedSecrets(system, after(-1))).toEqual([system.secret]);
+    expect(acceptedSecrets({ ...system, secretRotatedAt: null }, after(0))).toEqual([
+      system.secret,
+    ]);
+    expect(acceptedSecrets({ ...system, previousSecret: null }, after(0))).toEqual([system.secret]);
+  });
+
+  it("checks each accepted secret, but a stale or malformed signature fails outright", () => {
+    const now = after(3600_000);
+    const secrets = acceptedSecrets(system, now);
+    const h = signed({ secret: SECRET, at: now });
+    expect(verifySignatureWithAny({ secrets, body: BODY, now, ...h })).toMatchObject({ ok: true });
+    expect(verifySignatureWithAny({ secrets: [system.secret], body: BODY, now, ...h })).toEqual({
+      ok: false,
+      reason: "mismatch",
+    });
+    const stale = signed({ secret: SECRET, at: new Date(now.getTime() - 3600_000) });
+    expect(verifySignatureWithAny({ secrets, body: BODY, now, ...stale })).toEqual({
+      ok: false,
+      reason: "stale",
+    });
+    expect(verifySignatureWithAny({ secrets: [], body: BODY, now, ...h })).toEqual({
+      ok: false,
+      reason: "mismatch",
+    });
   });
 });

@@ -14,6 +14,12 @@ export const SIGNATURE_HEADERS = {
 /** How far a signed timestamp may lie from our clock, either way. */
 export const MAX_SKEW_SECONDS = 5 * 60;
 
+/**
+ * How long after a rotation a callback signed with the system's previous secret still passes:
+ * a day for the system's operators to install the new one. Tasks we send use the new one at once.
+ */
+export const PREVIOUS_SECRET_GRACE_MS = 24 * 60 * 60 * 1000;
+
 const TIMESTAMP = /^\d{1,12}$/;
 const NONCE = /^[A-Za-z0-9_-]{16,128}$/;
 const SIGNATURE = /^sha256=([0-9a-f]{64})$/;
@@ -78,6 +84,36 @@ export function verifySignature(options: {
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected))
     return { ok: false, reason: "mismatch" };
   return { ok: true, timestamp: seconds, nonce };
+}
+
+/**
+ * The secrets a system's callback may be signed with at `now`: its current secret, and its
+ * previous one until PREVIOUS_SECRET_GRACE_MS after the rotation (never before the rotation time,
+ * so a clock set back cannot stretch the grace period).
+ */
+export function acceptedSecrets(
+  system: { secret: string | null; previousSecret: string | null; secretRotatedAt: Date | null },
+  now: Date = new Date(),
+): string[] {
+  const secrets = system.secret ? [system.secret] : [];
+  const rotatedAt = system.secretRotatedAt?.getTime();
+  const age = rotatedAt === undefined ? Infinity : now.getTime() - rotatedAt;
+  if (system.previousSecret && age >= 0 && age <= PREVIOUS_SECRET_GRACE_MS)
+    secrets.push(system.previousSecret);
+  return secrets;
+}
+
+/** verifySignature against each accepted secret; only a mismatch lets the next one be tried. */
+export function verifySignatureWithAny(
+  options: Omit<Parameters<typeof verifySignature>[0], "secret"> & { secrets: string[] },
+): SignatureCheck {
+  const { secrets, ...rest } = options;
+  let check: SignatureCheck = { ok: false, reason: "mismatch" };
+  for (const secret of secrets) {
+    check = verifySignature({ ...rest, secret });
+    if (check.ok || check.reason !== "mismatch") return check;
+  }
+  return check;
 }
 
 /** The signature headers of an incoming request, by their case-insensitive names. */

@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { ClientSections } from "@/components/i18n/client-sections";
+import { DeleteButton } from "@/components/manager/settings/data-map/delete-button";
+import { RecipientForm } from "@/components/manager/settings/data-map/recipient-form";
+import { Forbidden } from "@/components/ui/forbidden";
+import { pageActor } from "@/lib/auth/page-actor";
+import { can } from "@/lib/auth/permissions";
+import { listRecipients } from "@/lib/data/data-map/config/list-recipients";
+import { toLocale } from "@/lib/i18n/config";
+import { getTranslator } from "@/lib/i18n/translate";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string; id: string }> };
+
+/** One recipient: edit it, or delete it while nothing refers to it. */
+export default async function RecipientPage({ params }: Props) {
+  const { locale: raw, id } = await params;
+  const locale = toLocale(raw);
+  const t = getTranslator(locale);
+  const actor = await pageActor(locale);
+  if (!can(actor.role, "data-map:configure")) return <Forbidden locale={locale} />;
+  const [recipient] = await listRecipients({ actor, id });
+  if (!recipient) notFound();
+  const name = locale === "ja" ? recipient.nameJa : recipient.nameEn;
+  const listHref = `/${locale}/manager/settings/recipients`;
+
+  return (
+    <ClientSections locale={locale} sections={["settingsDataMap", "recipientClass"]}>
+      <p>
+        <Link href={listHref}>{t("settingsDataMap.backToList")}</Link>
+      </p>
+      <h1>{t("settingsDataMap.editTitle", { name })}</h1>
+      <RecipientForm
+        initial={{
+          id: recipient.id,
+          key: recipient.key,
+          nameJa: recipient.nameJa,
+          nameEn: recipient.nameEn,
+          descriptionJa: recipient.descriptionJa,
+          descriptionEn: recipient.descriptionEn,
+          recipientClass: recipient.recipientClass,
+          country: recipient.country ?? "",
+          regimeNoteJa: recipient.regimeNoteJa ?? "",
+          regimeNoteEn: recipient.regimeNoteEn ?? "",
+          measuresJa: recipient.measuresJa ?? "",
+          measuresEn: recipient.measuresEn ?? "",
+          processorCategoryJa: recipient.processorCategoryJa ?? "",
+          processorCategoryEn: recipient.processorCategoryEn ?? "",
+        }}
+      />
+      <p>{t("settingsDataMap.references", { count: recipient.references })}</p>
+      <DeleteButton kind="recipient" id={recipient.id} name={name} listHref={listHref} />
+    </ClientSections>
+  );
+}

@@ -1,0 +1,77 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { ClientSections } from "@/components/i18n/client-sections";
+import { RotateSecret } from "@/components/manager/settings/data-map/rotate-secret";
+import { SystemForm } from "@/components/manager/settings/data-map/system-form";
+import { UsesForm } from "@/components/manager/settings/data-map/uses-form";
+import { Forbidden } from "@/components/ui/forbidden";
+import { pageActor } from "@/lib/auth/page-actor";
+import { can } from "@/lib/auth/permissions";
+import { listSystemUses } from "@/lib/data/data-map/config/list-system-uses";
+import { listSystems } from "@/lib/data/data-map/config/list-systems";
+import { toLocale } from "@/lib/i18n/config";
+import { formatDate } from "@/lib/i18n/format";
+import { getTranslator } from "@/lib/i18n/translate";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string; id: string }> };
+
+/** One data system: its settings, its signing secret (HTTP) and what it holds for which purpose. */
+export default async function SystemPage({ params }: Props) {
+  const { locale: raw, id } = await params;
+  const locale = toLocale(raw);
+  const t = getTranslator(locale);
+  const actor = await pageActor(locale);
+  if (!can(actor.role, "data-map:configure")) return <Forbidden locale={locale} />;
+  const [system] = await listSystems({ actor, id });
+  if (!system) notFound();
+  const uses = await listSystemUses({ actor, systemId: system.id, locale });
+  const name = locale === "ja" ? system.nameJa : system.nameEn;
+
+  return (
+    <ClientSections locale={locale} sections={["settingsDataMap"]}>
+      <p>
+        <Link href={`/${locale}/manager/settings/systems`}>{t("settingsDataMap.backToList")}</Link>
+      </p>
+      <h1>{t("settingsDataMap.editTitle", { name })}</h1>
+      <SystemForm
+        initial={{
+          id: system.id,
+          key: system.key,
+          nameJa: system.nameJa,
+          nameEn: system.nameEn,
+          descriptionJa: system.descriptionJa,
+          descriptionEn: system.descriptionEn,
+          connector: system.connector,
+          endpoint: system.endpoint,
+          timeoutMs: String(system.timeoutMs ?? 10_000),
+        }}
+      />
+      <section className="panel" aria-labelledby="secret-title">
+        <h2 id="secret-title">{t("settingsDataMap.systems.secretTitle")}</h2>
+        {system.connector === "HTTP" ? (
+          <>
+            <p>{t("settingsDataMap.systems.secretIntro")}</p>
+            <p data-testid="secret-status">
+              {system.hasSecret
+                ? t("settingsDataMap.systems.secretSet")
+                : t("settingsDataMap.systems.secretMissing")}
+              {system.secretRotatedAt &&
+                ` (${t("settingsDataMap.systems.rotatedAt", { date: formatDate(locale, system.secretRotatedAt) })})`}
+            </p>
+            <RotateSecret systemId={system.id} />
+          </>
+        ) : (
+          <p>{t("settingsDataMap.systems.notHttpSecret")}</p>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="uses-title">
+        <h2 id="uses-title">{t("settingsDataMap.systems.usesTitle")}</h2>
+        <p>{t("settingsDataMap.systems.usesIntro")}</p>
+        <UsesForm systemId={system.id} {...uses} />
+      </section>
+    </ClientSections>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+
+import { FieldError } from "@/components/forms/field-error";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { saveCategory } from "@/lib/actions/manager/data-map/save-category";
+import type { MessageKey } from "@/lib/i18n/translate";
+import {
+  DATA_CLASSES,
+  ZCategoryConfig,
+  type TCategoryConfig,
+} from "@/lib/validation/data-map-config";
+
+import { showFieldErrors, TextField } from "./fields";
+import { NameFields } from "./name-fields";
+
+const EMPTY: TCategoryConfig = {
+  key: "",
+  nameJa: "",
+  nameEn: "",
+  descriptionJa: "",
+  descriptionEn: "",
+  dataClass: "ORDINARY",
+  sortOrder: "0",
+};
+
+/**
+ * Adds a data category, or edits one (`initial` with its id). The class labels come from the
+ * server's catalogue (the `dataClass` section is not sent to the browser).
+ */
+export function CategoryForm(props: {
+  initial?: TCategoryConfig;
+  classLabels: Record<(typeof DATA_CLASSES)[number], string>;
+}) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const editing = props.initial?.id !== undefined;
+  const [state, setState] = useState<{ saved?: boolean; error?: MessageKey; errorId?: string }>({});
+  const form = useForm<TCategoryConfig>({
+    resolver: zodResolver(ZCategoryConfig),
+    defaultValues: props.initial ?? EMPTY,
+  });
+  const { errors, isSubmitting } = form.formState;
+  const bind = (name: keyof TCategoryConfig) => ({
+    registration: form.register(name),
+    error: errors[name]?.message,
+  });
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setState({});
+    const result = await saveCategory(values);
+    if (!result.ok) {
+      showFieldErrors(form, result.fieldErrors);
+      return setState({ error: result.error, errorId: result.errorId });
+    }
+    if (!editing) form.reset(EMPTY);
+    setState({ saved: true });
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="panel" aria-labelledby="category-form-title">
+      <h2 id="category-form-title">
+        {editing ? t("settingsDataMap.edit") : t("settingsDataMap.createTitle")}
+      </h2>
+      <NameFields prefix="category" bind={bind} fixedKey={props.initial?.key} />
+      <fieldset
+        className="field"
+        aria-describedby={errors.dataClass ? "category-dataClass-error" : undefined}
+      >
+        <legend>{t("settingsDataMap.categories.dataClass")}</legend>
+        {DATA_CLASSES.map((value) => (
+          <label key={value} className="choice">
+            <input type="radio" value={value} {...form.register("dataClass")} />
+            {props.classLabels[value]}
+          </label>
+        ))}
+        <FieldError id="category-dataClass-error" message={errors.dataClass?.message} />
+      </fieldset>
+      <TextField
+        id="category-sortOrder"
+        type="number"
+        label={t("settingsDataMap.field.sortOrder")}
+        {...bind("sortOrder")}
+      />
+      <div aria-live="polite">
+        {state.saved && <p className="success">{t("settingsDataMap.saved")}</p>}
+      </div>
+      <FormAlert error={state.error} errorId={state.errorId} />
+      <button type="submit" disabled={isSubmitting}>
+        {t("settingsDataMap.save")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,122 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+
+import { FieldError } from "@/components/forms/field-error";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { saveRecipient } from "@/lib/actions/manager/data-map/save-recipient";
+import type { MessageKey } from "@/lib/i18n/translate";
+import {
+  RECIPIENT_CLASSES,
+  ZRecipientConfig,
+  type TRecipientConfig,
+} from "@/lib/validation/data-map-config";
+
+import { showFieldErrors, TextField } from "./fields";
+import { NameFields } from "./name-fields";
+
+const EMPTY: TRecipientConfig = {
+  key: "",
+  nameJa: "",
+  nameEn: "",
+  descriptionJa: "",
+  descriptionEn: "",
+  recipientClass: "" as TRecipientConfig["recipientClass"],
+  country: "",
+  regimeNoteJa: "",
+  regimeNoteEn: "",
+  measuresJa: "",
+  measuresEn: "",
+  processorCategoryJa: "",
+  processorCategoryEn: "",
+};
+
+/**
+ * Adds a recipient, or edits one (`initial` with its id). The Art.28 fields are always offered
+ * (a processor abroad has a country too) and required for a third party abroad; the processor's
+ * kind of work shows for processors. The shared schema's superRefine says which are missing.
+ */
+export function RecipientForm(props: { initial?: TRecipientConfig }) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const editing = props.initial?.id !== undefined;
+  const [state, setState] = useState<{ saved?: boolean; error?: MessageKey; errorId?: string }>({});
+  const form = useForm<TRecipientConfig>({
+    resolver: zodResolver(ZRecipientConfig),
+    defaultValues: props.initial ?? EMPTY,
+  });
+  const { errors, isSubmitting } = form.formState;
+  const bind = (name: keyof TRecipientConfig) => ({
+    registration: form.register(name),
+    error: errors[name]?.message,
+  });
+  const recipientClass = form.watch("recipientClass");
+  const text = (name: keyof TRecipientConfig, label: string, multiline = true) => (
+    <TextField id={`recipient-${name}`} label={label} multiline={multiline} {...bind(name)} />
+  );
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setState({});
+    const result = await saveRecipient(values);
+    if (!result.ok) {
+      showFieldErrors(form, result.fieldErrors);
+      return setState({ error: result.error, errorId: result.errorId });
+    }
+    if (!editing) form.reset(EMPTY);
+    setState({ saved: true });
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="panel" aria-labelledby="recipient-form-title">
+      <h2 id="recipient-form-title">
+        {editing ? t("settingsDataMap.edit") : t("settingsDataMap.createTitle")}
+      </h2>
+      <NameFields prefix="recipient" bind={bind} fixedKey={props.initial?.key} />
+      <fieldset
+        className="field"
+        aria-describedby={errors.recipientClass ? "recipient-recipientClass-error" : undefined}
+      >
+        <legend>{t("settingsDataMap.recipients.recipientClass")}</legend>
+        {RECIPIENT_CLASSES.map((value) => (
+          <label key={value} className="choice">
+            <input type="radio" value={value} {...form.register("recipientClass")} />
+            {t(`recipientClass.${value}`)}
+          </label>
+        ))}
+        <FieldError id="recipient-recipientClass-error" message={errors.recipientClass?.message} />
+      </fieldset>
+      <fieldset className="field">
+        <legend>{t("settingsDataMap.recipients.foreignTitle")}</legend>
+        <TextField
+          id="recipient-country"
+          label={t("settingsDataMap.recipients.country")}
+          help={t("settingsDataMap.recipients.countryHelp")}
+          {...bind("country")}
+        />
+        {text("regimeNoteJa", t("settingsDataMap.recipients.regimeNoteJa"))}
+        {text("regimeNoteEn", t("settingsDataMap.recipients.regimeNoteEn"))}
+        {text("measuresJa", t("settingsDataMap.recipients.measuresJa"))}
+        {text("measuresEn", t("settingsDataMap.recipients.measuresEn"))}
+      </fieldset>
+      {recipientClass === "PROCESSOR" && (
+        <fieldset className="field">
+          <legend>{t("settingsDataMap.recipients.processorTitle")}</legend>
+          {text("processorCategoryJa", t("settingsDataMap.recipients.processorCategoryJa"), false)}
+          {text("processorCategoryEn", t("settingsDataMap.recipients.processorCategoryEn"), false)}
+        </fieldset>
+      )}
+      <div aria-live="polite">
+        {state.saved && <p className="success">{t("settingsDataMap.saved")}</p>}
+      </div>
+      <FormAlert error={state.error} errorId={state.errorId} />
+      <button type="submit" disabled={isSubmitting}>
+        {t("settingsDataMap.save")}
+      </button>
+    </form>
+  );
+}

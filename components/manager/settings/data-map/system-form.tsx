@@ -1,0 +1,108 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+
+import { FieldError } from "@/components/forms/field-error";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { saveSystem } from "@/lib/actions/manager/data-map/save-system";
+import type { MessageKey } from "@/lib/i18n/translate";
+import {
+  CONNECTOR_KINDS,
+  ZSystemConfig,
+  type TSystemConfig,
+} from "@/lib/validation/data-map-config";
+
+import { showFieldErrors, TextField } from "./fields";
+import { NameFields } from "./name-fields";
+
+const EMPTY: TSystemConfig = {
+  key: "",
+  nameJa: "",
+  nameEn: "",
+  descriptionJa: "",
+  descriptionEn: "",
+  connector: "MANUAL",
+  endpoint: "",
+  timeoutMs: "10000",
+};
+
+/** Adds a data system, or edits one (`initial` with its id); the HTTP fields show for HTTP only. */
+export function SystemForm(props: { initial?: TSystemConfig }) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const editing = props.initial?.id !== undefined;
+  const [state, setState] = useState<{ saved?: boolean; error?: MessageKey; errorId?: string }>({});
+  const form = useForm<TSystemConfig>({
+    resolver: zodResolver(ZSystemConfig),
+    defaultValues: props.initial ?? EMPTY,
+  });
+  const { errors, isSubmitting } = form.formState;
+  const bind = (name: keyof TSystemConfig) => ({
+    registration: form.register(name),
+    error: errors[name]?.message,
+  });
+  const connector = form.watch("connector");
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setState({});
+    const result = await saveSystem(values);
+    if (!result.ok) {
+      showFieldErrors(form, result.fieldErrors);
+      return setState({ error: result.error, errorId: result.errorId });
+    }
+    if (!editing) form.reset(EMPTY);
+    setState({ saved: true });
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="panel" aria-labelledby="system-form-title">
+      <h2 id="system-form-title">
+        {editing ? t("settingsDataMap.edit") : t("settingsDataMap.createTitle")}
+      </h2>
+      <NameFields prefix="system" bind={bind} fixedKey={props.initial?.key} />
+      <fieldset
+        className="field"
+        aria-describedby={errors.connector ? "system-connector-error" : undefined}
+      >
+        <legend>{t("settingsDataMap.systems.connector")}</legend>
+        {CONNECTOR_KINDS.map((kind) => (
+          <label key={kind} className="choice">
+            <input type="radio" value={kind} {...form.register("connector")} />
+            {t(`settingsDataMap.systems.connectorKind.${kind}`)}
+          </label>
+        ))}
+        <FieldError id="system-connector-error" message={errors.connector?.message} />
+      </fieldset>
+      {connector === "HTTP" && (
+        <>
+          <TextField
+            id="system-endpoint"
+            type="url"
+            label={t("settingsDataMap.systems.endpoint")}
+            help={t("settingsDataMap.systems.endpointHelp")}
+            {...bind("endpoint")}
+          />
+          <TextField
+            id="system-timeoutMs"
+            type="number"
+            label={t("settingsDataMap.systems.timeoutMs")}
+            help={t("settingsDataMap.systems.timeoutHelp")}
+            {...bind("timeoutMs")}
+          />
+        </>
+      )}
+      <div aria-live="polite">
+        {state.saved && <p className="success">{t("settingsDataMap.saved")}</p>}
+      </div>
+      <FormAlert error={state.error} errorId={state.errorId} />
+      <button type="submit" disabled={isSubmitting}>
+        {t("settingsDataMap.save")}
+      </button>
+    </form>
+  );
+}

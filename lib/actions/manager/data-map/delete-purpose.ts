@@ -1,0 +1,17 @@
+"use server";
+
+import { updateTag } from "next/cache";
+
+import { defineAction } from "@/lib/actions/safe-action";
+import { deletePurpose as run } from "@/lib/data/data-map/config/delete-purpose";
+import { ZConfigId } from "@/lib/validation/data-map-config";
+
+export const deletePurpose = defineAction(
+  { name: "deletePurpose", schema: ZConfigId, permission: "data-map:configure" },
+  async (input, actor) => {
+    const result = await run({ actor, id: input.id });
+    // The public transparency page (app/[locale]/privacy) caches the data map under this tag.
+    updateTag("transparency");
+    return result;
+  },
+);

@@ -1,0 +1,17 @@
+"use server";
+
+import { updateTag } from "next/cache";
+
+import { defineAction } from "@/lib/actions/safe-action";
+import { deleteRecipient as run } from "@/lib/data/data-map/config/delete-recipient";
+import { ZConfigId } from "@/lib/validation/data-map-config";
+
+export const deleteRecipient = defineAction(
+  { name: "deleteRecipient", schema: ZConfigId, permission: "data-map:configure" },
+  async (input, actor) => {
+    const result = await run({ actor, id: input.id });
+    // The public transparency page (app/[locale]/privacy) caches the data map under this tag.
+    updateTag("transparency");
+    return result;
+  },
+);

@@ -1,0 +1,17 @@
+"use server";
+
+import { updateTag } from "next/cache";
+
+import { defineAction } from "@/lib/actions/safe-action";
+import { saveSystem as run } from "@/lib/data/data-map/config/save-system";
+import { ZSystemConfig } from "@/lib/validation/data-map-config";
+
+export const saveSystem = defineAction(
+  { name: "saveSystem", schema: ZSystemConfig, permission: "data-map:configure" },
+  async (input, actor) => {
+    const result = await run({ actor, input });
+    // The public transparency page (app/[locale]/privacy) caches the data map under this tag.
+    updateTag("transparency");
+    return result;
+  },
+);

@@ -1,0 +1,17 @@
+"use server";
+
+import { updateTag } from "next/cache";
+
+import { defineAction } from "@/lib/actions/safe-action";
+import { setSystemUses as run } from "@/lib/data/data-map/config/set-system-uses";
+import { ZSystemUses } from "@/lib/validation/data-map-config";
+
+export const setSystemUses = defineAction(
+  { name: "setSystemUses", schema: ZSystemUses, permission: "data-map:configure" },
+  async (input, actor) => {
+    const result = await run({ actor, input });
+    // The public transparency page (app/[locale]/privacy) caches the data map under this tag.
+    updateTag("transparency");
+    return result;
+  },
+);

@@ -1,0 +1,66 @@
+import "server-only";
+
+import type { Actor } from "@/lib/auth/actor";
+import { getDb } from "@/lib/db";
+import type { TRecipientConfig } from "@/lib/validation/data-map-config";
+
+import {
+  assertCanConfigure,
+  auditConfig,
+  keyTakenError,
+  notFoundError,
+  orNull,
+  rethrowKeyConflict,
+} from "./shared";
+
+/**
+ * The columns to store. The processor category is kept only for processors, the one class the
+ * transparency page names by category, so a class change leaves no stale text behind.
+ */
+function columns(input: TRecipientConfig) {
+  const processor = input.recipientClass === "PROCESSOR";
+  return {
+    nameJa: input.nameJa,
+    nameEn: input.nameEn,
+    descriptionJa: input.descriptionJa,
+    descriptionEn: input.descriptionEn,
+    recipientClass: input.recipientClass,
+    // Any recipient abroad (a processor too) is published with its country, regime and measures.
+    country: orNull(input.country),
+    regimeNoteJa: orNull(input.regimeNoteJa),
+    regimeNoteEn: orNull(input.regimeNoteEn),
+    measuresJa: orNull(input.measuresJa),
+    measuresEn: orNull(input.measuresEn),
+    processorCategoryJa: processor ? orNull(input.processorCategoryJa) : null,
+    processorCategoryEn: processor ? orNull(input.processorCategoryEn) : null,
+  };
+}
+
+/** Creates a recipient, or edits the one with `input.id` (its key stays), with its audit event. */
+export async function saveRecipient(options: { actor: Actor; input: TRecipientConfig }) {
+  const { actor, input } = options;
+  assertCanConfigure(actor);
+  const data = columns(input);
+  const select = { id: true, key: true } as const;
+  return getDb()
+    .$transaction(async (tx) => {
+      let row: { id: string; key: string };
+      if (input.id) {
+        if (!(await tx.recipient.findUnique({ where: { id: input.id }, select })))
+          throw notFoundError();
+        row = await tx.recipient.update({ where: { id: input.id }, data, select });
+      } else {
+        if (await tx.recipient.findUnique({ where: { key: input.key }, select }))
+          throw keyTakenError();
+        row = await tx.recipient.create({ data: { key: input.key, ...data }, select });
+      }
+      await auditConfig(tx, actor, {
+        action: input.id ? "config.recipient.update" : "config.recipient.create",
+        entityType: "Recipient",
+        entityId: row.id,
+        data: { key: row.key, recipientClass: input.recipientClass, country: data.country },
+      });
+      return row;
+    })
+    .catch(rethrowKeyConflict);
+}

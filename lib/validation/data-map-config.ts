@@ -1,0 +1,154 @@
+import { z } from "zod";
+
+// The data map's configuration forms (systems, categories, purposes, recipients), shared by the
+// manager's forms and the server actions. Messages are catalogue keys (settingsDataMap section).
+// Every form holds strings only, so what react-hook-form keeps is exactly what the action parses.
+
+export const CONNECTOR_KINDS = ["INTERNAL", "HTTP", "MANUAL"] as const;
+export const DATA_CLASSES = ["ORDINARY", "SENSITIVE", "INFORMATIVE"] as const;
+export const RECIPIENT_CLASSES = [
+  "THIRD_PARTY",
+  "GROUP_COMPANY",
+  "FOREIGN_THIRD_PARTY",
+  "PROCESSOR",
+  "LAW_ENFORCEMENT",
+] as const;
+
+const required = (max: number) =>
+  z.string().trim().min(1, "validation.required").max(max, "validation.tooLong");
+const optional = (max: number) => z.string().trim().max(max, "validation.tooLong");
+
+/** Keys are referred to by requests, the ledger and the systems' wire format: plain and short. */
+const key = z
+  .string()
+  .trim()
+  .min(1, "validation.required")
+  .max(64, "validation.tooLong")
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, "settingsDataMap.errors.keyFormat");
+
+/** Present when editing; the key is then ignored (keys never change after creation). */
+const id = z.string().max(64).optional();
+
+const sortOrder = z
+  .string()
+  .trim()
+  .regex(/^-?\d{1,6}$/, "validation.number");
+
+const names = {
+  nameJa: required(200),
+  nameEn: required(200),
+  descriptionJa: optional(2000),
+  descriptionEn: optional(2000),
+};
+
+/** Loopback hosts may use plain http (a system on the same machine); anything else needs https. */
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+export function isAllowedEndpoint(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password) return false;
+  if (url.protocol === "https:") return true;
+  return url.protocol === "http:" && LOOPBACK.has(url.hostname);
+}
+
+/** Mirrors ZHttpConfig.timeoutMs (lib/fulfilment/engine/wire.ts). */
+export const TIMEOUT_RANGE = { min: 100, max: 120_000 } as const;
+
+export const ZSystemConfig = z
+  .object({
+    id,
+    key,
+    ...names,
+    connector: z.enum(CONNECTOR_KINDS, "settingsDataMap.errors.chooseConnector"),
+    endpoint: z.string().trim().max(2000, "validation.tooLong"),
+    timeoutMs: z.string().trim(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.connector !== "HTTP") return;
+    if (!isAllowedEndpoint(v.endpoint))
+      ctx.addIssue({
+        code: "custom",
+        path: ["endpoint"],
+        message: v.endpoint ? "settingsDataMap.errors.endpoint" : "validation.required",
+      });
+    const ms = Number(v.timeoutMs);
+    if (!/^\d+$/.test(v.timeoutMs) || ms < TIMEOUT_RANGE.min || ms > TIMEOUT_RANGE.max)
+      ctx.addIssue({
+        code: "custom",
+        path: ["timeoutMs"],
+        message: "settingsDataMap.errors.timeout",
+      });
+  });
+export type TSystemConfig = z.infer<typeof ZSystemConfig>;
+
+export const ZCategoryConfig = z.object({
+  id,
+  key,
+  ...names,
+  dataClass: z.enum(DATA_CLASSES, "settingsDataMap.errors.chooseDataClass"),
+  sortOrder,
+});
+export type TCategoryConfig = z.infer<typeof ZCategoryConfig>;
+
+export const ZPurposeConfig = z.object({
+  id,
+  key,
+  ...names,
+  suspendable: z.boolean(),
+  sortOrder,
+});
+export type TPurposeConfig = z.infer<typeof ZPurposeConfig>;
+
+export const ZRecipientConfig = z
+  .object({
+    id,
+    key,
+    ...names,
+    recipientClass: z.enum(RECIPIENT_CLASSES, "settingsDataMap.errors.chooseRecipientClass"),
+    country: z.string().trim().toUpperCase(),
+    regimeNoteJa: optional(4000),
+    regimeNoteEn: optional(4000),
+    measuresJa: optional(4000),
+    measuresEn: optional(4000),
+    processorCategoryJa: optional(200),
+    processorCategoryEn: optional(200),
+  })
+  .superRefine((v, ctx) => {
+    const need = (field: keyof typeof v, message = "validation.required") => {
+      if (!v[field]) ctx.addIssue({ code: "custom", path: [field], message });
+    };
+    // APPI Art.28: a recipient abroad is published with its country, that country's regime for
+    // personal information and the recipient's own measures.
+    if (v.recipientClass === "FOREIGN_THIRD_PARTY") {
+      need("country", "settingsDataMap.errors.countryRequired");
+      for (const f of ["regimeNoteJa", "regimeNoteEn", "measuresJa", "measuresEn"] as const)
+        need(f);
+    }
+    // Processors are published by the kind of work entrusted, never by name.
+    if (v.recipientClass === "PROCESSOR") {
+      need("processorCategoryJa");
+      need("processorCategoryEn");
+    }
+    if (v.country && !/^[A-Z]{2}$/.test(v.country))
+      ctx.addIssue({
+        code: "custom",
+        path: ["country"],
+        message: "settingsDataMap.errors.country",
+      });
+  });
+export type TRecipientConfig = z.infer<typeof ZRecipientConfig>;
+
+/** Which categories a system uses for which purpose: "categoryId:purposeId" pairs. */
+export const ZSystemUses = z.object({
+  systemId: z.string().min(1).max(64),
+  pairs: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}:[A-Za-z0-9_-]{1,64}$/)).max(5000),
+});
+export type TSystemUses = z.infer<typeof ZSystemUses>;
+
+export const ZConfigId = z.object({ id: z.string().min(1).max(64) });
+export type TConfigId = z.infer<typeof ZConfigId>;
