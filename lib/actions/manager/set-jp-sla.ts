@@ -1,10 +1,16 @@
 "use server";
 
+import { updateTag } from "next/cache";
+
 import { defineAction } from "@/lib/actions/safe-action";
 import { setJpSla as setSla } from "@/lib/data/policies/jp-sla";
 import { ZJpSla } from "@/lib/validation/common";
 
 export const setJpSla = defineAction(
   { name: "setJpSla", schema: ZJpSla, permission: "policy:configure" },
-  (input, actor) => setSla({ actor, days: input.days }),
+  async (input, actor) => {
+    await setSla({ actor, days: input.days });
+    // The public transparency page states the JP deadline (app/[locale]/privacy).
+    updateTag("transparency");
+  },
 );

@@ -1,0 +1,101 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, type Resolver } from "react-hook-form";
+
+import { FormAlert } from "@/components/forms/form-alert";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { removeDeadlineOverride } from "@/lib/actions/manager/policies/remove-deadline-override";
+import { updateDeadlinePolicy } from "@/lib/actions/manager/policies/update-deadline-policy";
+import type { MessageKey } from "@/lib/i18n/translate";
+import { ZDeadlinePolicyUpdate, type JURISDICTIONS } from "@/lib/validation/policies-config";
+
+import { policyFormValues } from "./policy-defaults";
+import { PolicyFields, type PolicyFormInput, type PolicyFormOutput } from "./policy-fields";
+import { useActionForm } from "./use-action-form";
+
+const FIELDS = [
+  "amount",
+  "unit",
+  "extensionAmount",
+  "extensionUnit",
+  "ackAmount",
+  "ackUnit",
+  "pauseAllowed",
+  "noteJa",
+  "noteEn",
+] as const;
+
+export interface PolicyRowProps {
+  id: string;
+  jurisdiction: (typeof JURISDICTIONS)[number];
+  title: string;
+  base: boolean;
+  values: Parameters<typeof policyFormValues>[0];
+}
+
+/** One stored deadline rule, editable; a per-type rule can also be removed. */
+export function DeadlinePolicyForm({ policy }: { policy: PolicyRowProps }) {
+  const { t } = useI18n();
+  const prefix = `dp-${policy.id}`;
+  const form = useForm<PolicyFormInput, unknown, PolicyFormOutput>({
+    resolver: zodResolver(ZDeadlinePolicyUpdate) as unknown as Resolver<
+      PolicyFormInput,
+      unknown,
+      PolicyFormOutput
+    >,
+    defaultValues: {
+      ...policyFormValues(policy.values),
+      id: policy.id,
+      jurisdiction: policy.jurisdiction,
+    },
+  });
+  const { state, onSubmit } = useActionForm(form, FIELDS, (values) =>
+    updateDeadlinePolicy({ ...values, id: policy.id }),
+  );
+
+  return (
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="panel"
+      aria-labelledby={`${prefix}-title`}
+      data-testid={`policy-${policy.jurisdiction}-${policy.base ? "base" : "type"}`}
+    >
+      <h3 id={`${prefix}-title`}>{policy.title}</h3>
+      <PolicyFields form={form} prefix={prefix} />
+      <div aria-live="polite">
+        {state.saved && <p className="success">{t("settingsPolicies.saved")}</p>}
+      </div>
+      <FormAlert error={state.error} errorId={state.errorId} />
+      <button type="submit" disabled={form.formState.isSubmitting}>
+        {t("settingsPolicies.save")}
+      </button>{" "}
+      {!policy.base && <RemoveOverride id={policy.id} />}
+    </form>
+  );
+}
+
+function RemoveOverride({ id }: { id: string }) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ error?: MessageKey; errorId?: string }>({});
+  const remove = async () => {
+    setBusy(true);
+    const result = await removeDeadlineOverride({ id });
+    setBusy(false);
+    if (result.ok) return router.refresh();
+    setError({ error: result.error, errorId: result.errorId });
+  };
+  return (
+    <>
+      <button type="button" disabled={busy} onClick={() => void remove()}>
+        {t("settingsPolicies.deadlines.removeOverride")}
+      </button>
+      <FormAlert error={error.error} errorId={error.errorId} />
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+"use server";
+
+import { updateTag } from "next/cache";
+
+import { defineAction } from "@/lib/actions/safe-action";
+import { updateDeadlinePolicy as update } from "@/lib/data/policies/update-deadline-policy";
+import { ZDeadlinePolicyUpdate } from "@/lib/validation/policies-config";
+
+export const updateDeadlinePolicy = defineAction(
+  { name: "updateDeadlinePolicy", schema: ZDeadlinePolicyUpdate, permission: "policy:configure" },
+  async ({ id, ...values }, actor) => {
+    const result = await update({ actor, id, values });
+    // The public transparency page states the deadline (app/[locale]/privacy).
+    updateTag("transparency");
+    return result;
+  },
+);
