@@ -5,8 +5,6 @@ import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
-import { decodeNote } from "./decision";
-
 export const REGISTER_PAGE_SIZE = 20;
 
 /** The register, newest first, one page at a time (offset pages: the register stays small). */
@@ -28,6 +26,7 @@ export async function listDisclosures(options: { actor: Actor; page: number }) {
       authority: true,
       scope: true,
       items: true,
+      decision: true,
       note: true,
       approver: { select: { name: true, email: true } },
     },
@@ -44,7 +43,8 @@ export async function listDisclosures(options: { actor: Actor; page: number }) {
       scope: r.scope,
       items: r.items,
       approver: r.approver ? (r.approver.name ?? r.approver.email) : null,
-      ...decodeNote(r.note),
+      decision: r.decision,
+      note: r.note,
     })),
   };
 }

@@ -7,8 +7,6 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TLawEnforcementEntry } from "@/lib/validation/law-enforcement";
 
-import { encodeNote } from "./decision";
-
 /**
  * Records one request from law enforcement in the register, with its audit event (ids and codes
  * only), in one transaction. Four eyes: the approver is a MANAGER or ADMIN other than the
@@ -80,7 +78,8 @@ export async function recordDisclosure(options: { actor: Actor; input: TLawEnfor
         items,
         approverId: input.approverId,
         disclosedAt,
-        note: encodeNote(input.decision, input.note),
+        decision: input.decision,
+        note: input.note,
       },
       select: { id: true },
     });

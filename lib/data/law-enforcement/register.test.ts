@@ -93,7 +93,8 @@ describe("law-enforcement register", () => {
       approverId: approver.userId,
       basis: "INQUIRY",
       items: ["name", "phone"],
-      note: "decision:PARTIAL\n利用履歴は対象外",
+      decision: "PARTIAL",
+      note: "利用履歴は対象外",
     });
     // Noon in Japan on the chosen day.
     expect(row.disclosedAt.toISOString()).toBe("2025-03-31T03:00:00.000Z");

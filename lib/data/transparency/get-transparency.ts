@@ -1,7 +1,6 @@
 import "server-only";
 
 import { getDb } from "@/lib/db";
-import { REFUSED_NOTE_PATTERN } from "@/lib/data/law-enforcement/decision";
 import type {
   DataClass,
   DataSource,
@@ -76,7 +75,7 @@ export async function getTransparency(options: { locale: Locale }) {
       SELECT extract(year FROM "disclosedAt" AT TIME ZONE 'Asia/Tokyo')::int AS year,
              basis::text AS basis, count(*)::int AS count
       FROM "LawEnforcementDisclosure"
-      WHERE note NOT LIKE ${REFUSED_NOTE_PATTERN}
+      WHERE decision <> 'REFUSED'
       GROUP BY 1, 2`,
     db.deadlinePolicy.findFirst({
       where: { jurisdiction: "JP", requestType: null },
