@@ -118,7 +118,7 @@ for (const c of cases) {
     await expect(row).toContainText("テスト MANAGER"); // the approver's name (support/db.ts)
 
     const { rows } = await sql().query(
-      `SELECT d.id, d."subjectId", d."approverId", d.note,
+      `SELECT d.id, d."subjectId", d."approverId", d.decision, d.note,
               (SELECT count(*)::int FROM "AuditEvent" a WHERE a."entityId" = d.id
                  AND a.action = 'law-enforcement.record') AS audits
        FROM "LawEnforcementDisclosure" d
@@ -129,7 +129,8 @@ for (const c of cases) {
     expect(rows[0]).toMatchObject({
       approverId: approver.id,
       subjectId: subject.subjectId,
-      note: "decision:PARTIAL",
+      decision: "PARTIAL",
+      note: "",
       audits: 1,
     });
 

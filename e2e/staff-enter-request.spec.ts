@@ -126,4 +126,14 @@ test("in English: finds a known person by email and enters an agent's postal req
     type: "PURPOSE_NOTIFICATION",
     agentDetails: { agent: { familyName: "Agent", givenName: "Appointed" } },
   });
+
+  // No acknowledgement mail went to the agent: staff record how they told them.
+  const ack = page.getByRole("region", { name: "Acknowledgement" });
+  await expect(ack).toContainText("has not yet been told");
+  await ack.getByRole("button", { name: "Record the acknowledgement" }).click();
+  await expect(ack.locator("#ack-channel-error")).toHaveText("Choose how the requester was told");
+  await ack.getByLabel("How they were told").selectOption("POST");
+  await ack.getByRole("button", { name: "Record the acknowledgement" }).click();
+  await expect(ack).toHaveCount(0);
+  await expect(page.getByText("Told the requester that the request arrived")).toBeVisible();
 });

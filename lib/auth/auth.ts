@@ -62,4 +62,8 @@ function buildConfig(): NextAuthConfig {
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => buildConfig());
+// Built on first use rather than at import (the build imports this module without an
+// environment), then kept: every page's session read would otherwise rebuild the adapter.
+let config: NextAuthConfig | undefined;
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => (config ??= buildConfig()));

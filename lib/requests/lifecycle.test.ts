@@ -262,6 +262,7 @@ describe("timeline labels", () => {
     // Events written outside the lifecycle (filing, assignment, fulfilment tasks).
     const others = [
       "submitted",
+      "acknowledged",
       "assigned",
       "taskCreated",
       "taskSucceeded",

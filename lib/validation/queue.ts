@@ -137,6 +137,13 @@ export const ZClaimRequest = z.object({
 });
 export type TClaimRequest = z.infer<typeof ZClaimRequest>;
 
+/** How staff told the requester that the request arrived, when no mail went with it. */
+export const ACK_CHANNELS = ["POST", "PHONE", "EMAIL", "IN_PERSON"] as const;
+export const ZRecordAcknowledgement = ZClaimRequest.extend({
+  channel: z.enum(ACK_CHANNELS, "queue.ack.chooseChannel"),
+});
+export type TRecordAcknowledgement = z.infer<typeof ZRecordAcknowledgement>;
+
 export const ZReassignRequest = ZClaimRequest.extend({
   assigneeId: z.string().regex(ID, "queue.assign.chooseStaff"),
   // The assignee the page showed ("" = unassigned): a change since then is a conflict.

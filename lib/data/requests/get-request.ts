@@ -35,6 +35,8 @@ export async function getRequest(options: { actor: Actor; reference: string }) {
       receivedAt: true,
       dueAt: true,
       extendedDueAt: true,
+      acknowledgedAt: true,
+      ackDueAt: true,
       identityVerifiedAt: true,
       closedAt: true,
       outcome: true,

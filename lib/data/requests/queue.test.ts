@@ -34,6 +34,7 @@ let mod: {
   query: typeof import("./queue-query");
   assign: typeof import("./assign-request");
   enter: typeof import("./enter-request");
+  ack: typeof import("./record-acknowledgement");
   find: typeof import("./find-subjects");
   audit: typeof import("@/lib/audit/verify");
   boss: typeof import("@/lib/jobs/boss");
@@ -84,6 +85,7 @@ beforeAll(async () => {
     query: await import("./queue-query"),
     assign: await import("./assign-request"),
     enter: await import("./enter-request"),
+    ack: await import("./record-acknowledgement"),
     find: await import("./find-subjects"),
     audit: await import("@/lib/audit/verify"),
     boss: await import("@/lib/jobs/boss"),
@@ -604,6 +606,67 @@ describe("requests entered by staff", () => {
     expect(await db.subject.count()).toBe(before);
     // Received today: the clock starts now, not at midnight.
     expect(Math.abs(request.receivedAt.getTime() - Date.now())).toBeLessThan(60_000);
+  });
+
+  it("acknowledges an agent's request by the channel staff used, once, and filters by it", async () => {
+    const input = entry({
+      filerRole: "APPOINTED_AGENT",
+      channel: "POST",
+      subjectId: hanako,
+      subject: {
+        familyName: "山田",
+        givenName: "花子",
+        familyNameKana: "",
+        givenNameKana: "",
+        birthDate: "",
+        relationship: "",
+      },
+      requester: {
+        familyName: "代理",
+        givenName: "人",
+        familyNameKana: "",
+        givenNameKana: "",
+        birthDate: "",
+      },
+      email: "",
+      postalCode: "",
+      address: "",
+      receivedOn: todayInJapan(),
+    });
+    const { reference } = await mod.enter.enterRequest({ actor: staff, input });
+    // No acknowledgement mail went to an agent's request; make it overdue for the filter.
+    await db.request.update({
+      where: { reference },
+      data: { ackDueAt: new Date(now - DAY) },
+    });
+    expect(
+      (await db.request.findUniqueOrThrow({ where: { reference } })).acknowledgedAt,
+    ).toBeNull();
+    const overdue = async () =>
+      (
+        await mod.list.listQueue({ actor: staff, filter: { ack: "overdue" }, pageSize: 200 })
+      ).rows.map((r) => r.reference);
+    expect(await overdue()).toContain(reference);
+
+    await expect(
+      mod.ack.recordAcknowledgement({ actor: subjectActor, input: { reference, channel: "POST" } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await mod.ack.recordAcknowledgement({ actor: staff, input: { reference, channel: "POST" } });
+    const request = await db.request.findUniqueOrThrow({
+      where: { reference },
+      include: { events: true },
+    });
+    expect(request.acknowledgedAt).not.toBeNull();
+    expect(request.events.find((e) => e.kind === "acknowledged")?.data).toEqual({
+      channel: "POST",
+    });
+    expect(
+      await db.auditEvent.count({ where: { action: "request.acknowledge", entityId: request.id } }),
+    ).toBe(1);
+    expect(await overdue()).not.toContain(reference);
+    await expect(
+      mod.ack.recordAcknowledgement({ actor: colleague, input: { reference, channel: "PHONE" } }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("refuses web as a channel, a future arrival and an unknown subject", async () => {

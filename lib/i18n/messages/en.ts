@@ -121,6 +121,7 @@ export const en: Messages = {
   },
   event: {
     submitted: "Request received",
+    acknowledged: "Told the requester that the request arrived",
     requestIdentityDocuments: "Identity documents requested",
     verifyIdentity: "Identity verified",
     closeUnverifiable: "Closed: identity could not be verified",

@@ -121,6 +121,7 @@ export const ja = {
   },
   event: {
     submitted: "請求を受け付けました",
+    acknowledged: "請求の受付をお知らせしました",
     requestIdentityDocuments: "本人確認書類の提出をお願いしました",
     verifyIdentity: "本人確認が完了しました",
     closeUnverifiable: "本人確認ができなかったため終了しました",

@@ -46,6 +46,16 @@ const ja = {
     urgent: "期限間近: 残り{days}日",
   },
   claim: { button: "担当する", label: "{reference} を担当する" },
+  ack: {
+    title: "受付の通知",
+    pending:
+      "この請求の受付はまだ請求者に通知されていません（代理人による請求や、メールアドレスのない請求では自動の通知メールが送られません）。",
+    due: "通知の期限: {date}",
+    channel: "通知した方法",
+    submit: "通知したことを記録する",
+    chooseChannel: "通知した方法を選んでください",
+    already: "受付の通知はすでに記録されています。",
+  },
   assign: {
     title: "担当",
     you: "自分",
@@ -159,6 +169,16 @@ const en: typeof ja = {
     urgent: "Due soon: {days} d left",
   },
   claim: { button: "Claim", label: "Claim {reference}" },
+  ack: {
+    title: "Acknowledgement",
+    pending:
+      "The requester has not yet been told that this request arrived (requests from agents, or without an e-mail address, get no automatic acknowledgement mail).",
+    due: "Acknowledgement due: {date}",
+    channel: "How they were told",
+    submit: "Record the acknowledgement",
+    chooseChannel: "Choose how the requester was told",
+    already: "The acknowledgement is already recorded.",
+  },
   assign: {
     title: "Assignment",
     you: "You",

@@ -2,6 +2,7 @@ import { ClientSections } from "@/components/i18n/client-sections";
 import { notFound } from "next/navigation";
 
 import { AgentPanel } from "@/components/requests/agent-panel";
+import { AcknowledgementPanel } from "@/components/staff/acknowledgement/acknowledgement-panel";
 import { MessageThread } from "@/components/requests/message-thread";
 import { RequestDetails } from "@/components/requests/request-details";
 import { RequestFacts } from "@/components/requests/request-facts";
@@ -48,6 +49,7 @@ export default async function StaffRequestPage({
       locale={locale}
       sections={[
         "queue",
+        "channel",
         "review",
         "fulfilment",
         "disclosurePackage",
@@ -90,6 +92,7 @@ export default async function StaffRequestPage({
         </dl>
       </section>
       <AssignControl {...panel} />
+      <AcknowledgementPanel {...panel} />
       <IdentityReviewPanel {...panel} />
       <TasksPanel {...panel} />
       <NoticesPanel {...panel} />
