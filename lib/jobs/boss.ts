@@ -18,7 +18,7 @@ export const QUEUES = {
   // Drops rate-limit windows older than a day (lib/rate-limit).
   rateLimitPrune: "rate-limit-prune",
   // Tells subscribed systems that a subject's use restrictions changed (lib/integration).
-  restrictionWebhook: "restriction-webhook",
+  integrationWebhook: "integration-webhook",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -36,7 +36,7 @@ const QUEUE_OPTIONS: Record<
   "fulfilment-task": { retryLimit: 3, retryDelay: 2, heartbeatSeconds: 10 },
   "reminder-scan": { retryLimit: 2, retryDelay: 30 },
   "rate-limit-prune": { retryLimit: 1, retryDelay: 60 },
-  "restriction-webhook": { retryLimit: 8, retryDelay: 5 },
+  "integration-webhook": { retryLimit: 8, retryDelay: 10 },
 };
 
 const SUPERVISE_SECONDS = 10;

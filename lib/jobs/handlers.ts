@@ -3,6 +3,7 @@ import type { PgBoss } from "pg-boss";
 import type { Db } from "@/lib/db";
 import { registerFulfilmentJobs } from "@/lib/fulfilment/engine/jobs";
 import { registerDocumentPurge } from "@/lib/identity/purge";
+import { registerWebhookJobs } from "@/lib/integration/webhooks";
 import { deliverMail } from "@/lib/mail/deliver";
 import { renderMail, type MailKind } from "@/lib/mail/templates";
 import { registerRateLimitPrune } from "@/lib/rate-limit/jobs";
@@ -32,5 +33,6 @@ export async function registerHandlers(boss: PgBoss, db: Db): Promise<void> {
   await registerDocumentPurge(boss, db);
   await registerFulfilmentJobs(boss, db);
   await registerReminders(boss, db);
+  await registerWebhookJobs(boss, db);
   await registerRateLimitPrune(boss, db);
 }

@@ -2,6 +2,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db";
 import type { RestrictionKind, RecipientClass } from "@/lib/generated/prisma/enums";
 import { toLocale, type Locale } from "@/lib/i18n/config";
+import { enqueueRestrictionsChanged } from "@/lib/integration/webhooks";
 
 import type { TaskContext } from "../types";
 
@@ -88,6 +89,7 @@ export async function ensureRestriction(
   });
   if (existing) return false;
   const created = await tx.useRestriction.create({ data: target, select: { id: true } });
+  await enqueueRestrictionsChanged(tx, { subjectId: target.subjectId });
   await auditChange(tx, ctx, {
     action: "use-restriction.create",
     entityType: "UseRestriction",

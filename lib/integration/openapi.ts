@@ -1,0 +1,349 @@
+import { API_SCOPES } from "@/lib/validation/integration";
+
+import { DATA_SOURCES, LEGAL_BASES, MAX_BATCH } from "./wire";
+
+// The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. Written by hand next to
+// the zod schemas it describes (wire.ts); openapi.test.ts checks that every route is in it.
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object) => ({ content: { "application/json": { schema } } });
+const errorResponse = (description: string) => ({ description, ...json(ref("Error")) });
+
+const ERRORS = {
+  "400": errorResponse(
+    "The body or a path parameter is malformed (invalid_json, invalid_body, empty_batch, invalid_subject, task_mismatch)",
+  ),
+  "401": errorResponse("No valid key (unauthenticated) or a revoked key (revoked)"),
+  "403": errorResponse("The key lacks this endpoint's scope (missing_scope)"),
+  "429": {
+    ...errorResponse("Too many calls with this key (rate_limited); wait Retry-After seconds"),
+    headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds to wait" } },
+  },
+} as const;
+
+const PUSH_ERRORS = {
+  ...ERRORS,
+  "413": errorResponse(
+    `More than ${MAX_BATCH} items (batch_too_large) or a body over the byte limit (payload_too_large)`,
+  ),
+  "422": errorResponse(
+    "Items refused (invalid_items): `items` names each by index; nothing from the batch is stored",
+  ),
+};
+
+const externalIdParam = {
+  name: "externalId",
+  in: "path",
+  required: true,
+  description: "The subject's id in the calling system (as registered with the portal)",
+  schema: { type: "string", minLength: 1, maxLength: 200 },
+};
+
+const mapKey = { type: "string", pattern: "^[A-Za-z0-9_.:-]{1,100}$" };
+const instant = { type: "string", format: "date-time" };
+
+const schemas = {
+  Error: {
+    type: "object",
+    required: ["error"],
+    properties: {
+      error: {
+        type: "object",
+        required: ["code", "message"],
+        properties: {
+          code: { type: "string" },
+          message: { type: "string" },
+          items: {
+            type: "array",
+            description: "The refused items of a batch (at most 100)",
+            items: {
+              type: "object",
+              required: ["index", "code", "message"],
+              properties: {
+                index: { type: "integer", description: "Position in the batch, from 0" },
+                code: {
+                  type: "string",
+                  enum: [
+                    "invalid_item",
+                    "unknown_subject",
+                    "unknown_recipient",
+                    "unknown_purpose",
+                    "unknown_scene",
+                    "unknown_category",
+                  ],
+                },
+                message: { type: "string" },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  ProvisionEvent: {
+    type: "object",
+    required: [
+      "eventId",
+      "subject",
+      "recipient",
+      "purpose",
+      "providedAt",
+      "items",
+      "legalBasis",
+      "keepUntil",
+    ],
+    properties: {
+      eventId: {
+        type: "string",
+        minLength: 1,
+        maxLength: 200,
+        description: "The caller's id of the event; a repeat is a duplicate, stored once",
+      },
+      subject: { type: "string", description: "The subject's id in the calling system" },
+      recipient: { ...mapKey, description: "Recipient key" },
+      purpose: { ...mapKey, description: "Purpose key" },
+      scene: { type: ["string", "null"], pattern: mapKey.pattern, description: "Scene key" },
+      providedAt: instant,
+      periodEnd: {
+        type: ["string", "null"],
+        format: "date-time",
+        description: "Last date of a continuous provision",
+      },
+      items: {
+        type: "array",
+        minItems: 1,
+        maxItems: 100,
+        items: mapKey,
+        description: "Data category keys provided",
+      },
+      legalBasis: { type: "string", enum: LEGAL_BASES },
+      keepUntil: {
+        ...instant,
+        description: "Until when the ledger keeps the record (APPI Art.30)",
+      },
+    },
+  },
+  DataItem: {
+    type: "object",
+    required: ["eventId", "category", "field", "value", "collectedAt"],
+    properties: {
+      eventId: { type: "string", minLength: 1, maxLength: 200 },
+      category: { ...mapKey, description: "Data category key" },
+      field: { type: "string", minLength: 1, maxLength: 200 },
+      value: { type: "string", maxLength: 10000 },
+      source: { type: "string", enum: DATA_SOURCES, default: "DIRECT" },
+      sourceNote: { type: "string", maxLength: 1000, default: "" },
+      collectedAt: instant,
+      retainUntil: { type: ["string", "null"], format: "date-time" },
+      linkedToPerson: { type: "boolean", default: true },
+    },
+  },
+  PushResult: {
+    type: "object",
+    required: ["received", "stored", "duplicates"],
+    properties: {
+      received: { type: "integer" },
+      stored: { type: "integer", description: "New rows" },
+      duplicates: {
+        type: "integer",
+        description: "Events whose eventId this system had sent before",
+      },
+    },
+  },
+  Restrictions: {
+    type: "object",
+    required: ["subject", "restrictions", "stoppedRecipients"],
+    properties: {
+      subject: { type: "string" },
+      restrictions: {
+        type: "array",
+        items: {
+          type: "object",
+          required: ["kind", "purpose", "recipient", "recipientClass", "since"],
+          properties: {
+            kind: {
+              type: "string",
+              enum: ["PURPOSE", "RECIPIENT", "RECIPIENT_CLASS", "ALL_PROVISION", "ERASURE"],
+            },
+            purpose: { type: ["string", "null"], description: "Purpose key" },
+            recipient: { type: ["string", "null"], description: "Recipient key" },
+            recipientClass: {
+              type: ["string", "null"],
+              enum: [
+                "THIRD_PARTY",
+                "GROUP_COMPANY",
+                "FOREIGN_THIRD_PARTY",
+                "PROCESSOR",
+                "LAW_ENFORCEMENT",
+                null,
+              ],
+            },
+            since: instant,
+          },
+        },
+      },
+      stoppedRecipients: {
+        type: "array",
+        items: mapKey,
+        description: "Recipient keys provision to which must stop",
+      },
+    },
+  },
+  TaskResult: {
+    type: "object",
+    required: ["taskId", "status"],
+    description: "The HTTP connector's callback body (the task's action decides `result`)",
+    properties: {
+      taskId: { type: "string" },
+      status: { type: "string", enum: ["SUCCEEDED", "FAILED"] },
+      result: {},
+      error: { type: "string" },
+    },
+  },
+  RestrictionsChanged: {
+    type: "object",
+    required: ["event", "subject", "at"],
+    properties: {
+      event: { const: "restrictions.changed" },
+      subject: { type: "string", description: "The subject's id in the receiving system" },
+      at: instant,
+    },
+  },
+};
+
+const signatureHeaders = ["X-DSAR-Timestamp", "X-DSAR-Nonce", "X-DSAR-Signature"].map((name) => ({
+  name,
+  in: "header",
+  required: true,
+  schema: { type: "string" },
+  description:
+    'HMAC-SHA256 with the system\'s secret over "<timestamp>.<nonce>.<raw body>"; signature as "sha256=<hex>"; ±5 min; each nonce once',
+}));
+
+export const openApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "DSAR portal integration API",
+    version: "1.0.0",
+    description:
+      "For the organisation's systems: push personal data and provision events, read use restrictions, report task results, receive restriction webhooks. Authenticate with `Authorization: Bearer <key>`; keys belong to one data system and carry scopes. Every call is audited (key, system, counts). Pushes are all or nothing and idempotent by eventId per system.",
+  },
+  servers: [{ url: "/api/v1" }],
+  security: [{ apiKey: [] }],
+  tags: API_SCOPES.map((scope) => ({ name: scope, description: `Needs scope ${scope}` })),
+  components: {
+    securitySchemes: {
+      apiKey: {
+        type: "http",
+        scheme: "bearer",
+        description: `A key "dsk_<prefix>_<secret>"; scopes: ${API_SCOPES.join(", ")}`,
+      },
+    },
+    schemas,
+  },
+  paths: {
+    "/provisions": {
+      post: {
+        operationId: "pushProvisions",
+        tags: ["PUSH_PROVISIONS"],
+        summary: `Adds up to ${MAX_BATCH} provision events to the ledger`,
+        description:
+          "Each event names its subject by the system's external id. Any unknown subject or key refuses the whole batch (422, per item).",
+        requestBody: {
+          required: true,
+          ...json({
+            type: "object",
+            required: ["events"],
+            properties: {
+              events: { type: "array", maxItems: MAX_BATCH, items: ref("ProvisionEvent") },
+            },
+          }),
+        },
+        responses: {
+          "200": { description: "Stored and duplicate counts", ...json(ref("PushResult")) },
+          ...PUSH_ERRORS,
+        },
+      },
+    },
+    "/subjects/{externalId}/items": {
+      post: {
+        operationId: "pushItems",
+        tags: ["PUSH_DATA"],
+        summary: `Adds up to ${MAX_BATCH} personal-data items of one subject`,
+        parameters: [externalIdParam],
+        requestBody: {
+          required: true,
+          ...json({
+            type: "object",
+            required: ["items"],
+            properties: { items: { type: "array", maxItems: MAX_BATCH, items: ref("DataItem") } },
+          }),
+        },
+        responses: {
+          "200": { description: "Stored and duplicate counts", ...json(ref("PushResult")) },
+          "404": errorResponse("This system has no subject with that id (unknown_subject)"),
+          ...PUSH_ERRORS,
+        },
+      },
+    },
+    "/subjects/{externalId}/restrictions": {
+      get: {
+        operationId: "readRestrictions",
+        tags: ["READ_RESTRICTIONS"],
+        summary: "The subject's active use restrictions and stopped recipients",
+        parameters: [externalIdParam],
+        responses: {
+          "200": { description: "Restrictions", ...json(ref("Restrictions")) },
+          "404": errorResponse("This system has no subject with that id (unknown_subject)"),
+          ...ERRORS,
+        },
+      },
+    },
+    "/tasks/{taskId}/result": {
+      post: {
+        operationId: "reportTaskResult",
+        tags: ["REPORT_TASKS"],
+        summary: "A task's result, signed like the HTTP connector's callback",
+        parameters: [
+          { name: "taskId", in: "path", required: true, schema: { type: "string" } },
+          ...signatureHeaders,
+        ],
+        requestBody: { required: true, ...json(ref("TaskResult")) },
+        responses: {
+          "200": {
+            description: "Settled",
+            ...json({ type: "object", properties: { ok: { const: true } } }),
+          },
+          "400": errorResponse("invalid_json, invalid_body, invalid_result or task_mismatch"),
+          "401": errorResponse(
+            "unauthenticated, revoked, or the signature: malformed, stale, future, mismatch, replayed",
+          ),
+          "403": ERRORS["403"],
+          "404": errorResponse("unknown_task, or unknown_system (the key's system signs nothing)"),
+          "409": errorResponse("The task is not waiting for a result (not_running)"),
+          "413": errorResponse("payload_too_large"),
+          "429": ERRORS["429"],
+        },
+      },
+    },
+    "/openapi.json": {
+      get: {
+        operationId: "openApi",
+        summary: "This document",
+        security: [],
+        responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": {} } } },
+      },
+    },
+  },
+  webhooks: {
+    "restrictions.changed": {
+      post: {
+        summary:
+          "Sent to a system's subscription URL when a use restriction of a subject it knows is created or lifted; retried with backoff until 2xx",
+        parameters: signatureHeaders,
+        requestBody: { required: true, ...json(ref("RestrictionsChanged")) },
+        responses: { "200": { description: "Received" } },
+      },
+    },
+  },
+} as const;
