@@ -33,6 +33,40 @@ export const ZEnv = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Lets e2e tests read the dev mailbox even when SMTP is set; never set in production.
   E2E: booleanish.default(false),
+  // S3-compatible object storage for stored files, so several app and worker processes can share
+  // them; unset = encrypted files under DATA_DIR/files. All of the four without a default, or none.
+  S3_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+    .optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a valid bucket name")
+    .optional(),
+  S3_REGION: z.string().default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  // Most self-hosted S3 servers (MinIO, Ceph, Garage) want bucket-in-path URLs.
+  S3_FORCE_PATH_STYLE: booleanish.default(true),
+});
+
+const S3_REQUIRED = [
+  "S3_ENDPOINT",
+  "S3_BUCKET",
+  "S3_ACCESS_KEY_ID",
+  "S3_SECRET_ACCESS_KEY",
+] as const;
+
+// Half an S3 configuration must stop the start, not silently write files to the local disk of
+// one of several processes.
+const ZEnvChecked = ZEnv.superRefine((env, ctx) => {
+  const missing = S3_REQUIRED.filter((name) => env[name] === undefined);
+  if (missing.length === 0 || missing.length === S3_REQUIRED.length) return;
+  for (const name of missing)
+    ctx.addIssue({
+      code: "custom",
+      path: [name],
+      message: `missing: S3 storage needs all of ${S3_REQUIRED.join(", ")}, or none`,
+    });
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
@@ -42,7 +76,7 @@ export class EnvError extends Error {}
 export function parseEnv(source: Record<string, string | undefined>): TEnv {
   // Empty strings mean "unset", as in most .env files.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
-  const result = ZEnv.safeParse(cleaned);
+  const result = ZEnvChecked.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new EnvError(`Invalid environment variables:\n${lines.join("\n")}`);

@@ -1,36 +1,28 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
-import path from "node:path";
 
 import { getEnv } from "@/lib/env";
 
+import { getBlobBackend } from "./current-backend";
 import { openFile, parseMasterKey, sealFile } from "./envelope";
+import { fsPathOf } from "./fs-backend";
 
-// Encrypted files under DATA_DIR/files, never under public/: nothing here is reachable by URL.
-// Names are server-generated random hex, so a person's file name never reaches the disk and a
-// stored key can never point outside the folder.
-
-const STORAGE_KEY = /^[0-9a-f]{32}$/;
+// Encrypted files (identity documents, message and task attachments) in the configured blob
+// backend: DATA_DIR/files by default, an S3-compatible bucket when S3_* is set. Encryption happens
+// here, above the backend, so the backend only ever holds ciphertext. Names are server-generated
+// random hex, so a person's file name never reaches storage and a stored key can never point
+// outside its folder.
 
 export interface StoredFile {
   storageKey: string;
   wrappedKey: string;
 }
 
-function filesDir(): string {
-  return path.resolve(getEnv().DATA_DIR, "files");
-}
-
-function pathOf(storageKey: string): string {
-  if (!STORAGE_KEY.test(storageKey)) throw new Error("invalid storage key");
-  return path.join(filesDir(), `${storageKey}.bin`);
-}
-
 const masterKey = () => parseMasterKey(getEnv().MASTER_KEY);
 
 /**
- * Encrypts and stores a file. It is written to a temporary name, flushed and then renamed, so a
- * crash or a failure mid-write never leaves a half-stored file under a real name.
+ * Encrypts and stores a file. The backend stores it atomically (temporary file then rename, or
+ * one S3 PutObject), so a crash or a failure mid-write never leaves a half-stored file under a
+ * real name.
  */
 export async function storeEncryptedFile(options: { plaintext: Buffer }): Promise<StoredFile> {
   const storageKey = randomBytes(16).toString("hex");
@@ -39,37 +31,35 @@ export async function storeEncryptedFile(options: { plaintext: Buffer }): Promis
     masterKey: masterKey(),
     storageKey,
   });
-  await mkdir(filesDir(), { recursive: true, mode: 0o700 });
-  const target = pathOf(storageKey);
-  const temp = path.join(filesDir(), `.tmp-${randomBytes(8).toString("hex")}`);
-  try {
-    const handle = await open(temp, "wx", 0o600);
-    try {
-      await handle.writeFile(blob);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await getBlobBackend().put(storageKey, blob);
   return { storageKey, wrappedKey };
 }
 
-/** Reads and decrypts a stored file; throws DecryptionError when it was tampered with. */
+/**
+ * Reads and decrypts a stored file; throws DecryptionError when it was tampered with and
+ * StoredFileNotFoundError (code "ENOENT") when it is gone.
+ */
 export async function readEncryptedFile(options: StoredFile): Promise<Buffer> {
-  const blob = await readFile(pathOf(options.storageKey));
+  const blob = await getBlobBackend().get(options.storageKey);
   return openFile({ blob, ...options, masterKey: masterKey() });
 }
 
 /** Deletes a stored file; deleting one that is already gone is not an error. */
 export async function deleteStoredFile(options: { storageKey: string }): Promise<void> {
-  await rm(pathOf(options.storageKey), { force: true });
+  await getBlobBackend().delete(options.storageKey);
 }
 
-/** The on-disk path of a stored file, for tests and purge checks only. */
+/** Whether a stored file is still there, whichever the backend: for tests and purge checks. */
+export async function storedFileExists(storageKey: string): Promise<boolean> {
+  return getBlobBackend().exists(storageKey);
+}
+
+/** The stored ciphertext as the backend holds it: for tests that check no plaintext is kept. */
+export async function readStoredBlob(storageKey: string): Promise<Buffer> {
+  return getBlobBackend().get(storageKey);
+}
+
+/** The on-disk path of a stored file with the local-folder backend, for tests only. */
 export function storedFilePath(storageKey: string): string {
-  return pathOf(storageKey);
+  return fsPathOf(getEnv().DATA_DIR, storageKey);
 }
