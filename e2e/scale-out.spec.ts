@@ -13,14 +13,16 @@ import { createPrismaClient } from "../lib/db";
 import { pngImage } from "../lib/identity/test-fixtures";
 import { seedDemo } from "../prisma/seed/index";
 import { applyMigrations } from "../scripts/db/migrations";
+import { startS3TestServer, type S3TestServer } from "../scripts/lib/s3-test-server";
 import { E2E } from "./support/config";
 import { expect, test } from "./support/fixtures";
 import { startSmtpSink } from "./support/smtp-sink";
 
 // Scale-out (issue 6): two app processes (no job worker inside) and two standalone workers on one
-// PostgreSQL database of their own. A session made through one app is honoured by the other, a
-// file stored through one is served by the other, no fulfilment task runs twice and no reminder is
-// sent twice. The processes are started from the same production build as the other specs.
+// PostgreSQL database of their own and one S3-compatible bucket (the local test server), each
+// process with a data folder of its own. A session made through one app is honoured by the other,
+// a file stored through one is served by the other, no fulfilment task runs twice and no reminder
+// is sent twice. The processes are started from the same production build as the other specs.
 
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
@@ -38,13 +40,17 @@ let db: pg.Pool;
 const processes: ChildProcess[] = [];
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 let system: http.Server;
+let s3: S3TestServer;
 const calls = new Map<string, number>();
 
 const env = () => ({
   ...process.env,
   NODE_ENV: "production" as const,
   NEXT_DIST_DIR: E2E.distDir,
-  DATA_DIR: path.join(E2E.state, "scale-data"),
+  S3_ENDPOINT: s3.endpoint,
+  S3_BUCKET: s3.bucket,
+  S3_ACCESS_KEY_ID: s3.accessKeyId,
+  S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
   DATABASE_URL: url,
   SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
   AUTH_SECRET: E2E.authSecret,
@@ -55,9 +61,11 @@ const env = () => ({
 });
 
 function start(command: string, args: string[], extra: Record<string, string> = {}) {
+  // Nothing shared through the disk: each process has its own data folder.
+  const dataDir = path.join(E2E.state, `scale-data-${processes.length}`);
   const child = spawn(command, args, {
     cwd: E2E.root,
-    env: { ...env(), ...extra },
+    env: { ...env(), DATA_DIR: dataDir, ...extra },
     stdio: "ignore",
     detached: true,
   });
@@ -140,6 +148,7 @@ test.beforeAll(async () => {
   db = new pg.Pool({ connectionString: url, max: 3 });
 
   writeFileSync(smtp.inbox, "");
+  s3 = await startS3TestServer();
   sink = await startSmtpSink(smtp);
   // An HTTP system that counts the tasks it receives.
   system = http.createServer((req, res) => {
@@ -188,6 +197,7 @@ test.afterAll(async () => {
   }
   system?.close();
   sink?.close();
+  await s3?.close();
   await db?.end();
 });
 
@@ -226,6 +236,14 @@ test("a session and a file made through one app process are honoured by the othe
     [request.id],
   );
   expect(rows).toHaveLength(1);
+  // The file went to the bucket, encrypted: the image's signature is not in the stored bytes.
+  const { rows: stored } = await db.query<{ storageKey: string }>(
+    `SELECT "storageKey" FROM "IdentityDocument" WHERE id = $1`,
+    [rows[0]!.id],
+  );
+  const objectKey = `files/${stored[0]!.storageKey}.bin`;
+  expect(await s3.objectKeys()).toContain(objectKey);
+  expect((await s3.readObject(objectKey)).includes(png.subarray(0, 8))).toBe(false);
   const view = await b!.get(`/api/staff/documents/${rows[0]!.id}`, {
     headers: cookie(staff.token),
   });

@@ -8,7 +8,8 @@ import { applyMigrations } from "../db/migrations";
 
 // A fresh benchmark database: migrations, the demo organisation (recipients, purposes, scenes,
 // categories), then 1,000,000 provision records in bulk — 10,000 of them for one subject whose
-// user gets a database session, the rest spread over 9,900 other subjects.
+// user gets a database session, the rest spread over 9,900 other subjects. The builders are
+// exported for scripts/bench/seed-scale.ts, which puts the ledger beside the queue in one database.
 
 export const BENCH_USER_ID = "bench-user";
 export const BENCH_SUBJECT_ID = "bench-subject";
@@ -35,14 +36,8 @@ CROSS JOIN (
          (SELECT id FROM "Consent" WHERE id = 'bench-consent') consent
 ) ref`;
 
-export async function seedBenchDatabase(options: {
-  adminUrl: string;
-  name: string;
-  total: number;
-  heavy: number;
-  log: (line: string) => void;
-}): Promise<{ url: string; sessionToken: string }> {
-  const { adminUrl, name, log } = options;
+/** Drops and recreates `name`, applies the migrations and seeds the demo organisation. */
+export async function freshBenchDatabase(adminUrl: string, name: string): Promise<string> {
   const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -53,47 +48,77 @@ export async function seedBenchDatabase(options: {
   const prisma = createPrismaClient(url, { max: 2 });
   await seedDemo(prisma);
   await prisma.$disconnect();
+  return url;
+}
 
+/** The benchmark subject: its user, a consent the records rest on and a database session. */
+export async function seedLedgerSubject(db: pg.Client): Promise<string> {
+  const sessionToken = randomBytes(32).toString("hex");
+  await db.query(
+    `INSERT INTO "User" (id, email, name, role, "updatedAt") VALUES ($1, 'bench@example.jp', 'ベンチ', 'SUBJECT', now())`,
+    [BENCH_USER_ID],
+  );
+  await db.query(
+    `INSERT INTO "Subject" (id, "userId", "familyName", "givenName", "updatedAt") VALUES ($1, $2, 'ベンチ', '花子', now())`,
+    [BENCH_SUBJECT_ID, BENCH_USER_ID],
+  );
+  await db.query(
+    `INSERT INTO "Consent" (id, "subjectId", kind, reference, "grantedAt") VALUES ('bench-consent', $1, 'AD_MATCHING', 'ADM-BENCH-1', now() - interval '4 years')`,
+    [BENCH_SUBJECT_ID],
+  );
+  await db.query(
+    `INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ('bench-session', $1, $2, now() + interval '1 day')`,
+    [sessionToken, BENCH_USER_ID],
+  );
+  return sessionToken;
+}
+
+/**
+ * `total` provision records: `heavy` for the benchmark subject, the rest spread over other
+ * subjects, `otherSubject` being the SQL expression (over the series number g) naming one.
+ */
+export async function seedLedgerRows(
+  db: pg.Client,
+  options: { total: number; heavy: number; otherSubject: string },
+): Promise<void> {
+  await db.query(rowsSql(`'${BENCH_SUBJECT_ID}'`, options.heavy, "bench-h"));
+  await db.query(rowsSql(options.otherSubject, options.total - options.heavy, "bench-p"));
+}
+
+export async function seedBenchDatabase(options: {
+  adminUrl: string;
+  name: string;
+  total: number;
+  heavy: number;
+  log: (line: string) => void;
+}): Promise<{ url: string; sessionToken: string }> {
+  const { log } = options;
+  const url = await freshBenchDatabase(options.adminUrl, options.name);
   const db = new pg.Client({ connectionString: url });
   await db.connect();
-  const sessionToken = randomBytes(32).toString("hex");
   try {
-    await db.query(
-      `INSERT INTO "User" (id, email, name, role, "updatedAt") VALUES ($1, 'bench@example.jp', 'ベンチ', 'SUBJECT', now())`,
-      [BENCH_USER_ID],
-    );
-    await db.query(
-      `INSERT INTO "Subject" (id, "userId", "familyName", "givenName", "updatedAt") VALUES ($1, $2, 'ベンチ', '花子', now())`,
-      [BENCH_SUBJECT_ID, BENCH_USER_ID],
-    );
-    await db.query(
-      `INSERT INTO "Consent" (id, "subjectId", kind, reference, "grantedAt") VALUES ('bench-consent', $1, 'AD_MATCHING', 'ADM-BENCH-1', now() - interval '4 years')`,
-      [BENCH_SUBJECT_ID],
-    );
-    await db.query(
-      `INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ('bench-session', $1, $2, now() + interval '1 day')`,
-      [sessionToken, BENCH_USER_ID],
-    );
+    const sessionToken = await seedLedgerSubject(db);
     const others = Math.ceil((options.total - options.heavy) / 100);
     const started = Date.now();
     await db.query(
       `INSERT INTO "Subject" (id, "familyName", "givenName", "updatedAt")
        SELECT 'bench-s' || g, 'ベンチ', '被験者' || g, now() FROM generate_series(1, ${others}) g`,
     );
-    await db.query(rowsSql(`'${BENCH_SUBJECT_ID}'`, options.heavy, "bench-h"));
+    await seedLedgerRows(db, {
+      total: options.total,
+      heavy: options.heavy,
+      otherSubject: `'bench-s' || (1 + g % ${others})`,
+    });
     log(`  ${options.heavy} records for the benchmark subject`);
-    await db.query(
-      rowsSql(`'bench-s' || (1 + g % ${others})`, options.total - options.heavy, "bench-p"),
-    );
     await db.query(`ANALYZE`);
     const { rows } = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM "ProvisionRecord"`,
     );
     log(`  ${rows[0]?.n} records in total, ${others + 3} subjects, in ${Date.now() - started} ms`);
+    return { url, sessionToken };
   } finally {
     await db.end();
   }
-  return { url, sessionToken };
 }
 
 /** The existing benchmark database and its session, with the session's expiry renewed. */

@@ -2,15 +2,15 @@ import { randomBytes } from "node:crypto";
 
 import pg from "pg";
 
-import { createPrismaClient } from "../../lib/db";
 import { OPEN_STATUSES } from "../../lib/requests/lifecycle";
-import { seedDemo } from "../../prisma/seed/index";
-import { applyMigrations } from "../db/migrations";
+
+import { freshBenchDatabase } from "./seed-ledger";
 
 // A fresh benchmark database for the staff queue: migrations, the demo organisation, 20 staff
 // members (one of them with a database session), 20,000 subjects and `total` requests in bulk:
 // every fifth one open (spread over the six open statuses, received in the last 14 days, due 10
 // days after arrival, so some are overdue; about half assigned), the rest closed over two years.
+// The builders are exported for scripts/bench/seed-scale.ts (the queue beside the ledger).
 
 export const BENCH_STAFF_ID = "bench-staff-1";
 const SUBJECTS = 20_000;
@@ -18,7 +18,7 @@ const STAFF = 20;
 
 const OPEN = `ARRAY[${OPEN_STATUSES.map((s) => `'${s}'`).join(",")}]::"RequestStatus"[]`;
 
-const requestsSql = (total: number) => `
+const requestsSql = (total: number, subjects: number) => `
 INSERT INTO "Request" (id, reference, type, status, "subjectId", "filerRole", channel,
   jurisdictions, locale, details, "receivedAt", "dueAt", "closedAt", outcome, "assigneeId",
   "createdAt", "updatedAt")
@@ -26,7 +26,7 @@ SELECT 'bq-' || g, 'R-2025-' || lpad(g::text, 6, '0'),
   (ARRAY['DISCLOSURE','PROVISION_RECORDS','PURPOSE_NOTIFICATION','CORRECTION','SUSPENSION_ERASURE','STOP_PROVISION'])[1 + g % 6]::"RequestType",
   CASE WHEN open THEN (${OPEN})[1 + (g / 5) % 6]
        WHEN g % 13 = 0 THEN 'WITHDRAWN'::"RequestStatus" ELSE 'COMPLETED'::"RequestStatus" END,
-  'bq-s' || (1 + g % ${SUBJECTS}),
+  'bq-s' || (1 + g % ${subjects}),
   (CASE WHEN g % 17 = 0 THEN 'APPOINTED_AGENT' WHEN g % 29 = 0 THEN 'LEGAL_REPRESENTATIVE' ELSE 'SELF' END)::"FilerRole",
   (CASE WHEN g % 10 < 7 THEN 'WEB' WHEN g % 10 = 7 THEN 'EMAIL' WHEN g % 10 = 8 THEN 'PHONE' ELSE 'POST' END)::"Channel",
   CASE WHEN g % 8 = 0 THEN ARRAY['JP','EU']::"Jurisdiction"[] ELSE ARRAY['JP']::"Jurisdiction"[] END,
@@ -41,55 +41,67 @@ CROSS JOIN LATERAL (SELECT now()::timestamp(3) - CASE WHEN open
     THEN ((g::bigint * 7919) % (14 * 86400)) * interval '1 second'
     ELSE (14 * 86400 + (g::bigint * 104729) % (730 * 86400)) * interval '1 second' END AS received) r`;
 
+/** The staff members (bench-staff-1 … 20), the first with a database session. */
+export async function seedStaff(db: pg.Client): Promise<string> {
+  const sessionToken = randomBytes(32).toString("hex");
+  await db.query(
+    `INSERT INTO "User" (id, email, name, role, "updatedAt")
+     SELECT 'bench-staff-' || g, 'bench-staff-' || g || '@example.jp', '担当 ' || g, 'STAFF', now()
+     FROM generate_series(1, ${STAFF}) g`,
+  );
+  await db.query(
+    `INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ('bench-queue-session', $1, $2, now() + interval '1 day')`,
+    [sessionToken, BENCH_STAFF_ID],
+  );
+  return sessionToken;
+}
+
+/** Subjects bq-s1 … bq-s`count`, with kana and email as the staff search sees them. */
+export async function seedQueueSubjects(db: pg.Client, count: number): Promise<void> {
+  await db.query(
+    `INSERT INTO "Subject" (id, "familyName", "givenName", "familyNameKana", "givenNameKana", email, "updatedAt")
+     SELECT 'bq-s' || g, 'ベンチ', '被験者' || g, 'ベンチ', 'ヒケンシャ', 'subject' || g || '@example.jp', now()
+     FROM generate_series(1, ${count}) g`,
+  );
+}
+
+/** `total` requests over the subjects bq-s1 … bq-s`subjects`, then the table vacuumed. */
+export async function seedRequests(
+  db: pg.Client,
+  options: { total: number; subjects: number },
+): Promise<void> {
+  await db.query(requestsSql(options.total, options.subjects));
+  // As autovacuum would have left a table that has lived a while: statistics and visibility map.
+  await db.query(`VACUUM ANALYZE "Request"`);
+}
+
+/** Open and closed requests, by status. */
+export async function countRequests(db: pg.Client): Promise<{ open: number; closed: number }> {
+  const { rows } = await db.query<{ open: number; closed: number }>(
+    `SELECT count(*) FILTER (WHERE status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(",")}))::int AS open,
+            count(*) FILTER (WHERE status IN ('COMPLETED', 'WITHDRAWN'))::int AS closed
+     FROM "Request"`,
+  );
+  return { open: rows[0]?.open ?? 0, closed: rows[0]?.closed ?? 0 };
+}
+
 export async function seedQueueBenchDatabase(options: {
   adminUrl: string;
   name: string;
   total: number;
   log: (line: string) => void;
 }): Promise<{ url: string; sessionToken: string; open: number; closed: number }> {
-  const { adminUrl, name, log } = options;
-  const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  await applyMigrations({ url });
-  const prisma = createPrismaClient(url, { max: 2 });
-  await seedDemo(prisma);
-  await prisma.$disconnect();
-
+  const url = await freshBenchDatabase(options.adminUrl, options.name);
   const db = new pg.Client({ connectionString: url });
   await db.connect();
-  const sessionToken = randomBytes(32).toString("hex");
   try {
     const started = Date.now();
-    await db.query(
-      `INSERT INTO "User" (id, email, name, role, "updatedAt")
-       SELECT 'bench-staff-' || g, 'bench-staff-' || g || '@example.jp', '担当 ' || g, 'STAFF', now()
-       FROM generate_series(1, ${STAFF}) g`,
-    );
-    await db.query(
-      `INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ('bench-queue-session', $1, $2, now() + interval '1 day')`,
-      [sessionToken, BENCH_STAFF_ID],
-    );
-    await db.query(
-      `INSERT INTO "Subject" (id, "familyName", "givenName", "familyNameKana", "givenNameKana", email, "updatedAt")
-       SELECT 'bq-s' || g, 'ベンチ', '被験者' || g, 'ベンチ', 'ヒケンシャ', 'subject' || g || '@example.jp', now()
-       FROM generate_series(1, ${SUBJECTS}) g`,
-    );
-    await db.query(requestsSql(options.total));
-    // As autovacuum would have left a table that has lived a while: statistics and visibility map.
-    await db.query(`VACUUM ANALYZE "Request"`);
+    const sessionToken = await seedStaff(db);
+    await seedQueueSubjects(db, SUBJECTS);
+    await seedRequests(db, { total: options.total, subjects: SUBJECTS });
     await db.query(`ANALYZE`);
-    const { rows } = await db.query<{ open: number; closed: number }>(
-      `SELECT count(*) FILTER (WHERE status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(",")}))::int AS open,
-              count(*) FILTER (WHERE status IN ('COMPLETED', 'WITHDRAWN'))::int AS closed
-       FROM "Request"`,
-    );
-    const open = rows[0]?.open ?? 0;
-    const closed = rows[0]?.closed ?? 0;
-    log(
+    const { open, closed } = await countRequests(db);
+    options.log(
       `  ${open + closed} requests (${open} open, ${closed} closed), ${SUBJECTS} subjects, ${STAFF} staff, in ${Date.now() - started} ms`,
     );
     return { url, sessionToken, open, closed };
