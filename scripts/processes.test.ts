@@ -5,6 +5,7 @@ import { PgBoss } from "pg-boss";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { startS3TestServer } from "./lib/s3-test-server";
 import { createTestDatabase, type TestDatabase } from "./lib/test-database";
 
 // The processes as an operator runs them: start-up refusing a bad database, and the standalone
@@ -50,6 +51,27 @@ describe("standalone worker", () => {
   });
   afterAll(async () => {
     await database.drop();
+  });
+
+  it("refuses to start, naming the bucket, when S3 refuses its credentials", async () => {
+    const s3 = await startS3TestServer();
+    try {
+      const result = await finish(
+        run("scripts/worker.ts", {
+          DATABASE_URL: database.url,
+          S3_ENDPOINT: s3.endpoint,
+          S3_BUCKET: s3.bucket,
+          S3_ACCESS_KEY_ID: s3.accessKeyId,
+          S3_SECRET_ACCESS_KEY: "not-the-secret",
+        }),
+      );
+      expect(result.code).toBe(1);
+      expect(result.output).toContain("Cannot use the bucket in S3_ENDPOINT/S3_BUCKET");
+      expect(result.output).toContain("SignatureDoesNotMatch");
+      expect(result.output).not.toContain("not-the-secret");
+    } finally {
+      await s3.close();
+    }
   });
 
   it("delivers a queued mail into the dev mailbox when no SMTP server is set", async () => {

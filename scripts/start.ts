@@ -7,7 +7,13 @@ import path from "node:path";
 import { applyMigrations } from "./db/migrations";
 import { openDatabase } from "./lib/embedded-db";
 import { buildIsStale } from "./lib/build-state";
-import { assertDatabaseReachable, authSecret, envOrExit, masterKey } from "./lib/preflight";
+import {
+  assertDatabaseReachable,
+  assertStorageReachable,
+  authSecret,
+  envOrExit,
+  masterKey,
+} from "./lib/preflight";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -16,6 +22,7 @@ const mayBuild = !process.argv.includes("--no-build");
 const env = envOrExit();
 
 if (env.DATABASE_URL) await assertDatabaseReachable(env.DATABASE_URL);
+await assertStorageReachable(env);
 const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
 
 const applied = await applyMigrations({ url: database.url });

@@ -3,10 +3,11 @@
 import { createPrismaClient } from "../lib/db";
 import { startWorker } from "../lib/jobs/worker";
 import { openDatabase } from "./lib/embedded-db";
-import { assertDatabaseReachable, envOrExit } from "./lib/preflight";
+import { assertDatabaseReachable, assertStorageReachable, envOrExit } from "./lib/preflight";
 
 const env = envOrExit();
 if (env.DATABASE_URL) await assertDatabaseReachable(env.DATABASE_URL);
+await assertStorageReachable(env);
 const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
 const db = createPrismaClient(database.url);
 const stop = await startWorker(db, database.url);

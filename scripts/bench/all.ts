@@ -12,7 +12,7 @@
 //
 // --reuse keeps the database of a previous run; the build in .next-bench-all is reused when it is
 // newer than the sources (--build forces a build, --keep-build reuses a stale one).
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -25,6 +25,8 @@ import { ledgerCountQuery, ledgerPageQuery } from "../../lib/ledger/query";
 import { queueCountQuery, queuePageQuery } from "../../lib/data/requests/queue-query";
 import { QUEUE_PAGE_SIZE } from "../../lib/validation/queue";
 import { floorFigures } from "../../app/bench/dashboard-floor/figures";
+
+import { staleBuildReason } from "../lib/build-state";
 
 import { buildApp, startApp } from "./app-server";
 import { load, ms, stats, timeEach, type Stats } from "./load";
@@ -83,34 +85,6 @@ async function database(): Promise<{ db: ScaleDatabase; seedSeconds: number | nu
 
 // ---- Build -----------------------------------------------------------------------------------
 
-// The sources scripts/lib/build-state.ts watches (it only knows .next): the first one newer than
-// this build, by `find -newer`, or null when the build is current.
-const SOURCES = [
-  "app",
-  "components",
-  "lib",
-  "public",
-  "proxy.ts",
-  "instrumentation.ts",
-  "next.config.js",
-  "package-lock.json",
-  "prisma/schema.prisma",
-  "tsconfig.json",
-];
-function newerSource(): string | null {
-  const buildId = path.join(root, distDir, "BUILD_ID");
-  if (!existsSync(buildId)) return `no ${distDir}/BUILD_ID`;
-  const found = spawnSync(
-    "find",
-    [
-      ...SOURCES.filter((s) => existsSync(path.join(root, s))),
-      ...["-path", "*/generated", "-prune", "-o", "-newer", buildId, "-print", "-quit"],
-    ],
-    { cwd: root, encoding: "utf8" },
-  );
-  return found.stdout.trim() || null;
-}
-
 /** next build adds its folder's types to tsconfig.json: put the file back as it was. */
 function buildKeepingTsconfig() {
   const file = path.join(root, "tsconfig.json");
@@ -128,7 +102,7 @@ function buildKeepingTsconfig() {
 }
 
 function ensureBuild(): string {
-  const reason = args.build ? "--build" : newerSource();
+  const reason = args.build ? "--build" : staleBuildReason(root, distDir);
   if (!reason) return `reused ${distDir} (newer than the sources)`;
   if (args["keep-build"] && existsSync(path.join(root, distDir, "BUILD_ID")))
     return `reused ${distDir} (--keep-build; ${reason} is newer)`;

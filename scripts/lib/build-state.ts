@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-// `npm start` builds when there is no production build or the sources are newer than it.
-const SOURCES = [
+// `npm start` (and `npm run bench`, in its own folder) builds when there is no production build
+// or the sources are newer than it.
+export const BUILD_SOURCES = [
   "app",
   "components",
   "lib",
@@ -28,9 +29,14 @@ function newestMtime(target: string): number {
   return newest;
 }
 
-export function buildIsStale(root: string): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
+/** Why the build in `distDir` must be made again (no build, or the first newer source), or null. */
+export function staleBuildReason(root: string, distDir = ".next"): string | null {
+  const buildId = path.join(root, distDir, "BUILD_ID");
+  if (!existsSync(buildId)) return `no ${distDir}/BUILD_ID`;
   const built = statSync(buildId).mtimeMs;
-  return SOURCES.some((s) => newestMtime(path.join(root, s)) > built);
+  return BUILD_SOURCES.find((s) => newestMtime(path.join(root, s)) > built) ?? null;
+}
+
+export function buildIsStale(root: string, distDir = ".next"): boolean {
+  return staleBuildReason(root, distDir) !== null;
 }

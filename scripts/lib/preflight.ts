@@ -5,6 +5,9 @@ import path from "node:path";
 import pg from "pg";
 
 import { EnvError, getEnv, type TEnv } from "../../lib/env";
+import { StoredFileNotFoundError } from "../../lib/storage/blob-backend";
+import { s3ConfigOf } from "../../lib/storage/current-backend";
+import { createS3Backend } from "../../lib/storage/s3-backend";
 
 /** Parses the environment or exits with the message naming the variable that is wrong. */
 export function envOrExit(): TEnv {
@@ -34,6 +37,25 @@ export async function assertDatabaseReachable(url: string): Promise<void> {
     process.exit(1);
   } finally {
     await client.end().catch(() => {});
+  }
+}
+
+/**
+ * Fails fast, naming the S3 variables, when files are to go to a bucket that refuses us: reading a
+ * key that cannot exist must answer "no such key" (not a credentials error or "no such bucket").
+ */
+export async function assertStorageReachable(env: TEnv): Promise<void> {
+  const config = s3ConfigOf(env);
+  if (!config) return;
+  try {
+    await createS3Backend(config).get(randomBytes(16).toString("hex"));
+  } catch (error) {
+    if (error instanceof StoredFileNotFoundError) return;
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(
+      `Cannot use the bucket in S3_ENDPOINT/S3_BUCKET (${new URL(config.endpoint).host}, ${config.bucket}): ${reason}`,
+    );
+    process.exit(1);
   }
 }
 
