@@ -1,22 +1,18 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
 
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { saveCategory } from "@/lib/actions/manager/data-map/save-category";
-import type { MessageKey } from "@/lib/i18n/translate";
 import {
   DATA_CLASSES,
   ZCategoryConfig,
   type TCategoryConfig,
 } from "@/lib/validation/data-map-config";
 
-import { showFieldErrors, TextField } from "./fields";
+import { TextField, useConfigForm } from "./fields";
 import { NameFields } from "./name-fields";
 
 const EMPTY: TCategoryConfig = {
@@ -38,30 +34,13 @@ export function CategoryForm(props: {
   classLabels: Record<(typeof DATA_CLASSES)[number], string>;
 }) {
   const { t } = useI18n();
-  const router = useRouter();
-  const editing = props.initial?.id !== undefined;
-  const [state, setState] = useState<{ saved?: boolean; error?: MessageKey; errorId?: string }>({});
-  const form = useForm<TCategoryConfig>({
+  const { form, bind, state, onSubmit, editing } = useConfigForm<TCategoryConfig>({
     resolver: zodResolver(ZCategoryConfig),
-    defaultValues: props.initial ?? EMPTY,
+    initial: props.initial,
+    empty: EMPTY,
+    save: saveCategory,
   });
   const { errors, isSubmitting } = form.formState;
-  const bind = (name: keyof TCategoryConfig) => ({
-    registration: form.register(name),
-    error: errors[name]?.message,
-  });
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setState({});
-    const result = await saveCategory(values);
-    if (!result.ok) {
-      showFieldErrors(form, result.fieldErrors);
-      return setState({ error: result.error, errorId: result.errorId });
-    }
-    if (!editing) form.reset(EMPTY);
-    setState({ saved: true });
-    router.refresh();
-  });
 
   return (
     <form onSubmit={onSubmit} noValidate className="panel" aria-labelledby="category-form-title">

@@ -1,11 +1,20 @@
 "use client";
 
-import type { FieldValues, Path, UseFormRegisterReturn, UseFormReturn } from "react-hook-form";
+import {
+  useForm,
+  type DefaultValues,
+  type FieldValues,
+  type Path,
+  type Resolver,
+  type UseFormRegisterReturn,
+} from "react-hook-form";
 
 import { FieldError } from "@/components/forms/field-error";
+import { useActionForm } from "@/components/forms/use-action-form";
+import type { MessageKey } from "@/lib/i18n/translate";
 
 // The pieces the data-map forms share: a labelled text control with its help and error text
-// announced through aria-describedby, and the server's field errors put on the form.
+// announced through aria-describedby, and the form state with its submit.
 
 export function TextField(props: {
   id: string;
@@ -44,11 +53,37 @@ export function TextField(props: {
   );
 }
 
-/** Puts the server's field errors (catalogue keys, by form path) on the form. */
-export function showFieldErrors<T extends FieldValues>(
-  form: UseFormReturn<T>,
-  fieldErrors: Record<string, string> | undefined,
-) {
-  for (const [field, message] of Object.entries(fieldErrors ?? {}))
-    form.setError(field as Path<T>, { message });
+type SaveResult = {
+  ok: boolean;
+  error?: MessageKey;
+  errorId?: string;
+  fieldErrors?: Record<string, MessageKey>;
+};
+
+/**
+ * The state every data-map form shares: the react-hook-form form on the shared schema's resolver,
+ * `bind` for a TextField, and the submit through `useActionForm` (server field errors beside their
+ * fields; a new entry's form is emptied after it is saved, an edited one keeps its values).
+ */
+export function useConfigForm<T extends FieldValues & { id?: string }>(options: {
+  resolver: Resolver<T>;
+  initial?: T;
+  empty: T;
+  save: (values: T) => Promise<SaveResult>;
+}) {
+  const { resolver, initial, empty, save } = options;
+  const editing = initial?.id !== undefined;
+  const form = useForm<T>({ resolver, defaultValues: (initial ?? empty) as DefaultValues<T> });
+  const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
+  const bind = (name: Path<T>) => ({
+    registration: form.register(name),
+    error: errors[name]?.message,
+  });
+  const fields = Object.keys(empty) as Path<T>[];
+  const { state, onSubmit } = useActionForm(form, fields, async (values: T) => {
+    const result = await save(values);
+    if (result.ok && !editing) form.reset(empty);
+    return result;
+  });
+  return { form, bind, state, onSubmit, editing };
 }

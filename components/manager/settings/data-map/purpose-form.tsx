@@ -1,17 +1,13 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
 
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { savePurpose } from "@/lib/actions/manager/data-map/save-purpose";
-import type { MessageKey } from "@/lib/i18n/translate";
 import { ZPurposeConfig, type TPurposeConfig } from "@/lib/validation/data-map-config";
 
-import { showFieldErrors, TextField } from "./fields";
+import { TextField, useConfigForm } from "./fields";
 import { NameFields } from "./name-fields";
 
 const EMPTY: TPurposeConfig = {
@@ -27,30 +23,13 @@ const EMPTY: TPurposeConfig = {
 /** Adds a purpose of use, or edits one (`initial` with its id). */
 export function PurposeForm(props: { initial?: TPurposeConfig }) {
   const { t } = useI18n();
-  const router = useRouter();
-  const editing = props.initial?.id !== undefined;
-  const [state, setState] = useState<{ saved?: boolean; error?: MessageKey; errorId?: string }>({});
-  const form = useForm<TPurposeConfig>({
+  const { form, bind, state, onSubmit, editing } = useConfigForm<TPurposeConfig>({
     resolver: zodResolver(ZPurposeConfig),
-    defaultValues: props.initial ?? EMPTY,
+    initial: props.initial,
+    empty: EMPTY,
+    save: savePurpose,
   });
-  const { errors, isSubmitting } = form.formState;
-  const bind = (name: keyof TPurposeConfig) => ({
-    registration: form.register(name),
-    error: errors[name]?.message,
-  });
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setState({});
-    const result = await savePurpose(values);
-    if (!result.ok) {
-      showFieldErrors(form, result.fieldErrors);
-      return setState({ error: result.error, errorId: result.errorId });
-    }
-    if (!editing) form.reset(EMPTY);
-    setState({ saved: true });
-    router.refresh();
-  });
+  const { isSubmitting } = form.formState;
 
   return (
     <form onSubmit={onSubmit} noValidate className="panel" aria-labelledby="purpose-form-title">

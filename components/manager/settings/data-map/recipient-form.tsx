@@ -1,22 +1,18 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
 
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { saveRecipient } from "@/lib/actions/manager/data-map/save-recipient";
-import type { MessageKey } from "@/lib/i18n/translate";
 import {
   RECIPIENT_CLASSES,
   ZRecipientConfig,
   type TRecipientConfig,
 } from "@/lib/validation/data-map-config";
 
-import { showFieldErrors, TextField } from "./fields";
+import { TextField, useConfigForm } from "./fields";
 import { NameFields } from "./name-fields";
 
 const EMPTY: TRecipientConfig = {
@@ -42,34 +38,17 @@ const EMPTY: TRecipientConfig = {
  */
 export function RecipientForm(props: { initial?: TRecipientConfig }) {
   const { t } = useI18n();
-  const router = useRouter();
-  const editing = props.initial?.id !== undefined;
-  const [state, setState] = useState<{ saved?: boolean; error?: MessageKey; errorId?: string }>({});
-  const form = useForm<TRecipientConfig>({
+  const { form, bind, state, onSubmit, editing } = useConfigForm<TRecipientConfig>({
     resolver: zodResolver(ZRecipientConfig),
-    defaultValues: props.initial ?? EMPTY,
+    initial: props.initial,
+    empty: EMPTY,
+    save: saveRecipient,
   });
   const { errors, isSubmitting } = form.formState;
-  const bind = (name: keyof TRecipientConfig) => ({
-    registration: form.register(name),
-    error: errors[name]?.message,
-  });
   const recipientClass = form.watch("recipientClass");
   const text = (name: keyof TRecipientConfig, label: string, multiline = true) => (
     <TextField id={`recipient-${name}`} label={label} multiline={multiline} {...bind(name)} />
   );
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setState({});
-    const result = await saveRecipient(values);
-    if (!result.ok) {
-      showFieldErrors(form, result.fieldErrors);
-      return setState({ error: result.error, errorId: result.errorId });
-    }
-    if (!editing) form.reset(EMPTY);
-    setState({ saved: true });
-    router.refresh();
-  });
 
   return (
     <form onSubmit={onSubmit} noValidate className="panel" aria-labelledby="recipient-form-title">

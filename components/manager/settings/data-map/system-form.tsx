@@ -1,22 +1,18 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
 
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { saveSystem } from "@/lib/actions/manager/data-map/save-system";
-import type { MessageKey } from "@/lib/i18n/translate";
 import {
   CONNECTOR_KINDS,
   ZSystemConfig,
   type TSystemConfig,
 } from "@/lib/validation/data-map-config";
 
-import { showFieldErrors, TextField } from "./fields";
+import { TextField, useConfigForm } from "./fields";
 import { NameFields } from "./name-fields";
 
 const EMPTY: TSystemConfig = {
@@ -33,31 +29,14 @@ const EMPTY: TSystemConfig = {
 /** Adds a data system, or edits one (`initial` with its id); the HTTP fields show for HTTP only. */
 export function SystemForm(props: { initial?: TSystemConfig }) {
   const { t } = useI18n();
-  const router = useRouter();
-  const editing = props.initial?.id !== undefined;
-  const [state, setState] = useState<{ saved?: boolean; error?: MessageKey; errorId?: string }>({});
-  const form = useForm<TSystemConfig>({
+  const { form, bind, state, onSubmit, editing } = useConfigForm<TSystemConfig>({
     resolver: zodResolver(ZSystemConfig),
-    defaultValues: props.initial ?? EMPTY,
+    initial: props.initial,
+    empty: EMPTY,
+    save: saveSystem,
   });
   const { errors, isSubmitting } = form.formState;
-  const bind = (name: keyof TSystemConfig) => ({
-    registration: form.register(name),
-    error: errors[name]?.message,
-  });
   const connector = form.watch("connector");
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setState({});
-    const result = await saveSystem(values);
-    if (!result.ok) {
-      showFieldErrors(form, result.fieldErrors);
-      return setState({ error: result.error, errorId: result.errorId });
-    }
-    if (!editing) form.reset(EMPTY);
-    setState({ saved: true });
-    router.refresh();
-  });
 
   return (
     <form onSubmit={onSubmit} noValidate className="panel" aria-labelledby="system-form-title">

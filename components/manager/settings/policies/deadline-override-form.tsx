@@ -14,7 +14,7 @@ import {
 } from "@/lib/validation/policies-config";
 
 import { PolicyFields, type PolicyFormInput, type PolicyFormOutput } from "./policy-fields";
-import { useActionForm } from "./use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 const FIELDS = [
   "jurisdiction",

@@ -14,7 +14,7 @@ import { ZDeadlinePolicyUpdate, type JURISDICTIONS } from "@/lib/validation/poli
 
 import { policyFormValues } from "./policy-defaults";
 import { PolicyFields, type PolicyFormInput, type PolicyFormOutput } from "./policy-fields";
-import { useActionForm } from "./use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 const FIELDS = [
   "amount",

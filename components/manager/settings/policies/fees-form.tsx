@@ -10,7 +10,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { updateFees } from "@/lib/actions/manager/policies/update-fees";
 import { MAX_FEE_YEN, ZFees, type TFees } from "@/lib/validation/policies-config";
 
-import { useActionForm } from "./use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 type Input = z.input<typeof ZFees>;
 const FIELDS = ["disclosureFeeYen", "purposeNotificationFeeYen"] as const;

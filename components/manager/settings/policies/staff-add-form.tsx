@@ -10,7 +10,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { addStaff } from "@/lib/actions/manager/policies/add-staff";
 import { STAFF_ROLE_CHOICES, ZStaffAdd, type TStaffAdd } from "@/lib/validation/policies-config";
 
-import { useActionForm } from "./use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 type Input = z.input<typeof ZStaffAdd>;
 const FIELDS = ["email", "name", "role"] as const;

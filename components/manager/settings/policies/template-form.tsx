@@ -10,7 +10,7 @@ import { saveTemplate } from "@/lib/actions/manager/policies/save-template";
 import type { TemplateText } from "@/lib/data/templates/list-template-texts";
 import { ZTemplateSave, type TTemplateSave } from "@/lib/validation/policies-config";
 
-import { useActionForm } from "./use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 const FIELDS = ["subject", "body"] as const;
 
