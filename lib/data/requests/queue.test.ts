@@ -570,10 +570,9 @@ describe("requests entered by staff", () => {
     expect(again).toEqual({ reference: a.reference, created: false });
   });
 
-  it("links a subject found by email, and records an agent's request for them", async () => {
-    const found = await mod.find.findSubjects({ actor: staff, email: "HANAKO.yamada@example.jp" });
-    expect(found.map((s) => s.id)).toEqual([hanako]);
-    const input = entry({
+  // An appointed agent's postal request for Hanako, arriving today.
+  const agentEntry = () =>
+    entry({
       filerRole: "APPOINTED_AGENT",
       channel: "POST",
       subjectId: hanako,
@@ -597,6 +596,11 @@ describe("requests entered by staff", () => {
       address: "",
       receivedOn: todayInJapan(),
     });
+
+  it("links a subject found by email, and records an agent's request for them", async () => {
+    const found = await mod.find.findSubjects({ actor: staff, email: "HANAKO.yamada@example.jp" });
+    expect(found.map((s) => s.id)).toEqual([hanako]);
+    const input = agentEntry();
     const before = await db.subject.count();
     const { reference } = await mod.enter.enterRequest({ actor: colleague, input });
     const request = await db.request.findUniqueOrThrow({ where: { reference } });
@@ -609,30 +613,7 @@ describe("requests entered by staff", () => {
   });
 
   it("acknowledges an agent's request by the channel staff used, once, and filters by it", async () => {
-    const input = entry({
-      filerRole: "APPOINTED_AGENT",
-      channel: "POST",
-      subjectId: hanako,
-      subject: {
-        familyName: "山田",
-        givenName: "花子",
-        familyNameKana: "",
-        givenNameKana: "",
-        birthDate: "",
-        relationship: "",
-      },
-      requester: {
-        familyName: "代理",
-        givenName: "人",
-        familyNameKana: "",
-        givenNameKana: "",
-        birthDate: "",
-      },
-      email: "",
-      postalCode: "",
-      address: "",
-      receivedOn: todayInJapan(),
-    });
+    const input = agentEntry();
     const { reference } = await mod.enter.enterRequest({ actor: staff, input });
     // No acknowledgement mail went to an agent's request; make it overdue for the filter.
     await db.request.update({
