@@ -21,7 +21,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 
 import { LEDGER_PAGE_SIZE } from "../../lib/ledger/filter";
-import { ledgerCountQuery, ledgerPageQuery } from "../../lib/ledger/query";
+import { ledgerCountQuery, ledgerPageQuery, subjectOfUserQuery } from "../../lib/ledger/query";
 import { queueCountQuery, queuePageQuery } from "../../lib/data/requests/queue-query";
 import { QUEUE_PAGE_SIZE } from "../../lib/validation/queue";
 import { floorFigures } from "../../app/bench/dashboard-floor/figures";
@@ -361,7 +361,16 @@ async function queryTimes(db: ScaleDatabase): Promise<QueryResult[]> {
     Promise.all([pool.query(a.text, a.values), pool.query(b.text, b.values)]);
   try {
     const queueInput = { actorId: BENCH_STAFF_ID, filter: {} };
-    const ledgerInput = { userId: BENCH_USER_ID, filter: {} };
+    // The raw side pays for the subject lookup too, as the data function does.
+    const ledgerRaw = async () => {
+      const own = subjectOfUserQuery(BENCH_USER_ID);
+      const subjectId = (await pool.query<{ id: string }>(own.text, own.values)).rows[0]!.id;
+      const ledgerInput = { subjectId, filter: {} };
+      return both(
+        ledgerPageQuery({ ...ledgerInput, limit: LEDGER_PAGE_SIZE + 1 }),
+        ledgerCountQuery(ledgerInput),
+      );
+    };
     return [
       await compareQuery(
         "queue",
@@ -375,11 +384,7 @@ async function queryTimes(db: ScaleDatabase): Promise<QueryResult[]> {
       await compareQuery(
         "ledger",
         () => listMyProvisions({ actor: actor(BENCH_USER_ID, "SUBJECT"), filter: {} }),
-        () =>
-          both(
-            ledgerPageQuery({ ...ledgerInput, limit: LEDGER_PAGE_SIZE + 1 }),
-            ledgerCountQuery(ledgerInput),
-          ),
+        ledgerRaw,
       ),
       await compareQuery(
         "dashboard",

@@ -97,16 +97,20 @@ stop();
 // The data function's own query time beside the raw SQL's (sequential, in this process).
 process.env.DATABASE_URL = url;
 const { listMyProvisions } = await import("../../lib/data/ledger/list-my-provisions");
-const { ledgerCountQuery, ledgerPageQuery } = await import("../../lib/ledger/query");
+const { ledgerCountQuery, ledgerPageQuery, subjectOfUserQuery } =
+  await import("../../lib/ledger/query");
 const actor = {
   userId: BENCH_USER_ID,
   role: "SUBJECT" as const,
   email: "bench@example.jp",
   ip: null,
 };
-const raw = () => {
-  const p = ledgerPageQuery({ userId: BENCH_USER_ID, filter: {}, limit: LEDGER_PAGE_SIZE + 1 });
-  const c = ledgerCountQuery({ userId: BENCH_USER_ID, filter: {} });
+// The raw side pays for the subject lookup too, as the data function does.
+const raw = async () => {
+  const own = subjectOfUserQuery(BENCH_USER_ID);
+  const subjectId = (await pool.query<{ id: string }>(own.text, own.values)).rows[0]!.id;
+  const p = ledgerPageQuery({ subjectId, filter: {}, limit: LEDGER_PAGE_SIZE + 1 });
+  const c = ledgerCountQuery({ subjectId, filter: {} });
   return Promise.all([pool.query(p.text, p.values), pool.query(c.text, c.values)]);
 };
 const data = () => listMyProvisions({ actor, filter: {} });

@@ -179,6 +179,47 @@ describe("listMyProvisions", () => {
   });
 });
 
+describe("the ledger query plan for a busy subject", () => {
+  it("cuts the first page on the (subjectId, providedAt, id) index before joining; filters use indexes", async () => {
+    // 4,000 entries for one subject among 12,000 spread over 600 others: the shape of the
+    // benchmark (10,000 among 1,000,000), where joining before the LIMIT sorted every entry.
+    const [recipient] = await db.recipient.findMany({ take: 1, orderBy: { key: "asc" } });
+    const [purpose] = await db.purpose.findMany({ take: 1 });
+    await db.$executeRawUnsafe(`
+      INSERT INTO "Subject" (id, "familyName", "givenName", "updatedAt")
+      SELECT 'plan-s' || g, '計画', '被験者' || g, now() FROM generate_series(0, 600) g`);
+    await db.$executeRawUnsafe(`
+      INSERT INTO "ProvisionRecord" (id, "subjectId", "recipientId", "purposeId", "providedAt", items, "legalBasis", "keepUntil")
+      SELECT 'plan-p' || g, CASE WHEN g <= 4000 THEN 'plan-s0' ELSE 'plan-s' || (1 + g % 600) END,
+        '${recipient!.id}', '${purpose!.id}', now() - g * interval '1 minute', ARRAY['name'],
+        'CONTRACT', now() + interval '3 years'
+      FROM generate_series(1, 16000) g`);
+    await db.$executeRawUnsafe(`ANALYZE "ProvisionRecord"`);
+    const { ledgerPageQuery } = await import("@/lib/ledger/query");
+    const explain = async (q: { text: string; values: unknown[] }) =>
+      (await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${q.text}`, ...q.values))
+        .map((r) => r["QUERY PLAN"])
+        .join("\n");
+    const first = await explain(ledgerPageQuery({ subjectId: "plan-s0", filter: {}, limit: 51 }));
+    expect(first).toMatch(
+      /Limit[\s\S]*Index Scan using "ProvisionRecord_subjectId_providedAt_id_idx"/,
+    );
+    expect(first).not.toMatch(/(Bitmap Heap|Seq) Scan on "ProvisionRecord"/);
+    // A recipient filter finds the person's entries to that recipient through the index on
+    // (recipientId, subjectId), never by reading all of one recipient's entries.
+    for (const filter of [
+      { recipient: recipient!.key },
+      { recipientClass: recipient!.recipientClass },
+    ]) {
+      const plan = await explain(ledgerPageQuery({ subjectId: "plan-s0", filter, limit: 51 }));
+      expect(plan, JSON.stringify(filter)).toMatch(
+        /"ProvisionRecord_(recipientId_subjectId|subjectId_providedAt_id)_idx"/,
+      );
+      expect(plan, JSON.stringify(filter)).not.toMatch(/Seq Scan on "ProvisionRecord"/);
+    }
+  });
+});
+
 describe("listMyPersonalData", () => {
   it("lists the person's items with purposes, hiding erased ones", async () => {
     const before = await personalData({ actor: hanako });

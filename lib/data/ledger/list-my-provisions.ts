@@ -6,6 +6,8 @@ import { getDb } from "@/lib/db";
 import { encodeCursor, LEDGER_PAGE_SIZE, type TLedgerFilter } from "@/lib/ledger/filter";
 import { ledgerCountQuery, ledgerPageQuery, type LedgerRow } from "@/lib/ledger/query";
 
+import { ownSubjectId } from "./own-subject";
+
 export interface ProvisionPage {
   rows: LedgerRow[];
   /** Entries matching the filters; null when not asked for (exports). */
@@ -31,8 +33,10 @@ export async function listMyProvisions(options: {
   if (!can(actor.role, "personal-data:read-own")) return empty;
   const size = Math.min(Math.max(options.pageSize ?? LEDGER_PAGE_SIZE, 1), 1000);
   const db = getDb();
-  const page = ledgerPageQuery({ userId: actor.userId, filter, limit: size + 1 });
-  const count = ledgerCountQuery({ userId: actor.userId, filter });
+  const subjectId = await ownSubjectId(actor);
+  if (!subjectId) return empty;
+  const page = ledgerPageQuery({ subjectId, filter, limit: size + 1 });
+  const count = ledgerCountQuery({ subjectId, filter });
   const [fetched, counted] = await Promise.all([
     db.$queryRawUnsafe<LedgerRow[]>(page.text, ...page.values),
     options.withTotal === false

@@ -6,6 +6,8 @@ import { getDb } from "@/lib/db";
 import { encodeCursor, type TLedgerFilter } from "@/lib/ledger/filter";
 import { ledgerPageQuery, type LedgerRow } from "@/lib/ledger/query";
 
+import { ownSubjectId } from "./own-subject";
+
 /**
  * Every entry of the signed-in person's ledger matching the filters, newest first, one page at a
  * time (keyset), so an export of 10,000 entries never holds them all in memory. Scoped like
@@ -20,10 +22,12 @@ export async function* streamMyProvisions(options: {
   if (!can(actor.role, "personal-data:read-own")) return;
   const size = options.pageSize ?? 500;
   const db = getDb();
+  const subjectId = await ownSubjectId(actor);
+  if (!subjectId) return;
   // Exports always start from the newest entry; page cursors from the screen do not apply.
   let filter: TLedgerFilter = { ...options.filter, after: undefined, before: undefined };
   for (;;) {
-    const query = ledgerPageQuery({ userId: actor.userId, filter, limit: size });
+    const query = ledgerPageQuery({ subjectId, filter, limit: size });
     const rows = await db.$queryRawUnsafe<LedgerRow[]>(query.text, ...query.values);
     if (rows.length > 0) yield rows;
     const last = rows[rows.length - 1];
