@@ -8,6 +8,8 @@ import { toLocale } from "@/lib/i18n/config";
 import { deliverMail } from "@/lib/mail/deliver";
 import { renderMail } from "@/lib/mail/templates";
 
+import { SESSION_MAX_AGE_S, SESSION_UPDATE_AGE_S } from "./session";
+
 // next-auth v5: email magic link, database sessions, roles from the User row.
 // The sign-in mail is delivered at once rather than queued, so the raw link never rests in the
 // job table (the token itself is stored hashed by next-auth).
@@ -33,7 +35,8 @@ function buildConfig(): NextAuthConfig {
     adapter: PrismaAdapter(db),
     secret: env.AUTH_SECRET,
     trustHost: true,
-    session: { strategy: "database", maxAge: 8 * 60 * 60, updateAge: 15 * 60 },
+    // Read back by lib/auth/session.ts, which applies the same two ages.
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_S, updateAge: SESSION_UPDATE_AGE_S },
     pages: {
       signIn: "/ja/sign-in",
       verifyRequest: "/ja/sign-in/check-email",
@@ -63,7 +66,8 @@ function buildConfig(): NextAuthConfig {
 }
 
 // Built on first use rather than at import (the build imports this module without an
-// environment), then kept: every page's session read would otherwise rebuild the adapter.
+// environment), then kept: each sign-in or sign-out request would otherwise rebuild the adapter.
+// Sessions are read by lib/auth/session.ts, not through auth().
 let config: NextAuthConfig | undefined;
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => (config ??= buildConfig()));
+export const { handlers, signIn, signOut } = NextAuth(() => (config ??= buildConfig()));
