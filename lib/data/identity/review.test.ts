@@ -122,6 +122,8 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "identity-review-"));
   process.env.DATABASE_URL = testDb.url;
   process.env.DATA_DIR = dataDir;
+  // This suite looks at the files on disk: the filesystem backend, whatever S3_* the shell has.
+  for (const name of Object.keys(process.env)) if (name.startsWith("S3_")) delete process.env[name];
   process.env.MASTER_KEY = randomBytes(32).toString("base64");
   db = (await import("@/lib/db")).getDb();
   mod = {

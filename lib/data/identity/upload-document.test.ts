@@ -51,6 +51,8 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "upload-document-"));
   process.env.DATABASE_URL = testDb.url;
   process.env.DATA_DIR = dataDir;
+  // This suite looks at the files on disk: the filesystem backend, whatever S3_* the shell has.
+  for (const name of Object.keys(process.env)) if (name.startsWith("S3_")) delete process.env[name];
   process.env.MASTER_KEY = randomBytes(32).toString("base64");
   db = (await import("@/lib/db")).getDb();
   upload = (await import("./upload-document")).uploadIdentityDocument;

@@ -101,6 +101,8 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "package-test-"));
   process.env.DATABASE_URL = testDb.url;
   process.env.DATA_DIR = dataDir;
+  // This suite looks at the files on disk: the filesystem backend, whatever S3_* the shell has.
+  for (const name of Object.keys(process.env)) if (name.startsWith("S3_")) delete process.env[name];
   const { getDb } = await import("@/lib/db");
   db = getDb();
   mod = {
