@@ -12,6 +12,10 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
+// Paths that already start with a locale (every page the app links to) skip the proxy entirely:
+// it would only pass them on, at the price of a proxy round per request. The locales are listed
+// literally because the matcher must be static; lib/i18n/proxy-matcher.test.ts checks them
+// against lib/i18n/config.ts.
 export const config = {
-  matcher: ["/((?!api|_next|bench|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api|_next|bench|favicon.ico|robots.txt|ja/|ja$|en/|en$).*)"],
 };
