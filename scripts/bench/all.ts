@@ -190,7 +190,15 @@ async function benchPage(base: string, bench: PageBench): Promise<PageResult> {
   return { bench, page: stats(pageSamples), floor: stats(floorSamples) };
 }
 
-function printPages(results: PageResult[]) {
+/** The empty page (app/bench/empty): what any page costs here before its own work. */
+async function emptyPage(base: string): Promise<Stats> {
+  const empty = { url: `${base}/bench/empty`, cookie: "", clients: CLIENTS };
+  const check = expectCount("data-empty=", 1);
+  await load({ ...empty, check, requests: 40 });
+  return stats(await load({ ...empty, check, requests: Number(args.requests) }));
+}
+
+function printPages(results: PageResult[], empty: Stats) {
   log(`\nPages under ${CLIENTS} concurrent clients, ${args.requests} requests each (ms)`);
   log(`${"".padEnd(20)}${"p50".padStart(10)}${"p95".padStart(10)}${"p99".padStart(10)}`);
   const x = (v: number) => `${v.toFixed(2)}×`.padStart(10);
@@ -201,6 +209,7 @@ function printPages(results: PageResult[]) {
       `${"  page / floor".padEnd(20)}${x(page.p50 / floor.p50)}${x(page.p95 / floor.p95)}${x(page.p99 / floor.p99)}`,
     );
   }
+  log(`${"empty page".padEnd(20)}${ms(empty.p50)}${ms(empty.p95)}${ms(empty.p99)}`);
 }
 
 // ---- Mixed traffic -------------------------------------------------------------------------------
@@ -470,6 +479,7 @@ interface Row {
 function summaryRows(input: {
   seedSeconds: number | null;
   pages: PageResult[];
+  empty: Stats;
   queries: QueryResult[];
   mixed: MixedResult;
   ingest: IngestResult | null;
@@ -528,6 +538,12 @@ function summaryRows(input: {
       },
     );
   }
+  rows.push({
+    figure: "empty Next.js page p50 / p95 / p99",
+    value: `${input.empty.p50.toFixed(0)} / ${input.empty.p95.toFixed(0)} / ${input.empty.p99.toFixed(0)} ms`,
+    budget: "",
+    ok: null,
+  });
   for (const { name, data, raw } of input.queries) {
     const ratio = data.p50 / raw.p50;
     rows.push({
@@ -599,7 +615,9 @@ for (const bench of pageBenches(db)) {
   log(`Loading ${bench.path} and ${bench.floor}…`);
   pages.push(await benchPage(app.base, bench));
 }
-printPages(pages);
+log("Loading /bench/empty…");
+const empty = await emptyPage(app.base);
+printPages(pages, empty);
 const mixed = await mixedTraffic(app.base, db);
 log(
   `  ${mixed.total} responses in ${mixed.seconds.toFixed(1)} s, ${mixed.non2xx} non-2xx, ${mixed.errors} errors (${mixed.timeouts} timeouts); p50${ms(mixed.latency.p50)} p95${ms(mixed.latency.p95)} p99${ms(mixed.latency.p99)} max${ms(mixed.latency.max)}`,
@@ -608,6 +626,6 @@ app.stop();
 const queries = await queryTimes(db);
 printQueries(queries);
 const ingested = await ingest();
-const rows = summaryRows({ seedSeconds, pages, queries, mixed, ingest: ingested });
+const rows = summaryRows({ seedSeconds, pages, empty, queries, mixed, ingest: ingested });
 printSummary(rows);
 process.exit(rows.some((r) => r.ok === false) ? 1 : 0);
