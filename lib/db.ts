@@ -1,18 +1,26 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 
 import { getEnv } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
+const pools = new WeakMap<object, pg.Pool>();
+
 // One Prisma client per process. Secrets are omitted from every query unless asked for by name.
+// The client runs on a pool of our own, which sqlRows below reads through as well, so both share
+// one set of connections (the embedded database has few); $disconnect ends the pool.
 export function createPrismaClient(url: string, options: { max?: number } = {}) {
-  const adapter = new PrismaPg({ connectionString: url, max: options.max ?? 10 });
-  return new PrismaClient({
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const client = new PrismaClient({
     adapter,
     omit: { dataSystem: { secret: true, previousSecret: true }, apiKey: { hash: true } },
     // The embedded database runs one transaction at a time: waiting for it beats failing a
     // person's action because a background job held the database for two seconds.
     transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });
+  pools.set(client, pool);
+  return client;
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;
@@ -28,4 +36,32 @@ export function getDb(): Db {
     globalForDb.__db = createPrismaClient(url);
   }
   return globalForDb.__db;
+}
+
+// Timestamps are stored in UTC without a zone and dates without a time: read both as UTC, as
+// Prisma does. Other types keep pg's defaults (counts are cast to int in the SQL).
+const TIMESTAMP = 1114;
+const DATE = 1082;
+const readTypes = new pg.TypeOverrides();
+readTypes.setTypeParser(TIMESTAMP, (v: string) => new Date(`${v.replace(" ", "T")}Z`));
+readTypes.setTypeParser(DATE, (v: string) => new Date(`${v}T00:00:00Z`));
+
+/**
+ * The rows of one read-only SQL query, run over the app client's own pool without Prisma's
+ * per-query work (about 0.2 ms of CPU for a raw query, 0.7 ms for a findUnique with a relation).
+ * For the reads every page repeats: the session, the ledger and the queue. Writes, transactions
+ * and everything else go through Prisma. Values are bound, never spliced into the text.
+ */
+export async function sqlRows<T>(query: {
+  text: string;
+  values: readonly unknown[];
+}): Promise<T[]> {
+  const pool = pools.get(getDb());
+  if (!pool) throw new Error("the app client has no pool");
+  const result = await pool.query({
+    text: query.text,
+    values: [...query.values],
+    types: readTypes,
+  });
+  return result.rows as T[];
 }

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db";
+import { sqlRows } from "@/lib/db";
 import { encodeCursor, LEDGER_PAGE_SIZE, type TLedgerFilter } from "@/lib/ledger/filter";
 import { ledgerCountQuery, ledgerPageQuery, type LedgerRow } from "@/lib/ledger/query";
 
@@ -32,16 +32,13 @@ export async function listMyProvisions(options: {
   const empty: ProvisionPage = { rows: [], total: 0, olderCursor: null, newerCursor: null };
   if (!can(actor.role, "personal-data:read-own")) return empty;
   const size = Math.min(Math.max(options.pageSize ?? LEDGER_PAGE_SIZE, 1), 1000);
-  const db = getDb();
   const subjectId = await ownSubjectId(actor);
   if (!subjectId) return empty;
   const page = ledgerPageQuery({ subjectId, filter, limit: size + 1 });
   const count = ledgerCountQuery({ subjectId, filter });
   const [fetched, counted] = await Promise.all([
-    db.$queryRawUnsafe<LedgerRow[]>(page.text, ...page.values),
-    options.withTotal === false
-      ? Promise.resolve(null)
-      : db.$queryRawUnsafe<{ total: number }[]>(count.text, ...count.values),
+    sqlRows<LedgerRow>(page),
+    options.withTotal === false ? Promise.resolve(null) : sqlRows<{ total: number }>(count),
   ]);
   const more = fetched.length > size;
   const rows = fetched.slice(0, size);

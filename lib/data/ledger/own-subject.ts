@@ -1,16 +1,14 @@
 import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
-import { getDb } from "@/lib/db";
+import { sqlRows } from "@/lib/db";
+import { subjectOfUserQuery } from "@/lib/ledger/query";
 
 /**
  * The subject record of the signed-in person, looked up from the actor's own user id (never from
  * anything the client sends); null when the person has none, which means an empty ledger.
  */
 export async function ownSubjectId(actor: Actor): Promise<string | null> {
-  const subject = await getDb().subject.findUnique({
-    where: { userId: actor.userId },
-    select: { id: true },
-  });
+  const [subject] = await sqlRows<{ id: string }>(subjectOfUserQuery(actor.userId));
   return subject?.id ?? null;
 }

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db";
+import { sqlRows } from "@/lib/db";
 import { encodeCursor, type TLedgerFilter } from "@/lib/ledger/filter";
 import { ledgerPageQuery, type LedgerRow } from "@/lib/ledger/query";
 
@@ -21,14 +21,13 @@ export async function* streamMyProvisions(options: {
   const { actor } = options;
   if (!can(actor.role, "personal-data:read-own")) return;
   const size = options.pageSize ?? 500;
-  const db = getDb();
   const subjectId = await ownSubjectId(actor);
   if (!subjectId) return;
   // Exports always start from the newest entry; page cursors from the screen do not apply.
   let filter: TLedgerFilter = { ...options.filter, after: undefined, before: undefined };
   for (;;) {
     const query = ledgerPageQuery({ subjectId, filter, limit: size });
-    const rows = await db.$queryRawUnsafe<LedgerRow[]>(query.text, ...query.values);
+    const rows = await sqlRows<LedgerRow>(query);
     if (rows.length > 0) yield rows;
     const last = rows[rows.length - 1];
     if (rows.length < size || !last) return;

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db";
+import { getDb, sqlRows } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import {
@@ -40,10 +40,9 @@ export async function listQueue(options: {
   const input = { actorId: actor.userId, filter, search };
   const page = queuePageQuery({ ...input, limit: size + 1 });
   const count = queueCountQuery(input);
-  const db = getDb();
   const [fetched, counted] = await Promise.all([
-    db.$queryRawUnsafe<QueueRow[]>(page.text, ...page.values),
-    db.$queryRawUnsafe<{ total: number }[]>(count.text, ...count.values),
+    sqlRows<QueueRow>(page),
+    sqlRows<{ total: number }>(count),
   ]);
   const more = fetched.length > size;
   const rows = fetched.slice(0, size);
@@ -56,7 +55,7 @@ export async function listQueue(options: {
   const hasPrev = page.backwards ? more : Boolean(filter.after) && rows.length > 0;
   let closedMatch: QueuePage["closedMatch"] = null;
   if (rows.length === 0 && search && "reference" in search) {
-    const found = await db.request.findUnique({
+    const found = await getDb().request.findUnique({
       where: { reference: search.reference },
       select: { reference: true, status: true },
     });
