@@ -29,7 +29,7 @@ import { floorFigures } from "../../app/bench/dashboard-floor/figures";
 import { staleBuildReason } from "../lib/build-state";
 
 import { buildApp, startApp } from "./app-server";
-import { load, ms, stats, timeEach, type Stats } from "./load";
+import { load, ms, pageAgainstFloor, ROUNDS, stats, timeEach, type Stats } from "./load";
 import { BENCH_USER_ID } from "./seed-ledger";
 import { BENCH_STAFF_ID } from "./seed-queue";
 import {
@@ -51,7 +51,7 @@ const { values: args } = parseArgs({
     build: { type: "boolean", default: false },
     "keep-build": { type: "boolean", default: false },
     requests: { type: "string", default: "400" },
-    rounds: { type: "string", default: "3" },
+    rounds: { type: "string", default: String(ROUNDS) },
     duration: { type: "string", default: "60" },
     rate: { type: "string", default: "100" },
     port: { type: "string", default: "3299" },
@@ -175,19 +175,18 @@ function pageBenches(db: ScaleDatabase): PageBench[] {
 }
 
 async function benchPage(base: string, bench: PageBench): Promise<PageResult> {
-  const page = { url: `${base}${bench.path}`, cookie: bench.cookie, clients: CLIENTS };
-  const floor = { ...page, url: `${base}${bench.floor}` };
-  await load({ ...page, check: bench.check, requests: 40 });
-  await load({ ...floor, check: bench.check, requests: 40 });
-  // Alternate in rounds so both see the same machine state.
-  const each = Math.ceil(Number(args.requests) / Number(args.rounds));
-  const pageSamples: number[] = [];
-  const floorSamples: number[] = [];
-  for (let r = 0; r < Number(args.rounds); r++) {
-    pageSamples.push(...(await load({ ...page, check: bench.check, requests: each })));
-    floorSamples.push(...(await load({ ...floor, check: bench.check, requests: each })));
-  }
-  return { bench, page: stats(pageSamples), floor: stats(floorSamples) };
+  const measured = await pageAgainstFloor({
+    page: {
+      url: `${base}${bench.path}`,
+      cookie: bench.cookie,
+      clients: CLIENTS,
+      check: bench.check,
+    },
+    floorUrl: `${base}${bench.floor}`,
+    requests: Number(args.requests),
+    rounds: Number(args.rounds),
+  });
+  return { bench, ...measured };
 }
 
 /** The empty page (app/bench/empty): what any page costs here before its own work. */

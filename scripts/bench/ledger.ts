@@ -12,7 +12,7 @@ import pg from "pg";
 import { LEDGER_PAGE_SIZE } from "../../lib/ledger/filter";
 
 import { buildApp, startApp } from "./app-server";
-import { load, ms, stats, timeEach, type Stats } from "./load";
+import { ms, pageAgainstFloor, ROUNDS, stats, timeEach, type Stats } from "./load";
 import {
   BENCH_SUBJECT_ID,
   BENCH_USER_ID,
@@ -26,7 +26,7 @@ const { values: args } = parseArgs({
     // Skips re-seeding when dsar_bench is already there (for repeated runs while tuning).
     reuse: { type: "boolean", default: false },
     requests: { type: "string", default: "400" },
-    rounds: { type: "string", default: "3" },
+    rounds: { type: "string", default: String(ROUNDS) },
     port: { type: "string", default: "3290" },
     total: { type: "string", default: "1000000" },
   },
@@ -74,23 +74,18 @@ const requests = Number(args.requests);
 const rounds = Number(args.rounds);
 const results: { name: string; page: Stats; floor: Stats }[] = [];
 for (const s of scenarios) {
-  const page = {
-    url: `${base}/ja/me/ledger${s.query}`,
-    cookie,
-    clients: CLIENTS,
-    check: expectRows(LEDGER_PAGE_SIZE),
-  };
-  const floor = { ...page, url: `${base}/bench/ledger-floor${s.query}` };
-  await load({ ...page, requests: 40 });
-  await load({ ...floor, requests: 40 });
-  // Alternate in rounds so both see the same machine state.
-  const pageSamples: number[] = [];
-  const floorSamples: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    pageSamples.push(...(await load({ ...page, requests: Math.ceil(requests / rounds) })));
-    floorSamples.push(...(await load({ ...floor, requests: Math.ceil(requests / rounds) })));
-  }
-  results.push({ name: s.name, page: stats(pageSamples), floor: stats(floorSamples) });
+  const measured = await pageAgainstFloor({
+    page: {
+      url: `${base}/ja/me/ledger${s.query}`,
+      cookie,
+      clients: CLIENTS,
+      check: expectRows(LEDGER_PAGE_SIZE),
+    },
+    floorUrl: `${base}/bench/ledger-floor${s.query}`,
+    requests,
+    rounds,
+  });
+  results.push({ name: s.name, ...measured });
 }
 stop();
 

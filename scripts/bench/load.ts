@@ -45,6 +45,36 @@ export async function load(options: {
   return samples;
 }
 
+/** How many alternating rounds a page and its floor get by default. */
+export const ROUNDS = 10;
+
+/**
+ * A page against its floor: 40 warm-up requests each, then `requests` each in `rounds` short
+ * batches taken in turn. The machine's speed drifts within a run (other work on the host, the
+ * database's caches), so a page and its floor are compared at the same moments: three long
+ * rounds let one catch a slow minute the other missed, ten short ones rarely do.
+ */
+export async function pageAgainstFloor(options: {
+  page: Omit<Parameters<typeof load>[0], "requests">;
+  floorUrl: string;
+  requests: number;
+  rounds?: number;
+}): Promise<{ page: Stats; floor: Stats }> {
+  const page = options.page;
+  const floor = { ...page, url: options.floorUrl };
+  await load({ ...page, requests: 40 });
+  await load({ ...floor, requests: 40 });
+  const rounds = options.rounds ?? ROUNDS;
+  const each = Math.ceil(options.requests / rounds);
+  const pageSamples: number[] = [];
+  const floorSamples: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    pageSamples.push(...(await load({ ...page, requests: each })));
+    floorSamples.push(...(await load({ ...floor, requests: each })));
+  }
+  return { page: stats(pageSamples), floor: stats(floorSamples) };
+}
+
 /** Times `fn` sequentially `times` times, in milliseconds. */
 export async function timeEach(times: number, fn: () => Promise<unknown>): Promise<number[]> {
   const samples: number[] = [];

@@ -17,7 +17,7 @@ import {
 import { QUEUE_PAGE_SIZE } from "../../lib/validation/queue";
 
 import { buildApp, startApp } from "./app-server";
-import { load, ms, stats, timeEach, type Stats } from "./load";
+import { ms, pageAgainstFloor, ROUNDS, stats, timeEach, type Stats } from "./load";
 import { BENCH_STAFF_ID, reuseQueueBenchDatabase, seedQueueBenchDatabase } from "./seed-queue";
 
 const { values: args } = parseArgs({
@@ -26,7 +26,7 @@ const { values: args } = parseArgs({
     // Skips re-seeding when dsar_bench_queue is already there (for repeated runs while tuning).
     reuse: { type: "boolean", default: false },
     requests: { type: "string", default: "400" },
-    rounds: { type: "string", default: "3" },
+    rounds: { type: "string", default: String(ROUNDS) },
     port: { type: "string", default: "3297" },
     total: { type: "string", default: "100000" },
   },
@@ -49,12 +49,14 @@ const seeded = args.reuse
 const { url, sessionToken } = seeded;
 const cookie = `authjs.session-token=${sessionToken}`;
 
-// A cursor deep in the open requests, for the "page 101" scenario (after 5,000 rows).
+// A cursor deep in the open requests: after 5,000 rows ("page 101"), or nearer the end of a
+// smaller queue (--total).
+const deepOffset = Math.max(0, Math.min(4999, seeded.open - QUEUE_PAGE_SIZE - 1));
 const pool = new pg.Pool({ connectionString: url, max: 10 });
 const deep = await pool.query<{ at: string; id: string }>(
   `SELECT to_char("dueAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, id FROM "Request" r
    WHERE ${OPEN_STATUS_SQL}
-   ORDER BY "dueAt", id OFFSET 4999 LIMIT 1`,
+   ORDER BY "dueAt", id OFFSET ${deepOffset} LIMIT 1`,
 );
 const deepCursor = `${deep.rows[0]!.at}~${deep.rows[0]!.id}`;
 
@@ -66,30 +68,28 @@ const expectRows = (n: number) => (body: string) => {
 };
 const scenarios = [
   { name: "first page", query: "" },
-  { name: "page 101 (keyset)", query: `?after=${encodeURIComponent(deepCursor)}` },
+  {
+    name: `page ${Math.floor(deepOffset / QUEUE_PAGE_SIZE) + 2} (keyset)`,
+    query: `?after=${encodeURIComponent(deepCursor)}`,
+  },
   { name: "filtered (2 filters)", query: "?type=DISCLOSURE&assignee=unassigned" },
 ];
 const requests = Number(args.requests);
 const rounds = Number(args.rounds);
 const results: { name: string; page: Stats; floor: Stats }[] = [];
 for (const s of scenarios) {
-  const page = {
-    url: `${base}/ja/staff${s.query}`,
-    cookie,
-    clients: CLIENTS,
-    check: expectRows(QUEUE_PAGE_SIZE),
-  };
-  const floor = { ...page, url: `${base}/bench/queue-floor${s.query}` };
-  await load({ ...page, requests: 40 });
-  await load({ ...floor, requests: 40 });
-  // Alternate in rounds so both see the same machine state.
-  const pageSamples: number[] = [];
-  const floorSamples: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    pageSamples.push(...(await load({ ...page, requests: Math.ceil(requests / rounds) })));
-    floorSamples.push(...(await load({ ...floor, requests: Math.ceil(requests / rounds) })));
-  }
-  results.push({ name: s.name, page: stats(pageSamples), floor: stats(floorSamples) });
+  const measured = await pageAgainstFloor({
+    page: {
+      url: `${base}/ja/staff${s.query}`,
+      cookie,
+      clients: CLIENTS,
+      check: expectRows(QUEUE_PAGE_SIZE),
+    },
+    floorUrl: `${base}/bench/queue-floor${s.query}`,
+    requests,
+    rounds,
+  });
+  results.push({ name: s.name, ...measured });
 }
 stop();
 
