@@ -4,12 +4,10 @@ import pg from "pg";
 import { getEnv } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-const pools = new WeakMap<object, pg.Pool>();
-
 // One Prisma client per process. Secrets are omitted from every query unless asked for by name.
 // The client runs on a pool of our own, which sqlRows below reads through as well, so both share
 // one set of connections (the embedded database has few); $disconnect ends the pool.
-export function createPrismaClient(url: string, options: { max?: number } = {}) {
+function createClientOnPool(url: string, options: { max?: number }) {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({
@@ -19,21 +17,28 @@ export function createPrismaClient(url: string, options: { max?: number } = {}) 
     // person's action because a background job held the database for two seconds.
     transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });
-  pools.set(client, pool);
-  return client;
+  return { client, pool };
+}
+
+export function createPrismaClient(url: string, options: { max?: number } = {}) {
+  return createClientOnPool(url, options).client;
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-const globalForDb = globalThis as unknown as { __db?: Db };
+// On globalThis, not in module scope: Next.js may load this module more than once in one process
+// (the instrumentation hook, each server bundle), and all of them must share one client and pool.
+const globalForDb = globalThis as unknown as { __db?: Db; __dbPool?: pg.Pool };
 
 /** The app's client; DATABASE_URL is set by scripts/start.ts in embedded mode too. */
 export function getDb(): Db {
   if (!globalForDb.__db) {
     const url = getEnv().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`");
-    globalForDb.__db = createPrismaClient(url);
+    const { client, pool } = createClientOnPool(url, {});
+    globalForDb.__dbPool = pool;
+    globalForDb.__db = client;
   }
   return globalForDb.__db;
 }
@@ -56,7 +61,8 @@ export async function sqlRows<T>(query: {
   text: string;
   values: readonly unknown[];
 }): Promise<T[]> {
-  const pool = pools.get(getDb());
+  getDb();
+  const pool = globalForDb.__dbPool;
   if (!pool) throw new Error("the app client has no pool");
   const result = await pool.query({
     text: query.text,
