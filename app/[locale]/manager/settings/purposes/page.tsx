@@ -1,6 +1,5 @@
-import Link from "next/link";
-
 import { ClientSections } from "@/components/i18n/client-sections";
+import { DataMapList } from "@/components/manager/settings/data-map/data-map-list";
 import { PurposeForm } from "@/components/manager/settings/data-map/purpose-form";
 import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
@@ -23,52 +22,22 @@ export default async function PurposesPage({ params }: Props) {
   const actor = await pageActor(locale);
   if (!can(actor.role, "data-map:configure")) return <Forbidden locale={locale} />;
   const purposes = await listPurposes({ actor });
-  const base = `/${locale}/manager/settings/purposes`;
 
   return (
     <ClientSections locale={locale} sections={["settingsDataMap"]}>
-      <p>
-        <Link href={`/${locale}/manager/settings`}>{t("settingsDataMap.back")}</Link>
-      </p>
-      <h1>{t("settingsDataMap.purposes.title")}</h1>
-      <p>{t("settingsDataMap.purposes.intro")}</p>
-      {purposes.length === 0 ? (
-        <p>{t("settingsDataMap.empty")}</p>
-      ) : (
-        <table data-testid="purposes">
-          <caption>{t("settingsDataMap.purposes.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("settingsDataMap.field.sortOrder")}</th>
-              <th scope="col">{t("settingsDataMap.column.key")}</th>
-              <th scope="col">{t("settingsDataMap.column.name")}</th>
-              <th scope="col">{t("settingsDataMap.purposes.suspendable")}</th>
-              <th scope="col">{t("settingsDataMap.column.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {purposes.map((p) => (
-              <tr key={p.id} data-key={p.key}>
-                <td>{p.sortOrder}</td>
-                <td>
-                  <code>{p.key}</code>
-                </td>
-                <td>{locale === "ja" ? p.nameJa : p.nameEn}</td>
-                <td>{p.suspendable ? t("settingsDataMap.yes") : t("settingsDataMap.no")}</td>
-                <td>
-                  <Link
-                    href={`${base}/${p.id}`}
-                    aria-label={`${t("settingsDataMap.edit")}: ${p.key}`}
-                  >
-                    {t("settingsDataMap.edit")}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <PurposeForm />
+      <DataMapList
+        locale={locale}
+        t={t}
+        kind="purposes"
+        rows={purposes}
+        columns={[
+          {
+            header: t("settingsDataMap.purposes.suspendable"),
+            cell: (p) => (p.suspendable ? t("settingsDataMap.yes") : t("settingsDataMap.no")),
+          },
+        ]}
+        form={<PurposeForm />}
+      />
     </ClientSections>
   );
 }

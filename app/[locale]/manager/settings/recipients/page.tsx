@@ -1,6 +1,5 @@
-import Link from "next/link";
-
 import { ClientSections } from "@/components/i18n/client-sections";
+import { DataMapList } from "@/components/manager/settings/data-map/data-map-list";
 import { RecipientForm } from "@/components/manager/settings/data-map/recipient-form";
 import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
@@ -21,52 +20,26 @@ export default async function RecipientsPage({ params }: Props) {
   const actor = await pageActor(locale);
   if (!can(actor.role, "data-map:configure")) return <Forbidden locale={locale} />;
   const recipients = await listRecipients({ actor });
-  const base = `/${locale}/manager/settings/recipients`;
 
   return (
     <ClientSections locale={locale} sections={["settingsDataMap", "recipientClass"]}>
-      <p>
-        <Link href={`/${locale}/manager/settings`}>{t("settingsDataMap.back")}</Link>
-      </p>
-      <h1>{t("settingsDataMap.recipients.title")}</h1>
-      <p>{t("settingsDataMap.recipients.intro")}</p>
-      {recipients.length === 0 ? (
-        <p>{t("settingsDataMap.empty")}</p>
-      ) : (
-        <table data-testid="recipients">
-          <caption>{t("settingsDataMap.recipients.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("settingsDataMap.column.key")}</th>
-              <th scope="col">{t("settingsDataMap.column.name")}</th>
-              <th scope="col">{t("settingsDataMap.recipients.recipientClass")}</th>
-              <th scope="col">{t("transparency.foreign.colCountry")}</th>
-              <th scope="col">{t("settingsDataMap.column.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {recipients.map((r) => (
-              <tr key={r.id} data-key={r.key}>
-                <td>
-                  <code>{r.key}</code>
-                </td>
-                <td>{locale === "ja" ? r.nameJa : r.nameEn}</td>
-                <td>{t(`recipientClass.${r.recipientClass}`)}</td>
-                <td>{r.country ? countryName(locale, r.country) : "—"}</td>
-                <td>
-                  <Link
-                    href={`${base}/${r.id}`}
-                    aria-label={`${t("settingsDataMap.edit")}: ${r.key}`}
-                  >
-                    {t("settingsDataMap.edit")}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <RecipientForm />
+      <DataMapList
+        locale={locale}
+        t={t}
+        kind="recipients"
+        rows={recipients}
+        columns={[
+          {
+            header: t("settingsDataMap.recipients.recipientClass"),
+            cell: (r) => t(`recipientClass.${r.recipientClass}`),
+          },
+          {
+            header: t("transparency.foreign.colCountry"),
+            cell: (r) => (r.country ? countryName(locale, r.country) : "—"),
+          },
+        ]}
+        form={<RecipientForm />}
+      />
     </ClientSections>
   );
 }

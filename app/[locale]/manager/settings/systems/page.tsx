@@ -1,6 +1,5 @@
-import Link from "next/link";
-
 import { ClientSections } from "@/components/i18n/client-sections";
+import { DataMapList } from "@/components/manager/settings/data-map/data-map-list";
 import { SystemForm } from "@/components/manager/settings/data-map/system-form";
 import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
@@ -20,58 +19,31 @@ export default async function SystemsPage({ params }: Props) {
   const actor = await pageActor(locale);
   if (!can(actor.role, "data-map:configure")) return <Forbidden locale={locale} />;
   const systems = await listSystems({ actor });
-  const base = `/${locale}/manager/settings/systems`;
 
   return (
     <ClientSections locale={locale} sections={["settingsDataMap"]}>
-      <p>
-        <Link href={`/${locale}/manager/settings`}>{t("settingsDataMap.back")}</Link>
-      </p>
-      <h1>{t("settingsDataMap.systems.title")}</h1>
-      <p>{t("settingsDataMap.systems.intro")}</p>
-      {systems.length === 0 ? (
-        <p>{t("settingsDataMap.empty")}</p>
-      ) : (
-        <table data-testid="systems">
-          <caption>{t("settingsDataMap.systems.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("settingsDataMap.column.key")}</th>
-              <th scope="col">{t("settingsDataMap.column.name")}</th>
-              <th scope="col">{t("settingsDataMap.systems.connector")}</th>
-              <th scope="col">{t("settingsDataMap.systems.secret")}</th>
-              <th scope="col">{t("settingsDataMap.column.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {systems.map((s) => (
-              <tr key={s.id} data-key={s.key}>
-                <td>
-                  <code>{s.key}</code>
-                </td>
-                <td>{locale === "ja" ? s.nameJa : s.nameEn}</td>
-                <td>{t(`settingsDataMap.systems.connectorKind.${s.connector}`)}</td>
-                <td>
-                  {s.connector !== "HTTP"
-                    ? "—"
-                    : s.hasSecret
-                      ? t("settingsDataMap.systems.secretSet")
-                      : t("settingsDataMap.systems.secretMissing")}
-                </td>
-                <td>
-                  <Link
-                    href={`${base}/${s.id}`}
-                    aria-label={`${t("settingsDataMap.edit")}: ${s.key}`}
-                  >
-                    {t("settingsDataMap.edit")}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <SystemForm />
+      <DataMapList
+        locale={locale}
+        t={t}
+        kind="systems"
+        rows={systems}
+        columns={[
+          {
+            header: t("settingsDataMap.systems.connector"),
+            cell: (s) => t(`settingsDataMap.systems.connectorKind.${s.connector}`),
+          },
+          {
+            header: t("settingsDataMap.systems.secret"),
+            cell: (s) =>
+              s.connector !== "HTTP"
+                ? "—"
+                : s.hasSecret
+                  ? t("settingsDataMap.systems.secretSet")
+                  : t("settingsDataMap.systems.secretMissing"),
+          },
+        ]}
+        form={<SystemForm />}
+      />
     </ClientSections>
   );
 }
