@@ -3,7 +3,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
-import type { Tx } from "@/lib/db";
+import { getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -55,3 +55,57 @@ export const notFoundError = () => new AppError("NOT_FOUND", "settingsDataMap.er
 
 /** Form strings to the nullable columns: an empty optional field is stored as null. */
 export const orNull = (value: string) => (value === "" ? null : value);
+
+type KeyedRow = { id: string; key: string };
+const KEYED = { id: true, key: true } as const;
+
+/** The part of a Prisma model a keyed data-map row is saved through (categories, purposes). */
+interface KeyedTable<D> {
+  findUnique(args: {
+    where: { id: string } | { key: string };
+    select: typeof KEYED;
+  }): PromiseLike<KeyedRow | null>;
+  update(args: { where: { id: string }; data: D; select: typeof KEYED }): PromiseLike<KeyedRow>;
+  create(args: { data: D & { key: string }; select: typeof KEYED }): PromiseLike<KeyedRow>;
+}
+
+/**
+ * Creates a keyed row, or edits the one with `id` (its key stays once created), and writes its
+ * audit event (`config.<name>.create` or `.update`) in the same transaction. A key already taken,
+ * by our check or by a concurrent insert, is the same clear conflict.
+ */
+export async function saveKeyedRow<D>(options: {
+  actor: Actor;
+  id?: string;
+  key: string;
+  data: D;
+  table: (tx: Tx) => KeyedTable<NoInfer<D>>;
+  audit: {
+    name: string;
+    entityType: ConfigEntity;
+    data: Record<string, string | number | boolean | null>;
+  };
+}): Promise<KeyedRow> {
+  const { actor, id, key, data, audit } = options;
+  assertCanConfigure(actor);
+  return getDb()
+    .$transaction(async (tx) => {
+      const table = options.table(tx);
+      let row: KeyedRow;
+      if (id) {
+        if (!(await table.findUnique({ where: { id }, select: KEYED }))) throw notFoundError();
+        row = await table.update({ where: { id }, data, select: KEYED });
+      } else {
+        if (await table.findUnique({ where: { key }, select: KEYED })) throw keyTakenError();
+        row = await table.create({ data: { key, ...data }, select: KEYED });
+      }
+      await auditConfig(tx, actor, {
+        action: `config.${audit.name}.${id ? "update" : "create"}`,
+        entityType: audit.entityType,
+        entityId: row.id,
+        data: { key: row.key, ...audit.data },
+      });
+      return row;
+    })
+    .catch(rethrowKeyConflict);
+}
