@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 
 import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 // One Prisma client per process. Secrets are omitted from every query unless asked for by name.
@@ -9,6 +10,10 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 // one set of connections (the embedded database has few); $disconnect ends the pool.
 function createClientOnPool(url: string, options: { max?: number }) {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle connection that breaks (a database restart) leaves the pool, and the next query opens
+  // a new one; unheard, the pool's "error" event would end the process. Prisma adds its own
+  // listener only once it first connects, and sqlRows may come first.
+  pool.on("error", (error) => log.error("idle database connection failed", error));
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({
     adapter,

@@ -8,11 +8,11 @@ import type { Role } from "@/lib/generated/prisma/enums";
 // Database sessions, created and ended by next-auth (lib/auth/auth.ts) and read here on every
 // page, action and route. Reading them through next-auth's auth() ran its whole session action
 // (a Request built from the headers, the providers set up, a Response parsed back) and took about
-// 3 ms of CPU per page; this does what that action does for a database session
-// (@auth/core lib/actions/session.js) in one plain SQL query: an expired session is deleted and no one, and
-// a session is extended to maxAge from now at most once per updateAge. Neither sets the cookie
-// (auth() in a server component or action never did either), so the cookie set at sign-in bounds
-// a session to SESSION_MAX_AGE_S after that sign-in, however active.
+// 3 ms of CPU per page. This does what that action does for a database session
+// (@auth/core lib/actions/session.js) in one plain SQL query: an expired session is deleted and
+// means no one, and a session is extended to maxAge from now at most once per updateAge. Neither
+// sets the cookie (auth() in a server component or action never did either), so the cookie set at
+// sign-in bounds a session to SESSION_MAX_AGE_S after that sign-in, however active.
 
 export const SESSION_MAX_AGE_S = 8 * 60 * 60;
 export const SESSION_UPDATE_AGE_S = 15 * 60;
