@@ -1,4 +1,6 @@
 import { OPEN_STATUSES } from "@/lib/requests/lifecycle";
+import { JURISDICTIONS } from "@/lib/validation/queue";
+import { REQUEST_TYPES } from "@/lib/validation/requests";
 
 import { dashboardWeeks, jstDayStart } from "./weeks";
 
@@ -142,15 +144,9 @@ export function dashboardQueries(now: Date): SqlQuery[] {
   ];
 }
 
-const TYPE_ORDER: readonly string[] = [
-  "DISCLOSURE",
-  "PROVISION_RECORDS",
-  "PURPOSE_NOTIFICATION",
-  "CORRECTION",
-  "SUSPENSION_ERASURE",
-  "STOP_PROVISION",
-];
-const JURISDICTION_ORDER: readonly string[] = ["JP", "EU", "UK", "US_CA", "KR", "BR"];
+// Rows in the order the forms and the queue list them.
+const TYPE_ORDER: readonly string[] = REQUEST_TYPES;
+const JURISDICTION_ORDER: readonly string[] = JURISDICTIONS;
 
 function counts(rows: { key: string; n: number }[], order: readonly string[]): Count[] {
   const map = new Map<string, number>();
