@@ -3,7 +3,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { TCategoryConfig } from "@/lib/validation/data-map-config";
 
-import { saveKeyedRow } from "./shared";
+import { namesOf, saveKeyedRow } from "./shared";
 
 /** Creates a data category, or edits the one with `input.id` (its key stays), with its audit. */
 export async function saveCategory(options: { actor: Actor; input: TCategoryConfig }) {
@@ -13,10 +13,7 @@ export async function saveCategory(options: { actor: Actor; input: TCategoryConf
     id: input.id,
     key: input.key,
     data: {
-      nameJa: input.nameJa,
-      nameEn: input.nameEn,
-      descriptionJa: input.descriptionJa,
-      descriptionEn: input.descriptionEn,
+      ...namesOf(input),
       dataClass: input.dataClass,
       sortOrder: Number(input.sortOrder),
     },

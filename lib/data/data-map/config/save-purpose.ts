@@ -3,7 +3,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { TPurposeConfig } from "@/lib/validation/data-map-config";
 
-import { saveKeyedRow } from "./shared";
+import { namesOf, saveKeyedRow } from "./shared";
 
 /** Creates a purpose of use, or edits the one with `input.id` (its key stays), with its audit. */
 export async function savePurpose(options: { actor: Actor; input: TPurposeConfig }) {
@@ -13,10 +13,7 @@ export async function savePurpose(options: { actor: Actor; input: TPurposeConfig
     id: input.id,
     key: input.key,
     data: {
-      nameJa: input.nameJa,
-      nameEn: input.nameEn,
-      descriptionJa: input.descriptionJa,
-      descriptionEn: input.descriptionEn,
+      ...namesOf(input),
       suspendable: input.suspendable,
       sortOrder: Number(input.sortOrder),
     },

@@ -11,6 +11,7 @@ import {
   notFoundError,
   orNull,
   rethrowKeyConflict,
+  namesOf,
 } from "./shared";
 
 /**
@@ -20,10 +21,7 @@ import {
 function columns(input: TRecipientConfig) {
   const processor = input.recipientClass === "PROCESSOR";
   return {
-    nameJa: input.nameJa,
-    nameEn: input.nameEn,
-    descriptionJa: input.descriptionJa,
-    descriptionEn: input.descriptionEn,
+    ...namesOf(input),
     recipientClass: input.recipientClass,
     // Any recipient abroad (a processor too) is published with its country, regime and measures.
     country: orNull(input.country),

@@ -11,6 +11,7 @@ import {
   keyTakenError,
   notFoundError,
   rethrowKeyConflict,
+  namesOf,
 } from "./shared";
 
 /**
@@ -47,10 +48,7 @@ async function update(tx: Tx, id: string, input: TSystemConfig) {
 }
 
 const fields = (input: TSystemConfig) => ({
-  nameJa: input.nameJa,
-  nameEn: input.nameEn,
-  descriptionJa: input.descriptionJa,
-  descriptionEn: input.descriptionEn,
+  ...namesOf(input),
   connector: input.connector,
 });
 

@@ -53,6 +53,17 @@ export const inUseError = () => new AppError("CONFLICT", "settingsDataMap.errors
 
 export const notFoundError = () => new AppError("NOT_FOUND", "settingsDataMap.errors.notFound");
 
+/** The names and descriptions every data-map row has, from its form (the schema's `names`). */
+export function namesOf(input: {
+  nameJa: string;
+  nameEn: string;
+  descriptionJa: string;
+  descriptionEn: string;
+}) {
+  const { nameJa, nameEn, descriptionJa, descriptionEn } = input;
+  return { nameJa, nameEn, descriptionJa, descriptionEn };
+}
+
 /** Form strings to the nullable columns: an empty optional field is stored as null. */
 export const orNull = (value: string) => (value === "" ? null : value);
 
