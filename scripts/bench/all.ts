@@ -29,7 +29,7 @@ import { floorFigures } from "../../app/bench/dashboard-floor/figures";
 import { staleBuildReason } from "../lib/build-state";
 
 import { buildApp, startApp } from "./app-server";
-import { load, ms, pageAgainstFloor, ROUNDS, stats, timeEach, type Stats } from "./load";
+import { dataAgainstRaw, load, ms, pageAgainstFloor, ROUNDS, stats, type Stats } from "./load";
 import { BENCH_USER_ID } from "./seed-ledger";
 import { BENCH_STAFF_ID } from "./seed-queue";
 import {
@@ -341,15 +341,7 @@ async function compareQuery(
   raw: () => Promise<unknown>,
   each = 60,
 ): Promise<QueryResult> {
-  await timeEach(Math.ceil(each / 2), data);
-  await timeEach(Math.ceil(each / 2), raw);
-  const dataSamples: number[] = [];
-  const rawSamples: number[] = [];
-  for (let r = 0; r < 5; r++) {
-    dataSamples.push(...(await timeEach(each, data)));
-    rawSamples.push(...(await timeEach(each, raw)));
-  }
-  return { name, data: stats(dataSamples), raw: stats(rawSamples) };
+  return { name, ...(await dataAgainstRaw(data, raw, each)) };
 }
 
 async function queryTimes(db: ScaleDatabase): Promise<QueryResult[]> {

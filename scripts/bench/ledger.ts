@@ -12,7 +12,7 @@ import pg from "pg";
 import { LEDGER_PAGE_SIZE } from "../../lib/ledger/filter";
 
 import { buildApp, startApp } from "./app-server";
-import { ms, pageAgainstFloor, ROUNDS, stats, timeEach, type Stats } from "./load";
+import { dataAgainstRaw, ms, pageAgainstFloor, ROUNDS, type Stats } from "./load";
 import {
   BENCH_SUBJECT_ID,
   BENCH_USER_ID,
@@ -109,15 +109,7 @@ const raw = async () => {
   return Promise.all([pool.query(p.text, p.values), pool.query(c.text, c.values)]);
 };
 const data = () => listMyProvisions({ actor, filter: {} });
-await timeEach(50, data);
-await timeEach(50, raw);
-const dataSamples: number[] = [];
-const rawSamples: number[] = [];
-for (let r = 0; r < 5; r++) {
-  dataSamples.push(...(await timeEach(60, data)));
-  rawSamples.push(...(await timeEach(60, raw)));
-}
-const q = { data: stats(dataSamples), raw: stats(rawSamples) };
+const q = await dataAgainstRaw(data, raw);
 await pool.end();
 
 const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");

@@ -75,6 +75,26 @@ export async function pageAgainstFloor(options: {
   return { page: stats(pageSamples), floor: stats(floorSamples) };
 }
 
+/**
+ * A data function against the raw SQL it runs: `each / 2` warm-up calls of both, then five rounds
+ * of `each` sequential calls taken in turn, in this process.
+ */
+export async function dataAgainstRaw(
+  data: () => Promise<unknown>,
+  raw: () => Promise<unknown>,
+  each = 60,
+): Promise<{ data: Stats; raw: Stats }> {
+  await timeEach(Math.ceil(each / 2), data);
+  await timeEach(Math.ceil(each / 2), raw);
+  const dataSamples: number[] = [];
+  const rawSamples: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    dataSamples.push(...(await timeEach(each, data)));
+    rawSamples.push(...(await timeEach(each, raw)));
+  }
+  return { data: stats(dataSamples), raw: stats(rawSamples) };
+}
+
 /** Times `fn` sequentially `times` times, in milliseconds. */
 export async function timeEach(times: number, fn: () => Promise<unknown>): Promise<number[]> {
   const samples: number[] = [];

@@ -17,7 +17,7 @@ import {
 import { QUEUE_PAGE_SIZE } from "../../lib/validation/queue";
 
 import { buildApp, startApp } from "./app-server";
-import { ms, pageAgainstFloor, ROUNDS, stats, timeEach, type Stats } from "./load";
+import { dataAgainstRaw, ms, pageAgainstFloor, ROUNDS, stats, timeEach, type Stats } from "./load";
 import { BENCH_STAFF_ID, reuseQueueBenchDatabase, seedQueueBenchDatabase } from "./seed-queue";
 
 const { values: args } = parseArgs({
@@ -108,17 +108,9 @@ const p = queuePageQuery({ ...input, limit: QUEUE_PAGE_SIZE + 1 });
 const c = queueCountQuery(input);
 const raw = () => Promise.all([pool.query(p.text, p.values), pool.query(c.text, c.values)]);
 const data = () => listQueue({ actor, filter: {} });
-await timeEach(50, data);
-await timeEach(50, raw);
-const dataSamples: number[] = [];
-const rawSamples: number[] = [];
-for (let r = 0; r < 5; r++) {
-  dataSamples.push(...(await timeEach(60, data)));
-  rawSamples.push(...(await timeEach(60, raw)));
-}
+const q = await dataAgainstRaw(data, raw);
 const pageOnly = stats(await timeEach(200, () => pool.query(p.text, p.values)));
 const countOnly = stats(await timeEach(200, () => pool.query(c.text, c.values)));
-const q = { data: stats(dataSamples), raw: stats(rawSamples) };
 await pool.end();
 
 const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
