@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
-import { categories, purposes, systems, uses } from "./data-map";
+import { categories, fields, purposes, systems, uses } from "./data-map";
 import { lawEnforcementDisclosures, planProvisions } from "./ledger";
 import { deadlinePolicies, organisation, staffUsers } from "./organisation";
 import { items, registrationItems } from "./personal-data";
@@ -98,6 +98,14 @@ async function insertDemo(tx: Prisma.TransactionClient, now: Date): Promise<Seed
     ),
   );
   await tx.systemCategoryPurpose.createMany({ data: useRows, skipDuplicates: true });
+  await tx.dataField.createMany({
+    data: fields.map((f) => ({
+      systemId: systemId(f.system),
+      key: f.key,
+      labelJa: f.labelJa,
+      labelEn: f.labelEn,
+    })),
+  });
 
   const recipientId = keyed(
     await tx.recipient.createManyAndReturn({ data: [...recipients], select }),
@@ -219,7 +227,6 @@ async function insertDemo(tx: Prisma.TransactionClient, now: Date): Promise<Seed
   });
   await tx.provisionRecord.createMany({ data: provisions });
 
-  const managerId = userId("manager@example.jp");
   await tx.lawEnforcementDisclosure.createMany({
     data: lawEnforcementDisclosures.map((d) => ({
       subjectId: "subject" in d ? subjectId(d.subject) : null,
@@ -228,7 +235,8 @@ async function insertDemo(tx: Prisma.TransactionClient, now: Date): Promise<Seed
       issuingOfficer: d.issuingOfficer,
       scope: d.scope,
       items: [...d.items],
-      approverId: managerId,
+      recordedById: userId(`${d.recordedBy}@example.jp`),
+      approverId: userId(`${d.approvedBy}@example.jp`),
       disclosedAt: clock.daysAgo(d.daysAgo, 16),
       note: d.note,
     })),
@@ -242,6 +250,7 @@ async function insertDemo(tx: Prisma.TransactionClient, now: Date): Promise<Seed
     categories: categories.length,
     purposes: purposes.length,
     uses: useRows.length,
+    fields: fields.length,
     recipients: recipients.length,
     scenes: scenes.length,
     subjects: subjects.length,

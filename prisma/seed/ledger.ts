@@ -175,27 +175,29 @@ export function planProvisions(rng: Rng, clock: Clock): PlannedProvision[] {
 // One row per entry, kept as a table.
 // prettier-ignore
 export const lawEnforcementDisclosures = [
-  { authority: "police-tokyo", subject: "ichiro", basis: "INQUIRY", daysAgo: 610,
+  { authority: "police-tokyo", subject: "ichiro", basis: "INQUIRY", daysAgo: 610, recordedBy: "manager", approvedBy: "manager2",
     issuingOfficer: "警視庁 渋谷警察署 刑事課 巡査部長 田村 健",
     scope: "照会書記載の予約1件について、予約者の氏名・電話番号・予約日時", items: ["name", "phone", "reservation_history"],
     note: "捜査関係事項照会書（刑事訴訟法197条2項）の様式・法的根拠を確認のうえ、必要かつ相当な範囲に限定して回答" },
-  { authority: "police-osaka", basis: "WARRANT", daysAgo: 430,
+  { authority: "police-osaka", basis: "WARRANT", daysAgo: 430, recordedBy: "manager2", approvedBy: "manager",
     issuingOfficer: "大阪府警察 曽根崎警察署 生活安全課 警部補 西田 聡",
     scope: "差押許可状記載の会員1名の登録情報・接続元IPアドレス・決済履歴（指定期間3か月分）",
     items: ["name", "email", "ip_address", "payment_history"], note: "令状の記載範囲に限り提供" },
-  { authority: "police-tokyo", basis: "INQUIRY", daysAgo: 295,
+  { authority: "police-tokyo", basis: "INQUIRY", daysAgo: 295, recordedBy: "manager", approvedBy: "admin",
     issuingOfficer: "警視庁 新宿警察署 刑事組織犯罪対策課 巡査部長 小川 亮",
     scope: "照会書記載の会員1名の氏名・電話番号", items: ["name", "phone"],
     note: "照会事項のうち、利用履歴については必要性の説明がなかったため回答対象外とした" },
-  { authority: "police-osaka", basis: "INQUIRY", daysAgo: 150,
+  { authority: "police-osaka", basis: "INQUIRY", daysAgo: 150, recordedBy: "manager", approvedBy: "manager2",
     issuingOfficer: "大阪府警察 天満警察署 刑事課 巡査長 上田 彩花",
     scope: "照会書記載の予約2件の予約者氏名", items: ["name", "reservation_history"],
     note: "要配慮個人情報は令状によらない限り提供しない方針に基づき、配慮事項欄は除外" },
-  { authority: "police-tokyo", basis: "WARRANT", daysAgo: 40,
+  { authority: "police-tokyo", basis: "WARRANT", daysAgo: 40, recordedBy: "manager2", approvedBy: "manager",
     issuingOfficer: "警視庁 サイバー犯罪対策課 警部 石井 大輔",
     scope: "令状記載の会員1名の登録情報・決済履歴・利用実績", items: ["name", "address", "payment_history", "usage_record"],
     note: "令状の記載範囲に限り提供" },
 ] as const satisfies readonly {
   authority: RecipientKey; subject?: SubjectKey; basis: "WARRANT" | "INQUIRY" | "OTHER_LAW"; daysAgo: number;
+  /** Local parts of the staff accounts (organisation.ts): four eyes, never the same person. */
+  recordedBy: "manager" | "manager2" | "admin"; approvedBy: "manager" | "manager2" | "admin";
   issuingOfficer: string; scope: string; items: CategoryKey[]; note: string;
 }[];

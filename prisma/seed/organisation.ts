@@ -33,9 +33,15 @@ export const organisation = {
     "When we entrust the handling of personal data, we ask the processor for a personal-data management checklist in addition to the service contract, check how it manages the data, and require by contract the same standard of handling as ours. Where a processor is abroad, we confirm that it has a system meeting the standards of the APPI.",
 } satisfies Prisma.OrganisationCreateInput;
 
+// The privacy office: several support staff, two managers (so that four-eyes decisions such as
+// law-enforcement approvals work), and the CPO as the administrator.
 export const staffUsers = [
   { email: "staff@example.jp", name: "山本 優", role: "STAFF", locale: "ja" },
+  { email: "staff2@example.jp", name: "加藤 真司", role: "STAFF", locale: "ja" },
+  { email: "staff3@example.jp", name: "Emma Clarke", role: "STAFF", locale: "en" },
   { email: "manager@example.jp", name: "中村 恵", role: "MANAGER", locale: "ja" },
+  { email: "manager2@example.jp", name: "小林 直樹", role: "MANAGER", locale: "ja" },
+  { email: "admin@example.jp", name: "森田 彩", role: "ADMIN", locale: "ja" },
 ] as const satisfies readonly Omit<Prisma.UserCreateManyInput, "emailVerified">[];
 
 const JP_NOTE_JA =

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { can } from "@/lib/auth/permissions";
 import { createPrismaClient, type Db } from "@/lib/db";
 import { createTestDatabase } from "@/scripts/lib/test-database";
 
@@ -148,10 +149,16 @@ describe("demo seed", () => {
     expect(await db.lawEnforcementDisclosure.count()).toBeGreaterThanOrEqual(3);
   });
 
-  it("creates the staff accounts and deadline policies", async () => {
-    const staff = await db.user.findMany({ where: { role: { in: ["STAFF", "MANAGER"] } } });
+  it("creates a privacy office team and the deadline policies", async () => {
+    const staff = await db.user.findMany({
+      where: { role: { in: ["STAFF", "MANAGER", "ADMIN"] } },
+    });
     expect(staff.map((u) => [u.email, u.role]).sort()).toEqual([
+      ["admin@example.jp", "ADMIN"],
+      ["manager2@example.jp", "MANAGER"],
       ["manager@example.jp", "MANAGER"],
+      ["staff2@example.jp", "STAFF"],
+      ["staff3@example.jp", "STAFF"],
       ["staff@example.jp", "STAFF"],
     ]);
     expect(staff.every((u) => u.emailVerified)).toBe(true);
@@ -162,11 +169,43 @@ describe("demo seed", () => {
     expect(await db.deadlinePolicy.count()).toBe(7);
   });
 
+  it("keeps the rules the app enforces on its own history", async () => {
+    // Law-enforcement register: four eyes, the approver a manager or admin other than the recorder
+    // (lib/data/law-enforcement/record-disclosure.ts).
+    const register = await db.lawEnforcementDisclosure.findMany({
+      select: {
+        recordedById: true,
+        approverId: true,
+        approver: { select: { role: true } },
+        recorder: { select: { role: true } },
+      },
+    });
+    for (const entry of register) {
+      expect(entry.recordedById).not.toBeNull();
+      expect(entry.approverId).not.toBe(entry.recordedById);
+      expect(can(entry.approver!.role, "policy:configure")).toBe(true);
+      expect(can(entry.recorder!.role, "policy:configure")).toBe(true);
+    }
+    // Every item a person can be shown has a label for its field in both languages.
+    const unlabelled = await db.$queryRaw<{ key: string }[]>`
+      SELECT DISTINCT s.key || ':' || i.field AS key FROM "PersonalDataItem" i
+      JOIN "DataSystem" s ON s.id = i."systemId"
+      LEFT JOIN "DataField" f ON f."systemId" = i."systemId" AND f.key = i.field
+      WHERE f.id IS NULL OR f."labelJa" = '' OR f."labelEn" = ''`;
+    expect(unlabelled).toEqual([]);
+    // The transparency page describes every category; a purpose that cannot be stopped says why.
+    const categories = await db.dataCategory.findMany();
+    expect(categories.filter((c) => !c.descriptionJa || !c.descriptionEn)).toEqual([]);
+    const fixed = await db.purpose.findMany({ where: { suspendable: false } });
+    expect(fixed.length).toBeGreaterThan(0);
+    expect(fixed.filter((p) => !p.suspensionNoteJa || !p.suspensionNoteEn)).toEqual([]);
+  });
+
   it("does nothing the second time", async () => {
     const before = await db.provisionRecord.count();
     expect(await seedDemo(db, { now: NOW })).toEqual({ created: false });
     expect(await db.provisionRecord.count()).toBe(before);
-    expect(await db.user.count()).toBe(4);
+    expect(await db.user.count()).toBe(8);
   });
 });
 

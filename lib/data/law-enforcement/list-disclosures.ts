@@ -29,6 +29,7 @@ export async function listDisclosures(options: { actor: Actor; page: number }) {
       decision: true,
       note: true,
       approver: { select: { name: true, email: true } },
+      recorder: { select: { name: true, email: true } },
     },
   });
   return {
@@ -43,6 +44,7 @@ export async function listDisclosures(options: { actor: Actor; page: number }) {
       scope: r.scope,
       items: r.items,
       approver: r.approver ? (r.approver.name ?? r.approver.email) : null,
+      recorder: r.recorder ? (r.recorder.name ?? r.recorder.email) : null,
       decision: r.decision,
       note: r.note,
     })),

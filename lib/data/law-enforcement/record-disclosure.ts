@@ -77,6 +77,7 @@ export async function recordDisclosure(options: { actor: Actor; input: TLawEnfor
         scope: input.scope,
         items,
         approverId: input.approverId,
+        recordedById: actor.userId,
         disclosedAt,
         decision: input.decision,
         note: input.note,

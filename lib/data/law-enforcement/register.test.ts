@@ -91,6 +91,7 @@ describe("law-enforcement register", () => {
     expect(row).toMatchObject({
       subjectId: subject.id,
       approverId: approver.userId,
+      recordedById: recorder.userId,
       basis: "INQUIRY",
       items: ["name", "phone"],
       decision: "PARTIAL",

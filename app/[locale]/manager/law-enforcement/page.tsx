@@ -50,6 +50,7 @@ export default async function LawEnforcementRegisterPage({ params, searchParams 
                 <th scope="col">{t("lawEnforcement.column.basis")}</th>
                 <th scope="col">{t("lawEnforcement.column.authority")}</th>
                 <th scope="col">{t("lawEnforcement.column.scope")}</th>
+                <th scope="col">{t("lawEnforcement.column.recorder")}</th>
                 <th scope="col">{t("lawEnforcement.column.approver")}</th>
                 <th scope="col">{t("lawEnforcement.column.decision")}</th>
               </tr>
@@ -65,6 +66,7 @@ export default async function LawEnforcementRegisterPage({ params, searchParams 
                       ? `${e.scope.slice(0, SCOPE_SUMMARY)}…`
                       : e.scope}
                   </td>
+                  <td>{e.recorder ?? t("lawEnforcement.none")}</td>
                   <td>{e.approver ?? t("lawEnforcement.none")}</td>
                   <td>{t(`lawEnforcement.decision.${e.decision}`)}</td>
                 </tr>
