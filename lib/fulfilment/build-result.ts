@@ -1,156 +1,127 @@
 import type { Db } from "@/lib/db";
 import type { RequestType } from "@/lib/generated/prisma/enums";
+import type { Locale } from "@/lib/i18n/config";
+import { getTranslator } from "@/lib/i18n/translate";
+import { CSV_BOM, csvLine, ledgerCsvHeader, ledgerCsvRow } from "@/lib/ledger/csv";
+import { entryToJson, presentLedgerRow, type LedgerEntry } from "@/lib/ledger/present";
+import { ledgerPageQuery, type LedgerRow } from "@/lib/ledger/query";
 
-import { neverDisclosedKind } from "./package/denylist";
+// The requester's result for the types the portal answers from its own records: the provision
+// records (APPI Art.33(5)) and the purposes of use (Art.32(2)), in the requester's language with
+// the same labels as the pages (the ledger's CSV and JSON shapes for provision records). JSON, or
+// CSV where the person asked for it. A disclosure is never answered here: it needs the package
+// staff check and build (lib/fulfilment/package), and completing one without it is refused.
 
-// The requester's result for the types that answer with data: the disclosed items (APPI Art.33),
-// the provision records (Art.33(5)) or the purposes of use (Art.32(2)). JSON, or CSV where the
-// person asked for it. A disclosure normally answers with the package staff build
-// (lib/fulfilment/package); this is the portal's own answer when none was built.
+export const RESULT_TYPES: readonly RequestType[] = ["PROVISION_RECORDS", "PURPOSE_NOTIFICATION"];
 
-export const RESULT_TYPES: readonly RequestType[] = [
-  "DISCLOSURE",
-  "PROVISION_RECORDS",
-  "PURPOSE_NOTIFICATION",
-];
+type Reader = Pick<Db, "$queryRawUnsafe" | "systemCategoryPurpose">;
 
-type Row = Record<string, string>;
-// Reads only; works on the client or inside a transaction.
-type Reader = Pick<
-  Db,
-  "personalDataItem" | "provisionRecord" | "systemCategoryPurpose" | "itemRedaction"
->;
-
-export function toCsv(rows: Row[]): string {
-  const headers = Object.keys(rows[0] ?? {});
-  const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  // A BOM so spreadsheet programs read the Japanese text as UTF-8.
-  return `\uFEFF${[headers.map(cell).join(","), ...rows.map((r) => headers.map((h) => cell(r[h] ?? "")).join(","))].join("\r\n")}\r\n`;
+interface ResultRequest {
+  reference: string;
+  type: RequestType;
+  subjectId: string;
+  details: unknown;
+  locale: Locale;
 }
 
-async function rowsFor(
-  tx: Reader,
-  request: {
-    reference: string;
-    type: RequestType;
-    subjectId: string;
-    details: Record<string, unknown>;
-  },
-): Promise<Row[]> {
-  const d = request.details;
-  const keys = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
-  if (request.type === "DISCLOSURE") {
-    // Without a package built by staff, the same rules hold: no ID numbers or secrets
-    // (lib/fulfilment/package/denylist.ts), nothing staff withheld, only data linked to the person.
-    const withheld = new Set(
-      (
-        await tx.itemRedaction.findMany({
-          where: { request: { reference: request.reference } },
-          select: { itemRef: true },
-        })
-      ).map((r) => r.itemRef),
-    );
-    const items = await tx.personalDataItem.findMany({
-      where: {
-        subjectId: request.subjectId,
-        erasedAt: null,
-        linkedToPerson: true,
-        ...(d.scope === "SELECTED" ? { category: { key: { in: keys(d.categoryKeys) } } } : {}),
-      },
-      orderBy: [{ category: { sortOrder: "asc" } }, { collectedAt: "asc" }],
-      select: {
-        id: true,
-        field: true,
-        value: true,
-        source: true,
-        sourceNote: true,
-        collectedAt: true,
-        category: { select: { key: true, nameJa: true } },
-        system: { select: { nameJa: true } },
-      },
+const PAGE = 1000;
+
+/** The subject's provision records in the period and for the recipients the person chose. */
+async function provisionEntries(db: Reader, request: ResultRequest): Promise<LedgerEntry[]> {
+  const d = (request.details ?? {}) as { from?: unknown; to?: unknown; recipientKeys?: unknown };
+  const day = (v: unknown) => (typeof v === "string" && v ? v : undefined);
+  const recipients = new Set(
+    Array.isArray(d.recipientKeys)
+      ? d.recipientKeys.filter((k): k is string => typeof k === "string")
+      : [],
+  );
+  const entries: LedgerEntry[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const query = ledgerPageQuery({
+      subjectId: request.subjectId,
+      filter: { from: day(d.from), to: day(d.to), after },
+      limit: PAGE,
     });
-    const disclosed = items.filter(
-      (i) =>
-        !withheld.has(i.id) && !neverDisclosedKind({ categoryKey: i.category.key, field: i.field }),
-    );
-    return disclosed.map((i) => ({
-      category: i.category.nameJa,
-      system: i.system.nameJa,
-      field: i.field,
-      value: i.value,
-      source: i.source,
-      sourceNote: i.sourceNote,
-      collectedAt: i.collectedAt.toISOString(),
-    }));
+    const rows = await db.$queryRawUnsafe<LedgerRow[]>(query.text, ...query.values);
+    for (const row of rows)
+      if (recipients.size === 0 || recipients.has(row.recipientKey))
+        entries.push(presentLedgerRow(row, request.locale));
+    const last = rows[rows.length - 1];
+    if (rows.length < PAGE || !last) return entries;
+    after = `${last.providedAt.toISOString()}~${last.id}`;
   }
-  if (request.type === "PROVISION_RECORDS") {
-    const from =
-      typeof d.from === "string" && d.from ? new Date(`${d.from}T00:00:00+09:00`) : undefined;
-    const to = typeof d.to === "string" && d.to ? new Date(`${d.to}T23:59:59+09:00`) : undefined;
-    const records = await tx.provisionRecord.findMany({
-      where: {
-        subjectId: request.subjectId,
-        ...(keys(d.recipientKeys).length
-          ? { recipient: { key: { in: keys(d.recipientKeys) } } }
-          : {}),
-        providedAt: { ...(from ? { gte: from } : {}), ...(to ? { lte: to } : {}) },
-      },
-      orderBy: [{ providedAt: "desc" }, { id: "desc" }],
-      select: {
-        providedAt: true,
-        periodEnd: true,
-        items: true,
-        legalBasis: true,
-        recipient: { select: { nameJa: true, recipientClass: true, country: true } },
-        purpose: { select: { nameJa: true } },
-      },
-    });
-    return records.map((r) => ({
-      providedAt: r.providedAt.toISOString(),
-      periodEnd: r.periodEnd?.toISOString() ?? "",
-      recipient: r.recipient.nameJa,
-      recipientClass: r.recipient.recipientClass,
-      country: r.recipient.country ?? "",
-      items: r.items.join(" "),
-      purpose: r.purpose.nameJa,
-      legalBasis: r.legalBasis,
-    }));
-  }
-  const uses = await tx.systemCategoryPurpose.findMany({
+}
+
+/** Each category the portal holds of the person, with the purposes it is used for. */
+async function purposeRows(db: Reader, request: ResultRequest) {
+  const ja = request.locale === "ja";
+  const uses = await db.systemCategoryPurpose.findMany({
     where: {
       category: { items: { some: { subjectId: request.subjectId, erasedAt: null } } },
       system: { items: { some: { subjectId: request.subjectId } } },
     },
+    orderBy: [{ category: { sortOrder: "asc" } }, { purpose: { sortOrder: "asc" } }],
     select: {
-      category: { select: { nameJa: true } },
-      purpose: { select: { nameJa: true, descriptionJa: true } },
+      category: { select: { key: true, nameJa: true, nameEn: true } },
+      purpose: {
+        select: { key: true, nameJa: true, nameEn: true, descriptionJa: true, descriptionEn: true },
+      },
     },
   });
   const seen = new Set<string>();
-  return uses
-    .map((u) => ({
-      category: u.category.nameJa,
-      purpose: u.purpose.nameJa,
-      description: u.purpose.descriptionJa,
-    }))
-    .filter(
-      (r) => !seen.has(`${r.category}|${r.purpose}`) && seen.add(`${r.category}|${r.purpose}`),
-    );
+  return uses.flatMap((u) => {
+    const id = `${u.category.key}|${u.purpose.key}`;
+    if (seen.has(id)) return [];
+    seen.add(id);
+    return [
+      {
+        category: { key: u.category.key, name: ja ? u.category.nameJa : u.category.nameEn },
+        purpose: { key: u.purpose.key, name: ja ? u.purpose.nameJa : u.purpose.nameEn },
+        description: ja ? u.purpose.descriptionJa : u.purpose.descriptionEn,
+      },
+    ];
+  });
 }
 
 export async function buildResult(
-  tx: Reader,
-  request: { reference: string; type: RequestType; subjectId: string; details: unknown },
+  db: Reader,
+  request: ResultRequest,
 ): Promise<{ bytes: Buffer; format: "JSON" | "CSV" }> {
-  const details = (request.details ?? {}) as Record<string, unknown>;
-  const rows = await rowsFor(tx, { ...request, details });
-  if (details.method === "CSV" && rows.length > 0)
-    return { bytes: Buffer.from(toCsv(rows), "utf8"), format: "CSV" };
-  const body = {
+  const t = getTranslator(request.locale);
+  const csv = (request.details as { method?: unknown } | null)?.method === "CSV";
+  const head = {
     reference: request.reference,
     type: request.type,
+    locale: request.locale,
     generatedAt: new Date().toISOString(),
-    rows,
   };
-  return { bytes: Buffer.from(JSON.stringify(body, null, 2), "utf8"), format: "JSON" };
+  if (request.type === "PROVISION_RECORDS") {
+    const entries = await provisionEntries(db, request);
+    if (csv)
+      return {
+        bytes: Buffer.from(
+          CSV_BOM + ledgerCsvHeader(t) + entries.map((e) => ledgerCsvRow(e, t)).join(""),
+          "utf8",
+        ),
+        format: "CSV",
+      };
+    const body = { ...head, entries: entries.map(entryToJson) };
+    return { bytes: Buffer.from(JSON.stringify(body, null, 2), "utf8"), format: "JSON" };
+  }
+  if (request.type === "PURPOSE_NOTIFICATION") {
+    const rows = await purposeRows(db, request);
+    if (csv) {
+      const header = csvLine([
+        t("disclosurePackage.col.category"),
+        t("disclosurePackage.col.purpose"),
+        t("disclosurePackage.col.description"),
+      ]);
+      const lines = rows.map((r) => csvLine([r.category.name, r.purpose.name, r.description]));
+      return { bytes: Buffer.from(CSV_BOM + header + lines.join(""), "utf8"), format: "CSV" };
+    }
+    const body = { ...head, purposes: rows };
+    return { bytes: Buffer.from(JSON.stringify(body, null, 2), "utf8"), format: "JSON" };
+  }
+  throw new Error(`no portal result for ${request.type}`);
 }

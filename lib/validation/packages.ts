@@ -4,7 +4,9 @@ import { ZRequestRef } from "./requests";
 
 // The staff package panel's inputs (components/staff/package), shared by its forms and actions.
 
-export const ZBuildPackage = ZRequestRef;
+/** Building says, when some systems' data could not be gathered, that the package may state it. */
+export const ZBuildPackage = ZRequestRef.extend({ acceptGaps: z.boolean().default(false) });
+export type TBuildPackage = z.infer<typeof ZBuildPackage>;
 
 const itemRef = z.string().trim().min(1, "validation.required").max(200, "validation.tooLong");
 

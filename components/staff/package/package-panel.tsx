@@ -3,6 +3,9 @@ import { can } from "@/lib/auth/permissions";
 import { listPackageItems } from "@/lib/data/packages/list-package-items";
 import { listPreparedPackages } from "@/lib/data/packages/list-prepared-packages";
 
+import type { PreviewSource } from "@/lib/data/packages/list-package-items";
+import { isMessageKey, type Translate } from "@/lib/i18n/translate";
+
 import type { StaffPanelProps } from "../panel-props";
 
 import { BuildForm } from "./build-form";
@@ -31,31 +34,65 @@ export async function PackagePanel({ request, actor, locale, t }: StaffPanelProp
           formats: formats.join(t("transparency.listSeparator")),
         })}
       </p>
-      {preview.origins.length > 0 && (
+      {preview.sources.length > 0 && (
         <>
           <h3>{t("disclosurePackage.panel.origins")}</h3>
-          <ul>
-            {preview.origins.map((o) => (
-              <li key={o.system}>
-                {t(
-                  o.origin === "connector"
-                    ? "disclosurePackage.panel.originConnector"
-                    : o.origin === "pending"
-                      ? "disclosurePackage.panel.originPending"
-                      : "disclosurePackage.panel.originRecords",
-                  { system: o.system },
-                )}
+          <ul data-testid="package-sources">
+            {preview.sources.map((o) => (
+              <li
+                key={o.system}
+                data-state={o.state}
+                className={o.state === "complete" ? "" : "notice"}
+              >
+                {sourceLine(o, t)}
               </li>
             ))}
           </ul>
         </>
       )}
+      <p data-testid="package-counts">
+        {t("disclosurePackage.panel.counts", {
+          included: preview.counts.included,
+          withheld: preview.counts.withheld,
+          never: preview.counts.never,
+        })}
+      </p>
       {/* The panel's forms translate with these sections wherever the panel is rendered. */}
       <ClientSections locale={locale} sections={["disclosurePackage", "errors", "validation"]}>
         <ItemPreview reference={request.reference} initial={preview} built={prepared.length > 0} />
         <PreparedList packages={prepared} locale={locale} t={t} />
-        <BuildForm reference={request.reference} rebuild={prepared.length > 0} />
+        <BuildForm
+          reference={request.reference}
+          rebuild={prepared.length > 0}
+          pending={preview.sources.some((o) => o.state === "pending")}
+          gaps={preview.sources.some((o) => o.state === "missing")}
+        />
       </ClientSections>
     </section>
+  );
+}
+
+/** Where one system's items come from, or why they cannot be gathered (staff's words). */
+function sourceLine(o: PreviewSource, t: Translate): string {
+  const system = o.system;
+  if (o.state === "pending") return t("disclosurePackage.panel.originPending", { system });
+  if (o.state === "missing") {
+    const failure = `fulfilment.tasks.failure.${o.gap?.kind === "failed" ? o.gap.code : ""}`;
+    const reason =
+      o.gap?.kind === "cancelled"
+        ? t("disclosurePackage.panel.cancelledReason", { note: o.gap.note })
+        : t("disclosurePackage.panel.failedReason", {
+            failure: isMessageKey(failure)
+              ? t(failure)
+              : t("fulfilment.tasks.failure.internal_error"),
+          });
+    return t("disclosurePackage.panel.originMissing", { system, reason });
+  }
+  if (o.origin === "connector") return t("disclosurePackage.panel.originConnector", { system });
+  return t(
+    o.connector === "MANUAL"
+      ? "disclosurePackage.panel.originManual"
+      : "disclosurePackage.panel.originRecords",
+    { system },
   );
 }

@@ -4,7 +4,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { buildPackageFiles } from "@/lib/fulfilment/package/build";
+import { buildPackageFiles, gapsOf } from "@/lib/fulfilment/package/build";
+import { resolveItemScope } from "@/lib/fulfilment/package/item-source";
 import { fileFormatOf, packageFormatsFor } from "@/lib/fulfilment/package/formats";
 import type { PackageFormat } from "@/lib/generated/prisma/enums";
 import { deleteStoredFile } from "@/lib/storage/file-store";
@@ -13,7 +14,7 @@ import {
   type EncryptedFileWriter,
   type StreamedFile,
 } from "@/lib/storage/stream-store";
-import type { TRequestRef } from "@/lib/validation/packages";
+import type { TBuildPackage } from "@/lib/validation/packages";
 
 import { discardPrepared, loadPackageRequest, lockOpenDisclosure } from "./package-request";
 
@@ -29,10 +30,13 @@ const redactionKey = (rows: { id: string; reason: string }[]) =>
  * completing the request releases (lib/data/requests/close-and-release.ts). Building again
  * replaces the earlier prepared packages and deletes their files. If the redactions changed while
  * the files were written, nothing is recorded (CONFLICT): the package would not match them.
+ * Nothing is built while a system's export is still open (CONFLICT), nor, when a system's data
+ * could not be gathered, unless staff accept that the package states it (`acceptGaps`). Each
+ * package records those gaps and the state of its sources, which release checks again.
  */
 export async function buildPackage(options: {
   actor: Actor;
-  input: TRequestRef;
+  input: Pick<TBuildPackage, "reference"> & Partial<Pick<TBuildPackage, "acceptGaps">>;
   batchSize?: number;
   onBatch?: (itemsSoFar: number) => void;
 }) {
@@ -44,8 +48,20 @@ export async function buildPackage(options: {
     select: { id: true, itemRef: true, reason: true },
   });
   const formats = packageFormatsFor(request.details);
+  const scope = await resolveItemScope(db, request, request.locale);
+  if (scope.systems.some((s) => s.state === "pending"))
+    throw new AppError("CONFLICT", "disclosurePackage.errors.pending");
+  if (gapsOf(scope).length > 0 && !input.acceptGaps)
+    throw new AppError("INVALID_INPUT", "disclosurePackage.errors.gapsNotAccepted", {
+      acceptGaps: "disclosurePackage.errors.gapsNotAccepted",
+    });
   const files: { format: PackageFormat; writer: EncryptedFileWriter }[] = [];
-  let result: { itemCount: number; withheld: number; formats: PackageFormat[] };
+  let result: {
+    itemCount: number;
+    withheld: number;
+    formats: PackageFormat[];
+    gaps: number;
+  };
   let replaced: { storageKey: string }[];
   try {
     for (const format of formats) files.push({ format, writer: await createEncryptedFileWriter() });
@@ -67,6 +83,11 @@ export async function buildPackage(options: {
           select: { id: true, reason: true },
         });
         if (redactionKey(now) !== redactionKey(redactions)) throw new AppError("CONFLICT");
+        // A system that failed after the check above would reach the documents unaccepted.
+        if (tail.gaps.length > 0 && !input.acceptGaps)
+          throw new AppError("INVALID_INPUT", "disclosurePackage.errors.gapsNotAccepted", {
+            acceptGaps: "disclosurePackage.errors.gapsNotAccepted",
+          });
         const old = await discardPrepared(tx, {
           actor,
           requestId: request.id,
@@ -82,6 +103,8 @@ export async function buildPackage(options: {
               sha256: file.sha256,
               sizeBytes: file.sizeBytes,
               itemCount: tail.itemCount,
+              gaps: tail.gaps.map((g) => ({ ...g })),
+              sourcesKey: tail.sourcesKey,
             },
             select: { id: true },
           });
@@ -98,6 +121,7 @@ export async function buildPackage(options: {
               itemCount: tail.itemCount,
               withheld: tail.withheld.length,
               neverIncluded: tail.neverIncluded.count,
+              gaps: tail.gaps.length,
               sha256: file.sha256,
             },
           });
@@ -110,6 +134,7 @@ export async function buildPackage(options: {
       itemCount: tail.itemCount,
       withheld: tail.withheld.length,
       formats: stored.map((f) => f.format),
+      gaps: tail.gaps.length,
     };
   } catch (error) {
     // Nothing was recorded: the new files go (a finished one is already under its real name).

@@ -4,8 +4,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import { neverDisclosedKind, type NeverDisclosedKind } from "@/lib/fulfilment/package/denylist";
 import { packageFormatsFor } from "@/lib/fulfilment/package/formats";
-import { resolveItemScope } from "@/lib/fulfilment/package/item-source";
-import { previewItems } from "@/lib/fulfilment/package/preview";
+import {
+  resolveItemScope,
+  type SystemGap,
+  type SystemState,
+} from "@/lib/fulfilment/package/item-source";
+import { previewItems, type PreviewCounts } from "@/lib/fulfilment/package/preview";
 import type { PackageFormat } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/config";
 
@@ -27,11 +31,21 @@ export interface PreviewItem {
     | { kind: "never"; why: NeverDisclosedKind };
 }
 
+export interface PreviewSource {
+  system: string;
+  connector: string;
+  origin: "records" | "connector";
+  state: SystemState;
+  gap: SystemGap | null;
+}
+
 export interface PackagePreview {
   formats: PackageFormat[];
-  /** Where the items of each non-INTERNAL system come from for this request. */
-  origins: { system: string; origin: "records" | "connector" | "pending" }[];
+  /** Where the items of each non-INTERNAL system come from for this request, and their state. */
+  sources: PreviewSource[];
   items: PreviewItem[];
+  /** Over all the items: what the package will contain, withhold and leave out. */
+  counts: PreviewCounts;
   page: number;
   pages: number;
   total: number;
@@ -60,34 +74,46 @@ export async function listPackageItems(options: {
       })
     ).map((r) => [r.itemRef, r.reason]),
   );
+  const redactedRefs = [...redactions.keys()];
   const wanted = Math.max(1, Math.floor(options.page ?? 1));
-  let result = await previewItems(db, scope, {
-    offset: (wanted - 1) * PREVIEW_PAGE_SIZE,
-    limit: PREVIEW_PAGE_SIZE,
-  });
+  let result = await previewItems(
+    db,
+    scope,
+    { offset: (wanted - 1) * PREVIEW_PAGE_SIZE, limit: PREVIEW_PAGE_SIZE },
+    redactedRefs,
+  );
   const pages = Math.max(1, Math.ceil(result.total / PREVIEW_PAGE_SIZE));
   const page = Math.min(wanted, pages);
   if (page !== wanted)
-    result = await previewItems(db, scope, {
-      offset: (page - 1) * PREVIEW_PAGE_SIZE,
-      limit: PREVIEW_PAGE_SIZE,
-    });
+    result = await previewItems(
+      db,
+      scope,
+      { offset: (page - 1) * PREVIEW_PAGE_SIZE, limit: PREVIEW_PAGE_SIZE },
+      redactedRefs,
+    );
   const categories = new Map(scope.categories.map((c) => [c.key, c.name]));
   const systems = new Map(scope.systems.map((s) => [s.id, s.name]));
   return {
     formats: packageFormatsFor(request.details),
-    origins: scope.systems
-      .filter((s) => s.connector !== "INTERNAL")
-      .map((s) => ({ system: s.name, origin: s.origin })),
+    sources: scope.systems
+      .filter((s) => s.connector !== "INTERNAL" && s.task)
+      .map((s) => ({
+        system: s.name,
+        connector: s.connector,
+        origin: s.origin,
+        state: s.state,
+        gap: s.gap,
+      })),
     items: result.rows.map((row) => {
       const never = neverDisclosedKind(row);
       const reason = redactions.get(row.ref);
+      const category = categories.get(row.categoryKey) ?? row.categoryKey;
       return {
         key: row.key,
         ref: row.ref,
-        category: categories.get(row.categoryKey) ?? row.categoryKey,
+        category,
         system: systems.get(row.systemId) ?? "",
-        field: row.field,
+        field: scope.fieldLabels.get(row.systemId, row.field, locale, category),
         // A value that is never disclosed is not shown here either.
         value: never ? "••••" : row.value,
         collectedAt: row.collectedAt,
@@ -98,6 +124,7 @@ export async function listPackageItems(options: {
             : { kind: "included" },
       };
     }),
+    counts: result.counts,
     page,
     pages,
     total: result.total,

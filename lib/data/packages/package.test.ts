@@ -30,7 +30,16 @@ let mod: {
   audit: typeof import("@/lib/audit/verify");
   boss: typeof import("@/lib/jobs/boss");
 };
-const ids = { members: "", reservations: "", name: "", phone: "", ids: "", history: "" };
+const ids = {
+  members: "",
+  reservations: "",
+  recruiting: "",
+  name: "",
+  phone: "",
+  ids: "",
+  history: "",
+  career: "",
+};
 
 async function person(role: Actor["role"]): Promise<Actor & { subjectId?: string }> {
   const user = await db.user.create({ data: { email: `${randomUUID()}@test.example.jp`, role } });
@@ -126,18 +135,28 @@ beforeAll(async () => {
       contactEmail: "privacy@test.example.jp",
     },
   });
-  const system = (key: string, connector: "INTERNAL" | "HTTP") =>
+  const system = (key: string, connector: "INTERNAL" | "HTTP" | "MANUAL") =>
     db.dataSystem.create({
       data: { key, nameJa: `${key}システム`, nameEn: `${key} system`, connector },
     });
   ids.members = (await system("members", "INTERNAL")).id;
   ids.reservations = (await system("reservations", "HTTP")).id;
+  ids.recruiting = (await system("recruiting", "MANUAL")).id;
   const category = (key: string, nameJa: string, sortOrder: number) =>
     db.dataCategory.create({ data: { key, nameJa, nameEn: key, sortOrder } });
   ids.name = (await category("name", "氏名", 1)).id;
   ids.phone = (await category("phone", "電話番号", 2)).id;
   ids.history = (await category("reservation_history", "予約履歴", 3)).id;
   ids.ids = (await category("member_id", "会員ID", 4)).id;
+  ids.career = (await category("job_application", "職務経歴", 5)).id;
+  await db.dataField.createMany({
+    data: [
+      { systemId: ids.members, key: "fullName", labelJa: "氏名", labelEn: "Full name" },
+      { systemId: ids.members, key: "phone", labelJa: "電話番号", labelEn: "Phone" },
+      { systemId: ids.reservations, key: "bookings", labelJa: "予約の履歴", labelEn: "Bookings" },
+      { systemId: ids.recruiting, key: "careerSummary", labelJa: "職務経歴", labelEn: "Career" },
+    ],
+  });
   const purpose = await db.purpose.create({
     data: { key: "service", nameJa: "サービスの運営", nameEn: "Operating the service" },
   });
@@ -201,7 +220,7 @@ describe("building a disclosure package", () => {
       actor: staff,
       input: { reference: request.reference },
     });
-    expect(built).toEqual({ itemCount: 3, withheld: 0, formats: ["CSV", "HTML"] });
+    expect(built).toEqual({ itemCount: 3, withheld: 0, formats: ["CSV", "HTML"], gaps: 0 });
 
     const csv = await preparedText(staff, request.reference, "CSV");
     expect(csv.startsWith("\uFEFF")).toBe(true);
@@ -433,5 +452,190 @@ describe("building a disclosure package", () => {
       last,
     ].flatMap((p) => p.items.map((i) => i.ref));
     expect(all).toEqual((await read(50)).batches.flat().map((i) => i.ref));
+  });
+  it("holds every item the preview promises, from INTERNAL, HTTP and MANUAL systems, with labels", async () => {
+    const staff = await person("STAFF");
+    const subject = await person("SUBJECT");
+    const sid = subject.subjectId!;
+    await item(sid, ids.members, ids.name, "fullName", "全種 花子");
+    await item(sid, ids.members, ids.phone, "phone", "090-1111-2222");
+    // No label in the data map: the category's name stands in, never the key.
+    await item(sid, ids.members, ids.phone, "workPhoneUnlabelled", "03-0000-0000");
+    await item(sid, ids.recruiting, ids.career, "careerSummary", "看護師 8年");
+    await item(sid, ids.recruiting, ids.career, "nursingLicence", "免許 登録あり");
+    const request = await disclosure(subject, { method: "CSV" });
+    await db.fulfilmentTask.createMany({
+      data: [
+        { requestId: request.id, systemId: ids.members, action: "EXPORT", status: "SUCCEEDED" },
+        {
+          requestId: request.id,
+          systemId: ids.reservations,
+          action: "EXPORT",
+          status: "SUCCEEDED",
+          result: {
+            items: [{ categoryKey: "reservation_history", field: "bookings", value: "予約 5件" }],
+          },
+        },
+        // A manual task completed by staff along its checklist: its result is only a note.
+        {
+          requestId: request.id,
+          systemId: ids.recruiting,
+          action: "EXPORT",
+          status: "SUCCEEDED",
+          result: { note: "採用システムで確認" },
+        },
+      ],
+    });
+    const preview = await mod.list.listPackageItems({
+      actor: staff,
+      reference: request.reference,
+      locale: "ja",
+    });
+    expect(preview.counts).toEqual({ total: 6, included: 6, withheld: 0, never: 0 });
+    expect(preview.sources.map((s) => [s.system, s.origin, s.state])).toEqual([
+      ["recruitingシステム", "records", "complete"],
+      ["reservationsシステム", "connector", "complete"],
+    ]);
+    const built = await mod.build.buildPackage({
+      actor: staff,
+      input: { reference: request.reference },
+    });
+    expect(built.itemCount).toBe(preview.counts.included);
+
+    const csv = await preparedText(staff, request.reference, "CSV");
+    const rows = csv.trim().split("\r\n").slice(1);
+    expect(rows).toHaveLength(6);
+    for (const value of [
+      "全種 花子",
+      "090-1111-2222",
+      "03-0000-0000",
+      "看護師 8年",
+      "免許 登録あり",
+      "予約 5件",
+    ])
+      expect(csv).toContain(value);
+    expect(csv).toContain("職務経歴,recruitingシステム,職務経歴,看護師 8年");
+    expect(csv).toContain("電話番号,membersシステム,電話番号,03-0000-0000");
+    for (const key of ["fullName", "careerSummary", "workPhoneUnlabelled", "bookings"])
+      expect(csv).not.toContain(key);
+    const html = await preparedText(staff, request.reference, "HTML");
+    const itemsSection = html.slice(html.indexOf('id="items"'), html.indexOf('id="withheld"'));
+    expect(itemsSection.match(/<tr><td>/g)).toHaveLength(6);
+    expect(html).not.toContain('id="gaps"');
+    // The JSON keeps the key for machines beside the label.
+    await db.request.update({
+      where: { id: request.id },
+      data: { details: { scope: "ALL", categoryKeys: [], method: "JSON", postalAddress: "" } },
+    });
+    await mod.build.buildPackage({ actor: staff, input: { reference: request.reference } });
+    const json = JSON.parse(await preparedText(staff, request.reference, "JSON")) as {
+      items: { field: { key: string; label: string } }[];
+      itemCount: number;
+      missingData: unknown[];
+    };
+    expect(json.itemCount).toBe(6);
+    expect(json.missingData).toEqual([]);
+    expect(json.items.map((i) => i.field)).toContainEqual({
+      key: "careerSummary",
+      label: "職務経歴",
+    });
+  });
+
+  it("waits for open exports, states the systems that failed, and is never released stale or unbuilt", async () => {
+    const staff = await person("STAFF");
+    const subject = await person("SUBJECT");
+    const sid = subject.subjectId!;
+    await item(sid, ids.members, ids.name, "fullName", "欠落 太郎");
+    await item(sid, ids.reservations, ids.history, "bookings", "ポータルの写し 2件");
+    await item(sid, ids.recruiting, ids.career, "careerSummary", "事務 4年");
+    const request = await disclosure(subject, { method: "JSON" });
+    const task = (systemId: string, status: "PENDING" | "FAILED" | "RUNNING") =>
+      db.fulfilmentTask.create({
+        data: { requestId: request.id, systemId, action: "EXPORT", status, lastError: "timeout" },
+      });
+    const http = await task(ids.reservations, "RUNNING");
+    const manual = await task(ids.recruiting, "PENDING");
+    const reference = request.reference;
+
+    // Completing without any package is refused, whatever the tasks.
+    await db.fulfilmentTask.updateMany({
+      where: { requestId: request.id },
+      data: { status: "CANCELLED" },
+    });
+    await expect(
+      mod.complete.completeRequest({
+        actor: staff,
+        input: { reference, outcome: "FULFILLED", note: "お送りします。" },
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT", messageKey: "disclosurePackage.errors.notBuilt" });
+    await db.fulfilmentTask.update({ where: { id: http.id }, data: { status: "RUNNING" } });
+    await db.fulfilmentTask.update({ where: { id: manual.id }, data: { status: "PENDING" } });
+
+    // Open exports: nothing is built.
+    await expect(
+      mod.build.buildPackage({ actor: staff, input: { reference } }),
+    ).rejects.toMatchObject({ code: "CONFLICT", messageKey: "disclosurePackage.errors.pending" });
+    const waiting = await mod.list.listPackageItems({ actor: staff, reference, locale: "ja" });
+    expect(waiting.sources.every((s) => s.state === "pending")).toBe(true);
+
+    // The HTTP system failed and the manual task was completed: the build needs staff's word.
+    await db.fulfilmentTask.update({
+      where: { id: http.id },
+      data: { status: "FAILED", lastError: "timeout", finishedAt: new Date() },
+    });
+    await db.fulfilmentTask.update({
+      where: { id: manual.id },
+      data: { status: "SUCCEEDED", result: { note: "確認済み" }, finishedAt: new Date() },
+    });
+    const failed = await mod.list.listPackageItems({ actor: staff, reference, locale: "ja" });
+    expect(failed.sources.find((s) => s.connector === "HTTP")).toMatchObject({
+      state: "missing",
+      gap: { kind: "failed", code: "timeout" },
+    });
+    await expect(
+      mod.build.buildPackage({ actor: staff, input: { reference } }),
+    ).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { acceptGaps: "disclosurePackage.errors.gapsNotAccepted" },
+    });
+    const built = await mod.build.buildPackage({
+      actor: staff,
+      input: { reference, acceptGaps: true },
+    });
+    expect(built).toMatchObject({ itemCount: 3, gaps: 1 });
+    const json = JSON.parse(await preparedText(staff, reference, "JSON")) as {
+      missingData: { system: string; reason: string }[];
+      items: { value: string }[];
+    };
+    expect(json.missingData).toEqual([{ system: "reservationsシステム", reason: "failed" }]);
+    // What the portal holds of the failed system is disclosed, and said to be so.
+    expect(json.items.map((i) => i.value)).toContain("ポータルの写し 2件");
+    const html = await preparedText(staff, reference, "HTML");
+    expect(html).toContain("reservationsシステム: システムから応答がありませんでした");
+    const stored = await db.responsePackage.findFirstOrThrow({ where: { requestId: request.id } });
+    expect(stored.gaps).toEqual([{ system: "reservationsシステム", reason: "failed" }]);
+
+    // The failed task is cancelled after the build: the package no longer matches its sources.
+    await db.fulfilmentTask.update({
+      where: { id: http.id },
+      data: { status: "CANCELLED", note: "システム停止中", finishedAt: new Date() },
+    });
+    await expect(
+      mod.complete.completeRequest({
+        actor: staff,
+        input: { reference, outcome: "FULFILLED", note: "お送りします。" },
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT", messageKey: "disclosurePackage.errors.outdated" });
+    await mod.build.buildPackage({ actor: staff, input: { reference, acceptGaps: true } });
+    const rebuilt = JSON.parse(await preparedText(staff, reference, "JSON")) as {
+      missingData: { reason: string }[];
+    };
+    expect(rebuilt.missingData).toEqual([{ system: "reservationsシステム", reason: "cancelled" }]);
+    await mod.complete.completeRequest({
+      actor: staff,
+      input: { reference, outcome: "FULFILLED", note: "お送りします。" },
+    });
+    const released = await db.responsePackage.findMany({ where: { requestId: request.id } });
+    expect(released.every((p) => p.releasedAt)).toBe(true);
   });
 });

@@ -9,6 +9,8 @@ import { AppError } from "@/lib/errors";
 import { buildResult, RESULT_TYPES } from "@/lib/fulfilment/build-result";
 import { deleteStoredFile, storeEncryptedFile } from "@/lib/storage/file-store";
 
+import { assertPackageReady } from "../packages/package-ready";
+
 const RESULT_DAYS = 7;
 
 /**
@@ -28,12 +30,12 @@ export async function closeAndRelease(options: {
   const db = getDb();
   const request = await db.request.findUniqueOrThrow({
     where: { id: requestId },
-    select: { reference: true, type: true, subjectId: true, details: true },
+    select: { reference: true, type: true, subjectId: true, details: true, locale: true },
   });
   const prepared = release
     ? await db.responsePackage.findMany({
         where: { requestId, releasedAt: null },
-        select: { id: true, format: true },
+        select: { id: true, format: true, sourcesKey: true },
       })
     : [];
   const result =
@@ -45,6 +47,9 @@ export async function closeAndRelease(options: {
     await db.$transaction(async (tx) => {
       await apply(tx);
       if (!release) return;
+      // A disclosure answers only with the package staff built and checked, matching its sources.
+      if (request.type === "DISCLOSURE")
+        await assertPackageReady(tx, { id: requestId, ...request }, prepared);
       const now = new Date();
       const expiresAt = new Date(now.getTime() + RESULT_DAYS * 86_400_000);
       const audit = (id: string, format: string) =>

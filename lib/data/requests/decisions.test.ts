@@ -163,6 +163,9 @@ describe("refusals and partial refusals", () => {
     const staff = await person("STAFF");
     const manager = await person("MANAGER");
     const { reference, id, subject } = await verifiedRequest();
+    // A partial disclosure is asked for with its package built; it waits for the approval and is
+    // released with it.
+    const prepared = await db.responsePackage.create({ data: { requestId: id, format: "JSON" } });
     const { approvalId } = await mod.propose.proposeOutcome({
       actor: staff,
       input: refusal(reference, {
@@ -194,8 +197,6 @@ describe("refusals and partial refusals", () => {
       code: "FORBIDDEN",
     });
 
-    // A prepared package waits for the approval and is released with it.
-    const prepared = await db.responsePackage.create({ data: { requestId: id, format: "JSON" } });
     await mod.decide.decideApproval({
       actor: manager,
       input: { reference, approvalId, decision: "APPROVED", note: "" },
@@ -451,7 +452,10 @@ describe("open fulfilment tasks", () => {
 
   it("lets a request with only finished tasks complete directly and release its result", async () => {
     const staff = await person("STAFF");
-    const { reference, id } = await verifiedRequest();
+    const { reference, id } = await verifiedRequest("PURPOSE_NOTIFICATION", {
+      method: "EMAIL",
+      postalAddress: "",
+    });
     await addTask(id, "SUCCEEDED");
     await mod.complete.completeRequest({
       actor: staff,

@@ -11,6 +11,7 @@ import { groundsApply } from "@/lib/requests/refusal-grounds";
 import { applyTransition } from "@/lib/requests/transition";
 import type { TDecision, TProposal } from "@/lib/validation/decisions";
 
+import { assertPackageReady } from "../packages/package-ready";
 import { assertNoOpenTasks } from "./open-tasks";
 import { requestIdFor } from "./request-id";
 
@@ -29,7 +30,7 @@ export async function proposeOutcome(options: {
   return getDb().$transaction(async (tx) => {
     const request = await tx.request.findUniqueOrThrow({
       where: { id: requestId },
-      select: { type: true, details: true },
+      select: { id: true, type: true, details: true, subjectId: true, locale: true },
     });
     const grounds = needsGrounds(input.outcome) ? input.grounds : [];
     if (needsGrounds(input.outcome) && grounds.length === 0)
@@ -46,6 +47,16 @@ export async function proposeOutcome(options: {
 
     await applyTransition(tx, { requestId, name: "submitForApproval", actor });
     await assertNoOpenTasks(tx, requestId);
+    // A partial disclosure is approved together with the package it releases.
+    if (request.type === "DISCLOSURE" && input.outcome !== "REFUSED")
+      await assertPackageReady(
+        tx,
+        request,
+        await tx.responsePackage.findMany({
+          where: { requestId, releasedAt: null },
+          select: { sourcesKey: true },
+        }),
+      );
     const kind: ApprovalKind = needsGrounds(input.outcome) ? "REFUSAL" : "ERASURE_COMPLETION";
     const proposal: TProposal = { outcome: input.outcome, grounds, note: input.note };
     const approval = await tx.approval.create({

@@ -16,6 +16,7 @@ let mod: {
   decide: typeof import("./complete-request") &
     typeof import("@/lib/data/identity/decide-identity");
   get: typeof import("./get-request");
+  packages: typeof import("@/lib/data/packages/build-package");
   audit: typeof import("@/lib/audit/verify");
   boss: typeof import("@/lib/jobs/boss");
 };
@@ -59,6 +60,7 @@ beforeAll(async () => {
       ...(await import("@/lib/data/identity/decide-identity")),
     },
     get: await import("./get-request"),
+    packages: await import("@/lib/data/packages/build-package"),
     audit: await import("@/lib/audit/verify"),
     boss: await import("@/lib/jobs/boss"),
   };
@@ -126,6 +128,14 @@ describe("filing and deciding a disclosure request", () => {
     });
 
     await mod.decide.verifyIdentity({ actor: staff, input: { reference, note: "passport" } });
+    // A disclosure goes out only with the package staff built.
+    await expect(
+      mod.decide.completeRequest({
+        actor: staff,
+        input: { reference, outcome: "FULFILLED", note: "sent" },
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT", messageKey: "disclosurePackage.errors.notBuilt" });
+    await mod.packages.buildPackage({ actor: staff, input: { reference } });
     await mod.decide.completeRequest({
       actor: staff,
       input: { reference, outcome: "FULFILLED", note: "sent" },
@@ -143,7 +153,10 @@ describe("filing and deciding a disclosure request", () => {
       "request.submit",
       "identity.decide",
       "request.verifyIdentity",
+      "package.build",
+      "package.build",
       "request.complete",
+      "package.release",
       "package.release",
     ]);
     const released = await db.responsePackage.findFirstOrThrow({ where: { requestId: view!.id } });

@@ -1,17 +1,26 @@
 import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { getTranslator } from "@/lib/i18n/translate";
 
 import { createCsvWriter } from "./csv-writer";
 import { neverDisclosedKind, type NeverDisclosedKind } from "./denylist";
 import { createHtmlWriter } from "./html-writer";
-import { iterateItems, resolveItemScope, type ItemReader, type ScopeRequest } from "./item-source";
+import {
+  iterateItems,
+  resolveItemScope,
+  sourcesKeyOf,
+  type ItemReader,
+  type ItemScope,
+  type ScopeRequest,
+} from "./item-source";
 import { createJsonWriter } from "./json-writer";
 import { createPdfWriter } from "./pdf-writer";
 import { loadSupplement, type SupplementReader } from "./supplement";
 import type {
   ByteSink,
   PackageFileFormat,
+  PackageGap,
   PackageItem,
   PackageTail,
   PackageWriter,
@@ -64,7 +73,7 @@ export function sortBatch(
         ref: item.ref,
         category: item.category,
         system: item.system,
-        field: item.field,
+        field: item.fieldLabel,
         reason,
       });
       continue;
@@ -74,12 +83,27 @@ export function sortBatch(
   return { included, withheld, never };
 }
 
+/** The systems whose data is missing, as the package tells the requester. */
+export function gapsOf(scope: Pick<ItemScope, "systems">): PackageGap[] {
+  return scope.systems.flatMap((s) =>
+    s.state === "missing" && s.gap ? [{ system: s.name, reason: s.gap.kind }] : [],
+  );
+}
+
+export interface BuiltPackage extends PackageTail {
+  gaps: PackageGap[];
+  /** The sources' state the package was built from (item-source.ts sourcesKeyOf). */
+  sourcesKey: string;
+}
+
 /**
- * Builds the package in every requested format; returns what the documents' tails say. The
- * reading happens in one read-only REPEATABLE READ transaction (the cursor needs one, and the
- * supplement then describes exactly the items streamed); the files are written as it goes.
+ * Builds the package in every requested format; returns what the documents' tails say, with the
+ * gaps they state and the sources' state. The reading happens in one read-only REPEATABLE READ
+ * transaction (the cursor needs one, and the supplement then describes exactly the items
+ * streamed); the files are written as it goes. A system whose export is still open stops the
+ * build before a byte is written: its items are not known yet.
  */
-export async function buildPackageFiles(options: BuildPackageOptions): Promise<PackageTail> {
+export async function buildPackageFiles(options: BuildPackageOptions): Promise<BuiltPackage> {
   const { request, redactions } = options;
   const locale = request.locale;
   return options.db.$transaction(
@@ -89,6 +113,9 @@ export async function buildPackageFiles(options: BuildPackageOptions): Promise<P
       // (the default 4 MB spills); for this transaction only.
       await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
       const scope = await resolveItemScope(tx, request, locale);
+      if (scope.systems.some((s) => s.state === "pending"))
+        throw new AppError("CONFLICT", "disclosurePackage.errors.pending");
+      const gaps = gapsOf(scope);
       const supplement = await loadSupplement(tx, scope, locale);
       const writers = options.outputs.map((o) => WRITERS[o.format](o.sink));
       const head = {
@@ -96,6 +123,7 @@ export async function buildPackageFiles(options: BuildPackageOptions): Promise<P
         locale,
         generatedAt: options.now ?? new Date(),
         supplement,
+        gaps,
         t: getTranslator(locale),
       };
       for (const writer of writers) await writer.begin(head);
@@ -117,7 +145,7 @@ export async function buildPackageFiles(options: BuildPackageOptions): Promise<P
       }
       tail.neverIncluded.kinds = [...kinds].sort();
       for (const writer of writers) await writer.end(tail);
-      return tail;
+      return { ...tail, gaps, sourcesKey: sourcesKeyOf(scope) };
     },
     // Long enough for a 100,000-item package on a busy machine; reads only, so it blocks nobody
     // on PostgreSQL (on the embedded PGlite every transaction runs alone anyway).

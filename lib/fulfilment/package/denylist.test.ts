@@ -58,7 +58,7 @@ describe("never-disclosed items", () => {
       [
         item({ ref: "keep" }),
         item({ ref: "id", field: "myNumber", value: "123456789012" }),
-        item({ ref: "red", field: "phone", value: "090" }),
+        item({ ref: "red", field: "phone", fieldLabel: "電話番号", value: "090" }),
         item({ ref: "both", field: "password", value: "x" }),
       ],
       new Map([
@@ -72,7 +72,7 @@ describe("never-disclosed items", () => {
         ref: "red",
         category: "氏名",
         system: "会員基盤",
-        field: "phone",
+        field: "電話番号",
         reason: "第三者の情報を含むため",
       },
     ]);

@@ -1,8 +1,15 @@
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 
-import { jstDay, recipientClassLabel, rightsList, sourceLabel } from "./present";
-import type { ByteSink, PackageItem, PackageTail, PackageWriter, Supplement } from "./types";
+import { gapLines, jstDay, recipientClassLabel, rightsList, sourceLabel } from "./present";
+import type {
+  ByteSink,
+  PackageHead,
+  PackageItem,
+  PackageTail,
+  PackageWriter,
+  Supplement,
+} from "./types";
 
 // The readable package as one self-contained HTML file (no scripts, no external resources; a
 // Content-Security-Policy forbids both should the file be opened from a browser): the
@@ -26,6 +33,7 @@ main{max-width:60rem;margin:0 auto;padding:1.5rem}h1{font-size:1.6rem}h2{margin-
 table{border-collapse:collapse;width:100%;margin:.75rem 0;font-size:.9rem}caption{text-align:left;font-weight:bold;padding:.25rem 0}
 th,td{border:1px solid #b8c2cf;padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:#eef2f7}
 small{color:#4a4f57}dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:bold}dd{margin:0}
+.gaps{border:2px solid #a35a00;background:#fff7ec;padding:0 1rem .5rem;margin:1rem 0}
 @media print{h2{break-after:avoid}tr{break-inside:avoid}}`;
 
 const SECTIONS = [
@@ -139,6 +147,14 @@ function supplementHtml(t: Translate, s: Supplement): string {
   ].join("");
 }
 
+/** Before everything else: which systems' data could not be gathered. */
+function gapsHtml(t: Translate, gaps: PackageHead["gaps"]): string {
+  if (gaps.length === 0) return "";
+  const k = "disclosurePackage" as const;
+  const lines = gapLines(t, gaps).map((line) => `<li>${escapeHtml(line)}</li>`);
+  return `<section id="gaps" class="gaps" aria-labelledby="gaps-title"><h2 id="gaps-title">${escapeHtml(t(`${k}.gaps.title`))}</h2>\n<p>${escapeHtml(t(`${k}.gaps.intro`))}</p>\n<ul>${lines.join("")}</ul></section>\n`;
+}
+
 export function createHtmlWriter(sink: ByteSink): PackageWriter {
   let t: Translate = (key) => key;
   let category: string | null = null;
@@ -167,6 +183,7 @@ export function createHtmlWriter(sink: ByteSink): PackageWriter {
           `<p>${escapeHtml(t(`${k}.doc.intro`, { organisation: head.supplement.organisation.name }))}</p>\n` +
           `<dl class="facts"><dt>${escapeHtml(t(`${k}.doc.reference`))}</dt><dd>${escapeHtml(head.reference)}</dd>` +
           `<dt>${escapeHtml(t(`${k}.doc.generatedAt`))}</dt><dd>${escapeHtml(formatDateTime(head.locale, head.generatedAt))}</dd></dl>\n` +
+          gapsHtml(t, head.gaps) +
           `<nav aria-labelledby="toc-title"><h2 id="toc-title">${escapeHtml(t(`${k}.doc.contents`))}</h2><ol>${toc}</ol></nav>\n` +
           supplementHtml(t, head.supplement) +
           `<section id="items" aria-labelledby="items-title"><h2 id="items-title">${escapeHtml(t(`${k}.section.items`))}</h2>\n`,
@@ -194,7 +211,7 @@ export function createHtmlWriter(sink: ByteSink): PackageWriter {
             "</tr></thead><tbody>\n";
         }
         const note = item.sourceNote ? `<br><small>${escapeHtml(item.sourceNote)}</small>` : "";
-        text += `<tr><td>${escapeHtml(item.field)}</td><td>${escapeHtml(item.value)}</td><td>${escapeHtml(item.system)}</td><td>${label(item.source)}${note}</td><td>${jstDay(item.collectedAt)}</td></tr>\n`;
+        text += `<tr><td>${escapeHtml(item.fieldLabel)}</td><td>${escapeHtml(item.value)}</td><td>${escapeHtml(item.system)}</td><td>${label(item.source)}${note}</td><td>${jstDay(item.collectedAt)}</td></tr>\n`;
       }
       await sink.write(text);
     },

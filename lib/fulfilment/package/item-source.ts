@@ -1,3 +1,4 @@
+import { loadFieldLabels, type FieldLabels } from "@/lib/data/data-map/field-labels";
 import type { Db, Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
@@ -9,13 +10,24 @@ import type { PackageItem } from "./types";
 // - the portal's own records (PersonalDataItem): not erased, linked to the person, within the
 //   request's scope (all categories, or the ones chosen), from every system that has not
 //   answered through a connector;
-// - the items a non-INTERNAL system returned to a SUCCEEDED EXPORT task (FulfilmentTask.result
-//   .items, lib/fulfilment/engine/types.ts). A system that answered is the authority on its own
-//   data, so its mirrored records are left out rather than disclosed twice.
+// - the items an HTTP system returned to a SUCCEEDED EXPORT task (FulfilmentTask.result.items,
+//   lib/fulfilment/engine/types.ts). A system that answered is the authority on its own data, so
+//   its mirrored records are left out rather than disclosed twice.
+// A MANUAL system's items are the portal's records of it: the staff member who completed its
+// EXPORT task confirmed them against the system along the task's checklist.
+// Each system is also in a state: complete, still pending (its export task is open: nothing may
+// be built yet) or missing (its export failed or was cancelled: the package says so, and what the
+// portal holds of it is disclosed as the portal's own records).
 // Order (scope-sql.ts): categories by their sortOrder; within one, records by id, then connector
 // items in the order the system returned them; items under a key the data map lacks come last.
 
-export type ItemReader = Pick<Db, "fulfilmentTask" | "dataCategory" | "dataSystem">;
+export type ItemReader = Pick<Db, "fulfilmentTask" | "dataCategory" | "dataSystem" | "dataField">;
+
+export type SystemState = "complete" | "pending" | "missing";
+
+/** Why a system's data could not be gathered: its export task failed (with its failure code) or
+ * staff cancelled it (with their note, which only staff read). */
+export type SystemGap = { kind: "failed"; code: string } | { kind: "cancelled"; note: string };
 
 export interface ScopeSystem {
   id: string;
@@ -23,7 +35,12 @@ export interface ScopeSystem {
   name: string;
   connector: string;
   /** Where this system's items come from for this request. */
-  origin: "records" | "connector" | "pending";
+  origin: "records" | "connector";
+  state: SystemState;
+  gap: SystemGap | null;
+  /** The EXPORT task's id, status and end, when the request has one for this system. */
+  task: { id: string; status: string; finishedAt: Date | null } | null;
+  /** The task whose answer holds the items (origin "connector"). */
   taskId: string | null;
 }
 
@@ -35,6 +52,8 @@ export interface ItemScope {
   systems: ScopeSystem[];
   recordSystemIds: string[];
   connectorTaskIds: string[];
+  fieldLabels: FieldLabels;
+  locale: Locale;
 }
 
 export interface ScopeRequest {
@@ -57,7 +76,7 @@ export async function resolveItemScope(
     details.scope === "SELECTED" && Array.isArray(details.categoryKeys)
       ? details.categoryKeys.filter((k): k is string => typeof k === "string")
       : null;
-  const [categories, systems, tasks] = await Promise.all([
+  const [categories, systems, tasks, fieldLabels] = await Promise.all([
     db.dataCategory.findMany({
       orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
       select: { id: true, key: true, nameJa: true, nameEn: true },
@@ -72,19 +91,41 @@ export async function resolveItemScope(
         action: "EXPORT",
         system: { connector: { not: "INTERNAL" } },
       },
-      select: { id: true, systemId: true, status: true },
+      select: {
+        id: true,
+        systemId: true,
+        status: true,
+        lastError: true,
+        note: true,
+        finishedAt: true,
+      },
     }),
+    loadFieldLabels(db),
   ]);
   const scoped = systems.map((s): ScopeSystem => {
     const task = tasks.find((t) => t.systemId === s.id);
-    const origin = !task ? "records" : task.status === "SUCCEEDED" ? "connector" : "pending";
+    const answered = task?.status === "SUCCEEDED" && s.connector === "HTTP";
+    const state: SystemState =
+      !task || task.status === "SUCCEEDED"
+        ? "complete"
+        : task.status === "FAILED" || task.status === "CANCELLED"
+          ? "missing"
+          : "pending";
     return {
       id: s.id,
       key: s.key,
       name: name(locale, s),
       connector: s.connector,
-      origin,
-      taskId: origin === "connector" && task ? task.id : null,
+      origin: answered ? "connector" : "records",
+      state,
+      gap:
+        task?.status === "FAILED"
+          ? { kind: "failed", code: task.lastError ?? "" }
+          : task?.status === "CANCELLED"
+            ? { kind: "cancelled", note: task.note ?? "" }
+            : null,
+      task: task ? { id: task.id, status: task.status, finishedAt: task.finishedAt } : null,
+      taskId: answered && task ? task.id : null,
     };
   });
   return {
@@ -96,7 +137,23 @@ export async function resolveItemScope(
     systems: scoped,
     recordSystemIds: scoped.filter((s) => s.origin !== "connector").map((s) => s.id),
     connectorTaskIds: scoped.flatMap((s) => (s.taskId ? [s.taskId] : [])),
+    fieldLabels,
+    locale,
   };
+}
+
+/**
+ * The state of the sources a package was built from: each system's export task (status and end).
+ * A prepared package whose key differs from the request's current one no longer matches what
+ * the systems answered, and is not released (lib/data/requests/close-and-release.ts).
+ */
+export function sourcesKeyOf(scope: Pick<ItemScope, "systems">): string {
+  return scope.systems
+    .flatMap((s) =>
+      s.task ? [`${s.task.id}:${s.task.status}:${s.task.finishedAt?.toISOString() ?? ""}`] : [],
+    )
+    .sort()
+    .join("|");
 }
 
 interface CandidateRow {
@@ -138,14 +195,16 @@ export async function* iterateItems(
       if (rows.length > 0) {
         yield rows.map((r): PackageItem => {
           const system = systems.get(r.systemId);
+          const category = categories.get(r.categoryKey) ?? r.categoryKey;
           return {
             ref: r.ref || `${system?.key ?? "?"}:${r.field}`,
             origin: Number(r.origin) === 0 ? "record" : "connector",
             categoryKey: r.categoryKey,
-            category: categories.get(r.categoryKey) ?? r.categoryKey,
+            category,
             systemKey: system?.key ?? "",
             system: system?.name ?? "",
             field: r.field,
+            fieldLabel: scope.fieldLabels.get(r.systemId, r.field, scope.locale, category),
             value: r.value,
             source: r.source,
             sourceNote: r.sourceNote,

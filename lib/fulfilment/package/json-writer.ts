@@ -9,7 +9,7 @@ export function itemJson(item: PackageItem) {
     ref: item.ref,
     category: { key: item.categoryKey, name: item.category },
     system: { key: item.systemKey, name: item.system },
-    field: item.field,
+    field: { key: item.field, label: item.fieldLabel },
     value: item.value,
     source: item.source,
     sourceNote: item.sourceNote,
@@ -28,6 +28,8 @@ export function createJsonWriter(sink: ByteSink): PackageWriter {
         locale: head.locale,
         generatedAt: head.generatedAt.toISOString(),
         organisation: supplement.organisation,
+        // Systems whose data could not be gathered (their portal records are among the items).
+        missingData: head.gaps,
         supplementary: {
           purposes: supplement.purposes,
           sources: supplement.sources,

@@ -31,27 +31,34 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function buildPdf(count: number) {
+async function buildPdf(count: number, gaps: Parameters<typeof write>[4] = []) {
   const sink = memorySink();
   const items = Array.from({ length: count }, (_, i) =>
     item({
       ref: `r${i}`,
       category: i < count / 2 ? "氏名" : "予約履歴",
-      field: `予約${i}`,
+      field: `reservation${i}`,
+      fieldLabel: `予約${i}`,
       value: `宿泊予約 東京都港区のホテル「桜」 2泊 ¥48,200 — 髙橋 𠮷野 #${i}`,
     }),
   );
-  await write(createPdfWriter(sink), [items.slice(0, count / 2), items.slice(count / 2)], {
-    withheld: [
-      {
-        ref: "x",
-        category: "電話番号",
-        system: "会員基盤",
-        field: "phone",
-        reason: "第三者の権利を害するおそれ",
-      },
-    ],
-  });
+  await write(
+    createPdfWriter(sink),
+    [items.slice(0, count / 2), items.slice(count / 2)],
+    {
+      withheld: [
+        {
+          ref: "x",
+          category: "電話番号",
+          system: "会員基盤",
+          field: "phone",
+          reason: "第三者の権利を害するおそれ",
+        },
+      ],
+    },
+    "ja",
+    gaps,
+  );
   return sink;
 }
 
@@ -119,8 +126,22 @@ describe("PDF writer", () => {
       "R-2026-000123 — 3ページ",
     ])
       expect(extracted).toContain(text);
+    // Field labels from the data map, never the systems' keys for them.
+    expect(extracted).toContain("予約7");
+    expect(extracted).not.toContain("reservation7");
     const fonts = execFileSync("pdffonts", [file], { encoding: "utf8" });
     expect(fonts).toMatch(/NotoSansJP-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+  });
+});
+
+describe("systems whose data could not be gathered", () => {
+  it.skipIf(!hasPoppler)("are stated near the top of the PDF", async () => {
+    const file = path.join(dir, "gaps.pdf");
+    await writeFile(file, (await buildPdf(4, [{ system: "予約", reason: "failed" }])).bytes());
+    const extracted = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+    expect(extracted).toContain("取得できなかったデータ");
+    expect(extracted).toContain("予約: システムから応答がありませんでした");
+    expect(extracted.indexOf("取得できなかったデータ")).toBeLessThan(extracted.indexOf("利用目的"));
   });
 });
 

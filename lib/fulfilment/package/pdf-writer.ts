@@ -4,7 +4,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import { charWidth } from "./pdf/font";
 import { breakLines } from "./pdf/line-break";
 import { PAGE, PdfFile } from "./pdf/pdf-file";
-import { jstDay, recipientClassLabel, rightsList, sourceLabel } from "./present";
+import { gapLines, jstDay, recipientClassLabel, rightsList, sourceLabel } from "./present";
 import type { ByteSink, PackageItem, PackageTail, PackageWriter, Supplement } from "./types";
 
 // The readable package as a PDF (the method APPI Art.33(1) calls "delivery of a document" when
@@ -209,6 +209,11 @@ export function createPdfWriter(sink: ByteSink): PackageWriter {
       flow.paragraph(
         `${t(`${k}.doc.generatedAt`)}: ${formatDateTime(head.locale, head.generatedAt)}`,
       );
+      if (head.gaps.length > 0) {
+        flow.heading(t(`${k}.gaps.title`), 2);
+        flow.paragraph(t(`${k}.gaps.intro`));
+        for (const line of gapLines(t, head.gaps)) flow.paragraph(line, { indent: 8 });
+      }
       supplement(flow, t, head.supplement);
       flow.newPage();
       flow.heading(t(`${k}.section.items`), 2);
@@ -228,7 +233,7 @@ export function createPdfWriter(sink: ByteSink): PackageWriter {
         const meta = [item.system, source, item.sourceNote, jstDay(item.collectedAt)]
           .filter(Boolean)
           .join(" · ");
-        flow.row(item.field, item.value, meta);
+        flow.row(item.fieldLabel, item.value, meta);
       }
       await pdf.flush();
     },

@@ -1,6 +1,8 @@
 import { isMessageKey, type Translate } from "@/lib/i18n/translate";
 import { REQUEST_TYPES } from "@/lib/validation/requests";
 
+import type { PackageGap } from "./types";
+
 // Small helpers the readable writers (HTML, PDF) share: labels from the catalogues and dates in
 // Japan time, cheap enough to call 100,000 times.
 
@@ -49,4 +51,14 @@ export function rightsList(t: Translate): { name: string; help: string }[] {
     name: t(`requestType.${type}`),
     help: t(`requestTypeHelp.${type}`),
   }));
+}
+
+/** One line per system whose data could not be gathered, in the reader's language. */
+export function gapLines(t: Translate, gaps: readonly PackageGap[]): string[] {
+  return gaps.map((g) =>
+    t("disclosurePackage.gaps.line", {
+      system: g.system,
+      reason: t(`disclosurePackage.gaps.${g.reason}`),
+    }),
+  );
 }

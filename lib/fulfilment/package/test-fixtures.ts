@@ -16,10 +16,11 @@ export function memorySink(): ByteSink & { chunks: Buffer[]; text(): string; byt
   };
 }
 
-export function head(locale: "ja" | "en" = "ja"): PackageHead {
+export function head(locale: "ja" | "en" = "ja", gaps: PackageHead["gaps"] = []): PackageHead {
   return {
     reference: "R-2026-000123",
     locale,
+    gaps,
     generatedAt: new Date("2026-04-01T03:00:00Z"),
     t: getTranslator(locale),
     supplement: {
@@ -67,6 +68,7 @@ export function item(overrides: Partial<PackageItem> = {}): PackageItem {
     systemKey: "members",
     system: "会員基盤",
     field: "fullName",
+    fieldLabel: "氏名",
     value: "佐藤 花子",
     source: "DIRECT",
     sourceNote: "会員登録時にご本人が入力",
@@ -87,8 +89,9 @@ export async function write(
   batches: PackageItem[][],
   tail: Partial<PackageTail> = {},
   locale: "ja" | "en" = "ja",
+  gaps: PackageHead["gaps"] = [],
 ) {
-  await writer.begin(head(locale));
+  await writer.begin(head(locale, gaps));
   for (const batch of batches) await writer.items(batch);
   const full = { ...emptyTail, itemCount: batches.flat().length, ...tail };
   await writer.end(full);

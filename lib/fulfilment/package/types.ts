@@ -17,7 +17,10 @@ export interface PackageItem {
   category: string;
   systemKey: string;
   system: string;
+  /** The system's own key for the field (kept in the JSON for machines). */
   field: string;
+  /** What the field is called in the reader's language (the data map's label). */
+  fieldLabel: string;
   value: string;
   /** DataSource code (DIRECT, AUTOMATIC, …) or what a connector said. */
   source: string;
@@ -30,8 +33,16 @@ export interface WithheldItem {
   ref: string;
   category: string;
   system: string;
+  /** The field's label in the reader's language. */
   field: string;
   reason: string;
+}
+
+/** A system whose data could not be gathered for this package, as the requester reads it. */
+export interface PackageGap {
+  system: string;
+  /** failed: the system did not answer; cancelled: the organisation stopped the export. */
+  reason: "failed" | "cancelled";
 }
 
 export interface PurposeEntry {
@@ -77,6 +88,8 @@ export interface PackageHead {
   locale: Locale;
   generatedAt: Date;
   supplement: Supplement;
+  /** Systems whose data is missing from this package, and why. */
+  gaps: PackageGap[];
   t: Translate;
 }
 

@@ -59,16 +59,19 @@ describe("CSV writer", () => {
   it("starts with a BOM and a header, quotes per RFC 4180 and ends lines with CRLF", async () => {
     const sink = memorySink();
     await write(createCsvWriter(sink), [
-      [item({ value: 'say "hi", then\r\nleave' }), item({ field: "plain", value: "値" })],
+      [
+        item({ value: 'say "hi", then\r\nleave' }),
+        item({ field: "plainKey", fieldLabel: "平文", value: "値" }),
+      ],
     ]);
     const text = sink.text();
     expect(
-      text.startsWith(
-        "\uFEFF情報の種類,システム,項目,内容,取得の方法,取得の経緯,取得日,項目ID\r\n",
-      ),
+      text.startsWith("\uFEFF情報の種類,システム,項目,内容,取得の方法,取得の経緯,取得日\r\n"),
     ).toBe(true);
     expect(text).toContain(`,"say ""hi"", then\r\nleave",`);
-    expect(text).toContain("氏名,会員基盤,plain,値,ご本人から直接,");
+    // The field's label from the data map, never the system's key for it.
+    expect(text).toContain("氏名,会員基盤,平文,値,ご本人から直接,");
+    expect(text).not.toContain("plainKey");
     expect(text.endsWith("\r\n")).toBe(true);
   });
 
@@ -93,13 +96,49 @@ describe("CSV writer", () => {
   });
 });
 
+describe("systems whose data could not be gathered", () => {
+  const gaps = [
+    { system: "予約", reason: "failed" as const },
+    { system: "採用", reason: "cancelled" as const },
+  ];
+
+  it("are stated in every format, in the reader's language", async () => {
+    const csv = memorySink();
+    const json = memorySink();
+    const html = memorySink();
+    await write(createCsvWriter(csv), [[item()]], {}, "ja", gaps);
+    await write(createJsonWriter(json), [[item()]], {}, "ja", gaps);
+    await write(createHtmlWriter(html), [[item()]], {}, "ja", gaps);
+    const rows = csv.text().split("\r\n");
+    expect(rows).toContain(
+      "取得できなかったデータ,予約,,予約: システムから応答がありませんでした,,,",
+    );
+    expect(rows).toContain("取得できなかったデータ,採用,,採用: 取得の手続きを中止しました,,,");
+    expect(JSON.parse(json.text()).missingData).toEqual(gaps);
+    expect(html.text()).toContain('<section id="gaps"');
+    expect(html.text()).toContain("予約: システムから応答がありませんでした");
+  });
+
+  it("leave no trace when every system answered", async () => {
+    const html = memorySink();
+    const csv = memorySink();
+    await write(createHtmlWriter(html), [[item()]]);
+    await write(createCsvWriter(csv), [[item()]]);
+    expect(html.text()).not.toContain('id="gaps"');
+    expect(csv.text()).not.toContain("取得できなかったデータ");
+  });
+});
+
 describe("HTML writer", () => {
   it("escapes every value and keeps the document self-contained", async () => {
     const sink = memorySink();
     await write(
       createHtmlWriter(sink),
       [
-        [item({ value: `<script>alert("x")</script>` }), item({ field: "a&b", value: "it's" })],
+        [
+          item({ value: `<script>alert("x")</script>` }),
+          item({ field: "ab", fieldLabel: "a&b", value: "it's" }),
+        ],
         [item({ category: "電話番号", categoryKey: "phone", field: "phone", value: "090" })],
       ],
       {

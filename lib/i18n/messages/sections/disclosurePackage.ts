@@ -81,6 +81,24 @@ const ja = {
     neverIncluded:
       "個人番号（マイナンバー）・旅券番号・運転免許証番号などの公的な識別番号、パスワード、秘密の質問の答えは、開示の対象に含めていません（{count}件）。",
   },
+  gaps: {
+    title: "取得できなかったデータ",
+    intro:
+      "次のシステムについては、本書の作成時点でシステムからデータを取得できませんでした。当社が本ポータルに保有するそのシステムの記録は本書に含めていますが、すべてではない可能性があります。詳しくはお問い合わせ先までご連絡ください。",
+    failed: "システムから応答がありませんでした",
+    cancelled: "取得の手続きを中止しました",
+    line: "{system}: {reason}",
+  },
+  errors: {
+    pending:
+      "回答を待っているシステムがあるため、まだ作成できません。すべてのシステムのタスクが終わってから作成してください。",
+    gapsNotAccepted:
+      "データを取得できなかったシステムがあります。そのことを本書に記載して作成する場合は、確認のチェックを入れてください。",
+    notBuilt:
+      "開示パッケージがまだ作成されていません。開示する項目を確認し、パッケージを作成してから完了してください。",
+    outdated:
+      "パッケージの作成後にシステムからの回答が変わりました。パッケージを作り直してから完了してください。",
+  },
   kind: {
     GOVERNMENT_ID: "公的な識別番号",
     PASSWORD: "パスワード",
@@ -106,8 +124,16 @@ const ja = {
     formats: "作成する形式: {formats}",
     origins: "項目の取得元",
     originRecords: "{system}: ポータルの記録",
+    originManual: "{system}: ポータルの記録（担当者が手作業で照合済み）",
     originConnector: "{system}: システムからの回答",
-    originPending: "{system}: システムからの回答待ち（ポータルの記録を使います）",
+    originPending: "{system}: タスクの完了待ち（完了するまで作成できません）",
+    originMissing:
+      "{system}: 取得できませんでした（{reason}）。本書にその旨を記載し、ポータルの記録を開示します",
+    cancelledReason: "タスクを中止: {note}",
+    failedReason: "タスクが失敗: {failure}",
+    acceptGaps: "取得できなかったシステムがあることを本書に記載して作成します",
+    counts:
+      "パッケージに含まれる項目: {included}件（不開示 {withheld}件・開示の対象外 {never}件を除く）",
   },
   preview: {
     title: "開示される項目",
@@ -230,6 +256,24 @@ const en: typeof ja = {
     neverIncluded:
       "Government ID numbers (such as the My Number, passport and driving-licence numbers), passwords and answers to security questions are never included ({count} items).",
   },
+  gaps: {
+    title: "Data we could not gather",
+    intro:
+      "For the systems below, we could not obtain data from the system itself when this document was prepared. The records of those systems that we hold in this portal are included, but they may not be complete. Please contact us if you have questions.",
+    failed: "The system did not answer",
+    cancelled: "Gathering the data was stopped",
+    line: "{system}: {reason}",
+  },
+  errors: {
+    pending:
+      "Some systems have not answered yet, so the package cannot be built. Build it once every system's task has finished.",
+    gapsNotAccepted:
+      "The data of some systems could not be gathered. To build the package stating this, tick the confirmation.",
+    notBuilt:
+      "The disclosure package has not been built. Check the items and build the package before completing the request.",
+    outdated:
+      "A system's answer changed after the package was built. Build the package again before completing the request.",
+  },
   kind: {
     GOVERNMENT_ID: "government ID number",
     PASSWORD: "password",
@@ -255,8 +299,17 @@ const en: typeof ja = {
     formats: "Formats to build: {formats}",
     origins: "Where the items come from",
     originRecords: "{system}: the portal's records",
+    originManual: "{system}: the portal's records (checked against the system by hand)",
     originConnector: "{system}: the system's answer",
-    originPending: "{system}: waiting for the system's answer (the portal's records are used)",
+    originPending:
+      "{system}: waiting for its task to finish (the package cannot be built until then)",
+    originMissing:
+      "{system}: could not be gathered ({reason}). The package says so and discloses the portal's records",
+    cancelledReason: "task cancelled: {note}",
+    failedReason: "task failed: {failure}",
+    acceptGaps: "Build the package stating that some systems' data could not be gathered",
+    counts:
+      "Items the package will contain: {included} (not counting {withheld} withheld and {never} never disclosed)",
   },
   preview: {
     title: "Items to be disclosed",
