@@ -23,6 +23,7 @@ export function DataItemTable(props: {
           <th scope="col">
             {groupBy === "category" ? t("ledger.myData.system") : t("ledger.myData.category")}
           </th>
+          <th scope="col">{t("ledger.myData.field")}</th>
           <th scope="col">{t("ledger.myData.value")}</th>
           <th scope="col">{t("ledger.myData.purposes")}</th>
           <th scope="col">{t("ledger.myData.source")}</th>
@@ -33,6 +34,7 @@ export function DataItemTable(props: {
         {items.map((item) => (
           <tr key={item.id} data-item={item.category.key} data-system={item.system.key}>
             <th scope="row">{groupBy === "category" ? name(item.system) : name(item.category)}</th>
+            <td>{name(item.label)}</td>
             <td>
               {item.value}
               <ItemMarks item={item} locale={locale} t={t} />

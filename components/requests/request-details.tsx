@@ -49,7 +49,11 @@ export function RequestDetails(props: {
   if (d.method === "PAPER") add(t("requestForm.postalAddress"), str(d.postalAddress));
   if (type === "CORRECTION") {
     for (const item of (Array.isArray(d.items) ? d.items : []) as Details[]) {
-      const what = `${t(`requestForm.correction${String(item.action)}` as "requestForm.correctionCORRECT")}: ${names[`category:${String(item.categoryKey)}`] ?? ""} ${str(item.field)}`;
+      // A picked item by its label and system; an item the person described, in their words.
+      const target =
+        names[`item:${str(item.itemId)}`] ??
+        [names[`category:${String(item.categoryKey)}`], str(item.field)].filter(Boolean).join(" ");
+      const what = `${t(`requestForm.correction${String(item.action)}` as "requestForm.correctionCORRECT")}: ${target}`;
       add(what, str(item.correctedValue) || "—");
     }
     add(t("requestForm.reason"), str(d.reason));

@@ -23,9 +23,14 @@ export function PurposesSection({ data, t }: { data: Transparency; t: Translate 
               <th scope="row">{p.name}</th>
               <td>{p.description}</td>
               <td>
-                {p.suspendable
-                  ? t("transparency.purposes.suspendable")
-                  : t("transparency.purposes.notSuspendable")}
+                {p.suspendable ? (
+                  t("transparency.purposes.suspendable")
+                ) : (
+                  <>
+                    {t("transparency.purposes.notSuspendable")}
+                    {p.suspensionNote && <div className="help">{p.suspensionNote}</div>}
+                  </>
+                )}
               </td>
             </tr>
           ))}

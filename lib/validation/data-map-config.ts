@@ -95,13 +95,27 @@ export const ZCategoryConfig = z.object({
 });
 export type TCategoryConfig = z.infer<typeof ZCategoryConfig>;
 
-export const ZPurposeConfig = z.object({
-  id,
-  key,
-  ...names,
-  suspendable: z.boolean(),
-  sortOrder,
-});
+/** A purpose that cannot be stopped says why, in both languages, wherever a person chooses. */
+export const ZPurposeConfig = z
+  .object({
+    id,
+    key,
+    ...names,
+    suspendable: z.boolean(),
+    suspensionNoteJa: optional(1000),
+    suspensionNoteEn: optional(1000),
+    sortOrder,
+  })
+  .superRefine((p, ctx) => {
+    if (p.suspendable) return;
+    for (const field of ["suspensionNoteJa", "suspensionNoteEn"] as const)
+      if (!p[field])
+        ctx.addIssue({
+          code: "custom",
+          path: [field],
+          message: "settingsDataMap.errors.suspensionNoteRequired",
+        });
+  });
 export type TPurposeConfig = z.infer<typeof ZPurposeConfig>;
 
 export const ZRecipientConfig = z
@@ -149,6 +163,37 @@ export const ZSystemUses = z.object({
   pairs: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}:[A-Za-z0-9_-]{1,64}$/)).max(5000),
 });
 export type TSystemUses = z.infer<typeof ZSystemUses>;
+
+/**
+ * What one system's fields are called: every field a person is shown carries its label. A row
+ * with both labels empty is a field left unnamed (people see its category's name); a named one
+ * needs both languages.
+ */
+export const ZFieldLabel = z.object({
+  key: z.string().trim().max(100, "validation.tooLong"),
+  labelJa: z.string().trim().max(200, "validation.tooLong"),
+  labelEn: z.string().trim().max(200, "validation.tooLong"),
+});
+export const ZSystemFields = z
+  .object({
+    systemId: z.string().min(1).max(64),
+    fields: z.array(ZFieldLabel).max(500),
+  })
+  .superRefine((value, ctx) => {
+    const seen = new Set<string>();
+    value.fields.forEach((f, i) => {
+      const issue = (field: keyof typeof f, message: string) =>
+        ctx.addIssue({ code: "custom", path: ["fields", i, field], message });
+      if (!f.labelJa && !f.labelEn) return;
+      if (!f.key) issue("key", "validation.required");
+      if (!f.labelJa) issue("labelJa", "validation.required");
+      if (!f.labelEn) issue("labelEn", "validation.required");
+      if (seen.has(f.key)) issue("key", "settingsDataMap.errors.keyTaken");
+      seen.add(f.key);
+    });
+  });
+export type TFieldLabel = z.infer<typeof ZFieldLabel>;
+export type TSystemFields = z.infer<typeof ZSystemFields>;
 
 export const ZConfigId = z.object({ id: z.string().min(1).max(64) });
 export type TConfigId = z.infer<typeof ZConfigId>;

@@ -61,7 +61,7 @@ export function TextField(props: {
 export function Choices(props: {
   name: Name;
   legend: MessageKey;
-  options: { value: string; label: string; disabled?: boolean }[];
+  options: { value: string; label: string; disabled?: boolean; hint?: string }[];
   multiple?: boolean;
   help?: MessageKey;
 }) {
@@ -74,15 +74,23 @@ export function Choices(props: {
       <legend>{t(props.legend)}</legend>
       {props.help && <p className="help">{t(props.help)}</p>}
       {props.options.map((o) => (
-        <label className="choice" key={o.value}>
-          <input
-            type={props.multiple ? "checkbox" : "radio"}
-            value={o.value}
-            disabled={o.disabled}
-            {...register(props.name)}
-          />{" "}
-          {o.label}
-        </label>
+        <div key={o.value}>
+          <label className="choice">
+            <input
+              type={props.multiple ? "checkbox" : "radio"}
+              value={o.value}
+              disabled={o.disabled}
+              aria-describedby={o.hint ? `${id}-${o.value}-hint` : undefined}
+              {...register(props.name)}
+            />{" "}
+            {o.label}
+          </label>
+          {o.hint && (
+            <p className="help choice-hint" id={`${id}-${o.value}-hint`}>
+              {o.hint}
+            </p>
+          )}
+        </div>
       ))}
       <FieldError id={`${id}-error`} message={error} />
     </fieldset>

@@ -41,6 +41,8 @@ export function SuspensionErasureChoices({ options }: { options: NamedOptions })
             value: p.key,
             label: p.suspendable ? p.name : `${p.name}（${t("requestForm.notSuspendable")}）`,
             disabled: !p.suspendable,
+            // Why it cannot be stopped, beside the greyed-out choice.
+            hint: p.suspendable ? undefined : p.suspensionNote || undefined,
           }))}
         />
       )}
@@ -104,8 +106,8 @@ export function SuspensionErasureFields({ options }: { options: NamedOptions }) 
                 <ul>
                   {preview.kept.map((k) => (
                     <li key={k.id}>
-                      {name(k.category.nameJa, k.category.nameEn)} / {k.field} (
-                      {name(k.system.nameJa, k.system.nameEn)}): {k.legalHoldReason ?? ""}
+                      {name(k.label.nameJa, k.label.nameEn)}（
+                      {name(k.system.nameJa, k.system.nameEn)}）: {k.legalHoldReason ?? ""}
                       {k.retainUntil &&
                         ` ${t("requestForm.previewRetainUntil", { date: formatDate(locale, k.retainUntil) })}`}
                     </li>

@@ -13,7 +13,7 @@ import type { FormValues } from "./form-values";
 
 export type NamedOptions = {
   categories: { key: string; name: string }[];
-  purposes: { key: string; name: string; suspendable: boolean }[];
+  purposes: { key: string; name: string; suspendable: boolean; suspensionNote: string }[];
   recipients: {
     key: string;
     name: string;

@@ -74,9 +74,18 @@ describe("a request's changes for the requester", () => {
           retainUntil: retainUntil ?? null,
         },
       });
-    const home = await item(address!.id, "住所", "東京都港区1-1");
+    // One field the data map names, one it does not yet: its category's name stands in.
+    await db.dataField.create({
+      data: {
+        systemId: system.id,
+        key: "homeAddress",
+        labelJa: "自宅住所",
+        labelEn: "Home address",
+      },
+    });
+    const home = await item(address!.id, "homeAddress", "東京都港区1-1");
     const until = new Date(Date.now() + 365 * DAY);
-    const receipt = await item(payments!.id, "領収書", "¥1,000", until);
+    const receipt = await item(payments!.id, "receiptNo", "¥1,000", until);
     const request = await db.request.create({
       data: {
         reference: `R-2099-${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`,
@@ -133,20 +142,21 @@ describe("a request's changes for the requester", () => {
       type: "CORRECTION",
       changes: [
         {
-          item: "Postal address: 住所",
+          item: "Home address",
           system: "Member accounts",
           action: "CORRECT",
           before: "東京都港区1-1",
           after: "東京都港区2-2",
         },
       ],
-      kept: [{ item: "Payments: 領収書", system: "Member accounts" }],
+      kept: [{ item: "Payments", system: "Member accounts" }],
       erased: 0,
       noticesSent: 0,
     });
     // The reason is worded in the reader's language, whatever the request's language was.
     expect(mine!.kept[0]!.reason).toMatch(/^Kept: a retention duty applies until /);
     expect((await read(me, "ja"))!.kept[0]!.reason).toContain("保存義務の期間中");
+    expect((await read(me, "ja"))!.changes[0]!.item).toBe("自宅住所");
     expect(await read(stranger)).toBeNull();
   });
 });

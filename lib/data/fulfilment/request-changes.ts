@@ -2,6 +2,7 @@ import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { loadFieldLabels } from "@/lib/data/data-map/field-labels";
 import { requestScope } from "@/lib/data/requests/get-request";
 import { getDb } from "@/lib/db";
 import { keptReason } from "@/lib/fulfilment/engine/internal/erasure-rule";
@@ -48,11 +49,15 @@ export async function getRequestChanges(options: {
   });
   if (!request || (!staff && request.status !== "COMPLETED")) return null;
   const name = NAMED(locale);
-  const [tasks, restrictions, noticesSent, categories, purposes] = await Promise.all([
+  const [tasks, restrictions, noticesSent, categories, purposes, fieldLabels] = await Promise.all([
     db.fulfilmentTask.findMany({
       where: { requestId: request.id, status: "SUCCEEDED" },
       orderBy: [{ system: { key: "asc" } }, { action: "asc" }],
-      select: { result: true, system: { select: { nameJa: true, nameEn: true } } },
+      select: {
+        result: true,
+        systemId: true,
+        system: { select: { nameJa: true, nameEn: true } },
+      },
     }),
     db.useRestriction.findMany({
       where: { requestId: request.id, liftedAt: null },
@@ -67,12 +72,21 @@ export async function getRequestChanges(options: {
     db.recipientNotice.count({ where: { requestId: request.id, sentAt: { not: null } } }),
     db.dataCategory.findMany({ select: { key: true, nameJa: true, nameEn: true } }),
     db.purpose.findMany({ select: { key: true, nameJa: true, nameEn: true } }),
+    loadFieldLabels(db),
   ]);
   const categoryName = new Map(categories.map((c) => [c.key, name(c)]));
   const purposeName = new Map(purposes.map((p) => [`purpose:${p.key}`, name(p)]));
-  const label = (field: string, ref: string, categoryKey?: string) =>
+  // An item by its label in the data map (its category's name when it has none yet); a purpose
+  // the law keeps by its name.
+  const label = (systemId: string, field: string, ref: string, categoryKey?: string) =>
     purposeName.get(ref) ??
-    [categoryKey && categoryName.get(categoryKey), field].filter(Boolean).join(": ");
+    fieldLabels.get(
+      systemId,
+      field,
+      locale,
+      (categoryKey && categoryName.get(categoryKey)) || t("fulfilment.actions.result.unnamed"),
+    );
+  const t = getTranslator(locale);
 
   const out: RequestChanges = {
     type: request.type,
@@ -91,7 +105,11 @@ export async function getRequestChanges(options: {
     const result = (task.result ?? {}) as TaskResult;
     const system = name(task.system);
     for (const c of result.changes ?? [])
-      out.changes.push({ ...c, item: label(c.field, c.ref, c.categoryKey), system });
+      out.changes.push({
+        ...c,
+        item: label(task.systemId, c.field, c.ref, c.categoryKey),
+        system,
+      });
     out.erased += result.erased ?? 0;
     for (const k of result.kept ?? []) {
       // A purpose the law requires is reported by every system's task: listed once, system-free.
@@ -99,7 +117,7 @@ export async function getRequestChanges(options: {
       if (purpose && seenPurposes.has(k.ref)) continue;
       if (purpose) seenPurposes.add(k.ref);
       out.kept.push({
-        item: label(k.field, k.ref, k.categoryKey),
+        item: label(task.systemId, k.field, k.ref, k.categoryKey),
         system: purpose ? null : system,
         reason: reasonIn(k, locale),
       });

@@ -2,6 +2,7 @@ import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { loadFieldLabels } from "@/lib/data/data-map/field-labels";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { erasureScopeWhere, keptWhere } from "@/lib/fulfilment/engine/internal/erasure-rule";
@@ -10,7 +11,8 @@ import { erasureScopeWhere, keptWhere } from "@/lib/fulfilment/engine/internal/e
  * Before a person confirms an erasure request: how many of their items it would reach, and which
  * of those the organisation must keep and why (legal holds, retention duties; APPI Art.35 only
  * requires erasure "to the extent necessary"). The rule is the erasure's own
- * (lib/fulfilment/engine/internal/erasure-rule.ts), so the preview matches what is done.
+ * (lib/fulfilment/engine/internal/erasure-rule.ts), so the preview matches what is done. Each
+ * kept item carries its field's label in both languages, never the field's key.
  */
 export async function previewErasure(options: {
   actor: Actor;
@@ -28,7 +30,7 @@ export async function previewErasure(options: {
   });
   if (!subject) return { known: false as const, total: 0, kept: [] };
   const where = erasureScopeWhere({ subjectId: subject.id, erasureScope, categoryKeys });
-  const [total, kept] = await Promise.all([
+  const [total, kept, labels] = await Promise.all([
     db.personalDataItem.count({ where }),
     db.personalDataItem.findMany({
       where: { AND: [where, keptWhere(now)] },
@@ -36,6 +38,7 @@ export async function previewErasure(options: {
       select: {
         id: true,
         field: true,
+        systemId: true,
         legalHold: true,
         legalHoldReason: true,
         retainUntil: true,
@@ -43,6 +46,17 @@ export async function previewErasure(options: {
         system: { select: { nameJa: true, nameEn: true } },
       },
     }),
+    loadFieldLabels(db),
   ]);
-  return { known: true as const, total, kept };
+  return {
+    known: true as const,
+    total,
+    kept: kept.map(({ field, systemId, ...k }) => ({
+      ...k,
+      label: {
+        nameJa: labels.get(systemId, field, "ja", k.category.nameJa),
+        nameEn: labels.get(systemId, field, "en", k.category.nameEn),
+      },
+    })),
+  };
 }

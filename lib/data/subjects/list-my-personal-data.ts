@@ -2,12 +2,14 @@ import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { loadFieldLabels } from "@/lib/data/data-map/field-labels";
 import { getDb } from "@/lib/db";
 
 /**
  * The signed-in person's personal data items (erased ones left out), each with its system,
- * category (and data class), source and 取得の経緯, and the purposes its system uses that
- * category for. Null when the person is not known as a data subject.
+ * category (and data class), the field's label in both languages (never its key), source and
+ * 取得の経緯, and the purposes its system uses that category for. Null when the person is not
+ * known as a data subject.
  */
 export async function listMyPersonalData(options: { actor: Actor }) {
   const { actor } = options;
@@ -40,6 +42,7 @@ export async function listMyPersonalData(options: { actor: Actor }) {
     },
     orderBy: [{ collectedAt: "desc" }, { id: "asc" }],
   });
+  const labels = await loadFieldLabels(db);
   const uses = await db.systemCategoryPurpose.findMany({
     where: {
       systemId: { in: [...new Set(items.map((i) => i.systemId))] },
@@ -56,8 +59,12 @@ export async function listMyPersonalData(options: { actor: Actor }) {
     const key = `${u.systemId}:${u.categoryId}`;
     purposesOf.set(key, [...(purposesOf.get(key) ?? []), u.purpose]);
   }
-  return items.map(({ systemId, categoryId, ...item }) => ({
+  return items.map(({ systemId, categoryId, field, ...item }) => ({
     ...item,
+    label: {
+      nameJa: labels.get(systemId, field, "ja", item.category.nameJa),
+      nameEn: labels.get(systemId, field, "en", item.category.nameEn),
+    },
     purposes: (purposesOf.get(`${systemId}:${categoryId}`) ?? []).sort(
       (a, b) => a.sortOrder - b.sortOrder,
     ),

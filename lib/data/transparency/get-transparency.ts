@@ -139,6 +139,7 @@ export async function getTransparency(options: { locale: Locale }) {
       name: ja ? p.nameJa : p.nameEn,
       description: ja ? p.descriptionJa : p.descriptionEn,
       suspendable: p.suspendable,
+      suspensionNote: ja ? p.suspensionNoteJa : p.suspensionNoteEn,
     })),
     recipientClasses: [...new Set(recipients.map((r) => r.recipientClass))].map(
       (recipientClass) => ({

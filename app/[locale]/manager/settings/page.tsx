@@ -1,6 +1,7 @@
 import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
+import { countUnnamedFields } from "@/lib/data/data-map/config/system-fields";
 import { toLocale } from "@/lib/i18n/config";
 import { getTranslator, type MessageKey } from "@/lib/i18n/translate";
 
@@ -39,10 +40,16 @@ export default async function SettingsPage({ params }: Props) {
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
   if (!can(actor.role, "policy:configure")) return <Forbidden locale={locale} />;
+  const unnamed = can(actor.role, "data-map:configure") ? await countUnnamedFields({ actor }) : 0;
   return (
     <>
       <h1>{t("settings.title")}</h1>
       <p>{t("settings.intro")}</p>
+      {unnamed > 0 && (
+        <p className="notice" data-testid="unnamed-fields">
+          {t("settingsDataMap.fields.unnamedCount", { count: unnamed })}
+        </p>
+      )}
       {GROUPS.map((group, i) => (
         <section key={group.title} className="panel" aria-labelledby={`settings-group-${i}`}>
           <h2 id={`settings-group-${i}`}>{t(group.title)}</h2>

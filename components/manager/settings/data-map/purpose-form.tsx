@@ -17,6 +17,8 @@ const EMPTY: TPurposeConfig = {
   descriptionJa: "",
   descriptionEn: "",
   suspendable: true,
+  suspensionNoteJa: "",
+  suspensionNoteEn: "",
   sortOrder: "0",
 };
 
@@ -30,6 +32,7 @@ export function PurposeForm(props: { initial?: TPurposeConfig }) {
     save: savePurpose,
   });
   const { isSubmitting } = form.formState;
+  const suspendable = form.watch("suspendable");
 
   return (
     <form onSubmit={onSubmit} noValidate className="panel" aria-labelledby="purpose-form-title">
@@ -50,6 +53,23 @@ export function PurposeForm(props: { initial?: TPurposeConfig }) {
           {t("settingsDataMap.purposes.suspendableHelp")}
         </p>
       </div>
+      {!suspendable && (
+        <>
+          <TextField
+            id="purpose-suspensionNoteJa"
+            multiline
+            label={t("settingsDataMap.purposes.suspensionNoteJa")}
+            help={t("settingsDataMap.purposes.suspensionNoteHelp")}
+            {...bind("suspensionNoteJa")}
+          />
+          <TextField
+            id="purpose-suspensionNoteEn"
+            multiline
+            label={t("settingsDataMap.purposes.suspensionNoteEn")}
+            {...bind("suspensionNoteEn")}
+          />
+        </>
+      )}
       <TextField
         id="purpose-sortOrder"
         type="number"

@@ -10,6 +10,7 @@ import {
   ZPurposeConfig,
   ZRecipientConfig,
   ZSystemConfig,
+  ZSystemFields,
 } from "@/lib/validation/data-map-config";
 import { createTestDatabase } from "@/scripts/lib/test-database";
 
@@ -24,6 +25,7 @@ let mod: {
   saveSystem: typeof import("./save-system");
   rotate: typeof import("./rotate-system-secret");
   uses: typeof import("./set-system-uses");
+  fields: typeof import("./system-fields");
   saveCategory: typeof import("./save-category");
   deleteCategory: typeof import("./delete-category");
   savePurpose: typeof import("./save-purpose");
@@ -55,7 +57,14 @@ const httpSystem = (key = uniqueKey("sys")) =>
 const category = (key = uniqueKey("cat")) =>
   ZCategoryConfig.parse({ key, ...texts, dataClass: "ORDINARY", sortOrder: "10" });
 const purpose = (key = uniqueKey("pur")) =>
-  ZPurposeConfig.parse({ key, ...texts, suspendable: true, sortOrder: "0" });
+  ZPurposeConfig.parse({
+    key,
+    ...texts,
+    suspendable: true,
+    suspensionNoteJa: "",
+    suspensionNoteEn: "",
+    sortOrder: "0",
+  });
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -67,6 +76,7 @@ beforeAll(async () => {
     saveSystem: await import("./save-system"),
     rotate: await import("./rotate-system-secret"),
     uses: await import("./set-system-uses"),
+    fields: await import("./system-fields"),
     saveCategory: await import("./save-category"),
     deleteCategory: await import("./delete-category"),
     savePurpose: await import("./save-purpose"),
@@ -270,5 +280,80 @@ describe("data map configuration", () => {
     await expect(mod.rotate.rotateSystemSecret({ actor: manager, id })).rejects.toMatchObject({
       messageKey: "settingsDataMap.errors.notHttp",
     });
+  });
+
+  it("names a system's fields in both languages, lists unnamed ones first, and audits the change", async () => {
+    const { id: systemId } = await mod.saveSystem.saveSystem({
+      actor: manager,
+      input: httpSystem(),
+    });
+    const cat = await mod.saveCategory.saveCategory({ actor: manager, input: category() });
+    const subject = await db.subject.create({ data: { familyName: "項目", givenName: "名前" } });
+    for (const field of ["memberNo", "memberNo", "nickName"])
+      await db.personalDataItem.create({
+        data: {
+          subjectId: subject.id,
+          systemId,
+          categoryId: cat.id,
+          field,
+          value: "v",
+          collectedAt: new Date(),
+        },
+      });
+    await db.dataField.create({
+      data: { systemId, key: "nickName", labelJa: "ニックネーム", labelEn: "Nickname" },
+    });
+    const listed = await mod.fields.listSystemFields({ actor: manager, systemId });
+    expect(listed.map((f) => [f.key, f.labelJa, f.items])).toEqual([
+      ["memberNo", "", 2],
+      ["nickName", "ニックネーム", 1],
+    ]);
+    expect(await mod.fields.countUnnamedFields({ actor: manager })).toBeGreaterThanOrEqual(1);
+
+    // One language only is refused by the shared schema, with the field's own error.
+    const half = ZSystemFields.safeParse({
+      systemId,
+      fields: [{ key: "memberNo", labelJa: "会員番号", labelEn: "" }],
+    });
+    expect(half.success).toBe(false);
+    expect(half.error?.issues[0]?.path).toEqual(["fields", 0, "labelEn"]);
+
+    await mod.fields.saveSystemFields({
+      actor: manager,
+      input: ZSystemFields.parse({
+        systemId,
+        fields: [
+          { key: "memberNo", labelJa: "会員番号", labelEn: "Member number" },
+          // Emptied: the field goes back to showing its category's name.
+          { key: "nickName", labelJa: "", labelEn: "" },
+        ],
+      }),
+    });
+    expect(
+      await db.dataField.findMany({ where: { systemId }, select: { key: true, labelEn: true } }),
+    ).toEqual([{ key: "memberNo", labelEn: "Member number" }]);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { entityId: systemId, action: "config.system.set-fields" },
+    });
+    expect(audit.data).toMatchObject({ fields: 1, removed: 1 });
+    await expect(
+      mod.fields.saveSystemFields({ actor: staff, input: { systemId, fields: [] } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("asks why a purpose cannot be stopped, in both languages", () => {
+    const fixed = { key: "fraud", ...texts, suspendable: false, sortOrder: "0" };
+    const missing = ZPurposeConfig.safeParse({
+      ...fixed,
+      suspensionNoteJa: "法令上の義務",
+      suspensionNoteEn: "",
+    });
+    expect(missing.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["suspensionNoteEn", "settingsDataMap.errors.suspensionNoteRequired"],
+    ]);
+    expect(
+      ZPurposeConfig.safeParse({ ...fixed, suspensionNoteJa: "義務", suspensionNoteEn: "Duty" })
+        .success,
+    ).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ const ja = {
     result: {
       title: "対応の内容",
       intro: "この請求にもとづいて当社の記録に行った対応です。",
+      unnamed: "（名称未設定の項目）",
       changesTitle: "訂正・追加・削除した項目",
       caption: "項目ごとの変更前と変更後",
       columns: {
@@ -193,6 +194,7 @@ const en: typeof ja = {
     result: {
       title: "What we did",
       intro: "What we did to our records in answer to this request.",
+      unnamed: "(unnamed item)",
       changesTitle: "Items corrected, added or deleted",
       caption: "Each item before and after",
       columns: {

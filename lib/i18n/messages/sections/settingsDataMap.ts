@@ -64,6 +64,25 @@ const ja = {
       "このシステムが、どの利用目的のためにどの項目を保有しているかを選びます。本人の開示請求やプライバシーポリシーの表示に使われます。",
     usesSaved: "保有項目を保存しました。",
     usesEmpty: "先に項目と利用目的を登録してください。",
+    fieldsTitle: "項目の名称",
+    fieldsIntro:
+      "このシステムの各項目（フィールド）を、本人・担当者に表示する名称で登録します。開示の書面、マイページ、訂正・消去の画面はすべてこの名称を表示し、システム内部の名前は表示しません。名称のない項目は情報の種類の名前で表示されます。",
+  },
+  fields: {
+    caption: "項目と表示名",
+    key: "システム内の名前",
+    labelJa: "表示名（日本語）",
+    labelEn: "表示名（英語）",
+    seen: "状況",
+    items: "{count}件を保有",
+    answered: "システムの回答に含まれる",
+    unnamed: "名称未設定",
+    new: "追加",
+    add: "項目を追加する",
+    empty: "このシステムの項目はまだありません。",
+    saved: "項目の名称を保存しました。",
+    unnamedCount:
+      "名称が未設定の項目が{count}件あります。各システムの設定画面で名称を登録してください。",
   },
   categories: {
     title: "データ項目",
@@ -77,6 +96,9 @@ const ja = {
     caption: "登録済みの利用目的",
     suspendable: "本人が利用停止を求められる",
     suspendableHelp: "法令で利用が義務付けられている目的では外してください。",
+    suspensionNoteJa: "停止できない理由（日本語）",
+    suspensionNoteEn: "停止できない理由（英語）",
+    suspensionNoteHelp: "利用停止を請求する画面で、この目的の横に表示されます。",
   },
   recipients: {
     title: "提供先",
@@ -98,6 +120,7 @@ const ja = {
   errors: {
     keyFormat: "英小文字・数字・-・_ で入力してください（先頭は英小文字か数字）",
     keyTaken: "このキーはすでに使われています",
+    suspensionNoteRequired: "停止できない理由を入力してください",
     endpoint: "https のURLを入力してください（http は localhost のみ）",
     timeout: "100〜120000 の数字で入力してください",
     chooseConnector: "連携方式を選んでください",
@@ -176,6 +199,24 @@ const en: typeof ja = {
       "Choose which categories this system holds for which purpose. Disclosure requests and the privacy notice use this map.",
     usesSaved: "Categories saved.",
     usesEmpty: "Add categories and purposes first.",
+    fieldsTitle: "Field names",
+    fieldsIntro:
+      "Name each field of this system as people should read it. Disclosure documents, My page and the correction and erasure screens show these names, never the system's own. A field without a name is shown by its category's name.",
+  },
+  fields: {
+    caption: "Fields and their names",
+    key: "Name in the system",
+    labelJa: "Name (Japanese)",
+    labelEn: "Name (English)",
+    seen: "Status",
+    items: "{count} items held",
+    answered: "in the system's answers",
+    unnamed: "no name yet",
+    new: "new",
+    add: "Add a field",
+    empty: "This system has no fields yet.",
+    saved: "Field names saved.",
+    unnamedCount: "{count} fields have no name yet. Name them on each system's page.",
   },
   categories: {
     title: "Data categories",
@@ -189,6 +230,9 @@ const en: typeof ja = {
     caption: "Registered purposes",
     suspendable: "A person may ask to stop this use",
     suspendableHelp: "Clear this where the law requires the use.",
+    suspensionNoteJa: "Why it cannot be stopped (Japanese)",
+    suspensionNoteEn: "Why it cannot be stopped (English)",
+    suspensionNoteHelp: "Shown beside this purpose where a person asks to stop uses.",
   },
   recipients: {
     title: "Recipients",
@@ -210,6 +254,7 @@ const en: typeof ja = {
   errors: {
     keyFormat: "Use lower-case letters, digits, - and _ (starting with a letter or digit)",
     keyTaken: "This key is already in use",
+    suspensionNoteRequired: "Say why this use cannot be stopped",
     endpoint: "Enter an https URL (http only for localhost)",
     timeout: "Enter a number from 100 to 120000",
     chooseConnector: "Choose a connector",

@@ -70,7 +70,7 @@ export default async function StaffRequestPage({
       <RequestDetails
         type={request.type}
         details={request.details}
-        names={await getKeyNames({ locale })}
+        names={await getKeyNames({ locale, details: request.details })}
         t={t}
       />
       {request.filerRole !== "SELF" && <AgentPanel details={request.agentDetails} t={t} />}

@@ -53,6 +53,7 @@ export default async function EnterRequestPage({
             key: p.key,
             name: name(p.nameJa, p.nameEn),
             suspendable: p.suspendable,
+            suspensionNote: name(p.suspensionNoteJa, p.suspensionNoteEn),
           })),
           recipients: options.recipients.map((r) => ({
             key: r.key,

@@ -42,6 +42,8 @@ export default async function PurposePage({ params }: Props) {
           descriptionJa: purpose.descriptionJa,
           descriptionEn: purpose.descriptionEn,
           suspendable: purpose.suspendable,
+          suspensionNoteJa: purpose.suspensionNoteJa,
+          suspensionNoteEn: purpose.suspensionNoteEn,
           sortOrder: String(purpose.sortOrder),
         }}
       />

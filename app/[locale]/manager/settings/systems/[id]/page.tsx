@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { ClientSections } from "@/components/i18n/client-sections";
+import { FieldsForm } from "@/components/manager/settings/data-map/fields-form";
 import { RotateSecret } from "@/components/manager/settings/data-map/rotate-secret";
 import { SystemForm } from "@/components/manager/settings/data-map/system-form";
 import { UsesForm } from "@/components/manager/settings/data-map/uses-form";
@@ -10,6 +11,7 @@ import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { listSystemUses } from "@/lib/data/data-map/config/list-system-uses";
 import { listSystems } from "@/lib/data/data-map/config/list-systems";
+import { listSystemFields } from "@/lib/data/data-map/config/system-fields";
 import { toLocale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/translate";
@@ -27,7 +29,10 @@ export default async function SystemPage({ params }: Props) {
   if (!can(actor.role, "data-map:configure")) return <Forbidden locale={locale} />;
   const [system] = await listSystems({ actor, id });
   if (!system) notFound();
-  const uses = await listSystemUses({ actor, systemId: system.id, locale });
+  const [uses, fields] = await Promise.all([
+    listSystemUses({ actor, systemId: system.id, locale }),
+    listSystemFields({ actor, systemId: system.id }),
+  ]);
   const name = locale === "ja" ? system.nameJa : system.nameEn;
 
   return (
@@ -71,6 +76,11 @@ export default async function SystemPage({ params }: Props) {
         <h2 id="uses-title">{t("settingsDataMap.systems.usesTitle")}</h2>
         <p>{t("settingsDataMap.systems.usesIntro")}</p>
         <UsesForm systemId={system.id} {...uses} />
+      </section>
+      <section className="panel" aria-labelledby="fields-title">
+        <h2 id="fields-title">{t("settingsDataMap.systems.fieldsTitle")}</h2>
+        <p>{t("settingsDataMap.systems.fieldsIntro")}</p>
+        <FieldsForm systemId={system.id} fields={fields} />
       </section>
     </ClientSections>
   );

@@ -46,7 +46,6 @@ export default async function NewRequestPage({
       ? [query.purpose!]
       : [],
   };
-  const categoryName = new Map(options.categories.map((c) => [c.key, name(c.nameJa, c.nameEn)]));
   return (
     <ClientSections locale={locale} sections={["requestForm", "recipientClass", "method"]}>
       <h1>{t(`requestForm.titles.${type}`)}</h1>
@@ -63,6 +62,7 @@ export default async function NewRequestPage({
             key: p.key,
             name: name(p.nameJa, p.nameEn),
             suspendable: p.suspendable,
+            suspensionNote: name(p.suspensionNoteJa, p.suspensionNoteEn),
           })),
           recipients: options.recipients.map((r) => ({
             key: r.key,
@@ -72,7 +72,7 @@ export default async function NewRequestPage({
           items: options.items.map((i) => ({
             id: i.id,
             categoryKey: i.category.key,
-            label: `${categoryName.get(i.category.key) ?? i.category.key}: ${i.field} (${i.value})`,
+            label: `${name(i.label.nameJa, i.label.nameEn)}（${name(i.system.nameJa, i.system.nameEn)}）: ${i.value}`,
           })),
           known: options.known,
         }}
