@@ -3,6 +3,9 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 
+export const resultHref = (locale: Locale, reference: string, packageId: string) =>
+  `/${locale}/me/requests/${encodeURIComponent(reference)}/result/${encodeURIComponent(packageId)}`;
+
 /**
  * Released results with their expiry; downloading asks for a recent sign-in (the route checks).
  * A disclosure has the format the person chose and the readable document beside it.
@@ -31,9 +34,9 @@ export function ResultList(props: {
                   {label} ({t("request.resultExpiredShort")})
                 </span>
               ) : (
-                <a href={`/${locale}/me/requests/${reference}/result/${p.id}`} download>
-                  {label}
-                </a>
+                // No `download` attribute: when the sign-in is too old the route sends the person
+                // to sign in again, and a download attribute would save that page as the file.
+                <a href={resultHref(locale, reference, p.id)}>{label}</a>
               )}{" "}
               {p.expiresAt && !expired && (
                 <small>

@@ -298,7 +298,9 @@ export const en: Messages = {
     resultExpires: "until {date}",
     resultExpiredShort: "expired",
     resultExpired: "The download has expired. Send us a message if you still need it.",
-    resultReauth: "Before the download we ask you to sign in again.",
+    resultReauth:
+      "If you signed in more than 15 minutes ago, we ask you to sign in again before the download (the link in the mail brings you back and starts it).",
+    downloadStarted: "Your download has started. If it did not, use this link:",
     withdrawTitle: "Withdraw the request",
     withdrawConfirm: "I withdraw this request (this cannot be undone)",
     withdrawSubmit: "Withdraw",

@@ -298,7 +298,9 @@ export const ja = {
     resultExpires: "{date}まで",
     resultExpiredShort: "期限切れ",
     resultExpired: "ダウンロードの期限が切れています。必要な場合はメッセージでご連絡ください。",
-    resultReauth: "ダウンロードの前に、もう一度ログインしていただきます。",
+    resultReauth:
+      "最後のログインから15分以上たっている場合は、ダウンロードの前にもう一度ログインしていただきます（メールのリンクから戻ると、ダウンロードが始まります）。",
+    downloadStarted: "ダウンロードを開始しました。始まらない場合は、こちらから:",
     withdrawTitle: "請求の取り下げ",
     withdrawConfirm: "この請求を取り下げます（元に戻せません）",
     withdrawSubmit: "取り下げる",

@@ -9,9 +9,11 @@ import { RequestDetails } from "@/components/requests/request-details";
 import { RequestFacts } from "@/components/requests/request-facts";
 import { RequestTimeline } from "@/components/requests/request-timeline";
 import { RequestChanges } from "@/components/requests/request-changes";
-import { ResultList } from "@/components/requests/result-list";
+import { ResultList, resultHref } from "@/components/requests/result-list";
+import { StartDownload } from "@/components/requests/start-download";
 import { WithdrawForm } from "@/components/requests/withdraw-form";
 import { pageActor } from "@/lib/auth/page-actor";
+import { signedInRecently } from "@/lib/auth/recent-auth";
 import { getKeyNames } from "@/lib/data/data-map/get-key-names";
 import { getRequest } from "@/lib/data/requests/get-request";
 import { toLocale } from "@/lib/i18n/config";
@@ -25,7 +27,7 @@ export default async function MyRequestPage({
   searchParams,
 }: {
   params: Promise<{ locale: string; reference: string }>;
-  searchParams: Promise<{ filed?: string; result?: string }>;
+  searchParams: Promise<{ filed?: string; result?: string; download?: string }>;
 }) {
   const { locale: raw, reference } = await params;
   const locale = toLocale(raw);
@@ -37,6 +39,12 @@ export default async function MyRequestPage({
   const open = isOpen(request.status);
   const query = await searchParams;
   const filed = query.filed === "1";
+  // Back from signing in again for a download: start it, if it is still there to take.
+  const now = new Date();
+  const download = request.packages.find(
+    (p) => p.id === query.download && (!p.expiresAt || p.expiresAt > now),
+  );
+  const resume = download && (await signedInRecently()) ? download : undefined;
   return (
     <ClientSections locale={locale} sections={["request", "messages", "identity"]}>
       <h1>
@@ -58,25 +66,31 @@ export default async function MyRequestPage({
           {t("request.resultExpired")}
         </p>
       )}
+      {resume && (
+        <StartDownload
+          href={resultHref(locale, request.reference, resume.id)}
+          label={t(`disclosurePackage.download.${resume.format}`)}
+        />
+      )}
       {request.status === "NEEDS_INFO" && (
         <p className="notice" role="status">
           {t("messages.needsInfo")}
         </p>
       )}
-      <RequestFacts request={request} locale={locale} t={t} now={new Date()} />
+      <RequestFacts request={request} locale={locale} t={t} now={now} />
       <ResultList
         reference={request.reference}
         packages={request.packages}
         locale={locale}
         t={t}
-        now={new Date()}
+        now={now}
       />
       <RequestChanges actor={actor} reference={request.reference} locale={locale} t={t} />
       <h2>{t("request.details")}</h2>
       <RequestDetails
         type={request.type}
         details={request.details}
-        names={await getKeyNames({ locale })}
+        names={await getKeyNames({ locale, details: request.details })}
         t={t}
       />
       <h2>{t("request.timeline")}</h2>

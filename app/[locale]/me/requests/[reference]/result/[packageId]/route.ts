@@ -21,8 +21,11 @@ export async function GET(
   const page = `/${locale}/me/requests/${encodeURIComponent(reference)}`;
   const actor = await getActor();
   if (!actor) redirect(`/${locale}/sign-in`);
+  // After the fresh sign-in the person lands back on the request, which starts this download.
   if (!(await signedInRecently()))
-    redirect(`/${locale}/me/reauth?next=${encodeURIComponent(page)}`);
+    redirect(
+      `/${locale}/me/reauth?next=${encodeURIComponent(`${page}?download=${encodeURIComponent(packageId)}`)}`,
+    );
   const result = await openResult({ actor, reference, packageId });
   if (result.status === "not-found") return new Response("Not found", { status: 404 });
   if (result.status === "expired") redirect(`${page}?result=expired`);
