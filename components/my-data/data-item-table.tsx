@@ -17,7 +17,7 @@ export function DataItemTable(props: {
   const { items, groupBy, locale, t } = props;
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
   return (
-    <table aria-labelledby={props.labelledBy}>
+    <table aria-labelledby={props.labelledBy} className="data-items">
       <thead>
         <tr>
           <th scope="col">
@@ -34,7 +34,7 @@ export function DataItemTable(props: {
         {items.map((item) => (
           <tr key={item.id} data-item={item.category.key} data-system={item.system.key}>
             <th scope="row">{groupBy === "category" ? name(item.system) : name(item.category)}</th>
-            <td>{name(item.label)}</td>
+            <td className="item-label">{name(item.label)}</td>
             <td>
               {item.value}
               <ItemMarks item={item} locale={locale} t={t} />

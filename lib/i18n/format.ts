@@ -54,3 +54,8 @@ export function countryName(locale: string, code: string): string {
     return code;
   }
 }
+
+/** An item's name with the system that holds it: 電話番号（会員基盤） / Phone number (Member accounts). */
+export function withSystem(locale: Locale, item: string, system: string): string {
+  return locale === "ja" ? `${item}（${system}）` : `${item} (${system})`;
+}

@@ -3,10 +3,11 @@ import { z } from "zod";
 import { ZLocale } from "./common";
 
 export const ZSignIn = ZLocale.extend({
-  // Where to land after the link: only the person's own pages, never another site.
+  // Where to land after the link: only the person's own pages, never another site; a request
+  // page may carry the download to start on arrival (the re-sign-in before a download).
   next: z
     .string()
-    .regex(/^\/(ja|en)\/me(\/[A-Za-z0-9_-]+)*$/)
+    .regex(/^\/(ja|en)\/me(\/[A-Za-z0-9_-]+)*(\?download=[A-Za-z0-9_-]{1,64})?$/)
     .optional(),
   email: z
     .string()

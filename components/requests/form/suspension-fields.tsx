@@ -6,7 +6,7 @@ import { useFormContext } from "react-hook-form";
 import { FieldError } from "@/components/forms/field-error";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { previewErasure } from "@/lib/actions/requests/preview-erasure";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, withSystem } from "@/lib/i18n/format";
 import { ERASURE_GROUNDS } from "@/lib/validation/requests";
 
 import { Choices, Select, TextField, useFieldError } from "./fields";
@@ -106,8 +106,12 @@ export function SuspensionErasureFields({ options }: { options: NamedOptions }) 
                 <ul>
                   {preview.kept.map((k) => (
                     <li key={k.id}>
-                      {name(k.label.nameJa, k.label.nameEn)}（
-                      {name(k.system.nameJa, k.system.nameEn)}）: {k.legalHoldReason ?? ""}
+                      {withSystem(
+                        locale,
+                        name(k.label.nameJa, k.label.nameEn),
+                        name(k.system.nameJa, k.system.nameEn),
+                      )}
+                      : {k.legalHoldReason ?? ""}
                       {k.retainUntil &&
                         ` ${t("requestForm.previewRetainUntil", { date: formatDate(locale, k.retainUntil) })}`}
                     </li>

@@ -149,7 +149,7 @@ function ItemRow(props: {
   const { state } = item;
   return (
     <>
-      <tr data-testid="package-item">
+      <tr data-testid="package-item" data-state={state.kind}>
         <td>{item.category}</td>
         <td>{item.system}</td>
         <td>{item.field}</td>

@@ -2,6 +2,7 @@ import "server-only";
 
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
+import { withSystem } from "@/lib/i18n/format";
 
 import { loadFieldLabels } from "./field-labels";
 
@@ -47,7 +48,7 @@ export async function getKeyNames(options: {
     ...items.map((i): [string, string] => {
       const category = ja ? i.category.nameJa : i.category.nameEn;
       const label = labels?.get(i.systemId, i.field, options.locale, category) ?? category;
-      return [`item:${i.id}`, `${label}（${ja ? i.system.nameJa : i.system.nameEn}）`];
+      return [`item:${i.id}`, withSystem(options.locale, label, ja ? i.system.nameJa : i.system.nameEn)];
     }),
   ]);
 }

@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { listRequestOptions } from "@/lib/data/data-map/list-request-options";
 import { getMySubject } from "@/lib/data/subjects/get-my-subject";
 import { toLocale } from "@/lib/i18n/config";
+import { withSystem } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/translate";
 import { REQUEST_TYPES, type TRequestType } from "@/lib/validation/requests";
 
@@ -72,7 +73,7 @@ export default async function NewRequestPage({
           items: options.items.map((i) => ({
             id: i.id,
             categoryKey: i.category.key,
-            label: `${name(i.label.nameJa, i.label.nameEn)}（${name(i.system.nameJa, i.system.nameEn)}）: ${i.value}`,
+            label: `${withSystem(locale, name(i.label.nameJa, i.label.nameEn), name(i.system.nameJa, i.system.nameEn))}: ${i.value}`,
           })),
           known: options.known,
         }}
