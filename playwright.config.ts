@@ -38,7 +38,7 @@ export default defineConfig({
     },
     {
       name: "embedded",
-      testMatch: /(embedded-.*|subject-disclosure-path)\.spec\.ts/,
+      testMatch: /(embedded-.*|subject-disclosure-path|journey-.*)\.spec\.ts/,
       use: { baseURL: E2E.embedded.baseURL },
       metadata: { mail: "devbox" },
     },
@@ -48,14 +48,16 @@ export default defineConfig({
       command: "tsx e2e/support/serve-postgres.ts",
       url: `${E2E.pg.baseURL}/ja`,
       timeout: 180_000,
-      reuseExistingServer: false,
+      // E2E_REUSE=1 runs against servers already started (a developer's loop); CI never does.
+      reuseExistingServer: !!process.env.E2E_REUSE && !process.env.CI,
       stdout: "pipe",
     },
     {
       command: "tsx e2e/support/serve-embedded.ts",
       url: `${E2E.embedded.baseURL}/ja`,
       timeout: 180_000,
-      reuseExistingServer: false,
+      // E2E_REUSE=1 runs against servers already started (a developer's loop); CI never does.
+      reuseExistingServer: !!process.env.E2E_REUSE && !process.env.CI,
       stdout: "pipe",
     },
   ],

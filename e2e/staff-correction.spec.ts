@@ -53,7 +53,7 @@ test("a correction is applied, recipients are told, and staff record a confirmat
   await provide(subjectId, "police-tokyo", ["address"]);
 
   await page.goto("/ja/me/requests/new/correction");
-  await page.getByLabel("対象の項目").selectOption({ label: `住所: 住所 (${before})` });
+  await page.getByLabel("対象の項目").selectOption({ label: `住所（会員基盤）: ${before}` });
   await page.getByLabel("正しい内容").fill(after);
   await page.getByLabel("理由", { exact: true }).fill("転居したため");
   await page.getByRole("button", { name: "請求する" }).click();

@@ -98,13 +98,15 @@ test("staff withhold an item, build the package, and the requester downloads it 
   await expect(items).toContainText("Points were not credited (resolved)");
   // An ID number is never included and not even shown here.
   const row = (text: string) => items.getByTestId("package-item").filter({ hasText: text });
-  const idRow = row("myNumber");
+  const idRow = items.locator('[data-state="never"]');
   await expect(idRow).toContainText(en.preview.never.replace("{kind}", en.kind.GOVERNMENT_ID));
   await expect(items).not.toContainText("123456789012");
   await expectNoViolations(staff, '[data-testid="package-panel"]');
 
   // Withhold the phone number: a reason is required.
-  await items.getByRole("button", { name: `${en.preview.redact}: phone` }).click();
+  // Items carry the data map's labels, never the systems' field keys.
+  await expect(items).not.toContainText("myNumber");
+  await items.getByRole("button", { name: `${en.preview.redact}: Phone number` }).click();
   await panel.getByRole("button", { name: en.preview.save }).click();
   await expect(panel.getByText("This field is required")).toBeVisible();
   await panel.getByLabel(en.preview.reason).fill("It is another person's number");
@@ -157,7 +159,7 @@ test("staff withhold an item, build the package, and the requester downloads it 
   );
   const csvText = (await csvResponse.body()).toString("utf8");
   expect(csvText.startsWith("\uFEFFKind of information,System,Item,Content")).toBe(true);
-  expect(csvText).toContain("Points were not credited (resolved)");
+  expect(csvText).toContain("Enquiries,Points were not credited (resolved)");
   expect(csvText).not.toContain("090-5555-0101");
   expect(csvText).not.toContain("123456789012");
 

@@ -89,6 +89,9 @@ test("a released result downloads after a recent sign-in, is logged, and then ex
 
   const { page: staff } = await signInElsewhere("STAFF");
   await staff.goto(`${baseURL}/ja/staff/requests/${reference}`);
+  // A disclosure is answered with the package staff build.
+  await staff.getByRole("button", { name: "パッケージを作成する" }).click();
+  await expect(staff.getByText("パッケージを作成しました（1件の項目）。")).toBeVisible();
   await staff.getByLabel("請求者への回答").fill("保有個人データをお送りします。");
   await staff.getByRole("button", { name: "完了する" }).click();
   await expect(staff.getByTestId("status")).toHaveText("完了");
@@ -99,7 +102,7 @@ test("a released result downloads after a recent sign-in, is logged, and then ex
   const body = await (await download.createReadStream()).toArray();
   const content = JSON.parse(Buffer.concat(body).toString("utf8"));
   expect(content.reference).toBe(reference);
-  expect(JSON.stringify(content.rows)).toContain("090-1234-5678");
+  expect(JSON.stringify(content.items)).toContain("090-1234-5678");
   const logged = await sql().query(
     `SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'package.download' AND "requestId" = $1`,
     [id],

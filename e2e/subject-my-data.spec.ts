@@ -134,6 +134,9 @@ for (const locale of ["ja", "en"] as const) {
     await expect(page.locator('[data-group="payment_history"]')).toContainText(l.hold);
     const nameRow = page.locator('[data-group="name"] tbody tr').first();
     await expect(nameRow).toContainText("試験 太郎");
+    // Each item by the data map's label for its field, never the field's key.
+    await expect(nameRow.locator("td").first()).toHaveText(locale === "ja" ? "氏名" : "Full name");
+    await expect(page.locator("main")).not.toContainText("fullName");
     await expect(nameRow).toContainText("会員登録時にご本人が入力");
     await expect(nameRow.locator("ul li").first()).toBeVisible();
 

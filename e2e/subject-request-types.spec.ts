@@ -47,7 +47,7 @@ test("correction of a known item, with a reason", async ({ page, signIn }) => {
   await page.goto("/ja/me/requests/new/correction");
   await page.getByRole("button", { name: "請求する" }).click();
   await expect(page.getByText("入力してください").first()).toBeVisible();
-  await page.getByLabel("対象の項目").selectOption({ label: "住所: 住所 (東京都港区1-1)" });
+  await page.getByLabel("対象の項目").selectOption({ label: "住所（会員基盤）: 東京都港区1-1" });
   await page.getByLabel("正しい内容").fill("東京都港区2-2");
   await page.getByLabel("理由", { exact: true }).fill("転居したため");
   await page.getByRole("button", { name: "請求する" }).click();
@@ -59,7 +59,12 @@ test("correction of a known item, with a reason", async ({ page, signIn }) => {
 test("suspension of use: a purpose the law requires cannot be chosen", async ({ page, signIn }) => {
   await signIn("SUBJECT", { withSubject: true });
   await page.goto("/ja/me/requests/new/suspension-erasure");
-  await expect(page.getByLabel(/サービスの安全な運営に必要な不正対策/)).toBeDisabled();
+  const fixed = page.getByLabel(/サービスの安全な運営に必要な不正対策/);
+  await expect(fixed).toBeDisabled();
+  // Greyed out, and saying why, in words read with the choice itself.
+  await expect(fixed).toHaveAccessibleDescription(
+    "割賦販売法によりクレジットカードの不正利用対策が義務付けられているため、この目的での利用は停止できません。",
+  );
   await page.getByRole("button", { name: "請求する" }).click();
   await expect(page.getByText("利用目的を1つ以上選んでください")).toBeVisible();
   await page.getByLabel("各種サービスの提案・情報提供・広告配信").check();
