@@ -229,3 +229,104 @@ test("a PDF package downloads as a PDF with the Japanese font embedded", async (
   expect(pdf).toMatch(/\/BaseFont \/PKGAAA\+NotoSansJP/);
   expect(pdf).toContain("/ToUnicode");
 });
+
+test("a system that could not be gathered is named to staff and stated in the person's package", async ({
+  page,
+  signIn,
+  signInElsewhere,
+  baseURL,
+}) => {
+  const me = await signIn("SUBJECT", { withSubject: true });
+  await insertItem({
+    subjectId: me.subjectId!,
+    system: "members",
+    category: "name",
+    field: "fullName",
+    value: "欠落 花子",
+  });
+  await insertItem({
+    subjectId: me.subjectId!,
+    system: "reservations",
+    category: "reservation_history",
+    field: "reservations",
+    value: "ポータルの写し 予約 2件",
+  });
+  const reference = `R-2099-${String(randomInt(1e6)).padStart(6, "0")}`;
+  const requestId = randomUUID();
+  await sql().query(
+    `INSERT INTO "Request" (id, reference, type, status, "subjectId", "filedById", details, "identityVerifiedAt", "dueAt", "updatedAt")
+     VALUES ($1, $2, 'DISCLOSURE', 'IN_PROGRESS', $3, $4, $5, now(), now() + interval '10 days', now())`,
+    [
+      requestId,
+      reference,
+      me.subjectId,
+      me.id,
+      JSON.stringify({ scope: "ALL", categoryKeys: [], method: "JSON", postalAddress: "" }),
+    ],
+  );
+  // The reservations system never answered its export.
+  await sql().query(
+    `INSERT INTO "FulfilmentTask" (id, "requestId", "systemId", action, status, attempts, "lastError", "finishedAt")
+     SELECT $1, $2, s.id, 'EXPORT', 'FAILED', 5, 'timeout', now() FROM "DataSystem" s WHERE s.key = 'reservations'`,
+    [randomUUID(), requestId],
+  );
+
+  const { page: staff } = await signInElsewhere("STAFF");
+  await staff.goto(`${baseURL}/ja/staff/requests/${reference}`);
+  const panel = staff.getByRole("region", { name: ja.panel.title });
+  const sources = panel.getByTestId("package-sources");
+  await expect(sources.locator("li[data-state=missing]")).toContainText(
+    "予約: 取得できませんでした（タスクが失敗: タイムアウト（システムが時間内に応答しませんでした））",
+  );
+  await panel.getByRole("button", { name: ja.build.submit }).click();
+  await expect(panel.getByText(ja.errors.gapsNotAccepted)).toBeVisible();
+  await panel.getByLabel(ja.panel.acceptGaps).check();
+  await panel.getByRole("button", { name: ja.build.submit }).click();
+  await expect(panel.getByRole("status")).toHaveText(ja.build.done.replace("{count}", "2"));
+  await expectNoViolations(staff, '[data-testid="package-panel"]');
+
+  // The failed task keeps the request open; cancelling it changes the sources, so the package
+  // must be built again before it can go out.
+  const decision = staff.getByTestId("decision-panel");
+  await decision.getByLabel("請求者への回答").fill("取得できたデータをお送りします。");
+  await decision.getByRole("button", { name: "完了する" }).click();
+  await expect(decision.getByTestId("open-tasks-error")).toBeVisible();
+  await staff.locator("summary", { hasText: "取り消す" }).click();
+  await staff.getByLabel("取り消す理由（必須）").fill("予約システムは移行のため停止中");
+  await staff.getByRole("button", { name: "タスクを取り消す" }).click();
+  await expect(sources.locator("li[data-state=missing]")).toContainText(
+    "タスクを中止: 予約システムは移行のため停止中",
+  );
+  await decision.getByLabel("請求者への回答").fill("取得できたデータをお送りします。");
+  await decision.getByRole("button", { name: "完了する" }).click();
+  await expect(decision.getByText(ja.errors.outdated)).toBeVisible();
+  await panel.getByLabel(ja.panel.acceptGaps).check();
+  await panel.getByRole("button", { name: ja.build.rebuild }).click();
+  await expect(panel.getByRole("status")).toHaveText(ja.build.done.replace("{count}", "2"));
+  await decision.getByLabel("請求者への回答").fill("取得できたデータをお送りします。");
+  await decision.getByRole("button", { name: "完了する" }).click();
+  await expect(staff.getByTestId("status")).toHaveText("完了");
+
+  // The person's files say which system is missing, and never how staff described it.
+  await page.goto(`/ja/me/requests/${reference}`);
+  const json = await page.request.get(
+    `${baseURL}${await page.getByRole("link", { name: ja.download.JSON }).getAttribute("href")}`,
+  );
+  const content = (await json.json()) as {
+    missingData: { system: string; reason: string }[];
+    items: { value: string }[];
+  };
+  expect(content.missingData).toEqual([{ system: "予約", reason: "cancelled" }]);
+  expect(content.items.map((i) => i.value).sort()).toEqual([
+    "ポータルの写し 予約 2件",
+    "欠落 花子",
+  ]);
+  const html = await (
+    await page.request.get(
+      `${baseURL}${await page.getByRole("link", { name: ja.download.HTML }).getAttribute("href")}`,
+    )
+  ).text();
+  expect(html).toContain(ja.gaps.title);
+  expect(html).toContain("予約: 取得の手続きを中止しました");
+  expect(html).not.toContain("移行のため停止中");
+});
