@@ -4,13 +4,17 @@ import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
+import { Outcome, RequestStatus } from "../lib/generated/prisma/enums";
+import { ja } from "../lib/i18n/messages/ja";
+import { parseCsv } from "./support/csv";
 import { createUser, sql } from "./support/db";
 import { expect, test } from "./support/fixtures";
 
 // The manager dashboard: the figures shown equal the database's (other specs add requests in
 // parallel, so the global figures are compared on a page load and a query made together, retried
 // until they agree; the figures for this spec's own staff member are exact), a figure links to
-// the filtered queue, the regulators' CSV export, axe, and the English page.
+// the filtered queue, the regulators' CSV export (every request of the period, every status and
+// outcome, read with a strict CSV parser), axe, and the English page.
 
 const DAY = 86_400_000;
 const OPEN = `('SUBMITTED','AWAITING_IDENTITY','IDENTITY_REVIEW','IN_PROGRESS','NEEDS_INFO','AWAITING_APPROVAL')`;
@@ -22,22 +26,51 @@ async function expectNoViolations(page: Page) {
   ).toEqual([]);
 }
 
-/** Requests of this spec, all received on one day of its own (for the CSV period). */
+/**
+ * Requests of this spec, all received on one day of its own (for the CSV period): three open ones
+ * of its staff member, one unassigned of every other status, one closed with every outcome.
+ * Requests without refusal grounds get NULL, as Prisma writes them.
+ */
 async function seedRequests(staffId: string, subjectId: string) {
   const day = new Date(Date.UTC(2001, 0, 1) + Math.floor(Math.random() * 5000) * DAY);
   const date = day.toISOString().slice(0, 10);
   const block = Math.floor(Math.random() * 9_999) * 100;
-  const rows = [
+  type Row = {
+    status: string;
+    type: string;
+    due: number;
+    assignee: string | null;
+    outcome?: string;
+    grounds?: string[];
+  };
+  const mine: Row[] = [
     { status: "IN_PROGRESS", type: "DISCLOSURE", due: -1, assignee: staffId },
     { status: "SUBMITTED", type: "CORRECTION", due: 1, assignee: staffId },
     { status: "NEEDS_INFO", type: "DISCLOSURE", due: 10, assignee: staffId },
-    { status: "COMPLETED", type: "CORRECTION", due: 10, assignee: null },
+  ];
+  const groundsOf: Record<string, string[]> = {
+    REFUSED: ["CONTENT_NOT_UNTRUE"],
+    PARTIALLY_FULFILLED: ["HARM_TO_PERSON", "BUSINESS_DISRUPTION"],
+  };
+  const rows: Row[] = [
+    ...mine,
+    ...Object.values(RequestStatus)
+      .filter((s) => s !== "COMPLETED" && !mine.some((r) => r.status === s))
+      .map((status) => ({ status, type: "DISCLOSURE", due: 20, assignee: null })),
+    ...Object.values(Outcome).map((outcome) => ({
+      status: "COMPLETED",
+      type: outcome === "REFUSED" ? "CORRECTION" : "DISCLOSURE",
+      due: 10,
+      assignee: null,
+      outcome,
+      grounds: groundsOf[outcome],
+    })),
   ];
   const refs: string[] = [];
   for (const [i, r] of rows.entries()) {
     const reference = `R-2096-${String(block + i).padStart(6, "0")}`;
     refs.push(reference);
-    const closed = r.status === "COMPLETED";
+    const closed = r.status === "COMPLETED" || r.status === "WITHDRAWN";
     await sql().query(
       `INSERT INTO "Request" (id, reference, type, status, "subjectId", channel, jurisdictions,
          "receivedAt", "dueAt", "assigneeId", "closedAt", outcome, "refusalGrounds", "updatedAt")
@@ -53,12 +86,13 @@ async function seedRequests(staffId: string, subjectId: string) {
         new Date(Date.now() + r.due * DAY),
         r.assignee,
         closed ? new Date(day.getTime() + 5 * DAY) : null,
-        closed ? "REFUSED" : null,
-        closed ? ["CONTENT_NOT_UNTRUE"] : [],
+        r.outcome ?? null,
+        r.grounds ?? null,
       ],
     );
   }
-  return { date, refs };
+  const refused = refs[rows.findIndex((r) => r.outcome === "REFUSED")]!;
+  return { date, refs, mine: refs.slice(0, mine.length), refused };
 }
 
 const count = async (page: Page, testId: string) =>
@@ -100,7 +134,12 @@ test("the dashboard's figures equal the database's, link to the queue and export
 }) => {
   const staff = await createUser("STAFF");
   const subject = await createUser("SUBJECT", { withSubject: true });
-  const { date, refs } = await seedRequests(staff.id, subject.subjectId!);
+  const {
+    date,
+    refs,
+    mine,
+    refused: refusedRef,
+  } = await seedRequests(staff.id, subject.subjectId!);
   const manager = await signIn("MANAGER");
 
   await expect(async () => {
@@ -122,7 +161,7 @@ test("the dashboard's figures equal the database's, link to the queue and export
   await expect(page.getByRole("img", { name: /週ごとの受付と完了/ })).toBeVisible();
   await expectNoViolations(page);
 
-  // The CSV export for the spec's own day.
+  // The CSV export for the spec's own day, downloaded as a person would.
   await page.getByLabel("受付日（開始）").fill(date);
   await page.getByLabel("受付日（終了）").fill(date);
   const [csv] = await Promise.all([
@@ -130,23 +169,50 @@ test("the dashboard's figures equal the database's, link to the queue and export
     page.getByRole("button", { name: "CSVをダウンロード" }).click(),
   ]);
   expect(csv.suggestedFilename()).toBe(`requests-${date}-${date}.csv`);
+  // A transfer the server aborted is a failed download, not a short file.
+  expect(await csv.failure()).toBeNull();
   const text = await readFile(await csv.path(), "utf8");
   expect(text.charCodeAt(0)).toBe(0xfeff);
-  const lines = text.slice(1).trimEnd().split("\r\n");
-  expect(lines[0]).toBe("受付日,受付番号,種類,受付方法,法域,状況,回答期限,回答日,結果,拒否の理由");
-  expect(lines).toHaveLength(5);
-  // Same receivedAt: ordered by id, so compare as sets.
-  expect(
-    lines
-      .slice(1)
-      .map((l) => l.split(",")[1])
-      .sort(),
-  ).toEqual([...refs].sort());
-  const refused = lines.find((l) => l.includes(refs[3]!))!;
-  expect(refused).toContain(
-    `${date},${refs[3]},訂正・追加・削除,電話,日本（個人情報保護法） / EU（GDPR）,完了,`,
+  expect(text.endsWith("\r\n")).toBe(true);
+  const [head, ...records] = parseCsv(text);
+  expect(head).toEqual([
+    "受付日",
+    "受付番号",
+    "種類",
+    "受付方法",
+    "法域",
+    "状況",
+    "回答期限",
+    "回答日",
+    "結果",
+    "拒否の理由",
+  ]);
+  // Every request received that day (Japan time) is a record: as many as the database holds.
+  const received = await sql().query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "Request"
+     WHERE "receivedAt" >= $1::date - interval '9 hours' AND "receivedAt" < $1::date + interval '15 hours'`,
+    [date],
   );
-  expect(refused).toContain("不開示・不実施,保有個人データの内容が事実でないとは認められない");
+  expect(records).toHaveLength(received.rows[0]!.n);
+  expect(records.map((r) => r[1]).sort()).toEqual([...refs].sort());
+  // Every status and every outcome appears; the outcome is empty only for requests without one.
+  expect(new Set(records.map((r) => r[5]))).toEqual(new Set(Object.values(ja.status)));
+  expect(new Set(records.map((r) => r[8]))).toEqual(new Set(["", ...Object.values(ja.outcome)]));
+  const refused = records.find((r) => r[1] === refusedRef)!;
+  expect(refused.slice(0, 6)).toEqual([
+    date,
+    refusedRef,
+    "訂正・追加・削除",
+    "電話",
+    "日本（個人情報保護法） / EU（GDPR）",
+    "完了",
+  ]);
+  expect(refused.slice(8)).toEqual([
+    "不開示・不実施",
+    "保有個人データの内容が事実でないとは認められない",
+  ]);
+  // Requests stored with NULL refusal grounds are exported with the cell empty.
+  expect(records.filter((r) => r[9] === "")).toHaveLength(records.length - 2);
   expect(text).not.toContain(subject.email);
   const audit = await sql().query<{ n: number }>(
     `SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'requests.export' AND "actorId" = $1`,
@@ -160,7 +226,7 @@ test("the dashboard's figures equal the database's, link to the queue and export
   await expect(page).toHaveURL(new RegExp(`/ja/staff\\?assignee=${staff.id}$`));
   const queueRefs = await page.locator("tbody tr[data-row]").allTextContents();
   expect(queueRefs).toHaveLength(3);
-  for (const ref of refs.slice(0, 3)) expect(queueRefs.join(" ")).toContain(ref);
+  for (const ref of mine) expect(queueRefs.join(" ")).toContain(ref);
 });
 
 test("the dashboard in English, and closed to staff", async ({ page, signIn, signInElsewhere }) => {

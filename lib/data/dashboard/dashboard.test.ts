@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { Outcome, RefusalGround, RequestStatus } from "@/lib/generated/prisma/enums";
 import { createTestDatabase } from "@/scripts/lib/test-database";
 
 // Integration: the manager dashboard's figures and the regulators' CSV records against a real
@@ -62,7 +64,8 @@ async function request(data: {
       closedAt: data.closedAt,
       assigneeId: data.assigneeId,
       outcome: data.outcome as never,
-      refusalGrounds: (data.refusalGrounds ?? []) as never,
+      // Left out when not given, as the app does: Prisma then writes NULL (read back as []).
+      refusalGrounds: data.refusalGrounds as never,
     },
   });
   return reference;
@@ -276,5 +279,82 @@ describe("streamRequestRecords", () => {
     ).rejects.toThrow("FORBIDDEN");
     const gen = mod.streamRequestRecords({ actor: staffA, from: "2026-01-01", to: "2026-01-02" });
     await expect(gen.next()).rejects.toThrow("FORBIDDEN");
+  });
+
+  it("exports every request of the period, whatever its status and outcome, NULL lists too", async () => {
+    // 8 statuses × 5 outcomes (none included) × 3 kinds of grounds (none given, so NULL as Prisma
+    // writes it; empty; some), 9 times over: 1,080 rows, more than one page of 1,000, received at
+    // 12 instants so the keyset cuts between rows of the same instant.
+    const statuses = Object.values(RequestStatus);
+    const outcomes = [null, ...Object.values(Outcome)];
+    const grounds = [undefined, [], Object.values(RefusalGround).slice(0, 2)];
+    const subject = await db.subject.create({
+      data: { familyName: "試験", givenName: "全件", email: `${randomUUID()}@test.example.jp` },
+    });
+    const data: Prisma.RequestCreateManyInput[] = [];
+    for (let copy = 0; copy < 9; copy += 1)
+      for (const status of statuses)
+        for (const outcome of outcomes)
+          for (const refusalGrounds of grounds) {
+            const n = data.length;
+            const receivedAt = new Date(Date.UTC(2025, 10, 3, n % 12, 0, 0)); // 3 Nov 2025, JST
+            data.push({
+              reference: `R-2025-${String(n + 1).padStart(6, "0")}`,
+              subjectId: subject.id,
+              type: "DISCLOSURE",
+              status,
+              receivedAt,
+              dueAt: new Date(receivedAt.getTime() + 10 * DAY),
+              closedAt:
+                outcome || status === "WITHDRAWN" ? new Date(receivedAt.getTime() + DAY) : null,
+              outcome,
+              ...(refusalGrounds ? { refusalGrounds } : {}),
+            });
+          }
+    await db.request.createMany({ data });
+    try {
+      // One request whose jurisdictions are NULL too (only raw SQL can write that).
+      await db.$executeRaw`UPDATE "Request" SET jurisdictions = NULL WHERE reference = 'R-2025-000001'`;
+      const nulls = await db.$queryRaw<{ grounds: number; jurisdictions: number }[]>`
+        SELECT count(*) FILTER (WHERE "refusalGrounds" IS NULL)::int AS grounds,
+          count(*) FILTER (WHERE jurisdictions IS NULL)::int AS jurisdictions
+        FROM "Request" WHERE reference LIKE 'R-2025-%'`;
+      expect(nulls[0]).toEqual({
+        grounds: 9 * statuses.length * outcomes.length,
+        jurisdictions: 1,
+      });
+
+      const pageSizes: number[] = [];
+      const records = [];
+      for await (const page of mod.streamRequestRecords({
+        actor: manager,
+        from: "2025-11-01",
+        to: "2025-11-30",
+      })) {
+        pageSizes.push(page.length);
+        records.push(...page);
+      }
+      expect(pageSizes).toEqual([1000, 80]);
+      // Every row once: the keyset cuts between rows received at the same instant.
+      expect(records).toHaveLength(data.length);
+      expect(new Set(records.map((r) => r.reference))).toEqual(
+        new Set(data.map((d) => d.reference)),
+      );
+      expect(new Set(records.map((r) => r.status))).toEqual(new Set(statuses));
+      expect(new Set(records.map((r) => r.outcome))).toEqual(new Set(outcomes));
+      for (const r of records) {
+        expect(Array.isArray(r.refusalGrounds)).toBe(true);
+        expect(Array.isArray(r.jurisdictions)).toBe(true);
+      }
+      expect(records.find((r) => r.reference === "R-2025-000001")).toMatchObject({
+        jurisdictions: [],
+        refusalGrounds: [],
+      });
+      expect(records.filter((r) => r.refusalGrounds.length === 2)).toHaveLength(data.length / 3);
+    } finally {
+      // Other tests count open requests: leave the database as it was.
+      await db.request.deleteMany({ where: { subjectId: subject.id } });
+      await db.subject.delete({ where: { id: subject.id } });
+    }
   });
 });

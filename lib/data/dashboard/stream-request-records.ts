@@ -27,6 +27,11 @@ export interface RequestRecord {
   refusalGrounds: string[];
 }
 
+type RawRecord = Omit<RequestRecord, "jurisdictions" | "refusalGrounds"> & {
+  jurisdictions: string[] | null;
+  refusalGrounds: string[] | null;
+};
+
 const PAGE = 1000;
 const ts = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 
@@ -61,17 +66,25 @@ export async function* streamRequestRecords(options: {
     const keyset = after
       ? Prisma.sql`AND (r."receivedAt", r.id) > (${ts(after.at)}, ${after.id})`
       : Prisma.empty;
-    const rows = await db.$queryRaw<RequestRecord[]>`
+    // The list columns are nullable in PostgreSQL: Prisma writes NULL for a list it was given no
+    // value for (most requests have no refusal grounds) and reads NULL back as []. Raw SQL must do
+    // the same, here and again in the mapping, or one such row ends the export.
+    const rows = await db.$queryRaw<RawRecord[]>`
       SELECT r.id, r.reference, r."receivedAt", r.type::text AS type, r.channel::text AS channel,
-        r.jurisdictions::text[] AS jurisdictions, r.status::text AS status,
+        COALESCE(r.jurisdictions::text[], '{}') AS jurisdictions, r.status::text AS status,
         COALESCE(r."extendedDueAt", r."dueAt") AS "dueAt", r."closedAt",
-        r.outcome::text AS outcome, r."refusalGrounds"::text[] AS "refusalGrounds"
+        r.outcome::text AS outcome,
+        COALESCE(r."refusalGrounds"::text[], '{}') AS "refusalGrounds"
       FROM "Request" r
       WHERE r."receivedAt" >= ${ts(start)} AND r."receivedAt" < ${ts(end)} ${keyset}
       ORDER BY r."receivedAt", r.id
       LIMIT ${PAGE}`;
     if (rows.length === 0) return;
-    yield rows;
+    yield rows.map((r) => ({
+      ...r,
+      jurisdictions: r.jurisdictions ?? [],
+      refusalGrounds: r.refusalGrounds ?? [],
+    }));
     if (rows.length < PAGE) return;
     const last = rows[rows.length - 1]!;
     after = { at: last.receivedAt, id: last.id };

@@ -12,6 +12,8 @@ import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { getTranslator } from "@/lib/i18n/translate";
 import { CSV_BOM, csvLine, jstDate } from "@/lib/ledger/csv";
 import { parseExportPeriod } from "@/lib/data/dashboard/export-period";
+import { pagedBody } from "@/lib/export/paged-body";
+import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
@@ -27,31 +29,24 @@ export async function GET(request: NextRequest, ctx: { params: Promise<{ locale:
   await auditRequestExport({ actor, ...period });
 
   const t = getTranslator(locale);
-  const pages = streamRequestRecords({ actor, ...period });
-  const encoder = new TextEncoder();
-  let started = false;
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        if (!started) {
-          started = true;
-          controller.enqueue(encoder.encode(CSV_BOM + header(t)));
-          return;
-        }
-        const next = await pages.next();
-        if (next.done) {
-          controller.close();
-          return;
-        }
-        controller.enqueue(encoder.encode(next.value.map((r) => row(r, t)).join("")));
-      } catch (error) {
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await pages.return(undefined);
-    },
-  });
+  const fields = { route: "manager-export", from: period.from, to: period.to };
+  let body: ReadableStream<Uint8Array>;
+  try {
+    // The first page is read before answering: a failure there is a 500, never a 200 file
+    // holding only the header line; a later one aborts the transfer (lib/export/paged-body.ts).
+    body = await pagedBody({
+      pages: streamRequestRecords({ actor, ...period }),
+      head: CSV_BOM + header(t),
+      render: (page) => page.map((r) => row(r, t)).join(""),
+      onError: (error) => log.error("request export aborted", error, fields),
+    });
+  } catch (error) {
+    const errorId = log.error("request export failed", error, fields);
+    return new Response(`Error ${errorId}`, {
+      status: 500,
+      headers: { "Cache-Control": "no-store" },
+    });
+  }
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
