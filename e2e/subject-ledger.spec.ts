@@ -3,11 +3,13 @@ import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { request as playwrightRequest, type Page } from "@playwright/test";
 
-import { createUser } from "./support/db";
+import { ledger } from "../lib/i18n/messages/sections/ledger";
+import { createUser, sql } from "./support/db";
 import { expect, test } from "./support/fixtures";
 import { insertConsent, insertManyProvisions, insertProvision } from "./support/ledger-data";
 
-// The subject's provision ledger: entries with their details, each filter, keyset pages, the CSV
+// The subject's provision ledger: entries with their details, each filter, the recipient list that
+// follows the recipient class (live with JavaScript, from the URL without), keyset pages, the CSV
 // and JSON exports, and accessibility — in Japanese and English.
 
 async function seedLedger(subjectId: string) {
@@ -61,6 +63,33 @@ async function filterBy(page: Page, label: string, value: string, submit: string
   await page.waitForURL(/\?/);
 }
 
+/** Every recipient's class, from the database (the demo seed's, and any that other specs add). */
+async function recipientClasses(): Promise<Map<string, string>> {
+  const { rows } = await sql().query<{ key: string; c: string }>(
+    `SELECT key, "recipientClass"::text AS c FROM "Recipient"`,
+  );
+  return new Map(rows.map((r) => [r.key, r.c]));
+}
+
+/** The values the recipient select offers, "any" ("") first. */
+const offered = (page: Page, label: string) =>
+  page
+    .getByLabel(label, { exact: true })
+    .locator("option")
+    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+
+/** Asserts that the recipient select offers "any" and recipients of `cls` only, these among them. */
+async function expectOffersClass(page: Page, label: string, cls: string, including: string[]) {
+  const classes = await recipientClasses();
+  await expect(async () => {
+    const [any, ...keys] = await offered(page, label);
+    expect(any).toBe("");
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.filter((k) => classes.get(k) !== cls)).toEqual([]);
+    expect(keys).toEqual(expect.arrayContaining(including));
+  }).toPass({ timeout: 10_000 });
+}
+
 const L = {
   ja: {
     total: (n: number) => `該当する記録: ${n}件`,
@@ -80,6 +109,7 @@ const L = {
     cloud: "クラウドサーバーの提供",
     consent: "同意番号: ADM-E2E-0001",
     csvHead: "提供日,最終提供日,提供先,提供先の区分",
+    otherClass: ledger.ja.filter.recipientOtherClass,
   },
   en: {
     total: (n: number) => `Matching entries: ${n}`,
@@ -99,6 +129,7 @@ const L = {
     cloud: "Cloud hosting",
     consent: "Consent ref. ADM-E2E-0001",
     csvHead: "Date provided,Last provided,Recipient,Recipient class",
+    otherClass: ledger.en.filter.recipientOtherClass,
   },
 } as const;
 
@@ -156,6 +187,103 @@ for (const locale of ["ja", "en"] as const) {
 
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
+  });
+
+  test(`the recipient list follows the recipient class (${locale})`, async ({ page, signIn }) => {
+    const person = await signIn("SUBJECT", { withSubject: true });
+    await seedLedger(person.subjectId!);
+    const classes = await recipientClasses();
+    await page.goto(`/${locale}/me/ledger`);
+    const cls = page.getByLabel(l.cls, { exact: true });
+    const recipient = page.getByLabel(l.recipient, { exact: true });
+    // No class: every class's recipients.
+    expect(await offered(page, l.recipient)).toEqual(
+      expect.arrayContaining(["", "hotel-sakuratei", "adreach-us", "proc-cloud"]),
+    );
+
+    // Choosing a class narrows the list at once; a chosen recipient of another class goes.
+    await recipient.selectOption("adreach-us");
+    await cls.selectOption("THIRD_PARTY");
+    await expectOffersClass(page, l.recipient, "THIRD_PARTY", [
+      "hotel-sakuratei",
+      "points-connect",
+    ]);
+    await expect(recipient).toHaveValue("");
+    // Submitted: the entries are of that class only.
+    await page.getByRole("button", { name: l.apply }).click();
+    await page.waitForURL(/recipientClass=THIRD_PARTY/);
+    expect(new URL(page.url()).searchParams.get("recipient") ?? "").toBe("");
+    await expect(page.getByRole("heading", { name: l.total(2) })).toBeVisible();
+    const rows = page.locator("tbody tr[data-entry]");
+    const shown = await rows.evaluateAll((trs) =>
+      trs.map((tr) => tr.getAttribute("data-recipient")),
+    );
+    expect(shown.sort()).toEqual(["hotel-sakuratei", "points-connect"]);
+    expect(shown.every((key) => classes.get(key!) === "THIRD_PARTY")).toBe(true);
+
+    // Loaded with the class in the URL, the list is already narrowed; by keyboard, a recipient
+    // of the class is chosen and applied.
+    await expectOffersClass(page, l.recipient, "THIRD_PARTY", [
+      "hotel-sakuratei",
+      "points-connect",
+    ]);
+    await expect(cls).toHaveValue("THIRD_PARTY");
+    await recipient.selectOption("points-connect");
+    await page.getByRole("button", { name: l.apply }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/recipient=points-connect/);
+    await expect(page.getByRole("heading", { name: l.total(1) })).toBeVisible();
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toHaveAttribute("data-recipient", "points-connect");
+    await expect(recipient).toHaveValue("points-connect");
+
+    // Back to any class: every recipient again, the chosen one kept.
+    await cls.selectOption("");
+    await expect
+      .poll(() => offered(page, l.recipient))
+      .toEqual(expect.arrayContaining(["adreach-us", "proc-cloud", "points-connect"]));
+    await expect(recipient).toHaveValue("points-connect");
+    // Another class: only its recipients, and the chosen one goes back to any.
+    await cls.selectOption("PROCESSOR");
+    await expectOffersClass(page, l.recipient, "PROCESSOR", ["proc-cloud"]);
+    await expect(recipient).toHaveValue("");
+
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+  });
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test(`the class in the URL narrows the recipient list from the server (${locale})`, async ({
+      page,
+      signIn,
+    }) => {
+      const person = await signIn("SUBJECT", { withSubject: true });
+      await seedLedger(person.subjectId!);
+      await page.goto(`/${locale}/me/ledger?recipientClass=FOREIGN_THIRD_PARTY`);
+      await expectOffersClass(page, l.recipient, "FOREIGN_THIRD_PARTY", ["adreach-us"]);
+      await expect(page.getByRole("heading", { name: l.total(1) })).toBeVisible();
+      await page.getByLabel(l.recipient, { exact: true }).selectOption("adreach-us");
+      await page.getByRole("button", { name: l.apply }).click();
+      await page.waitForURL(/recipient=adreach-us/);
+      await expect(page.getByRole("heading", { name: l.total(1) })).toBeVisible();
+
+      // The class changed without the list following (no script): the recipient of another
+      // class is not applied, the page says so, and the entries are those of the class.
+      await page.getByLabel(l.cls, { exact: true }).selectOption("THIRD_PARTY");
+      await page.getByRole("button", { name: l.apply }).click();
+      await page.waitForURL(/recipientClass=THIRD_PARTY/);
+      await expect(page.getByRole("alert").filter({ hasText: l.otherClass })).toBeVisible();
+      await expect(page.getByRole("heading", { name: l.total(2) })).toBeVisible();
+      await expectOffersClass(page, l.recipient, "THIRD_PARTY", ["hotel-sakuratei"]);
+      await expect(page.getByLabel(l.recipient, { exact: true })).toHaveValue("");
+      // The export links carry the filter as applied.
+      await expect(page.getByRole("link", { name: l.csv })).not.toHaveAttribute(
+        "href",
+        /[?&]recipient=/,
+      );
+    });
   });
 
   test(`the ledger pages through 120 entries by keyset (${locale})`, async ({ page, signIn }) => {

@@ -3,12 +3,17 @@ import { RECIPIENT_CLASSES } from "@/lib/ledger/filter";
 import type { RecipientClass } from "@/lib/generated/prisma/enums";
 import type { Translate } from "@/lib/i18n/translate";
 
+import { RecipientOptions } from "./recipient-options";
+
 interface Options {
   recipients: { key: string; name: string; recipientClass: RecipientClass }[];
   scenes: { key: string; name: string }[];
 }
 
-/** A plain GET form: works without JavaScript, every control labelled, keys only in the URL. */
+/**
+ * A plain GET form: works without JavaScript, every control labelled, keys only in the URL. The
+ * recipient list shows the chosen class's recipients (RecipientOptions, the form's one client part).
+ */
 export function LedgerFilterForm(props: {
   action: string;
   filter: TLedgerFilter;
@@ -17,6 +22,9 @@ export function LedgerFilterForm(props: {
   t: Translate;
 }) {
   const { filter, options, t } = props;
+  const byClass = RECIPIENT_CLASSES.flatMap((c) =>
+    options.recipients.filter((r) => r.recipientClass === c),
+  );
   return (
     <form method="get" action={props.action} aria-labelledby="ledger-filter-title" role="search">
       <h2 id="ledger-filter-title">{t("ledger.filter.title")}</h2>
@@ -36,18 +44,12 @@ export function LedgerFilterForm(props: {
           <label htmlFor="f-recipient">{t("ledger.filter.recipient")}</label>
           <select id="f-recipient" name="recipient" defaultValue={filter.recipient ?? ""}>
             <option value="">{t("ledger.filter.any")}</option>
-            {RECIPIENT_CLASSES.map((c) => {
-              const list = options.recipients.filter((r) => r.recipientClass === c);
-              return list.length === 0 ? null : (
-                <optgroup key={c} label={t(`recipientClass.${c}`)}>
-                  {list.map((r) => (
-                    <option key={r.key} value={r.key}>
-                      {r.name}
-                    </option>
-                  ))}
-                </optgroup>
-              );
-            })}
+            <RecipientOptions
+              recipients={byClass}
+              recipientClass={filter.recipientClass}
+              classSelectId="f-class"
+              recipientSelectId="f-recipient"
+            />
           </select>
         </div>
         <div className="field">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { ClientSections } from "@/components/i18n/client-sections";
 import { ForeignNotes } from "@/components/ledger/foreign-notes";
 import { LedgerEntries } from "@/components/ledger/ledger-entries";
 import { LedgerFilterForm } from "@/components/ledger/ledger-filter-form";
@@ -10,6 +11,7 @@ import { listMyProvisions } from "@/lib/data/ledger/list-my-provisions";
 import { toLocale } from "@/lib/i18n/config";
 import { getTranslator, isMessageKey } from "@/lib/i18n/translate";
 import { filterToSearch, parseLedgerFilter } from "@/lib/ledger/filter";
+import { keepRecipientInClass } from "@/lib/ledger/recipient-choice";
 import { presentLedgerRow } from "@/lib/ledger/present";
 
 export const dynamic = "force-dynamic";
@@ -21,17 +23,20 @@ export default async function MyLedgerPage(props: {
   const locale = toLocale((await props.params).locale);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  const { filter, errors } = parseLedgerFilter(await props.searchParams);
-  const [page, options] = await Promise.all([
-    listMyProvisions({ actor, filter }),
-    listLedgerFilterOptions({ actor, locale }),
-  ]);
+  const parsed = parseLedgerFilter(await props.searchParams);
+  const loadingOptions = listLedgerFilterOptions({ actor, locale });
+  // Only a URL naming both a class and a recipient waits for the options before the query.
+  const { filter, error } =
+    parsed.filter.recipientClass && parsed.filter.recipient
+      ? keepRecipientInClass(parsed.filter, (await loadingOptions).recipients)
+      : { filter: parsed.filter, error: undefined };
+  const [page, options] = await Promise.all([listMyProvisions({ actor, filter }), loadingOptions]);
   const base = `/${locale}/me/ledger`;
   const search = filterToSearch(filter);
   const entries = page.rows.map((row) => presentLedgerRow(row, locale));
   const exportHref = (format: "csv" | "json") =>
     `${base}/export?${filterToSearch(filter, { format })}`;
-  const errorList = Object.values(errors);
+  const errorList = [...Object.values(parsed.errors), ...(error ? [error] : [])];
 
   return (
     <>
@@ -51,7 +56,9 @@ export default async function MyLedgerPage(props: {
           </ul>
         </div>
       )}
-      <LedgerFilterForm action={base} filter={filter} options={options} clearHref={base} t={t} />
+      <ClientSections locale={locale} sections={["recipientClass"]}>
+        <LedgerFilterForm action={base} filter={filter} options={options} clearHref={base} t={t} />
+      </ClientSections>
       <section aria-labelledby="ledger-results-title">
         <h2 id="ledger-results-title" aria-live="polite">
           {t("ledger.total", { count: page.total ?? 0 })}

@@ -27,6 +27,7 @@ const ja = {
     invalidCursor: "ページの指定が正しくありません",
     rangeOrder: "終了日は開始日以降にしてください",
     ignored: "正しくない条件は無視しました。",
+    recipientOtherClass: "選んだ提供先は選んだ区分に含まれないため、提供先の条件は使っていません",
   },
   column: {
     date: "提供日",
@@ -177,6 +178,8 @@ const en: typeof ja = {
     invalidCursor: "Unknown page",
     rangeOrder: "The end date must not be before the start date",
     ignored: "Invalid filters were ignored.",
+    recipientOtherClass:
+      "The chosen recipient is not of the chosen class, so the recipient filter was not applied",
   },
   column: {
     date: "Date",
