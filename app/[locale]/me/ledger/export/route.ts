@@ -7,12 +7,15 @@ import { toLocale } from "@/lib/i18n/config";
 import { getTranslator } from "@/lib/i18n/translate";
 import { CSV_BOM, jstDate, ledgerCsvHeader, ledgerCsvRow } from "@/lib/ledger/csv";
 import { parseLedgerFilter } from "@/lib/ledger/filter";
+import { pagedBody } from "@/lib/export/paged-body";
 import { entryToJson, presentLedgerRow } from "@/lib/ledger/present";
+import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
 // The filtered ledger as CSV or JSON, streamed page by page (keyset) so a ledger of 10,000
-// entries is never held in memory at once. Scoped to the signed-in person like the page.
+// entries is never held in memory at once. Scoped to the signed-in person like the page. A
+// failing read never arrives as a complete-looking file (lib/export/paged-body.ts).
 export async function GET(request: NextRequest, ctx: { params: Promise<{ locale: string }> }) {
   const locale = toLocale((await ctx.params).locale);
   const actor = await getActor();
@@ -25,50 +28,39 @@ export async function GET(request: NextRequest, ctx: { params: Promise<{ locale:
   if (Object.keys(errors).length > 0) return new Response("Bad filter", { status: 400 });
 
   const t = getTranslator(locale);
-  const pages = streamMyProvisions({ actor, filter });
-  const encoder = new TextEncoder();
-  let started = false;
   let first = true;
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        if (!started) {
-          started = true;
-          controller.enqueue(
-            encoder.encode(
-              format === "csv"
-                ? CSV_BOM + ledgerCsvHeader(t)
-                : `{"generatedAt":${JSON.stringify(new Date().toISOString())},"locale":"${locale}","filter":${JSON.stringify({ ...filter, after: undefined, before: undefined })},"entries":[`,
-            ),
-          );
-          return;
-        }
-        const next = await pages.next();
-        if (next.done) {
-          if (format === "json") controller.enqueue(encoder.encode("\n]}\n"));
-          controller.close();
-          return;
-        }
-        const entries = next.value.map((row) => presentLedgerRow(row, locale));
-        const chunk =
-          format === "csv"
-            ? entries.map((e) => ledgerCsvRow(e, t)).join("")
-            : entries
-                .map((e) => {
-                  const text = `${first ? "" : ","}\n${JSON.stringify(entryToJson(e))}`;
-                  first = false;
-                  return text;
-                })
-                .join("");
-        controller.enqueue(encoder.encode(chunk));
-      } catch (error) {
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await pages.return(undefined);
-    },
-  });
+  const fields = { route: "ledger-export", format };
+  let body: ReadableStream<Uint8Array>;
+  try {
+    // The first page is read before answering: a failure there is a 500, never a 200 file that
+    // holds only its header; a later one aborts the transfer (lib/export/paged-body.ts).
+    body = await pagedBody({
+      pages: streamMyProvisions({ actor, filter }),
+      head:
+        format === "csv"
+          ? CSV_BOM + ledgerCsvHeader(t)
+          : `{"generatedAt":${JSON.stringify(new Date().toISOString())},"locale":"${locale}","filter":${JSON.stringify({ ...filter, after: undefined, before: undefined })},"entries":[`,
+      tail: format === "json" ? "\n]}\n" : undefined,
+      render: (page) => {
+        const entries = page.map((row) => presentLedgerRow(row, locale));
+        if (format === "csv") return entries.map((e) => ledgerCsvRow(e, t)).join("");
+        return entries
+          .map((e) => {
+            const text = `${first ? "" : ","}\n${JSON.stringify(entryToJson(e))}`;
+            first = false;
+            return text;
+          })
+          .join("");
+      },
+      onError: (error) => log.error("ledger export aborted", error, fields),
+    });
+  } catch (error) {
+    const errorId = log.error("ledger export failed", error, fields);
+    return new Response(`Error ${errorId}`, {
+      status: 500,
+      headers: { "Cache-Control": "no-store" },
+    });
+  }
   const name = `provision-ledger-${jstDate(new Date())}.${format}`;
   return new Response(body, {
     headers: {
