@@ -1,6 +1,8 @@
 // @ts-check
 /* global process */
 
+import { SERVER_ACTION_BODY_LIMIT } from "./lib/http/server-action-limit.js";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Database drivers, the job queue and the mailer stay plain Node modules (never bundled).
@@ -20,7 +22,10 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
   experimental: {
-    serverActions: { bodySizeLimit: "12mb" },
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT },
+    // The proxy reads a server action's body to check it before Next.js's action handler does
+    // (proxy.ts); it must be given the whole body, or the action would get a truncated one.
+    proxyClientMaxBodySize: SERVER_ACTION_BODY_LIMIT,
   },
   async headers() {
     return [

@@ -1,23 +1,10 @@
-import Link from "next/link";
+import { NotFoundView } from "@/components/errors/not-found-view";
+import { getActor } from "@/lib/auth/actor";
 
-import { getTranslator } from "@/lib/i18n/translate";
-
-// Next.js gives not-found pages no params, so the locale is unknown here: both languages show,
-// each from its catalogue.
-export default function NotFound() {
-  const ja = getTranslator("ja");
-  const en = getTranslator("en");
-  return (
-    <section aria-labelledby="nf-title">
-      <h1 id="nf-title">
-        {ja("errors.notFoundTitle")} / <span lang="en">{en("errors.notFoundTitle")}</span>
-      </h1>
-      <p>
-        <Link href="/ja">{ja("errors.backHome")}</Link> ·{" "}
-        <Link href="/en" lang="en">
-          {en("errors.backHome")}
-        </Link>
-      </p>
-    </section>
-  );
+// Next.js gives not-found pages no params; the client view reads the locale from the layout's
+// I18nProvider. The header already offers sign-in and the audience's own pages; the way to
+// "My page" is repeated here for the people who have one.
+export default async function NotFound() {
+  const actor = await getActor();
+  return <NotFoundView myPage={actor?.role === "SUBJECT"} />;
 }

@@ -43,7 +43,10 @@ const run = defineAction(
 );
 
 /** Takes form data so that a file can travel with the message. */
-export async function sendMessage(form: FormData): Promise<ActionResult<void>> {
+export async function sendMessage(raw: FormData): Promise<ActionResult<void>> {
+  // A forged call may send anything in place of the form; that is an empty form, refused by the
+  // schema, not a crash.
+  const form = raw instanceof FormData ? raw : new FormData();
   const file = form.get("file");
   return run({
     reference: form.get("reference"),

@@ -26,7 +26,10 @@ const run = defineAction(
 );
 
 /** Takes form data so that files can travel with the completion. */
-export async function completeManualTask(form: FormData): Promise<ActionResult<void>> {
+export async function completeManualTask(raw: FormData): Promise<ActionResult<void>> {
+  // A forged call may send anything in place of the form; that is an empty form, refused by the
+  // schema, not a crash.
+  const form = raw instanceof FormData ? raw : new FormData();
   return run({
     reference: form.get("reference"),
     taskId: form.get("taskId"),

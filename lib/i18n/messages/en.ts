@@ -15,6 +15,7 @@ import { settings } from "./sections/settings";
 import { settingsDataMap } from "./sections/settingsDataMap";
 import { settingsPolicies } from "./sections/settingsPolicies";
 import { integration } from "./sections/integration";
+import { errors } from "./sections/errors";
 
 export const en: Messages = {
   identity: identity.en,
@@ -385,22 +386,7 @@ export const en: Messages = {
     groundNotForType: "A ground that does not apply to this type of request was chosen",
     rejectReasonRequired: "Say why you send it back",
   },
-  errors: {
-    tooManyRequests: "Too many attempts in a short time. Please wait a while and try again.",
-    unauthenticated: "Please sign in.",
-    forbidden: "You are not allowed to do this.",
-    notFound: "Not found.",
-    invalidInput: "Please check what you entered.",
-    conflict: "Someone else changed this meanwhile. Reload the page.",
-    illegalTransition: "This cannot be done in the request's current state.",
-    approvalRequired: "This outcome needs another person's approval. Ask for approval.",
-    selfApproval: "You cannot approve an approval you asked for; another person decides it.",
-    unexpected: "Something went wrong. Please try again later.",
-    errorId: "Error ID: {id}",
-    forbiddenTitle: "Access denied",
-    notFoundTitle: "Page not found",
-    backHome: "Back to home",
-  },
+  errors: errors.en,
   mail: {
     footer:
       "Sent by the Sakura Link Privacy Center. If you did not expect this mail, please ignore it.",

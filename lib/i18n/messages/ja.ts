@@ -14,6 +14,7 @@ import { settings } from "./sections/settings";
 import { settingsDataMap } from "./sections/settingsDataMap";
 import { settingsPolicies } from "./sections/settingsPolicies";
 import { integration } from "./sections/integration";
+import { errors } from "./sections/errors";
 
 // The Japanese catalogue: the source of truth for every user-facing string (en.ts mirrors it,
 // and the type checker refuses a missing key there). Features with many strings keep them in
@@ -384,22 +385,7 @@ export const ja = {
     groundNotForType: "この種類の請求には使えない理由が含まれています",
     rejectReasonRequired: "差し戻す理由を入力してください",
   },
-  errors: {
-    tooManyRequests: "短時間に操作が集中しています。しばらく待ってからお試しください。",
-    unauthenticated: "ログインしてください。",
-    forbidden: "この操作を行う権限がありません。",
-    notFound: "見つかりませんでした。",
-    invalidInput: "入力内容を確認してください。",
-    conflict: "他の操作で内容が変わりました。画面を更新してください。",
-    illegalTransition: "現在の状況ではこの操作はできません。",
-    approvalRequired: "この結果には別の担当者の承認が必要です。承認を依頼してください。",
-    selfApproval: "自分で依頼した承認は承認できません。別の担当者が承認します。",
-    unexpected: "予期しないエラーが発生しました。時間をおいてお試しください。",
-    errorId: "エラーID: {id}",
-    forbiddenTitle: "アクセスできません",
-    notFoundTitle: "ページが見つかりません",
-    backHome: "ホームへ戻る",
-  },
+  errors: errors.ja,
   mail: {
     footer:
       "このメールはサクラリンク プライバシーセンターから送信しています。お心当たりがない場合は破棄してください。",
