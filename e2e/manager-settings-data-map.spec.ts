@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 
 import { expect, test } from "./support/fixtures";
-import { sql } from "./support/db";
+import { insertItem, sql } from "./support/db";
 
 // The data map's configuration pages: a manager adds a recipient abroad (the shared schema's
 // class-dependent field errors first) and finds it on the public transparency page; adds an HTTP
@@ -166,6 +166,57 @@ test("a category in use cannot be deleted, with the reason shown", async ({ page
   await page.goto("/en/manager/settings/purposes");
   await expect(page.getByRole("heading", { level: 1, name: "Purposes of use" })).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test("a manager names a system's new field and the person sees the name, never the key", async ({
+  page,
+  signIn,
+  signInElsewhere,
+  baseURL,
+}) => {
+  const key = `loyaltyTier${short()}`;
+  const { page: subject, person } = await signInElsewhere("SUBJECT", { withSubject: true });
+  await insertItem({
+    subjectId: person.subjectId!,
+    system: "points",
+    category: "points_balance",
+    field: key,
+    value: "ゴールド会員",
+  });
+  // Until it is named, the person sees its category's name.
+  await subject.goto(`${baseURL}/ja/me/data`);
+  const row = subject.locator("tr", { hasText: "ゴールド会員" });
+  await expect(row.locator("td.item-label")).toHaveText("ポイント残高・利用履歴");
+  await expect(subject.locator("main")).not.toContainText(key);
+
+  await signIn("MANAGER");
+  await page.goto("/ja/manager/settings");
+  await expect(page.getByTestId("unnamed-fields")).toBeVisible();
+  const { rows } = await sql().query<{ id: string }>(
+    `SELECT id FROM "DataSystem" WHERE key = 'points'`,
+  );
+  await page.goto(`/ja/manager/settings/systems/${rows[0]!.id}`);
+  const form = page.getByTestId("fields-form");
+  const field = form.locator(`tr[data-field="${key}"]`);
+  await expect(field).toContainText("名称未設定");
+  // One language alone is refused beside the field, by the same schema the server uses.
+  await field.getByRole("textbox", { name: /表示名（日本語）/ }).fill("会員ランク");
+  await form.getByRole("button", { name: "保存する" }).click();
+  await expect(field.getByText("入力してください")).toBeVisible();
+  await field.getByRole("textbox", { name: /表示名（英語）/ }).fill("Membership tier");
+  await form.getByRole("button", { name: "保存する" }).click();
+  await expect(form.getByText("項目の名称を保存しました。")).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect((await audits("config.system.set-fields", "points")).length).toBeGreaterThan(0);
+
+  await subject.goto(`${baseURL}/ja/me/data`);
+  await expect(row.locator("td.item-label")).toHaveText("会員ランク");
+  await subject.goto(`${baseURL}/en/me/data`);
+  await expect(
+    subject.locator("tr", { hasText: "ゴールド会員" }).locator("td.item-label"),
+  ).toHaveText("Membership tier");
+  // Leave the demo data map as it was for the specs that run beside this one.
+  await sql().query(`DELETE FROM "DataField" WHERE key = $1`, [key]);
 });
 
 test("support staff get the Forbidden page on every data-map setting", async ({ page, signIn }) => {
