@@ -48,7 +48,10 @@ export async function getKeyNames(options: {
     ...items.map((i): [string, string] => {
       const category = ja ? i.category.nameJa : i.category.nameEn;
       const label = labels?.get(i.systemId, i.field, options.locale, category) ?? category;
-      return [`item:${i.id}`, withSystem(options.locale, label, ja ? i.system.nameJa : i.system.nameEn)];
+      return [
+        `item:${i.id}`,
+        withSystem(options.locale, label, ja ? i.system.nameJa : i.system.nameEn),
+      ];
     }),
   ]);
 }
