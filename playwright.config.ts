@@ -38,7 +38,7 @@ export default defineConfig({
     },
     {
       name: "embedded",
-      testMatch: /(embedded-.*|subject-disclosure-path|journey-.*)\.spec\.ts/,
+      testMatch: /(embedded-.*|subject-disclosure-path|journey-.*|security)\.spec\.ts/,
       use: { baseURL: E2E.embedded.baseURL },
       metadata: { mail: "devbox" },
     },

@@ -15,8 +15,10 @@ export default defineConfig({
     include: ["{lib,scripts,app,components}/**/*.test.{ts,tsx}", "prisma/**/*.test.ts"],
     exclude: ["node_modules", ".next", "e2e"],
     environment: "node",
-    // Files written by tests go to a temporary folder, encrypted under a test-only key.
+    // Files written by tests go to a temporary folder, encrypted under a test-only key; mail goes
+    // to the dev mailbox table (demo mode, chosen here explicitly).
     env: {
+      DEMO_MODE: "1",
       DATA_DIR: path.join(os.tmpdir(), "dsar-vitest"),
       MASTER_KEY: Buffer.alloc(32, 9).toString("base64"),
     },

@@ -3,12 +3,36 @@ import { describe, expect, it } from "vitest";
 import { parseEnv } from "./env";
 
 describe("environment", () => {
-  it("defaults to the embedded database and demo mail", () => {
+  it("defaults to the embedded database, which is the demo", () => {
     const env = parseEnv({});
     expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.DEMO_MODE).toBe(true);
     expect(env.SMTP_URL).toBeUndefined();
     expect(env.PORT).toBe(3000);
     expect(env.DATA_DIR).toBe(".data");
+  });
+
+  it("is never a demo by accident: with a database, mail and keys are required", () => {
+    const db = { DATABASE_URL: "postgresql://db/dsar" };
+    const refused = () => parseEnv(db);
+    expect(refused).toThrow(/^Refusing to start: SMTP_URL: not set; .*DEMO_MODE=1/);
+    expect(refused).toThrow(/AUTH_SECRET: not set/);
+    expect(refused).toThrow(/MASTER_KEY: not set/);
+    expect(refused).toThrow(/AUTH_URL: not set/);
+    // One line, naming every variable.
+    expect(() => parseEnv({ ...db, NODE_ENV: "production" })).toThrow(/^[^\n]+$/);
+    const production = {
+      ...db,
+      SMTP_URL: "smtp://mail.example.jp:587",
+      AUTH_SECRET: "x".repeat(40),
+      MASTER_KEY: Buffer.alloc(32, 1).toString("base64"),
+      AUTH_URL: "https://privacy.example.jp",
+    };
+    expect(parseEnv(production).DEMO_MODE).toBe(false);
+    // Demo mode on PostgreSQL only when chosen; then nothing else is required.
+    expect(parseEnv({ ...db, DEMO_MODE: "1" }).DEMO_MODE).toBe(true);
+    // Choosing against it on the embedded database asks for the same settings.
+    expect(() => parseEnv({ DEMO_MODE: "0" })).toThrow(/SMTP_URL: not set/);
   });
 
   it("treats empty strings as unset", () => {

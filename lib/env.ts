@@ -16,7 +16,7 @@ export const ZEnv = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   AUTH_URL: z.url().optional(),
-  // smtp://user:pass@host:port or smtps://…; unset = demo mode with the dev mailbox.
+  // smtp://user:pass@host:port or smtps://…; required outside demo mode.
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
@@ -31,8 +31,13 @@ export const ZEnv = z.object({
   // inline: the job worker runs inside the app process; off: run `npm run worker` apart.
   WORKER_MODE: z.enum(["inline", "off"]).default("inline"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-  // Lets e2e tests read the dev mailbox even when SMTP is set; never set in production.
-  E2E: booleanish.default(false),
+  // Demo mode (the dev mailbox instead of mail, the demo's simulated systems) only when chosen:
+  // DEMO_MODE=1, or the embedded default of `npm start` (no DATABASE_URL), which passes it on.
+  // Never inferred from a missing setting.
+  DEMO_MODE: booleanish.optional(),
+  // Demo mode only: show the dev mailbox to visitors from other machines (mail to subjects only;
+  // staff, manager and admin sign-in links stay readable from this machine alone).
+  DEMO_MAILBOX_REMOTE: booleanish.default(false),
   // S3-compatible object storage for stored files, so several app and worker processes can share
   // them; unset = encrypted files under DATA_DIR/files. All of the four without a default, or none.
   S3_ENDPOINT: z
@@ -56,20 +61,39 @@ const S3_REQUIRED = [
   "S3_SECRET_ACCESS_KEY",
 ] as const;
 
+// Outside demo mode these must be set: a forgotten one would otherwise fall back to something
+// weaker (no mail, a key kept on one machine's disk, links to localhost).
+const REQUIRED_OUTSIDE_DEMO = {
+  SMTP_URL:
+    "not set; sign-in links go out by mail (set it, or DEMO_MODE=1 for a local demo with the dev mailbox)",
+  AUTH_SECRET: "not set; at least 32 random characters, the same for every app process",
+  MASTER_KEY: "not set; 32 bytes in base64 (without it stored documents cannot be read)",
+  AUTH_URL: "not set; the portal's public URL, used in the links it mails",
+} as const;
+
 // Half an S3 configuration must stop the start, not silently write files to the local disk of
 // one of several processes.
 const ZEnvChecked = ZEnv.superRefine((env, ctx) => {
   const missing = S3_REQUIRED.filter((name) => env[name] === undefined);
-  if (missing.length === 0 || missing.length === S3_REQUIRED.length) return;
-  for (const name of missing)
-    ctx.addIssue({
-      code: "custom",
-      path: [name],
-      message: `missing: S3 storage needs all of ${S3_REQUIRED.join(", ")}, or none`,
-    });
-});
+  if (missing.length > 0 && missing.length < S3_REQUIRED.length)
+    for (const name of missing)
+      ctx.addIssue({
+        code: "custom",
+        path: [name],
+        message: `missing: S3 storage needs all of ${S3_REQUIRED.join(", ")}, or none`,
+      });
+  if (demoModeOf(env)) return;
+  for (const [name, message] of Object.entries(REQUIRED_OUTSIDE_DEMO))
+    if (env[name as keyof typeof REQUIRED_OUTSIDE_DEMO] === undefined)
+      ctx.addIssue({ code: "custom", path: [name], message });
+}).transform((env) => ({ ...env, DEMO_MODE: demoModeOf(env) }));
 
-export type TEnv = z.infer<typeof ZEnv>;
+/** Chosen explicitly, or the embedded default (no DATABASE_URL: only `npm start` runs it). */
+function demoModeOf(env: { DEMO_MODE?: boolean; DATABASE_URL?: string }): boolean {
+  return env.DEMO_MODE ?? env.DATABASE_URL === undefined;
+}
+
+export type TEnv = z.infer<typeof ZEnvChecked>;
 
 export class EnvError extends Error {}
 
@@ -78,8 +102,9 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
   const result = ZEnvChecked.safeParse(cleaned);
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new EnvError(`Invalid environment variables:\n${lines.join("\n")}`);
+    // One line, naming each variable: start-up prints it and stops.
+    const parts = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Refusing to start: ${parts.join("; ")}`);
   }
   return result.data;
 }
@@ -91,4 +116,4 @@ export function getEnv(): TEnv {
   return cached;
 }
 
-export const isDemoMode = () => !getEnv().SMTP_URL;
+export const isDemoMode = () => getEnv().DEMO_MODE;

@@ -37,6 +37,21 @@ describe("start-up", () => {
     expect(result.output).toContain("127.0.0.1:1");
   });
 
+  it("refuses PostgreSQL without mail, naming SMTP_URL, instead of falling back to a demo", async () => {
+    for (const script of ["scripts/start.ts", "scripts/worker.ts"]) {
+      const result = await finish(
+        run(script, {
+          DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres",
+          DEMO_MODE: undefined,
+          SMTP_URL: undefined,
+          NODE_ENV: "production",
+        }),
+      );
+      expect(result.code, script).toBe(1);
+      expect(result.output).toMatch(/Refusing to start: SMTP_URL: not set; .*DEMO_MODE=1/);
+    }
+  });
+
   it("exits non-zero naming the variable when the environment is invalid", async () => {
     const result = await finish(run("scripts/start.ts", { DATABASE_URL: "mysql://localhost/x" }));
     expect(result.code).toBe(1);
@@ -59,6 +74,7 @@ describe("standalone worker", () => {
       const result = await finish(
         run("scripts/worker.ts", {
           DATABASE_URL: database.url,
+          DEMO_MODE: "1",
           S3_ENDPOINT: s3.endpoint,
           S3_BUCKET: s3.bucket,
           S3_ACCESS_KEY_ID: s3.accessKeyId,
@@ -75,7 +91,11 @@ describe("standalone worker", () => {
   });
 
   it("delivers a queued mail into the dev mailbox when no SMTP server is set", async () => {
-    const worker = run("scripts/worker.ts", { DATABASE_URL: database.url, SMTP_URL: undefined });
+    const worker = run("scripts/worker.ts", {
+      DATABASE_URL: database.url,
+      DEMO_MODE: "1",
+      SMTP_URL: undefined,
+    });
     const exited = finish(worker);
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error("worker did not start")), 30_000);

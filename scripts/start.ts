@@ -43,6 +43,9 @@ if (database.embedded) {
 const childEnv = {
   ...process.env,
   DATABASE_URL: database.url,
+  // Decided here, where the choice is known (the embedded default is the demo); the app would
+  // otherwise see a DATABASE_URL and refuse to start without mail.
+  DEMO_MODE: env.DEMO_MODE ? "1" : "0",
   AUTH_SECRET: authSecret(env),
   MASTER_KEY: masterKey(env),
   AUTH_URL: env.AUTH_URL ?? `http://localhost:${env.PORT}`,
@@ -65,7 +68,7 @@ const server = spawn(next, [dev ? "dev" : "start", "-p", String(env.PORT)], {
   stdio: "inherit",
 });
 console.log(
-  `Privacy center: http://localhost:${env.PORT}/ja (${database.embedded ? "embedded database" : "PostgreSQL"})`,
+  `Privacy center: http://localhost:${env.PORT}/ja (${database.embedded ? "embedded database" : "PostgreSQL"}${env.DEMO_MODE ? ", demo mode: mail in the dev mailbox" : ""})`,
 );
 
 let stopping = false;

@@ -11,6 +11,9 @@ import { renderMail } from "@/lib/mail/templates";
 import { SESSION_MAX_AGE_S, SESSION_UPDATE_AGE_S } from "./session";
 
 // next-auth v5: email magic link, database sessions, roles from the User row.
+
+/** How long a sign-in link works. */
+const SIGN_IN_LINK_S = 15 * 60;
 // The sign-in mail is delivered at once rather than queued, so the raw link never rests in the
 // job table (the token itself is stored hashed by next-auth).
 
@@ -46,13 +49,14 @@ function buildConfig(): NextAuthConfig {
       Nodemailer({
         // Required by the provider's constructor; delivery goes through lib/mail instead.
         server: env.SMTP_URL ?? "smtp://127.0.0.1:25",
-        maxAge: 15 * 60,
-        async sendVerificationRequest({ identifier, url }) {
+        maxAge: SIGN_IN_LINK_S,
+        async sendVerificationRequest({ identifier, url, expires }) {
           const locale = localeOfCallback(url);
-          await deliverMail(
-            db,
-            renderMail({ kind: "signIn", locale, to: identifier, params: { url } }),
-          );
+          await deliverMail(db, {
+            ...renderMail({ kind: "signIn", locale, to: identifier, params: { url } }),
+            // The raw link is kept nowhere longer than it works.
+            expiresAt: expires,
+          });
         },
       }),
     ],

@@ -44,6 +44,8 @@ export async function startApp(options: {
       NODE_ENV: "production",
       NEXT_DIST_DIR: options.distDir,
       DATABASE_URL: options.databaseUrl,
+      // The benchmark's organisation is a demo: its mail goes to the dev mailbox.
+      DEMO_MODE: "1",
       AUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
       AUTH_URL: base,
       WORKER_MODE: "off",

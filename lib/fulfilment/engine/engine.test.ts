@@ -1020,11 +1020,11 @@ describe("the demo's simulated system", () => {
     callbackUrl: `http://localhost:3000/api/connectors/${key}/callback`,
   });
 
-  it("is where a simulated system's tasks go in demo mode (no SMTP configured)", async () => {
+  it("is where a simulated system's tasks go in demo mode: this machine, whatever the public URL", async () => {
     const { resolveEndpoint, readHttpConfig } = await import("./connectors/http");
     const config = readHttpConfig({ endpoint: "http://127.0.0.1:9/never", simulateInDemo: true });
     expect(resolveEndpoint("reservations", config)).toMatch(
-      /^http:\/\/localhost:\d+\/api\/demo\/connector\?system=reservations$/,
+      /^http:\/\/127\.0\.0\.1:\d+\/api\/demo\/connector\?system=reservations$/,
     );
     expect(resolveEndpoint("other", readHttpConfig({ endpoint: "http://10.0.0.1/x" }))).toBe(
       "http://10.0.0.1/x",

@@ -1,6 +1,8 @@
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 
 import { listDevMail } from "@/lib/data/mail/list-dev-mail";
+import { fromThisMachine } from "@/lib/http/peer";
 import { toLocale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/translate";
@@ -27,7 +29,7 @@ function Linkified({ text }: { text: string }) {
 export default async function MailboxPage({ params }: { params: Promise<{ locale: string }> }) {
   const locale = toLocale((await params).locale);
   const t = getTranslator(locale);
-  const mails = await listDevMail();
+  const mails = await listDevMail({ local: fromThisMachine(await headers()) });
   if (!mails) notFound();
   return (
     <>

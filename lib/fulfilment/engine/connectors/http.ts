@@ -1,7 +1,7 @@
 import { isDemoMode } from "@/lib/env";
 import type { FulfilmentAction } from "@/lib/generated/prisma/enums";
 
-import { appBaseUrl } from "../base-url";
+import { localAppUrl } from "../base-url";
 import { TaskFailure } from "../failure";
 import { signBody } from "../signature";
 import type { TaskResult } from "../types";
@@ -26,7 +26,7 @@ export function readHttpConfig(config: unknown): THttpConfig {
 /** The URL a task goes to: the configured endpoint, or in demo mode the simulated system. */
 export function resolveEndpoint(systemKey: string, config: THttpConfig): string {
   if (config.simulateInDemo && isDemoMode())
-    return `${appBaseUrl()}/api/demo/connector?system=${encodeURIComponent(systemKey)}`;
+    return `${localAppUrl()}/api/demo/connector?system=${encodeURIComponent(systemKey)}`;
   return config.endpoint;
 }
 

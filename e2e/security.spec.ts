@@ -1,0 +1,96 @@
+import { spawn } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+
+import { expect, test } from "@playwright/test";
+
+import { E2E } from "./support/config";
+
+// Probes of issue 13, run in CI: an operator's ordinary mistake must not open the portal.
+// - A portal on PostgreSQL with no mail configured refuses to start (no silent demo mode).
+// - Demo-only routes do not exist outside demo mode.
+// - In demo mode the dev mailbox answers this machine only, whatever headers a client sends.
+
+/** A non-loopback address of this machine, if it has one (how another machine reaches it). */
+function externalAddress(): string | undefined {
+  for (const list of Object.values(os.networkInterfaces()))
+    for (const a of list ?? []) if (!a.internal && a.family === "IPv4") return a.address;
+  return undefined;
+}
+
+test("a portal on PostgreSQL without mail refuses to start, naming SMTP_URL", async ({
+  browserName: _browser,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "postgres", "one run is enough");
+  const child = spawn(
+    path.join(E2E.root, "node_modules", ".bin", "next"),
+    ["start", "-p", String(E2E.pg.port + 7)],
+    {
+      cwd: E2E.root,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: E2E.distDir,
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: E2E.pg.url,
+        AUTH_SECRET: E2E.authSecret,
+        MASTER_KEY: E2E.masterKey,
+        AUTH_URL: "https://privacy.example.jp",
+        WORKER_MODE: "off",
+      },
+    },
+  );
+  let output = "";
+  child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+  const code = await new Promise<number | null>((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      resolve(null);
+    }, 60_000);
+    child.on("exit", (c) => {
+      clearTimeout(timer);
+      resolve(c);
+    });
+  });
+  expect(code, output).toBe(1);
+  expect(output).toMatch(/Refusing to start: SMTP_URL: not set; .*DEMO_MODE=1/);
+});
+
+test("outside demo mode the demo's routes do not exist", async ({ request, baseURL }, testInfo) => {
+  test.skip(testInfo.project.name !== "postgres", "the PostgreSQL server is not a demo");
+  expect((await request.get(`${baseURL}/ja/dev/mailbox`)).status()).toBe(404);
+  expect((await request.get(`${baseURL}/en/dev/mailbox`)).status()).toBe(404);
+  const demo = await request.post(`${baseURL}/api/demo/connector?system=reservations`, {
+    data: "{}",
+  });
+  expect(demo.status()).toBe(404);
+});
+
+test("in demo mode the mailbox answers this machine only, whatever the headers say", async ({
+  request,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "embedded", "the embedded server is the demo");
+  const local = await request.get(`${E2E.embedded.baseURL}/ja/dev/mailbox`);
+  expect(local.status()).toBe(200);
+  const address = externalAddress();
+  test.skip(!address, "this machine has no address other than loopback");
+  const outside = `http://${address}:${E2E.embedded.port}`;
+  const spoofs: Record<string, string>[] = [
+    {},
+    { "X-Forwarded-For": "127.0.0.1" },
+    { "X-Real-IP": "127.0.0.1", "x-dsar-peer": "127.0.0.1" },
+  ];
+  for (const headers of spoofs) {
+    const response = await request.get(`${outside}/ja/dev/mailbox`, { headers });
+    expect(response.status(), JSON.stringify(headers)).toBe(404);
+    expect(await response.text()).not.toContain("/api/auth/callback");
+  }
+  // The demo's simulated system is the portal's own business: not reachable from outside either.
+  const demo = await request.post(`${outside}/api/demo/connector?system=reservations`, {
+    headers: { "x-dsar-peer": "127.0.0.1" },
+    data: "{}",
+  });
+  expect(demo.status()).toBe(404);
+});

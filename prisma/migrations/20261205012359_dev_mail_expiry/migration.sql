@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DevMail" ADD COLUMN     "expiresAt" TIMESTAMP(3);
