@@ -21,6 +21,8 @@ for (const locale of ["ja", "en"] as const) {
   });
 
   test(`subject pages are axe-clean (${locale})`, async ({ page, signIn }) => {
+    // Eleven pages, each checked by axe: more than a minute on a busy two-core machine.
+    test.setTimeout(150_000);
     const person = await signIn("SUBJECT", { withSubject: true });
     const request = await insertRequest({ subjectId: person.subjectId!, filedById: person.id });
     const wizard = [

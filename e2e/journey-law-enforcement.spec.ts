@@ -40,8 +40,9 @@ test("a manager records a police request approved by another manager, and the pu
         [year],
       )
     ).rows[0]!.n;
+  // The public page may still hold figures from before (it caches them for 5 minutes); once the
+  // entry is recorded it must show the register's count at once.
   const before = await registered();
-  expect(await publicCount(page, year, "OTHER_LAW")).toBe(before);
 
   await signInByEmail(page, testInfo, MANAGER);
   await page.goto("/ja/manager/law-enforcement");

@@ -123,8 +123,8 @@ test.describe("errors", () => {
           // Nothing listens on port 9 (discard): connections are refused at once.
           DATABASE_URL: "postgresql://postgres@127.0.0.1:9/unreachable",
           WORKER_MODE: "off",
-          // Never reached: the database fails first.
-          SMTP_URL: "smtp://127.0.0.1:9",
+          // A demo (chosen): the dev mailbox reads the database, which fails.
+          DEMO_MODE: "1",
           AUTH_SECRET: E2E.authSecret,
           MASTER_KEY: E2E.masterKey,
           AUTH_URL: baseURL,
