@@ -94,3 +94,24 @@ test("in demo mode the mailbox answers this machine only, whatever the headers s
   });
   expect(demo.status()).toBe(404);
 });
+
+test("a client that rewrites X-Forwarded-For is still one client to the sign-in limit", async ({
+  request,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "postgres", "one run is enough");
+  const address = externalAddress();
+  // From this machine's other address: its own bucket, so the rest of the suite's sign-ins from
+  // loopback are not used up here.
+  test.skip(!address, "this machine has no address other than loopback");
+  const outside = `http://${address}:${E2E.pg.port}`;
+  const post = (i: number) =>
+    request.post(`${outside}/api/auth/signin/nodemailer`, {
+      form: { email: `spoof-${i}-${Date.now()}@test.example.jp`, csrfToken: "x" },
+      headers: { "X-Forwarded-For": `198.51.100.${i}`, "X-Real-IP": `198.51.100.${i}` },
+      maxRedirects: 0,
+    });
+  for (let i = 1; i <= 30; i++) expect((await post(i)).status(), `mail ${i}`).not.toBe(429);
+  const refused = await post(31);
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+});
