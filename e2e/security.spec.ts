@@ -115,3 +115,47 @@ test("a client that rewrites X-Forwarded-For is still one client to the sign-in 
   expect(refused.status()).toBe(429);
   expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
 });
+
+test("every page carries a nonce-based CSP its scripts follow, and a Permissions-Policy", async ({
+  page,
+  baseURL,
+}) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Content-Security-Policy/i.test(m.text()))
+      violations.push(m.text());
+  });
+  const nonces = new Set<string>();
+  for (const path of ["/ja", "/en/privacy", "/ja/sign-in"]) {
+    const response = await page.goto(`${baseURL}${path}`);
+    const headers = response!.headers();
+    const csp = headers["content-security-policy"] ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce, path).toBeTruthy();
+    nonces.add(nonce!);
+    expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'(;|$)/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'none'");
+    expect(headers["permissions-policy"]).toContain("microphone=()");
+    // Every script the page was sent carries the nonce.
+    const scripts = await page
+      .locator("script")
+      .evaluateAll((list) => list.map((s) => (s as HTMLScriptElement).nonce));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(
+      scripts.every((n) => n === nonce),
+      path,
+    ).toBe(true);
+    // The page works: the language switcher (a client component) is interactive.
+    await expect(page.locator("header.site")).toBeVisible();
+  }
+  expect(nonces.size).toBe(3);
+  // A nonce the client sends is never used.
+  const forged = await page.request.get(`${baseURL}/ja`, {
+    headers: { "Content-Security-Policy": "script-src 'nonce-forged'" },
+  });
+  expect(forged.headers()["content-security-policy"]).not.toContain("forged");
+  expect(await forged.text()).not.toContain('nonce="forged"');
+  expect(violations).toEqual([]);
+});
