@@ -1,7 +1,9 @@
 // Next.js calls register() once per server process, before it serves a request:
 // - the environment is checked, and a missing or wrong setting stops the process with one line
 //   (never a fallback to something weaker, such as demo mode without mail);
-// - every request is stamped with its socket's address (lib/http/peer.ts);
+// - every request is stamped with its socket's address (lib/http/peer.ts) and every response
+//   gets the security headers: a nonce-based CSP, HSTS over https, a Permissions-Policy
+//   (lib/http/security-headers.ts);
 // - with WORKER_MODE=inline (the default) the job worker runs inside the app, so one `npm start`
 //   is the whole system.
 export async function register() {
@@ -17,7 +19,12 @@ export async function register() {
     process.exit(1);
   }
   const { stampPeerAddresses } = await import("@/lib/http/peer");
-  stampPeerAddresses();
+  const { applySecurityHeaders } = await import("@/lib/http/security-headers");
+  const headers = {
+    https: env.AUTH_URL?.startsWith("https:") ?? false,
+    dev: env.NODE_ENV === "development",
+  };
+  stampPeerAddresses((request, response) => applySecurityHeaders(request, response, headers));
   if (env.WORKER_MODE !== "inline" || !env.DATABASE_URL) return;
   const { getDb } = await import("@/lib/db");
   const { startWorker } = await import("@/lib/jobs/worker");

@@ -19,6 +19,8 @@ export default defineConfig({
     // to the dev mailbox table (demo mode, chosen here explicitly).
     env: {
       DEMO_MODE: "1",
+      // The test systems the connector and webhook tests start listen on this machine.
+      OUTBOUND_ALLOW: "127.0.0.1",
       DATA_DIR: path.join(os.tmpdir(), "dsar-vitest"),
       MASTER_KEY: Buffer.alloc(32, 9).toString("base64"),
     },

@@ -53,6 +53,7 @@ const env = () => ({
   S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
   DATABASE_URL: url,
   SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+  OUTBOUND_ALLOW: "127.0.0.1",
   AUTH_SECRET: E2E.authSecret,
   MASTER_KEY: E2E.masterKey,
   AUTH_URL: apps[0]!.baseURL,

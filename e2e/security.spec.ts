@@ -94,3 +94,68 @@ test("in demo mode the mailbox answers this machine only, whatever the headers s
   });
   expect(demo.status()).toBe(404);
 });
+
+test("a client that rewrites X-Forwarded-For is still one client to the sign-in limit", async ({
+  request,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "postgres", "one run is enough");
+  const address = externalAddress();
+  // From this machine's other address: its own bucket, so the rest of the suite's sign-ins from
+  // loopback are not used up here.
+  test.skip(!address, "this machine has no address other than loopback");
+  const outside = `http://${address}:${E2E.pg.port}`;
+  const post = (i: number) =>
+    request.post(`${outside}/api/auth/signin/nodemailer`, {
+      form: { email: `spoof-${i}-${Date.now()}@test.example.jp`, csrfToken: "x" },
+      headers: { "X-Forwarded-For": `198.51.100.${i}`, "X-Real-IP": `198.51.100.${i}` },
+      maxRedirects: 0,
+    });
+  for (let i = 1; i <= 30; i++) expect((await post(i)).status(), `mail ${i}`).not.toBe(429);
+  const refused = await post(31);
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+});
+
+test("every page carries a nonce-based CSP its scripts follow, and a Permissions-Policy", async ({
+  page,
+  baseURL,
+}) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Content-Security-Policy/i.test(m.text()))
+      violations.push(m.text());
+  });
+  const nonces = new Set<string>();
+  for (const path of ["/ja", "/en/privacy", "/ja/sign-in"]) {
+    const response = await page.goto(`${baseURL}${path}`);
+    const headers = response!.headers();
+    const csp = headers["content-security-policy"] ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce, path).toBeTruthy();
+    nonces.add(nonce!);
+    expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'(;|$)/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'none'");
+    expect(headers["permissions-policy"]).toContain("microphone=()");
+    // Every script the page was sent carries the nonce.
+    const scripts = await page
+      .locator("script")
+      .evaluateAll((list) => list.map((s) => (s as HTMLScriptElement).nonce));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(
+      scripts.every((n) => n === nonce),
+      path,
+    ).toBe(true);
+    // The page works: the language switcher (a client component) is interactive.
+    await expect(page.locator("header.site")).toBeVisible();
+  }
+  expect(nonces.size).toBe(3);
+  // A nonce the client sends is never used.
+  const forged = await page.request.get(`${baseURL}/ja`, {
+    headers: { "Content-Security-Policy": "script-src 'nonce-forged'" },
+  });
+  expect(forged.headers()["content-security-policy"]).not.toContain("forged");
+  expect(await forged.text()).not.toContain('nonce="forged"');
+  expect(violations).toEqual([]);
+});

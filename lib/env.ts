@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { parseAddressList } from "./http/address-list";
+
 // Every environment variable the app reads, parsed once. App code imports `env`, never process.env.
 const booleanish = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
@@ -31,6 +33,30 @@ export const ZEnv = z.object({
   // inline: the job worker runs inside the app process; off: run `npm run worker` apart.
   WORKER_MODE: z.enum(["inline", "off"]).default("inline"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // The proxies in front of the app (addresses or CIDRs, comma-separated): X-Forwarded-For is
+  // believed across these only. Unset: the client is the socket's peer (lib/http/client-address.ts).
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseAddressList(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
+  // Systems on a private network the portal may call (addresses or CIDRs, comma-separated); every
+  // other private, loopback, link-local or metadata address is refused (lib/http/outbound.ts).
+  OUTBOUND_ALLOW: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseAddressList(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
   // Demo mode (the dev mailbox instead of mail, the demo's simulated systems) only when chosen:
   // DEMO_MODE=1, or the embedded default of `npm start` (no DATABASE_URL), which passes it on.
   // Never inferred from a missing setting.

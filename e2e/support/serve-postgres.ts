@@ -85,6 +85,8 @@ const next = spawn(
       DATA_DIR: path.join(E2E.state, "data"),
       DATABASE_URL: E2E.pg.url,
       SMTP_URL: `smtp://127.0.0.1:${E2E.smtp.port}`,
+      // The demo organisation's systems and the specs' test systems run on this machine.
+      OUTBOUND_ALLOW: "127.0.0.1",
       AUTH_SECRET: E2E.authSecret,
       MASTER_KEY: E2E.masterKey,
       AUTH_URL: E2E.pg.baseURL,

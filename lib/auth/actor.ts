@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { cache } from "react";
 
 import { AppError } from "@/lib/errors";
+import { requestClientAddress } from "@/lib/http/client-address";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 import { can, type Permission } from "./permissions";
@@ -29,9 +30,8 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   // An unknown role is no role: fail closed.
   const role = ROLES.find((r) => r === user.role);
   if (!role) return null;
-  const h = await headers();
-  const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? h.get("x-real-ip");
-  return { userId: user.id, role, email: user.email, ip: ip ?? null };
+  const ip = requestClientAddress(await headers());
+  return { userId: user.id, role, email: user.email, ip };
 });
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { getDb } from "@/lib/db";
+import { requestClientAddress } from "@/lib/http/client-address";
 import { consumeAll, LIMITS, rateKey, type Limit, type RateLimitResult } from "@/lib/rate-limit";
 
 // Magic-link mails are limited per address (someone flooding one person's inbox) and per client
@@ -15,7 +16,7 @@ export function limitSignInMail(email: string, ip: string | null): Promise<RateL
   return consumeAll(getDb(), checks);
 }
 
-/** The client's address as the proxy in front of the app reports it. */
+/** The client's address: the socket's peer, or across TRUSTED_PROXIES only (never a header alone). */
 export function clientIp(headers: Headers): string | null {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || null;
+  return requestClientAddress(headers);
 }

@@ -10,15 +10,24 @@ export const PEER_HEADER = "x-dsar-peer";
 
 const STAMPED = Symbol.for("dsar.peer-stamp");
 
-/** Patches node:http so every request carries its socket's address; safe to call twice. */
-export function stampPeerAddresses(): void {
+/**
+ * Patches node:http so every request carries its socket's address, and runs `also` (the security
+ * headers, lib/http/security-headers.ts) on each request and its response; safe to call twice.
+ */
+export function stampPeerAddresses(
+  also?: (request: http.IncomingMessage, response: http.ServerResponse) => void,
+): void {
   const proto = http.Server.prototype as unknown as Record<symbol, boolean> & {
     emit: (event: string | symbol, ...args: unknown[]) => boolean;
   };
   if (proto[STAMPED]) return;
   const emit = proto.emit;
   proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === "request") stampRequest(args[0] as http.IncomingMessage);
+    if (event === "request") {
+      const request = args[0] as http.IncomingMessage;
+      stampRequest(request);
+      also?.(request, args[1] as http.ServerResponse);
+    }
     return emit.call(this, event, ...args);
   };
   proto[STAMPED] = true;

@@ -3,6 +3,7 @@ import type { PgBoss } from "pg-boss";
 import type { Db, Tx } from "@/lib/db";
 import { signBody } from "@/lib/fulfilment/engine/signature";
 import { QUEUES, sendInTx } from "@/lib/jobs/boss";
+import { outboundAllow, outboundRequest } from "@/lib/http/outbound";
 import { log } from "@/lib/log";
 
 // "restrictions.changed" webhooks: when a use restriction of a subject is created or lifted, each
@@ -57,18 +58,20 @@ export async function deliverWebhook(db: Db, job: WebhookJob): Promise<"sent" | 
     subject: link.externalId,
     at: job.at,
   });
-  const response = await fetch(subscription.url, {
+  // Under the outbound rules (lib/http/outbound.ts): public addresses or the operator's
+  // allow-list, no redirect followed, the answer not read.
+  const response = await outboundRequest(subscription.url, {
     method: "POST",
     headers: {
       "Content-Type": "application/json",
       ...signBody({ secret: subscription.system.secret, body }),
     },
     body,
-    redirect: "manual",
-    cache: "no-store",
-    signal: AbortSignal.timeout(TIMEOUT_MS),
+    timeoutMs: TIMEOUT_MS,
+    maxBytes: 1024 * 1024,
+    read: false,
+    allow: outboundAllow(),
   });
-  await response.body?.cancel();
   if (response.status < 200 || response.status >= 300)
     throw new Error(`webhook answered ${response.status}`);
   return "sent";

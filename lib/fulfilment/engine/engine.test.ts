@@ -706,6 +706,36 @@ describe("running tasks", () => {
     expect((await task(b.id)).lastError).toBe("network");
   });
 
+  it("never sends a task to an address inside the network, and does not retry it", async () => {
+    const s = await subject();
+    const r = await request(s.id, "DISCLOSURE", {});
+    // OUTBOUND_ALLOW is 127.0.0.1 in the tests: [::1], the metadata service and private ranges
+    // stay refused, before any byte leaves.
+    for (const endpoint of [
+      "https://169.254.169.254/latest/meta-data/",
+      "https://10.0.0.1/dsar",
+      "http://[::1]:9/dsar",
+      "https://[fd00:ec2::254]/",
+    ]) {
+      const inside = await db.dataSystem.create({
+        data: {
+          key: `inside-${randomUUID()}`,
+          nameJa: "i",
+          nameEn: "i",
+          connector: "HTTP",
+          config: { endpoint, timeoutMs: 2000 },
+          secret: "x",
+        },
+      });
+      const t = await db.fulfilmentTask.create({
+        data: { requestId: r.id, systemId: inside.id, action: "EXPORT" },
+        select: { id: true },
+      });
+      expect(await run(t.id, 0), endpoint).toBe("failed");
+      expect(await task(t.id)).toMatchObject({ status: "FAILED", lastError: "refused_address" });
+    }
+  });
+
   it("cancels instead of running a task whose request has closed", async () => {
     const { request: r, task: t } = await shopTask();
     await db.request.update({ where: { id: r.id }, data: { status: "WITHDRAWN" } });
@@ -1023,12 +1053,16 @@ describe("the demo's simulated system", () => {
   it("is where a simulated system's tasks go in demo mode: this machine, whatever the public URL", async () => {
     const { resolveEndpoint, readHttpConfig } = await import("./connectors/http");
     const config = readHttpConfig({ endpoint: "http://127.0.0.1:9/never", simulateInDemo: true });
-    expect(resolveEndpoint("reservations", config)).toMatch(
-      /^http:\/\/127\.0\.0\.1:\d+\/api\/demo\/connector\?system=reservations$/,
-    );
-    expect(resolveEndpoint("other", readHttpConfig({ endpoint: "http://10.0.0.1/x" }))).toBe(
-      "http://10.0.0.1/x",
-    );
+    expect(resolveEndpoint("reservations", config)).toEqual({
+      url: expect.stringMatching(
+        /^http:\/\/127\.0\.0\.1:\d+\/api\/demo\/connector\?system=reservations$/,
+      ) as string,
+      local: true,
+    });
+    expect(resolveEndpoint("other", readHttpConfig({ endpoint: "http://10.0.0.1/x" }))).toEqual({
+      url: "http://10.0.0.1/x",
+      local: false,
+    });
   });
 
   it("checks the signature and answers from the person's items, erasing what the law does not keep", async () => {

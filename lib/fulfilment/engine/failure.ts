@@ -14,6 +14,7 @@ export const FAILURE_CODES = [
   "system_failed",
   "internal_error",
   "request_closed",
+  "refused_address",
 ] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];
 

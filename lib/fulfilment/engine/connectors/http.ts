@@ -1,4 +1,11 @@
 import { isDemoMode } from "@/lib/env";
+import {
+  OutboundRefused,
+  OutboundTooLarge,
+  outboundAllow,
+  outboundRequest,
+  parseOutboundAllow,
+} from "@/lib/http/outbound";
 import type { FulfilmentAction } from "@/lib/generated/prisma/enums";
 
 import { localAppUrl } from "../base-url";
@@ -23,35 +30,26 @@ export function readHttpConfig(config: unknown): THttpConfig {
   return parsed.data;
 }
 
-/** The URL a task goes to: the configured endpoint, or in demo mode the simulated system. */
-export function resolveEndpoint(systemKey: string, config: THttpConfig): string {
+/** Where a task goes: the configured endpoint, or in demo mode the simulated system (local). */
+export function resolveEndpoint(
+  systemKey: string,
+  config: THttpConfig,
+): { url: string; local: boolean } {
   if (config.simulateInDemo && isDemoMode())
-    return `${localAppUrl()}/api/demo/connector?system=${encodeURIComponent(systemKey)}`;
-  return config.endpoint;
+    return {
+      url: `${localAppUrl()}/api/demo/connector?system=${encodeURIComponent(systemKey)}`,
+      local: true,
+    };
+  return { url: config.endpoint, local: false };
 }
 
-async function readLimited(response: Response): Promise<string> {
-  const declared = Number(response.headers.get("content-length") ?? 0);
-  if (declared > MAX_RESPONSE_BYTES) throw new TaskFailure("too_large", false);
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_RESPONSE_BYTES) {
-      await reader.cancel();
-      throw new TaskFailure("too_large", false);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
+const LOOPBACK = parseOutboundAllow("127.0.0.1");
 
 function transportFailure(error: unknown): TaskFailure {
   if (error instanceof TaskFailure) return error;
+  if (error instanceof OutboundTooLarge) return new TaskFailure("too_large", false);
+  // An address the portal may not reach will not become reachable by retrying.
+  if (error instanceof OutboundRefused) return new TaskFailure("refused_address", false);
   const name = error instanceof Error ? error.name : "";
   if (name === "TimeoutError" || name === "AbortError") return new TaskFailure("timeout", true);
   return new TaskFailure("network", true);
@@ -67,10 +65,13 @@ export async function callHttpSystem(options: {
   const config = readHttpConfig(options.config);
   if (!options.secret) throw new TaskFailure("no_secret", false);
   const body = JSON.stringify(options.task);
-  let response: Response;
+  const endpoint = resolveEndpoint(options.systemKey, config);
   let text: string;
   try {
-    response = await fetch(resolveEndpoint(options.systemKey, config), {
+    // Under the outbound rules (lib/http/outbound.ts): public addresses, or the operator's
+    // allow-list; the demo's simulated system is the portal itself, on this machine. A redirect
+    // would send the signed task somewhere nobody configured, so none is followed.
+    const response = await outboundRequest(endpoint.url, {
       method: "POST",
       headers: {
         "Content-Type": "application/json",
@@ -78,24 +79,19 @@ export async function callHttpSystem(options: {
         ...signBody({ secret: options.secret, body }),
       },
       body,
-      // A redirect would send the signed task somewhere nobody configured.
-      redirect: "manual",
-      cache: "no-store",
-      signal: AbortSignal.timeout(config.timeoutMs),
+      timeoutMs: config.timeoutMs,
+      maxBytes: MAX_RESPONSE_BYTES,
+      allow: endpoint.local ? LOOPBACK : outboundAllow(),
     });
-    if (response.status === 202) {
-      await response.body?.cancel();
-      return { kind: "accepted" };
-    }
+    if (response.status === 202) return { kind: "accepted" };
     if (response.status !== 200) {
-      await response.body?.cancel();
       const status = response.status;
       if (status >= 200 && status < 300)
         throw new TaskFailure("unexpected_status", false, `${status}`);
       const transient = status >= 500 || status === 429 || status === 408;
       throw new TaskFailure("http_status", transient, `${status}`);
     }
-    text = await readLimited(response);
+    text = response.body;
   } catch (error) {
     throw transportFailure(error);
   }

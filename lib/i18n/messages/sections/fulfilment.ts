@@ -108,6 +108,8 @@ const ja = {
       system_failed: "システムが失敗を報告しました",
       internal_error: "ポータル内部のエラー",
       request_closed: "請求が終了したため実行しませんでした",
+      refused_address:
+        "送信しませんでした: 接続先が公開アドレスではありません（社内ネットワークのシステムであれば OUTBOUND_ALLOW で許可してください）",
     },
     result: {
       items: "{count}件",
@@ -290,6 +292,8 @@ const en: typeof ja = {
       system_failed: "The system reported a failure",
       internal_error: "Internal error in the portal",
       request_closed: "Not run: the request is closed",
+      refused_address:
+        "Not sent: the endpoint is not a public address (allow it in OUTBOUND_ALLOW if the system is on your private network)",
     },
     result: {
       items: "{count} items",

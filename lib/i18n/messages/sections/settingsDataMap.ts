@@ -68,6 +68,12 @@ const ja = {
     fieldsIntro:
       "このシステムの各項目（フィールド）を、本人・担当者に表示する名称で登録します。開示の書面、マイページ、訂正・消去の画面はすべてこの名称を表示し、システム内部の名前は表示しません。名称のない項目は情報の種類の名前で表示されます。",
   },
+  outbound: {
+    rule: "タスクとWebhookは、インターネット上の公開アドレスにだけ送信します（ループバック・社内・リンクローカル・メタデータのアドレスには、名前で指定しても送りません。リダイレクトにも従いません）。",
+    noneAllowed:
+      "社内ネットワークで許可されたアドレスはありません（運用担当者が OUTBOUND_ALLOW で設定します）。",
+    allowed: "社内ネットワークで許可されたアドレス（OUTBOUND_ALLOW）: {list}",
+  },
   fields: {
     caption: "項目と表示名",
     key: "システム内の名前",
@@ -202,6 +208,11 @@ const en: typeof ja = {
     fieldsTitle: "Field names",
     fieldsIntro:
       "Name each field of this system as people should read it. Disclosure documents, My page and the correction and erasure screens show these names, never the system's own. A field without a name is shown by its category's name.",
+  },
+  outbound: {
+    rule: "Tasks and webhooks go to public Internet addresses only (never to loopback, private, link-local or metadata addresses, whatever name points there, and never along a redirect).",
+    noneAllowed: "No private-network address is allowed (the operator sets OUTBOUND_ALLOW).",
+    allowed: "Private-network addresses allowed (OUTBOUND_ALLOW): {list}",
   },
   fields: {
     caption: "Fields and their names",

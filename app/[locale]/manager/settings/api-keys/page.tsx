@@ -2,6 +2,7 @@ import { ClientSections } from "@/components/i18n/client-sections";
 import { CreateKeyForm } from "@/components/manager/settings/integration/create-key-form";
 import { KeyActions } from "@/components/manager/settings/integration/key-actions";
 import { WebhookForm } from "@/components/manager/settings/integration/webhook-form";
+import { OutboundRules } from "@/components/manager/settings/outbound-rules";
 import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
@@ -72,6 +73,7 @@ export default async function ApiKeysPage({ params }: Props) {
       <p>
         <a href="/api/v1/openapi.json">{t("integration.openApi")}</a>
       </p>
+      <OutboundRules t={t} />
       {systems.length === 0 && <p>{t("integration.noSystems")}</p>}
       {systems.map((system) => (
         <section

@@ -1,6 +1,7 @@
 import { ClientSections } from "@/components/i18n/client-sections";
 import { DataMapList } from "@/components/manager/settings/data-map/data-map-list";
 import { SystemForm } from "@/components/manager/settings/data-map/system-form";
+import { OutboundRules } from "@/components/manager/settings/outbound-rules";
 import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
@@ -22,6 +23,7 @@ export default async function SystemsPage({ params }: Props) {
 
   return (
     <ClientSections locale={locale} sections={["settingsDataMap"]}>
+      <OutboundRules t={t} />
       <DataMapList
         locale={locale}
         t={t}
