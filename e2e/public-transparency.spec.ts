@@ -131,6 +131,14 @@ for (const locale of ["ja", "en"] as const) {
     await expect(jobRow.getByRole("rowheader")).toHaveText(x.jobApplication);
     await expect(jobRow).toContainText(x.publicWay);
     await expect(collection.getByRole("table")).toHaveCount(3);
+    // No empty column: every category in every table is described in this language.
+    for (const table of await collection.getByRole("table").all()) {
+      const columns = await table.locator("thead th").count();
+      for (const row of await table.locator("tbody tr").all())
+        for (const cell of await row.locator("th, td").all())
+          expect((await cell.innerText()).trim(), await row.innerText()).not.toBe("");
+      expect(columns).toBeGreaterThanOrEqual(3);
+    }
 
     // Purposes: fraud prevention cannot be stopped.
     const purposes = page.locator("section[aria-labelledby=purposes]");
