@@ -22,6 +22,7 @@ describe("security headers", () => {
       request.headers["content-security-policy"] = "script-src 'nonce-chosen-by-client'";
       const response = new http.ServerResponse(request);
       applySecurityHeaders(request, response, { https, dev: false });
+      response.writeHead(200);
       const sent = String(response.getHeader("Content-Security-Policy"));
       expect(request.headers["content-security-policy"]).toBe(sent);
       expect(sent).not.toContain("chosen-by-client");
@@ -29,6 +30,23 @@ describe("security headers", () => {
       expect(response.getHeader("Strict-Transport-Security") !== undefined).toBe(https);
     }
     expect(seen[0]).not.toBe(seen[1]);
+  });
+
+  it("give way to a route's own policy, set later", () => {
+    const request = new http.IncomingMessage(null as never);
+    request.url = "/api/staff/documents/x";
+    for (const own of ["header", "writeHead"] as const) {
+      const response = new http.ServerResponse(request);
+      applySecurityHeaders(request, response, { https: false, dev: false });
+      if (own === "header") {
+        response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+        response.writeHead(200);
+      } else response.writeHead(200, { "content-security-policy": "default-src 'none'; sandbox" });
+      expect(response.getHeader("Content-Security-Policy"), own).toBe(
+        "default-src 'none'; sandbox",
+      );
+      expect(response.getHeader("Permissions-Policy")).toContain("camera=()");
+    }
   });
 
   it("turn the camera on only where a person uploads an identity document", () => {

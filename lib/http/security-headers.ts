@@ -55,8 +55,38 @@ export function applySecurityHeaders(
   const policy = contentSecurityPolicy(nonce, options.dev);
   request.headers["content-security-policy"] = policy;
   delete request.headers["content-security-policy-report-only"];
-  response.setHeader("Content-Security-Policy", policy);
-  response.setHeader("Permissions-Policy", permissionsPolicy(request.url ?? "/"));
+  const defaults: [string, string][] = [
+    ["Content-Security-Policy", policy],
+    ["Permissions-Policy", permissionsPolicy(request.url ?? "/")],
+  ];
   if (options.https)
-    response.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+    defaults.push(["Strict-Transport-Security", "max-age=63072000; includeSubDomains"]);
+  // Added as the head is written, where absent: a route's own policy (a download's sandbox, the
+  // document viewer's) is set later than this and must win, and Next.js never overwrites a
+  // header that is already there.
+  const writeHead = response.writeHead.bind(response) as (...a: unknown[]) => http.ServerResponse;
+  response.writeHead = (...args: unknown[]) => {
+    const given = new Set(headerNames(args));
+    for (const [name, value] of defaults)
+      if (!response.hasHeader(name) && !given.has(name.toLowerCase()))
+        response.setHeader(name, value);
+    return writeHead(...args);
+  };
+}
+
+/** The header names writeHead(status, [message], headers) was given directly, lower-cased. */
+function headerNames(args: unknown[]): string[] {
+  const headers = args.find((a, i) => i > 0 && typeof a === "object" && a !== null);
+  if (!headers) return [];
+  if (Array.isArray(headers)) {
+    // [name, value, name, value] or [[name, value], …]
+    return headers.flatMap((entry, i) =>
+      Array.isArray(entry)
+        ? [String(entry[0]).toLowerCase()]
+        : i % 2 === 0
+          ? [String(entry).toLowerCase()]
+          : [],
+    );
+  }
+  return Object.keys(headers).map((k) => k.toLowerCase());
 }
