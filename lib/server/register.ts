@@ -1,0 +1,32 @@
+// What instrumentation.ts runs once per Node.js server process, before it serves a request:
+// - the environment is checked, and a missing or wrong setting stops the process with one line
+//   (never a fallback to something weaker, such as demo mode without mail);
+// - every request is stamped with its socket's address (lib/http/peer.ts) and every response
+//   gets the security headers: a nonce-based CSP, HSTS over https, a Permissions-Policy
+//   (lib/http/security-headers.ts);
+// - with WORKER_MODE=inline (the default) the job worker runs inside the app, so one `npm start`
+//   is the whole system.
+// Kept apart from instrumentation.ts so the Edge build of that file never sees Node.js APIs.
+import { EnvError, getEnv } from "@/lib/env";
+import { stampPeerAddresses } from "@/lib/http/peer";
+import { applySecurityHeaders } from "@/lib/http/security-headers";
+
+export async function registerNodeServer(): Promise<void> {
+  let env: ReturnType<typeof getEnv>;
+  try {
+    env = getEnv();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+  const headers = {
+    https: env.AUTH_URL?.startsWith("https:") ?? false,
+    dev: env.NODE_ENV === "development",
+  };
+  stampPeerAddresses((request, response) => applySecurityHeaders(request, response, headers));
+  if (env.WORKER_MODE !== "inline" || !env.DATABASE_URL) return;
+  const { getDb } = await import("@/lib/db");
+  const { startWorker } = await import("@/lib/jobs/worker");
+  await startWorker(getDb());
+}
