@@ -5,11 +5,13 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 
 import { E2E } from "./support/config";
+import { createSession, createUser } from "./support/db";
 
 // Probes of issue 13, run in CI: an operator's ordinary mistake must not open the portal.
 // - A portal on PostgreSQL with no mail configured refuses to start (no silent demo mode).
 // - Demo-only routes do not exist outside demo mode.
 // - In demo mode the dev mailbox answers this machine only, whatever headers a client sends.
+// - Staff, managers and admins signed in by mail alone are nobody until their passkey.
 
 /** A non-loopback address of this machine, if it has one (how another machine reaches it). */
 function externalAddress(): string | undefined {
@@ -158,4 +160,33 @@ test("every page carries a nonce-based CSP its scripts follow, and a Permissions
   expect(forged.headers()["content-security-policy"]).not.toContain("forged");
   expect(await forged.text()).not.toContain('nonce="forged"');
   expect(violations).toEqual([]);
+});
+
+test("a mail link alone is nobody for staff, managers and admins until their passkey", async ({
+  request,
+  baseURL,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "postgres", "one run is enough");
+  for (const role of ["STAFF", "MANAGER", "ADMIN"] as const) {
+    const user = await createUser(role);
+    const cookie = `authjs.session-token=${await createSession(user.id, { passkey: false })}`;
+    const queue = await request.get(`${baseURL}/ja/staff`, {
+      headers: { cookie },
+      maxRedirects: 0,
+    });
+    expect(queue.status(), role).toBe(307);
+    expect(queue.headers().location).toMatch(/\/ja\/sign-in\/passkey$/);
+    const exported = await request.get(
+      `${baseURL}/ja/manager/export?from=2026-01-01&to=2026-01-31`,
+      { headers: { cookie } },
+    );
+    expect(exported.status(), role).toBe(401);
+    // The same person with the passkey confirmed is let in.
+    const confirmed = `authjs.session-token=${await createSession(user.id)}`;
+    const allowed = await request.get(`${baseURL}/ja/staff`, {
+      headers: { cookie: confirmed },
+      maxRedirects: 0,
+    });
+    expect(allowed.status(), role).toBe(200);
+  }
 });

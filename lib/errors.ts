@@ -11,7 +11,8 @@ export type AppErrorCode =
   | "ILLEGAL_TRANSITION"
   | "APPROVAL_REQUIRED"
   | "SELF_APPROVAL"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  | "STEP_UP_REQUIRED";
 
 const DEFAULT_MESSAGES: Record<AppErrorCode, MessageKey> = {
   UNAUTHENTICATED: "errors.unauthenticated",
@@ -23,6 +24,7 @@ const DEFAULT_MESSAGES: Record<AppErrorCode, MessageKey> = {
   APPROVAL_REQUIRED: "errors.approvalRequired",
   SELF_APPROVAL: "errors.selfApproval",
   RATE_LIMITED: "errors.tooManyRequests",
+  STEP_UP_REQUIRED: "errors.stepUpRequired",
 };
 
 export class AppError extends Error {

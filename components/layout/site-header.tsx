@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { getActor } from "@/lib/auth/actor";
+import { getActor, getSessionState } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { isDemoMode } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
@@ -12,6 +12,8 @@ import { LanguageSwitcher } from "./language-switcher";
 export async function SiteHeader({ locale }: { locale: Locale }) {
   const t = getTranslator(locale);
   const actor = await getActor();
+  // Staff between the mail link and their passkey are not yet anyone, but may sign out.
+  const signedIn = actor !== null || (await getSessionState()) !== null;
   return (
     <header className="site">
       <div className="bar">
@@ -51,8 +53,13 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
             <li>
               <LanguageSwitcher />
             </li>
+            {actor && (
+              <li>
+                <Link href={`/${locale}/account`}>{t("nav.account")}</Link>
+              </li>
+            )}
             <li>
-              {actor ? (
+              {signedIn ? (
                 <form action={signOut}>
                   <input type="hidden" name="locale" value={locale} />
                   <button type="submit" className="link">

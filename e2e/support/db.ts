@@ -35,12 +35,19 @@ export async function createUser(role: Role, options: { withSubject?: boolean } 
   return { id, email, role, subjectId };
 }
 
-/** A database session for the user, as next-auth would create it; returns the cookie value. */
-export async function createSession(userId: string) {
+/**
+ * A database session for the user, as a sign-in would leave it; returns the cookie value. Staff,
+ * managers and admins have passed their passkey in it (as `passkey: false` they have not: the
+ * mail link only).
+ */
+export async function createSession(userId: string, options: { passkey?: boolean } = {}) {
   const token = randomBytes(32).toString("hex");
   await sql().query(
-    `INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '1 hour')`,
-    [randomUUID(), token, userId],
+    `INSERT INTO "Session" (id, "sessionToken", "userId", expires, "passkeyAt")
+     SELECT $1, $2, u.id, now() + interval '1 hour',
+            CASE WHEN u.role <> 'SUBJECT' AND $4 THEN now() END
+     FROM "User" u WHERE u.id = $3`,
+    [randomUUID(), token, userId, options.passkey ?? true],
   );
   return token;
 }

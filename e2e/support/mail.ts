@@ -1,3 +1,4 @@
+import { registerAtPasskeyStep } from "./passkeys";
 import { readFileSync } from "node:fs";
 
 import { expect, type Page, type TestInfo } from "@playwright/test";
@@ -112,4 +113,6 @@ export async function signInByEmail(
   const link = /https?:\/\/\S+\/api\/auth\/callback\/nodemailer\S+/.exec(text)?.[0];
   expect(link, "sign-in link in the mail").toBeTruthy();
   await page.goto(link!);
+  // Staff, managers and admins go on to their passkey (registered here, on this browser).
+  if (/\/sign-in\/passkey$/.test(page.url())) await registerAtPasskeyStep(page, testInfo, email);
 }

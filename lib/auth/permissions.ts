@@ -30,6 +30,8 @@ const MATRIX = {
   "staff:manage": ["MANAGER", "ADMIN"],
   "staff:grant-elevated": ["ADMIN"],
   "integration:configure": ["MANAGER", "ADMIN"],
+  // Passkeys (issue 13): an admin may revoke another person's (they register anew at next sign-in).
+  "passkeys:revoke": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof MATRIX;

@@ -31,10 +31,33 @@ export interface SessionUser {
   email: string | null;
 }
 
-/** The user a session token belongs to, or null when it is unknown or expired. */
-export async function readSession(token: string, now = new Date()): Promise<SessionUser | null> {
-  const [session] = await sqlRows<{ expires: Date; user: SessionUser }>({
-    text: `SELECT s.expires, json_build_object('id', u.id, 'role', u.role, 'email', u.email) AS user
+/** A session as the app reads it: whose it is and what it has proved, with its expiry applied. */
+export interface SessionState {
+  sessionId: string;
+  user: SessionUser;
+  /** When the mail link (or a passkey sign-in) made this session. */
+  authenticatedAt: Date;
+  /** When a passkey was last asserted in it (lib/auth/second-factor.ts). */
+  passkeyAt: Date | null;
+  /** When a recovery code stood in for a passkey in it. */
+  recoveredAt: Date | null;
+}
+
+/** The session a token names, or null when it is unknown or expired. */
+export async function readSessionState(
+  token: string,
+  now = new Date(),
+): Promise<SessionState | null> {
+  const [session] = await sqlRows<{
+    id: string;
+    expires: Date;
+    authenticatedAt: Date;
+    passkeyAt: Date | null;
+    recoveredAt: Date | null;
+    user: SessionUser;
+  }>({
+    text: `SELECT s.id, s.expires, s."authenticatedAt", s."passkeyAt", s."recoveredAt",
+                  json_build_object('id', u.id, 'role', u.role, 'email', u.email) AS user
            FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE s."sessionToken" = $1`,
     values: [token],
   });
@@ -52,5 +75,16 @@ export async function readSession(token: string, now = new Date()): Promise<Sess
       where: { sessionToken: token },
       data: { expires: new Date(at + SESSION_MAX_AGE_S * 1000) },
     });
-  return session.user;
+  return {
+    sessionId: session.id,
+    user: session.user,
+    authenticatedAt: session.authenticatedAt,
+    passkeyAt: session.passkeyAt,
+    recoveredAt: session.recoveredAt,
+  };
+}
+
+/** The user a session token belongs to, or null when it is unknown or expired. */
+export async function readSession(token: string, now = new Date()): Promise<SessionUser | null> {
+  return (await readSessionState(token, now))?.user ?? null;
 }

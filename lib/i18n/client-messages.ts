@@ -21,6 +21,7 @@ export const CLIENT_SECTIONS = [
   "messages",
   "method",
   "outcome",
+  "passkeys",
   "queue",
   "recipientClass",
   "request",

@@ -19,6 +19,9 @@ export const LIMITS = {
   signInMailPerIp: { limit: 30, windowSeconds: 15 * 60 },
   // Identity documents and message attachments, per signed-in person.
   uploadPerUser: { limit: 30, windowSeconds: 10 * 60 },
+  // Passkey ceremonies per client address, and recovery-code attempts per person.
+  passkeyPerIp: { limit: 60, windowSeconds: 15 * 60 },
+  recoveryPerUser: { limit: 10, windowSeconds: 15 * 60 },
   // Integration API calls, per key.
   apiPerKey: { limit: 1200, windowSeconds: 60 },
 } as const satisfies Record<string, Limit>;

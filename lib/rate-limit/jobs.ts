@@ -14,5 +14,7 @@ export async function registerRateLimitPrune(boss: PgBoss, db: Db): Promise<void
     await pruneRateLimits(db);
     // The same hourly housekeeping drops demo mail whose sign-in link has expired.
     await pruneDevMail(db);
+    // And WebAuthn challenges nobody answered.
+    await db.webAuthnChallenge.deleteMany({ where: { expiresAt: { lt: new Date() } } });
   });
 }

@@ -18,3 +18,6 @@ export const ZSignIn = ZLocale.extend({
 });
 
 export type TSignIn = z.infer<typeof ZSignIn>;
+
+export const ZRemovePasskey = z.object({ passkeyId: z.string().min(1).max(64) });
+export const ZRevokePasskeys = z.object({ userId: z.string().min(1).max(64) });

@@ -355,6 +355,7 @@ async function queryTimes(db: ScaleDatabase): Promise<QueryResult[]> {
     role,
     email: "bench@example.jp",
     ip: null,
+    passkeyAt: new Date(),
   });
   const pool = new pg.Pool({ connectionString: db.url, max: 10 });
   const both = (a: { text: string; values: unknown[] }, b: { text: string; values: unknown[] }) =>

@@ -42,6 +42,7 @@ const actor = {
   role: "MANAGER" as const,
   email: "bench@example.jp",
   ip: null,
+  passkeyAt: new Date(),
 };
 const call = () => getDashboard({ actor });
 

@@ -99,6 +99,7 @@ const actor = {
   role: "SUBJECT" as const,
   email: "bench@example.jp",
   ip: null,
+  passkeyAt: new Date(),
 };
 // The raw side pays for the subject lookup too, as the data function does.
 const raw = async () => {

@@ -270,7 +270,13 @@ runs.push(
 runs.push(
   await measure("request's package (PDF + HTML, recorded)", async (sample) => {
     const result = await buildPackage({
-      actor: { userId: STAFF, role: "STAFF", email: "bench.staff@example.jp", ip: null },
+      actor: {
+        userId: STAFF,
+        role: "STAFF",
+        email: "bench.staff@example.jp",
+        ip: null,
+        passkeyAt: new Date(),
+      },
       input: { reference: REFERENCE },
       onBatch: sample,
     });

@@ -102,6 +102,7 @@ const actor = {
   role: "STAFF" as const,
   email: "bench@example.jp",
   ip: null,
+  passkeyAt: new Date(),
 };
 const input = { actorId: BENCH_STAFF_ID, filter: {} };
 const p = queuePageQuery({ ...input, limit: QUEUE_PAGE_SIZE + 1 });

@@ -82,7 +82,13 @@ async function people(): Promise<Actor[]> {
     await db.subject.create({
       data: { userId: user.id, familyName: "試験", givenName: "花子", email: user.email },
     });
-    actors.push({ userId: user.id, role: "SUBJECT", email: user.email, ip: "127.0.0.1" });
+    actors.push({
+      userId: user.id,
+      role: "SUBJECT",
+      email: user.email,
+      ip: "127.0.0.1",
+      passkeyAt: new Date(),
+    });
   }
   return actors;
 }

@@ -1,3 +1,4 @@
+import { PasskeyButton } from "@/components/auth/passkey-sign-in";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { toLocale } from "@/lib/i18n/config";
 import { getTranslator } from "@/lib/i18n/translate";
@@ -8,10 +9,15 @@ export default async function SignInPage({ params }: { params: Promise<{ locale:
   const locale = toLocale((await params).locale);
   const t = getTranslator(locale);
   return (
-    <ClientSections locale={locale} sections={["signIn"]}>
+    <ClientSections locale={locale} sections={["signIn", "passkeys"]}>
       <h1>{t("signIn.title")}</h1>
       <p>{t("signIn.intro")}</p>
       <SignInForm />
+      <section aria-labelledby="passkey-sign-in">
+        <h2 id="passkey-sign-in">{t("passkeys.signInWithPasskey")}</h2>
+        <p>{t("passkeys.signInWithPasskeyHelp")}</p>
+        <PasskeyButton next={`/${locale}/me`} label="signIn" />
+      </section>
     </ClientSections>
   );
 }

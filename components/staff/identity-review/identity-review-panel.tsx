@@ -1,3 +1,5 @@
+import { StepUpNotice } from "@/components/auth/step-up-notice";
+import { hasRecentPasskey } from "@/lib/auth/second-factor";
 import { getIdentityReview, type ReviewDocument } from "@/lib/data/identity/get-identity-review";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -78,7 +80,15 @@ export async function IdentityReviewPanel({ request, actor, locale, t }: StaffPa
       {reviewing && !review.canOpen && rows.some((row) => row.state === "stored") && (
         <p className="notice">{t("review.assignedElsewhere")}</p>
       )}
-      <DocumentReview documents={rows} canOpen={openable} viewer={reviewing}>
+      {/* Opening a document needs a passkey confirmed in the last 10 minutes. */}
+      {openable && !hasRecentPasskey(actor) && rows.some((row) => row.state === "stored") && (
+        <StepUpNotice />
+      )}
+      <DocumentReview
+        documents={rows}
+        canOpen={openable && hasRecentPasskey(actor)}
+        viewer={reviewing}
+      >
         {reviewing && <KnownData review={review} locale={locale} t={t} />}
       </DocumentReview>
       {deciding && (

@@ -1,3 +1,5 @@
+import { StepUpNotice } from "@/components/auth/step-up-notice";
+import { hasRecentPasskey } from "@/lib/auth/second-factor";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { can } from "@/lib/auth/permissions";
 import { listPackageItems } from "@/lib/data/packages/list-package-items";
@@ -60,6 +62,7 @@ export async function PackagePanel({ request, actor, locale, t }: StaffPanelProp
       {/* The panel's forms translate with these sections wherever the panel is rendered. */}
       <ClientSections locale={locale} sections={["disclosurePackage", "errors", "validation"]}>
         <ItemPreview reference={request.reference} initial={preview} built={prepared.length > 0} />
+        {prepared.length > 0 && !hasRecentPasskey(actor) && <StepUpNotice />}
         <PreparedList packages={prepared} locale={locale} t={t} />
         <BuildForm
           reference={request.reference}

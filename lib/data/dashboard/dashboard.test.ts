@@ -26,7 +26,7 @@ async function person(role: Actor["role"], name: string): Promise<Actor> {
   const user = await db.user.create({
     data: { email: `${randomUUID()}@test.example.jp`, role, name },
   });
-  return { userId: user.id, role, email: user.email, ip: "127.0.0.1" };
+  return { userId: user.id, role, email: user.email, ip: "127.0.0.1", passkeyAt: new Date() };
 }
 
 let seq = 0;

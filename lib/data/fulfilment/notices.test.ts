@@ -22,7 +22,14 @@ async function person(role: Actor["role"]): Promise<Actor & { subjectId?: string
           data: { userId: user.id, familyName: "試験", givenName: "花子" },
         })
       : undefined;
-  return { userId: user.id, role, email: user.email, ip: "127.0.0.1", subjectId: subject?.id };
+  return {
+    userId: user.id,
+    role,
+    email: user.email,
+    ip: "127.0.0.1",
+    passkeyAt: new Date(),
+    subjectId: subject?.id,
+  };
 }
 
 async function requestWithNotices(subjectId: string) {

@@ -25,7 +25,14 @@ async function person(role: Actor["role"]): Promise<Actor & { subjectId?: string
           data: { userId: user.id, familyName: "試験", givenName: "花子" },
         })
       : undefined;
-  return { userId: user.id, role, email: user.email, ip: null, subjectId: subject?.id };
+  return {
+    userId: user.id,
+    role,
+    email: user.email,
+    ip: null,
+    passkeyAt: new Date(),
+    subjectId: subject?.id,
+  };
 }
 
 beforeAll(async () => {

@@ -38,7 +38,7 @@ const exists = (file: string) =>
 
 async function person(role: Actor["role"]): Promise<Actor> {
   const user = await db.user.create({ data: { email: `${randomUUID()}@test.example.jp`, role } });
-  return { userId: user.id, role, email: user.email, ip: "192.0.2.7" };
+  return { userId: user.id, role, email: user.email, ip: "192.0.2.7", passkeyAt: new Date() };
 }
 
 /** A subject's request with documents sent through the real upload path. */
@@ -387,6 +387,20 @@ describe("viewing a document", () => {
       ip: "192.0.2.7",
     });
     expect(views[0]!.data).toEqual({ kind: "DRIVERS_LICENSE", owner: "SUBJECT" });
+  });
+
+  it("asks staff for a passkey confirmed in the last 10 minutes, and shows nothing before", async () => {
+    const staff = await person("STAFF");
+    const { request, documentIds } = await requestWithDocuments();
+    const stale = { ...staff, passkeyAt: new Date(Date.now() - 11 * 60_000) };
+    await expect(
+      mod.view.viewDocument({ actor: stale, documentId: documentIds[0]! }),
+    ).rejects.toMatchObject({ code: "STEP_UP_REQUIRED" });
+    await expect(
+      mod.view.viewDocument({ actor: { ...staff, passkeyAt: null }, documentId: documentIds[0]! }),
+    ).rejects.toMatchObject({ code: "STEP_UP_REQUIRED" });
+    const views = (await audits(request.id)).filter((a) => a.action === "identity-document.view");
+    expect(views).toHaveLength(0);
   });
 
   it("shows nothing to a subject, to staff not assigned, or for an unknown id", async () => {

@@ -39,7 +39,13 @@ async function subjectWithRequest(status: RequestStatus = "SUBMITTED") {
       dueAt: new Date(Date.now() + 864e6),
     },
   });
-  const actor: Actor = { userId: user.id, role: "SUBJECT", email: user.email, ip: null };
+  const actor: Actor = {
+    userId: user.id,
+    role: "SUBJECT",
+    email: user.email,
+    ip: null,
+    passkeyAt: new Date(),
+  };
   return { actor, request };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
+import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { readEncryptedFile } from "@/lib/storage/file-store";
@@ -16,6 +17,7 @@ export async function viewDocument(options: { actor: Actor; documentId: string }
   const { actor, documentId } = options;
   const document = await findOpenableDocument(actor, documentId);
   if (!document) return null;
+  assertRecentPasskey(actor);
   let bytes: Buffer;
   try {
     bytes = await readEncryptedFile(document);

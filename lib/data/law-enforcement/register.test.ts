@@ -22,7 +22,13 @@ let mod: {
 
 async function person(role: Actor["role"], email = `${randomUUID()}@test.example.jp`) {
   const user = await db.user.create({ data: { email, role } });
-  return { userId: user.id, role, email: user.email, ip: "127.0.0.1" } satisfies Actor;
+  return {
+    userId: user.id,
+    role,
+    email: user.email,
+    ip: "127.0.0.1",
+    passkeyAt: new Date(),
+  } satisfies Actor;
 }
 
 const entry = (approverId: string, over: Partial<TLawEnforcementEntry> = {}) =>

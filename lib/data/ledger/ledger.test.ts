@@ -20,7 +20,7 @@ let hanakoSubjectId: string;
 
 async function actorFor(email: string): Promise<Actor> {
   const user = await db.user.findUniqueOrThrow({ where: { email } });
-  return { userId: user.id, role: user.role, email, ip: null };
+  return { userId: user.id, role: user.role, email, ip: null, passkeyAt: new Date() };
 }
 
 /** The ids the database holds for a subject, in ledger order. */
@@ -110,7 +110,13 @@ describe("listMyProvisions", () => {
         keepUntil: new Date("2029-01-01T00:00:00Z"),
       })),
     });
-    const actor: Actor = { userId: user.id, role: "SUBJECT", email: user.email, ip: null };
+    const actor: Actor = {
+      userId: user.id,
+      role: "SUBJECT",
+      email: user.email,
+      ip: null,
+      passkeyAt: new Date(),
+    };
     const ids: string[] = [];
     let after: string | undefined;
     do {
@@ -161,7 +167,13 @@ describe("listMyProvisions", () => {
     const staff = await list({ actor: { ...hanako, role: "STAFF" }, filter: {} });
     expect(staff.rows).toEqual([]);
     const stranger = await list({
-      actor: { userId: randomUUID(), role: "SUBJECT", email: "x@test.example.jp", ip: null },
+      actor: {
+        userId: randomUUID(),
+        role: "SUBJECT",
+        email: "x@test.example.jp",
+        ip: null,
+        passkeyAt: new Date(),
+      },
       filter: {},
     });
     expect(stranger).toMatchObject({ rows: [], total: 0 });

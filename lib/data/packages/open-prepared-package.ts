@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
+import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
@@ -14,6 +15,7 @@ import { openEncryptedFileStream } from "@/lib/storage/stream-store";
 export async function openPreparedPackage(options: { actor: Actor; packageId: string }) {
   const { actor, packageId } = options;
   if (!can(actor.role, "request:fulfil")) return null;
+  assertRecentPasskey(actor);
   const db = getDb();
   const pkg = await db.responsePackage.findUnique({
     where: { id: packageId },

@@ -43,7 +43,13 @@ const ids = {
 
 async function person(role: Actor["role"]): Promise<Actor & { subjectId?: string }> {
   const user = await db.user.create({ data: { email: `${randomUUID()}@test.example.jp`, role } });
-  const actor = { userId: user.id, role, email: user.email, ip: "127.0.0.1" };
+  const actor = {
+    userId: user.id,
+    role,
+    email: user.email,
+    ip: "127.0.0.1",
+    passkeyAt: new Date(),
+  };
   if (role !== "SUBJECT") return actor;
   const subject = await db.subject.create({
     data: { userId: user.id, familyName: "試験", givenName: "花子", email: user.email },

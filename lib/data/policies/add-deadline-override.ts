@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
+import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -20,6 +21,7 @@ export async function addDeadlineOverride(options: {
 }) {
   const { actor, input } = options;
   requirePolicyConfigure(actor);
+  assertRecentPasskey(actor);
   assertPolicyRules(input.jurisdiction, input);
   return getDb().$transaction(async (tx) => {
     const rows = await tx.deadlinePolicy.findMany({

@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
+import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
@@ -21,6 +22,7 @@ export async function getJpSla(options: { actor: Actor }) {
 export async function setJpSla(options: { actor: Actor; days: number }) {
   const { actor, days } = options;
   if (!can(actor.role, "policy:configure")) throw new AppError("FORBIDDEN");
+  assertRecentPasskey(actor);
   await getDb().$transaction(async (tx) => {
     const existing = await tx.deadlinePolicy.findFirst({
       where: { jurisdiction: "JP", requestType: null },

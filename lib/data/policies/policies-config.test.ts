@@ -39,7 +39,7 @@ async function person(role: Actor["role"], withSubject = false): Promise<Actor> 
     await db.subject.create({
       data: { userId: user.id, familyName: "試験", givenName: "花子", email: user.email },
     });
-  return { userId: user.id, role, email: user.email, ip: "127.0.0.1" };
+  return { userId: user.id, role, email: user.email, ip: "127.0.0.1", passkeyAt: new Date() };
 }
 
 async function baseRow(jurisdiction: "JP" | "EU") {

@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
+import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -14,6 +15,7 @@ import { policyAuditData, requirePolicyConfigure } from "./policy-rules";
 export async function removeDeadlineOverride(options: { actor: Actor; id: string }) {
   const { actor, id } = options;
   requirePolicyConfigure(actor);
+  assertRecentPasskey(actor);
   await getDb().$transaction(async (tx) => {
     const existing = await tx.deadlinePolicy.findUnique({ where: { id } });
     if (!existing) throw new AppError("NOT_FOUND");

@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
+import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -25,6 +26,7 @@ export async function updateDeadlinePolicy(options: {
 }) {
   const { actor, id, values } = options;
   requirePolicyConfigure(actor);
+  assertRecentPasskey(actor);
   return getDb().$transaction(async (tx) => {
     const existing = await tx.deadlinePolicy.findUnique({ where: { id } });
     if (!existing) throw new AppError("NOT_FOUND");

@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
+import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -15,6 +16,7 @@ import { requirePolicyConfigure } from "./policy-rules";
 export async function updateFees(options: { actor: Actor; input: TFees }) {
   const { actor, input } = options;
   requirePolicyConfigure(actor);
+  assertRecentPasskey(actor);
   await getDb().$transaction(async (tx) => {
     const org = await tx.organisation.findFirst({
       select: { id: true, disclosureFeeYen: true, purposeNotificationFeeYen: true },

@@ -3,6 +3,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 
 import type { Actor } from "@/lib/auth/actor";
+import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -21,12 +22,14 @@ const RESULT_DAYS = 7;
  * results are downloadable for seven days.
  */
 export async function closeAndRelease(options: {
-  actor: Pick<Actor, "userId" | "role" | "ip">;
+  actor: Pick<Actor, "userId" | "role" | "ip" | "passkeyAt">;
   requestId: string;
   release: boolean;
   apply: (tx: Tx) => Promise<void>;
 }): Promise<void> {
   const { actor, requestId, release, apply } = options;
+  // Releasing a result to the requester is a step-up operation (issue 13).
+  if (release) assertRecentPasskey(actor);
   const db = getDb();
   const request = await db.request.findUniqueOrThrow({
     where: { id: requestId },

@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
+import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb, type Tx } from "@/lib/db";
@@ -35,6 +36,7 @@ export async function decideApproval(options: {
 }) {
   const { actor, input } = options;
   if (!can(actor.role, "request:approve")) throw new AppError("FORBIDDEN");
+  assertRecentPasskey(actor);
   const requestId = await requestIdFor(actor, input.reference);
   const approval = await getDb().approval.findFirst({
     where: { id: input.approvalId, requestId },

@@ -30,7 +30,7 @@ async function person(role: Actor["role"]): Promise<Actor> {
   const user = await db.user.create({
     data: { email: `${randomUUID()}@test.example.jp`, role, name: `${role} ${randomInt(1e6)}` },
   });
-  return { userId: user.id, role, email: user.email, ip: "127.0.0.1" };
+  return { userId: user.id, role, email: user.email, ip: "127.0.0.1", passkeyAt: new Date() };
 }
 
 /** A verified request (IN_PROGRESS) filed by a new subject. */
@@ -327,6 +327,25 @@ describe("four eyes", () => {
     expect(mine.find((a) => a.id === approvalId)?.askedByMe).toBe(true);
   });
 
+  it("asks the approver for a passkey confirmed in the last 10 minutes", async () => {
+    const staff = await person("STAFF");
+    const manager = await person("MANAGER");
+    const { reference, id } = await verifiedRequest();
+    const { approvalId } = await mod.propose.proposeOutcome({
+      actor: staff,
+      input: refusal(reference),
+    });
+    await expect(
+      mod.decide.decideApproval({
+        actor: { ...manager, passkeyAt: new Date(Date.now() - 11 * 60_000) },
+        input: { reference, approvalId, decision: "APPROVED", note: "" },
+      }),
+    ).rejects.toMatchObject({ code: "STEP_UP_REQUIRED" });
+    expect((await db.request.findUniqueOrThrow({ where: { id } })).status).toBe(
+      "AWAITING_APPROVAL",
+    );
+  });
+
   it("reject returns the request to IN_PROGRESS with the reason as an internal note", async () => {
     const staff = await person("STAFF");
     const manager = await person("MANAGER");
@@ -467,6 +486,23 @@ describe("open fulfilment tasks", () => {
       await db.responsePackage.count({ where: { requestId: id, releasedAt: { not: null } } }),
     ).toBe(1);
     expect(await auditActions(id)).toEqual(["request.complete", "package.release"]);
+  });
+
+  it("releases nothing without a passkey confirmed in the last 10 minutes", async () => {
+    const staff = await person("STAFF");
+    const { reference, id } = await verifiedRequest("PURPOSE_NOTIFICATION", {
+      method: "EMAIL",
+      postalAddress: "",
+    });
+    await addTask(id, "SUCCEEDED");
+    await expect(
+      mod.complete.completeRequest({
+        actor: { ...staff, passkeyAt: null },
+        input: { reference, outcome: "FULFILLED", note: "お送りしました" },
+      }),
+    ).rejects.toMatchObject({ code: "STEP_UP_REQUIRED" });
+    expect((await db.request.findUniqueOrThrow({ where: { id } })).status).not.toBe("COMPLETED");
+    expect(await db.responsePackage.count({ where: { requestId: id } })).toBe(0);
   });
 });
 

@@ -31,7 +31,7 @@ async function person(role: Actor["role"]): Promise<Actor> {
   const user = await db.user.create({
     data: { email: `${randomUUID()}@test.example.jp`, role, name: `${role} ${randomInt(1e6)}` },
   });
-  return { userId: user.id, role, email: user.email, ip: "127.0.0.1" };
+  return { userId: user.id, role, email: user.email, ip: "127.0.0.1", passkeyAt: new Date() };
 }
 
 /** An IN_PROGRESS request of these jurisdictions received at `receivedAt`, filed by a subject. */

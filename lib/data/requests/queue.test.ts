@@ -44,7 +44,7 @@ async function person(role: Actor["role"], name?: string): Promise<Actor> {
   const user = await db.user.create({
     data: { email: `${randomUUID()}@test.example.jp`, role, name: name ?? null },
   });
-  return { userId: user.id, role, email: user.email, ip: "127.0.0.1" };
+  return { userId: user.id, role, email: user.email, ip: "127.0.0.1", passkeyAt: new Date() };
 }
 
 interface Fixture {

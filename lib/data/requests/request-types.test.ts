@@ -43,7 +43,14 @@ async function subjectActor(): Promise<Actor & { subjectId: string }> {
   const subject = await db.subject.create({
     data: { userId: user.id, familyName: "試験", givenName: "花子" },
   });
-  return { userId: user.id, role: "SUBJECT", email: user.email, ip: null, subjectId: subject.id };
+  return {
+    userId: user.id,
+    role: "SUBJECT",
+    email: user.email,
+    ip: null,
+    passkeyAt: new Date(),
+    subjectId: subject.id,
+  };
 }
 
 beforeAll(async () => {

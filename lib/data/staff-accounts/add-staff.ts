@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
+import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -21,6 +22,7 @@ const isDataSubject = () =>
 export async function addStaff(options: { actor: Actor; input: TStaffAdd }) {
   const { actor, input } = options;
   requireStaffManage(actor);
+  assertRecentPasskey(actor);
   assertMayChange(actor, "SUBJECT", input.role);
   return getDb().$transaction(async (tx) => {
     const existing = await tx.user.findFirst({

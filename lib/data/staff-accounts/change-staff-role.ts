@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
+import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import type { TStaffRoleChange } from "@/lib/validation/policies-config";
@@ -21,6 +22,7 @@ import {
 export async function changeStaffRole(options: { actor: Actor; input: TStaffRoleChange }) {
   const { actor, input } = options;
   requireStaffManage(actor);
+  assertRecentPasskey(actor);
   assertNotSelf(actor, input.userId);
   await getDb().$transaction(async (tx) => {
     const target = await loadStaff(tx, input.userId);

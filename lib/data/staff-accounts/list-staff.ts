@@ -9,7 +9,7 @@ import { requireStaffManage } from "./role-rules";
 
 const ROLE_ORDER = ["ADMIN", "MANAGER", "STAFF"];
 
-/** The staff accounts with how many open requests each holds, administrators first. */
+/** The staff accounts with how many open requests and passkeys each holds, administrators first. */
 export async function listStaff(options: { actor: Actor }) {
   requireStaffManage(options.actor);
   const users = await getDb().user.findMany({
@@ -19,7 +19,12 @@ export async function listStaff(options: { actor: Actor }) {
       name: true,
       email: true,
       role: true,
-      _count: { select: { assignedRequests: { where: { status: { in: [...OPEN_STATUSES] } } } } },
+      _count: {
+        select: {
+          assignedRequests: { where: { status: { in: [...OPEN_STATUSES] } } },
+          passkeys: true,
+        },
+      },
     },
     orderBy: [{ name: "asc" }, { email: "asc" }],
   });
@@ -30,6 +35,7 @@ export async function listStaff(options: { actor: Actor }) {
       email: u.email,
       role: u.role,
       openAssigned: u._count.assignedRequests,
+      passkeys: u._count.passkeys,
     }))
     .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
 }

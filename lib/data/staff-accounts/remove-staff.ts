@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
+import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { OPEN_STATUSES } from "@/lib/requests/lifecycle";
@@ -24,6 +25,7 @@ export async function removeStaff(options: {
 }): Promise<{ removed: true } | { removed: false; openRequests: number }> {
   const { actor, userId } = options;
   requireStaffManage(actor);
+  assertRecentPasskey(actor);
   assertNotSelf(actor, userId);
   return getDb().$transaction(async (tx) => {
     const target = await loadStaff(tx, userId);

@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
+import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
@@ -17,6 +18,7 @@ import { requiredPlaceholders } from "./default-template";
 export async function saveTemplate(options: { actor: Actor; input: TTemplateSave }) {
   const { actor, input } = options;
   if (!can(actor.role, "policy:configure")) throw new AppError("FORBIDDEN");
+  assertRecentPasskey(actor);
   const used = new Set([
     ...(placeholdersIn(input.subject) ?? []),
     ...(placeholdersIn(input.body) ?? []),

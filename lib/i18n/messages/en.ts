@@ -16,6 +16,7 @@ import { settingsDataMap } from "./sections/settingsDataMap";
 import { settingsPolicies } from "./sections/settingsPolicies";
 import { integration } from "./sections/integration";
 import { errors } from "./sections/errors";
+import { passkeys } from "./sections/passkeys";
 
 export const en: Messages = {
   identity: identity.en,
@@ -34,6 +35,7 @@ export const en: Messages = {
   settingsDataMap: settingsDataMap.en,
   settingsPolicies: settingsPolicies.en,
   integration: integration.en,
+  passkeys: passkeys.en,
   app: {
     name: "Sakura Link Privacy Center",
     skipToContent: "Skip to content",
@@ -48,6 +50,7 @@ export const en: Messages = {
     manager: "Management",
     signIn: "Sign in",
     signOut: "Sign out",
+    account: "Account",
     mailbox: "Dev mailbox",
     privacy: "How we handle data",
   },

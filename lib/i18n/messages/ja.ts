@@ -15,6 +15,7 @@ import { settingsDataMap } from "./sections/settingsDataMap";
 import { settingsPolicies } from "./sections/settingsPolicies";
 import { integration } from "./sections/integration";
 import { errors } from "./sections/errors";
+import { passkeys } from "./sections/passkeys";
 
 // The Japanese catalogue: the source of truth for every user-facing string (en.ts mirrors it,
 // and the type checker refuses a missing key there). Features with many strings keep them in
@@ -36,6 +37,7 @@ export const ja = {
   settingsDataMap: settingsDataMap.ja,
   settingsPolicies: settingsPolicies.ja,
   integration: integration.ja,
+  passkeys: passkeys.ja,
   app: {
     name: "サクラリンク プライバシーセンター",
     skipToContent: "本文へ移動",
@@ -50,6 +52,7 @@ export const ja = {
     manager: "管理",
     signIn: "ログイン",
     signOut: "ログアウト",
+    account: "アカウント",
     mailbox: "開発用メールボックス",
     privacy: "個人情報の取扱い",
   },

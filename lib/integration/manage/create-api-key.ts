@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
+import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
@@ -13,6 +14,7 @@ import { createApiKey as create } from "../keys";
 export async function createApiKey(options: { actor: Actor; input: TCreateApiKey }) {
   const { actor, input } = options;
   if (!can(actor.role, "integration:configure")) throw new AppError("FORBIDDEN");
+  assertRecentPasskey(actor);
   return getDb().$transaction(async (tx) => {
     const system = await tx.dataSystem.findUnique({
       where: { id: input.systemId },

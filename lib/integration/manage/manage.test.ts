@@ -22,7 +22,7 @@ const ids: Record<string, string> = {};
 
 async function person(role: Actor["role"]): Promise<Actor> {
   const user = await db.user.create({ data: { email: `${randomUUID()}@test.example.jp`, role } });
-  return { userId: user.id, role, email: user.email, ip: "127.0.0.1" };
+  return { userId: user.id, role, email: user.email, ip: "127.0.0.1", passkeyAt: new Date() };
 }
 
 beforeAll(async () => {

@@ -5,6 +5,7 @@ import { useState } from "react";
 
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { revokeStaffPasskeys } from "@/lib/actions/auth/passkeys";
 import { changeStaffRole } from "@/lib/actions/manager/policies/change-staff-role";
 import { removeStaff } from "@/lib/actions/manager/policies/remove-staff";
 import type { MessageKey } from "@/lib/i18n/translate";
@@ -12,8 +13,17 @@ import { STAFF_ROLE_CHOICES, type StaffRoleChoice } from "@/lib/validation/polic
 
 type Outcome = { error?: MessageKey; errorId?: string; openRequests?: number; done?: MessageKey };
 
-/** A staff member's role change and removal; the server applies every rule again. */
-export function StaffRowActions(props: { userId: string; name: string; role: StaffRoleChoice }) {
+/**
+ * A staff member's role change, removal and (for admins) passkey revocation; the server applies
+ * every rule again.
+ */
+export function StaffRowActions(props: {
+  userId: string;
+  name: string;
+  email: string;
+  role: StaffRoleChoice;
+  canRevokePasskeys: boolean;
+}) {
   const { t } = useI18n();
   const router = useRouter();
   const [role, setRole] = useState<StaffRoleChoice>(props.role);
@@ -46,6 +56,14 @@ export function StaffRowActions(props: { userId: string; name: string; role: Sta
         : { openRequests: result.data.openRequests };
     });
 
+  const revoke = () =>
+    run(async () => {
+      const result = await revokeStaffPasskeys({ userId: props.userId });
+      return result.ok
+        ? { done: "passkeys.revoked" }
+        : { error: result.error, errorId: result.errorId };
+    });
+
   return (
     <div>
       <div className="row">
@@ -72,6 +90,17 @@ export function StaffRowActions(props: { userId: string; name: string; role: Sta
         >
           {t("settingsPolicies.staff.remove")}
         </button>
+        {props.canRevokePasskeys && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            aria-label={t("passkeys.revokeLabel", { email: props.email })}
+            onClick={() => void revoke()}
+          >
+            {t("passkeys.revoke")}
+          </button>
+        )}
       </div>
       <div aria-live="polite">
         {outcome.done && <p className="success">{t(outcome.done)}</p>}

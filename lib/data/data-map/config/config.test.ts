@@ -40,7 +40,7 @@ let staff: Actor;
 
 async function person(role: Actor["role"]): Promise<Actor> {
   const user = await db.user.create({ data: { email: `${randomUUID()}@test.example.jp`, role } });
-  return { userId: user.id, role, email: user.email, ip: "127.0.0.1" };
+  return { userId: user.id, role, email: user.email, ip: "127.0.0.1", passkeyAt: new Date() };
 }
 
 const uniqueKey = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;

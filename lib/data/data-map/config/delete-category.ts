@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
+import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { getDb } from "@/lib/db";
 
 import { assertCanConfigure, auditConfig, inUseError, notFoundError } from "./shared";
@@ -12,6 +13,7 @@ import { assertCanConfigure, auditConfig, inUseError, notFoundError } from "./sh
 export async function deleteCategory(options: { actor: Actor; id: string }) {
   const { actor, id } = options;
   assertCanConfigure(actor);
+  assertRecentPasskey(actor);
   return getDb().$transaction(async (tx) => {
     const row = await tx.dataCategory.findUnique({
       where: { id },

@@ -3,6 +3,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 
 import type { Actor } from "@/lib/auth/actor";
+import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
@@ -20,6 +21,7 @@ const SECRET_BYTES = 32;
 export async function rotateSystemSecret(options: { actor: Actor; id: string; now?: Date }) {
   const { actor, id } = options;
   assertCanConfigure(actor);
+  assertRecentPasskey(actor);
   const secret = randomBytes(SECRET_BYTES).toString("base64url");
   return getDb().$transaction(async (tx) => {
     // The row lock keeps two rotations at once from losing the secret in between.

@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
+import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { getDb } from "@/lib/db";
 import type { TRecipientConfig } from "@/lib/validation/data-map-config";
 
@@ -38,6 +39,7 @@ function columns(input: TRecipientConfig) {
 export async function saveRecipient(options: { actor: Actor; input: TRecipientConfig }) {
   const { actor, input } = options;
   assertCanConfigure(actor);
+  assertRecentPasskey(actor);
   const data = columns(input);
   const select = { id: true, key: true } as const;
   return getDb()

@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
+import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { getDb, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TSystemConfig } from "@/lib/validation/data-map-config";
@@ -56,6 +57,7 @@ const fields = (input: TSystemConfig) => ({
 export async function saveSystem(options: { actor: Actor; input: TSystemConfig }) {
   const { actor, input } = options;
   assertCanConfigure(actor);
+  assertRecentPasskey(actor);
   return getDb()
     .$transaction(async (tx) => {
       const system = input.id ? await update(tx, input.id, input) : await create(tx, input);

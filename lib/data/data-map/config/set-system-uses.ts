@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
+import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TSystemUses } from "@/lib/validation/data-map-config";
@@ -15,6 +16,7 @@ import { assertCanConfigure, auditConfig, notFoundError } from "./shared";
 export async function setSystemUses(options: { actor: Actor; input: TSystemUses }) {
   const { actor, input } = options;
   assertCanConfigure(actor);
+  assertRecentPasskey(actor);
   const pairs = [...new Set(input.pairs)].map((pair) => {
     const [categoryId = "", purposeId = ""] = pair.split(":");
     return { systemId: input.systemId, categoryId, purposeId };

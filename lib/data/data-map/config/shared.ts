@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
+import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb, type Tx } from "@/lib/db";
@@ -99,6 +100,7 @@ export async function saveKeyedRow<D>(options: {
 }): Promise<KeyedRow> {
   const { actor, id, key, data, audit } = options;
   assertCanConfigure(actor);
+  assertRecentPasskey(actor);
   return getDb()
     .$transaction(async (tx) => {
       const table = options.table(tx);

@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
+import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { getDb } from "@/lib/db";
 import type { TSystemFields } from "@/lib/validation/data-map-config";
 
@@ -81,6 +82,7 @@ export async function countUnnamedFields(options: { actor: Actor }): Promise<num
 export async function saveSystemFields(options: { actor: Actor; input: TSystemFields }) {
   const { actor } = options;
   assertCanConfigure(actor);
+  assertRecentPasskey(actor);
   const input = { ...options.input, fields: options.input.fields.filter((f) => f.labelJa) };
   return getDb().$transaction(async (tx) => {
     const system = await tx.dataSystem.findUnique({

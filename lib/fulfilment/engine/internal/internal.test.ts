@@ -126,7 +126,13 @@ async function subjectWith(
     });
   return {
     subjectId: subject.id,
-    actor: { userId: user.id, role: "SUBJECT" as const, email: user.email, ip: null },
+    actor: {
+      userId: user.id,
+      role: "SUBJECT" as const,
+      email: user.email,
+      ip: null,
+      passkeyAt: new Date(),
+    },
     items: rows,
     provide,
   };

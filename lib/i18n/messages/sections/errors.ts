@@ -4,6 +4,11 @@
 // strings, not the whole catalogue.
 const ja = {
   tooManyRequests: "短時間に操作が集中しています。しばらく待ってからお試しください。",
+  stepUpRequired:
+    "この操作には、10分以内のパスキーによる確認が必要です。パスキーで確認してから、もう一度お試しください。",
+  stepUpConfirm: "パスキーで確認する",
+  stepUpDone: "確認しました。もう一度操作してください。",
+  stepUpFailed: "パスキーで確認できませんでした。もう一度お試しください。",
   unauthenticated: "ログインしてください。",
   forbidden: "この操作を行う権限がありません。",
   notFound: "見つかりませんでした。",
@@ -32,6 +37,11 @@ const ja = {
 
 const en: typeof ja = {
   tooManyRequests: "Too many attempts in a short time. Please wait a while and try again.",
+  stepUpRequired:
+    "This needs a passkey confirmation within the last 10 minutes. Confirm with your passkey, then try again.",
+  stepUpConfirm: "Confirm with passkey",
+  stepUpDone: "Confirmed. Please try again.",
+  stepUpFailed: "The passkey could not be confirmed. Please try again.",
   unauthenticated: "Please sign in.",
   forbidden: "You are not allowed to do this.",
   notFound: "Not found.",

@@ -21,7 +21,7 @@ export default async function StaffSettingsPage({ params }: Props) {
   const staff = await listStaff({ actor });
 
   return (
-    <ClientSections locale={locale} sections={["settingsPolicies"]}>
+    <ClientSections locale={locale} sections={["settingsPolicies", "passkeys"]}>
       <p>
         <a href={`/${locale}/manager/settings`}>{t("settingsPolicies.back")}</a>
       </p>
@@ -35,6 +35,7 @@ export default async function StaffSettingsPage({ params }: Props) {
             <th scope="col">{t("settingsPolicies.staff.email")}</th>
             <th scope="col">{t("settingsPolicies.staff.role")}</th>
             <th scope="col">{t("settingsPolicies.staff.openAssigned")}</th>
+            <th scope="col">{t("passkeys.passkeysColumn")}</th>
             <th scope="col">{t("settingsPolicies.staff.actions")}</th>
           </tr>
         </thead>
@@ -45,6 +46,7 @@ export default async function StaffSettingsPage({ params }: Props) {
               <td>{member.email}</td>
               <td>{t(`settingsPolicies.staff.roles.${member.role as "STAFF"}`)}</td>
               <td>{member.openAssigned}</td>
+              <td>{t("passkeys.passkeyCount", { count: member.passkeys })}</td>
               <td>
                 {member.id === actor.userId ? (
                   t("settingsPolicies.staff.you")
@@ -53,6 +55,8 @@ export default async function StaffSettingsPage({ params }: Props) {
                     userId={member.id}
                     name={member.name || member.email}
                     role={member.role as "STAFF"}
+                    email={member.email}
+                    canRevokePasskeys={can(actor.role, "passkeys:revoke") && member.passkeys > 0}
                   />
                 )}
               </td>

@@ -1,5 +1,6 @@
 import { getActor } from "@/lib/auth/actor";
 import { openPreparedPackage } from "@/lib/data/packages/open-prepared-package";
+import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -8,7 +9,16 @@ export async function GET(_request: Request, context: { params: Promise<{ packag
   const { packageId } = await context.params;
   const actor = await getActor();
   if (!actor) return new Response("Unauthorized", { status: 401 });
-  const file = await openPreparedPackage({ actor, packageId });
+  const file = await openPreparedPackage({ actor, packageId }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "STEP_UP_REQUIRED") return "step-up" as const;
+    throw error;
+  });
+  // No passkey confirmed in the last 10 minutes: the page offers the confirmation.
+  if (file === "step-up")
+    return new Response("Passkey confirmation required", {
+      status: 403,
+      headers: { "Cache-Control": "no-store", "Content-Type": "text/plain; charset=utf-8" },
+    });
   if (!file) return new Response("Not found", { status: 404 });
   return new Response(file.body, {
     headers: {
