@@ -99,8 +99,10 @@ async function person(role: string, withSubject = false) {
   }
   const token = randomBytes(32).toString("hex");
   await db.query(
-    `INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '1 hour')`,
-    [randomUUID(), token, id],
+    // Staff have passed their passkey in it (issue 13).
+    `INSERT INTO "Session" (id, "sessionToken", "userId", expires, "passkeyAt")
+     VALUES ($1, $2, $3, now() + interval '1 hour', CASE WHEN $4 <> 'SUBJECT' THEN now() END)`,
+    [randomUUID(), token, id, role],
   );
   return { id, email, subjectId, token };
 }

@@ -50,7 +50,7 @@ export async function seedStaff(db: pg.Client): Promise<string> {
      FROM generate_series(1, ${STAFF}) g`,
   );
   await db.query(
-    `INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ('bench-queue-session', $1, $2, now() + interval '1 day')`,
+    `INSERT INTO "Session" (id, "sessionToken", "userId", expires, "passkeyAt") VALUES ('bench-queue-session', $1, $2, now() + interval '1 day', now())`,
     [sessionToken, BENCH_STAFF_ID],
   );
   return sessionToken;

@@ -50,7 +50,7 @@ async function seedManager(db: pg.Client): Promise<string> {
     [BENCH_MANAGER_ID],
   );
   await db.query(
-    `INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '1 day')`,
+    `INSERT INTO "Session" (id, "sessionToken", "userId", expires, "passkeyAt") VALUES ($1, $2, $3, now() + interval '1 day', now())`,
     [SESSIONS.manager, token, BENCH_MANAGER_ID],
   );
   return token;
