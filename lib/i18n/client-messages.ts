@@ -16,6 +16,7 @@ export const CLIENT_SECTIONS = [
   "fulfilment",
   "identity",
   "integration",
+  "jurisdictions",
   "lawEnforcement",
   "manager",
   "messages",

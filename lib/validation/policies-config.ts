@@ -8,7 +8,9 @@ import { locales } from "@/lib/i18n/config";
 // shared by the manager's forms and the server actions. Messages are catalogue keys
 // (lib/i18n/messages/sections/settingsPolicies.ts; the deadline rules' own in deadlines.ts).
 
-export const JURISDICTIONS = ["JP", "EU", "UK", "US_CA", "KR", "BR"] as const;
+import { JURISDICTIONS } from "@/lib/requests/jurisdiction";
+
+export { JURISDICTIONS };
 export const DEADLINE_UNITS = ["CALENDAR_DAYS", "BUSINESS_DAYS", "MONTHS"] as const;
 export const REQUEST_TYPES = [
   "DISCLOSURE",

@@ -13,7 +13,9 @@ export const QUEUE_PAGE_SIZE = 50;
 export const QUEUE_SORTS = ["due-asc", "due-desc", "received-desc", "received-asc"] as const;
 export type TQueueSort = (typeof QUEUE_SORTS)[number];
 export const QUEUE_CHANNELS = ["WEB", "EMAIL", "PHONE", "POST", "IN_PERSON"] as const;
-export const JURISDICTIONS = ["JP", "EU", "UK", "US_CA", "KR", "BR"] as const;
+import { JURISDICTIONS } from "@/lib/requests/jurisdiction";
+
+export { JURISDICTIONS };
 export const QUEUE_FILERS = ["self", "agent"] as const;
 /** "overdue": not yet acknowledged to the requester and past the acknowledgement deadline. */
 export const QUEUE_ACK = ["overdue"] as const;

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { RESIDENCE_COUNTRIES, US_REGIONS } from "@/lib/requests/jurisdiction";
+
 import { ZLocale } from "./common";
 
 // Shared by the forms (zodResolver) and the server actions: messages are catalogue keys, which
@@ -72,8 +74,25 @@ const ZAgentSubject = z.object({
 });
 
 // The fields every type has; `details` differs per type (below).
+/** Where the person the request is about lives: it brings that place's law (lib/requests/jurisdiction.ts). */
+export const ZResidence = z
+  .object({
+    country: z.enum(RESIDENCE_COUNTRIES, "requestForm.residence.chooseCountry"),
+    region: z.string().max(8),
+  })
+  .superRefine((value, ctx) => {
+    if (value.country === "US" && !(US_REGIONS as readonly string[]).includes(value.region))
+      ctx.addIssue({
+        code: "custom",
+        path: ["region"],
+        message: "requestForm.residence.chooseState",
+      });
+  })
+  .transform((value) => ({ ...value, region: value.country === "US" ? value.region : "" }));
+
 const ZCommon = z.object({
   idempotencyKey: z.uuid("validation.invalid"),
+  residence: ZResidence,
   filerRole: z.enum(FILER_ROLES, "validation.required"),
   subject: ZAgentSubject,
   requester: ZRequester,

@@ -37,6 +37,7 @@ const input = (idempotencyKey: string): TNewRequest => ({
   type: "DISCLOSURE",
   idempotencyKey,
   filerRole: "SELF",
+  residence: { country: "JP" as const, region: "" },
   subject: { ...nobody, relationship: "" },
   requester: { ...nobody, familyName: "試験", givenName: "花子" },
   note: "",

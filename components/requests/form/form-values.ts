@@ -35,6 +35,7 @@ export const defaultDetails = {
 
 export type FormValues = {
   idempotencyKey: string;
+  residence: { country: string; region: string };
   filerRole: string;
   subject: typeof emptyPerson & { relationship: string };
   requester: typeof emptyPerson;

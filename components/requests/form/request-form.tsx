@@ -21,6 +21,7 @@ import {
   shape,
   type FormValues,
 } from "./form-values";
+import { ResidenceFields } from "./residence-fields";
 import { SuspensionErasureFields } from "./suspension-fields";
 import {
   DisclosureFields,
@@ -43,6 +44,8 @@ export function RequestForm(props: {
   preset?: { recipientKeys: string[]; purposeKeys: string[] };
   options: NamedOptions;
   requester: typeof emptyPerson;
+  /** Where the person lives, as the organisation last heard it (JP when unknown). */
+  residence?: { country: string; region: string };
 }) {
   const { type, options } = props;
   const { locale, t } = useI18n();
@@ -54,6 +57,7 @@ export function RequestForm(props: {
     resolver: requestResolver(type),
     defaultValues: {
       idempotencyKey,
+      residence: props.residence ?? { country: "JP", region: "" },
       filerRole: "SELF",
       subject: { ...emptyPerson, relationship: "" },
       requester: props.requester,
@@ -83,6 +87,7 @@ export function RequestForm(props: {
       <form onSubmit={onSubmit} noValidate>
         <input type="hidden" {...form.register("idempotencyKey")} />
         <FilerFields />
+        <ResidenceFields />
         <Section options={options} />
         <TextField name="note" label="requestForm.note" help="requestForm.noteHelp" multiline />
         <p className="notice">{t("requestForm.myNumberWarning")}</p>

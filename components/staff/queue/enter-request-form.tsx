@@ -7,6 +7,7 @@ import { FormProvider, useForm } from "react-hook-form";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { ResidenceFields } from "@/components/requests/form/residence-fields";
 import { CorrectionFields } from "@/components/requests/form/correction-fields";
 import { DeliveryFields } from "@/components/requests/form/delivery-fields";
 import { Choices, Select, TextField } from "@/components/requests/form/fields";
@@ -55,6 +56,7 @@ export function EnterRequestForm(props: { options: NamedOptions; today: string }
     resolver: entryResolver(() => pickedRef.current),
     defaultValues: {
       idempotencyKey,
+      residence: { country: "JP", region: "" },
       type: "DISCLOSURE",
       channel: "",
       receivedOn: props.today,
@@ -179,6 +181,7 @@ export function EnterRequestForm(props: { options: NamedOptions; today: string }
             <PersonFields prefix="requester" legend="queue.enter.agentTitle" />
           </>
         )}
+        <ResidenceFields />
         <fieldset className="panel">
           <legend>{t("queue.enter.requestTitle")}</legend>
           <div className="field">

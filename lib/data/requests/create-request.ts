@@ -11,6 +11,7 @@ import { enqueueMail } from "@/lib/mail/enqueue";
 import { nextReference } from "@/lib/requests/reference";
 import type { TNewRequest } from "@/lib/validation/requests";
 
+import { applicableLaw } from "./applicable-law";
 import { checkRequestKeys } from "./check-request-keys";
 import { initialDeadlines } from "./deadline-rule";
 
@@ -31,7 +32,10 @@ async function resolveSubject(
       where: { userId: actor.userId },
       select: { id: true },
     });
-    if (linked) return { id: linked.id, linked: true };
+    if (linked) {
+      await rememberResidence(tx, actor, linked.id, input.residence);
+      return { id: linked.id, linked: true };
+    }
   }
   const person = input.filerRole === "SELF" ? input.requester : input.subject;
   const created = await tx.subject.create({
@@ -43,6 +47,8 @@ async function resolveSubject(
       givenNameKana: person.givenNameKana || null,
       birthDate: birth(person.birthDate),
       email: input.filerRole === "SELF" ? actor.email : null,
+      residenceCountry: input.residence.country,
+      residenceRegion: input.residence.region || null,
     },
     select: { id: true },
   });
@@ -55,6 +61,34 @@ async function resolveSubject(
     ip: actor.ip,
   });
   return { id: created.id, linked: false };
+}
+
+/** Where the person said they live, kept for their next request's form (audited when it changes). */
+async function rememberResidence(
+  tx: Tx,
+  actor: Actor,
+  subjectId: string,
+  residence: TNewRequest["residence"],
+) {
+  const region = residence.region || null;
+  const current = await tx.subject.findUniqueOrThrow({
+    where: { id: subjectId },
+    select: { residenceCountry: true, residenceRegion: true },
+  });
+  if (current.residenceCountry === residence.country && current.residenceRegion === region) return;
+  await tx.subject.update({
+    where: { id: subjectId },
+    data: { residenceCountry: residence.country, residenceRegion: region },
+  });
+  await recordAudit(tx, {
+    actorId: actor.userId,
+    actorRole: actor.role,
+    action: "subject.update",
+    entityType: "Subject",
+    entityId: subjectId,
+    ip: actor.ip,
+    data: { fields: "residence" },
+  });
 }
 
 async function findExisting(actor: Actor, key: string) {
@@ -84,7 +118,13 @@ export async function createRequest(options: {
       const subject = await resolveSubject(tx, actor, input);
       await checkRequestKeys(tx, input, subject.linked ? subject.id : null);
       const receivedAt = new Date();
-      const { dueAt, ackDueAt } = await initialDeadlines(tx, input.type, receivedAt);
+      const law = await applicableLaw(tx, input.residence);
+      const { dueAt, ackDueAt } = await initialDeadlines(
+        tx,
+        input.type,
+        receivedAt,
+        law.jurisdictions,
+      );
       const reference = await nextReference(tx, receivedAt);
       const request = await tx.request.create({
         data: {
@@ -94,7 +134,10 @@ export async function createRequest(options: {
           filedById: actor.userId,
           filerRole: input.filerRole,
           channel: "WEB",
-          jurisdictions: ["JP"],
+          jurisdictions: law.jurisdictions,
+          jurisdictionReasons: law.reasons,
+          residenceCountry: input.residence.country,
+          residenceRegion: input.residence.region || null,
           locale,
           details: { ...input.details, note: input.note },
           agentDetails:
@@ -127,7 +170,11 @@ export async function createRequest(options: {
         entityId: request.id,
         requestId: request.id,
         ip: actor.ip,
-        data: { type: input.type, filerRole: input.filerRole },
+        data: {
+          type: input.type,
+          filerRole: input.filerRole,
+          jurisdictions: law.jurisdictions.join(","),
+        },
       });
       await enqueueMail(tx, {
         kind: "requestReceived",

@@ -10,6 +10,7 @@ import { enqueueMail } from "@/lib/mail/enqueue";
 import { nextReference } from "@/lib/requests/reference";
 import { todayInJapan, type TEnterRequest } from "@/lib/validation/queue";
 
+import { applicableLaw } from "./applicable-law";
 import { checkRequestKeys } from "./check-request-keys";
 import { initialDeadlines } from "./deadline-rule";
 
@@ -50,6 +51,8 @@ async function resolveSubject(tx: Tx, actor: Actor, input: TEnterRequest) {
       email: input.email || null,
       postalCode: input.postalCode || null,
       address: input.address || null,
+      residenceCountry: input.residence.country,
+      residenceRegion: input.residence.region || null,
     },
     select: { id: true },
   });
@@ -90,7 +93,13 @@ export async function enterRequest(options: {
 
     const subject = await resolveSubject(tx, actor, input);
     await checkRequestKeys(tx, input, subject.linked ? subject.id : null);
-    const { dueAt, ackDueAt } = await initialDeadlines(tx, input.type, receivedAt);
+    const law = await applicableLaw(tx, input.residence);
+    const { dueAt, ackDueAt } = await initialDeadlines(
+      tx,
+      input.type,
+      receivedAt,
+      law.jurisdictions,
+    );
     // The acknowledgement goes to the person when they asked themselves and we have an address;
     // an agent's request is acknowledged by the channel it came in (recorded by staff).
     const mailsAcknowledgement = input.filerRole === "SELF" && subject.email !== null;
@@ -104,7 +113,10 @@ export async function enterRequest(options: {
         enteredById: actor.userId,
         filerRole: input.filerRole,
         channel: input.channel,
-        jurisdictions: ["JP"],
+        jurisdictions: law.jurisdictions,
+        jurisdictionReasons: law.reasons,
+        residenceCountry: input.residence.country,
+        residenceRegion: input.residence.region || null,
         locale: input.locale,
         details: { ...input.details, note: input.note },
         agentDetails:

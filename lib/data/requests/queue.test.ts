@@ -473,6 +473,7 @@ describe("requests entered by staff", () => {
       type: "DISCLOSURE",
       idempotencyKey: randomUUID(),
       filerRole: "SELF",
+      residence: { country: "JP" as const, region: "" },
       subject: {
         familyName: "",
         givenName: "",
@@ -519,6 +520,7 @@ describe("requests entered by staff", () => {
       enteredById: staff.userId,
       filedById: null,
       filerRole: "SELF",
+      residence: { country: "JP" as const, region: "" },
       status: "SUBMITTED",
       locale: "ja",
     });

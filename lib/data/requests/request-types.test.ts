@@ -25,6 +25,7 @@ const nobody = {
 };
 const base = {
   filerRole: "SELF" as const,
+  residence: { country: "JP" as const, region: "" },
   subject: { ...nobody, relationship: "" as const },
   requester: { ...nobody, familyName: "試験", givenName: "花子" },
   note: "",

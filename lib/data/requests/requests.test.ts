@@ -42,6 +42,7 @@ const input = (): TNewRequest => ({
   type: "DISCLOSURE",
   idempotencyKey: randomUUID(),
   filerRole: "SELF",
+  residence: { country: "JP" as const, region: "" },
   subject: { ...nobody, relationship: "" },
   requester: { ...nobody, familyName: "試験", givenName: "花子" },
   note: "",

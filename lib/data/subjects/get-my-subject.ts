@@ -13,6 +13,8 @@ export async function getMySubject(options: { actor: Actor }) {
       familyNameKana: true,
       givenNameKana: true,
       birthDate: true,
+      residenceCountry: true,
+      residenceRegion: true,
     },
   });
 }

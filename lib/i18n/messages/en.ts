@@ -17,6 +17,7 @@ import { settingsPolicies } from "./sections/settingsPolicies";
 import { integration } from "./sections/integration";
 import { errors } from "./sections/errors";
 import { passkeys } from "./sections/passkeys";
+import { jurisdictions } from "./sections/jurisdictions";
 
 export const en: Messages = {
   identity: identity.en,
@@ -36,6 +37,7 @@ export const en: Messages = {
   settingsPolicies: settingsPolicies.en,
   integration: integration.en,
   passkeys: passkeys.en,
+  jurisdictions: jurisdictions.en,
   app: {
     name: "Sakura Link Privacy Center",
     skipToContent: "Skip to content",
@@ -125,6 +127,7 @@ export const en: Messages = {
   },
   event: {
     submitted: "Request received",
+    jurisdictionsChanged: "Applicable jurisdictions changed",
     acknowledged: "Told the requester that the request arrived",
     requestIdentityDocuments: "Identity documents requested",
     verifyIdentity: "Identity verified",
@@ -190,6 +193,16 @@ export const en: Messages = {
     newRequest: "File a new request",
   },
   requestForm: {
+    residence: {
+      title: "Country or region of residence",
+      help: "Where the person the request is about lives. It decides which laws apply and so the deadline.",
+      country: "Country or region",
+      otherCountry: "Another country or region",
+      chooseCountry: "Choose a country or region",
+      state: "State",
+      chooseState: "Choose a state",
+      states: { CA: "California", OTHER: "Another state" },
+    },
     requesterTitle: "Requester (you)",
     familyName: "Family name",
     givenName: "Given name",

@@ -16,6 +16,7 @@ import { settingsPolicies } from "./sections/settingsPolicies";
 import { integration } from "./sections/integration";
 import { errors } from "./sections/errors";
 import { passkeys } from "./sections/passkeys";
+import { jurisdictions } from "./sections/jurisdictions";
 
 // The Japanese catalogue: the source of truth for every user-facing string (en.ts mirrors it,
 // and the type checker refuses a missing key there). Features with many strings keep them in
@@ -38,6 +39,7 @@ export const ja = {
   settingsPolicies: settingsPolicies.ja,
   integration: integration.ja,
   passkeys: passkeys.ja,
+  jurisdictions: jurisdictions.ja,
   app: {
     name: "サクラリンク プライバシーセンター",
     skipToContent: "本文へ移動",
@@ -125,6 +127,7 @@ export const ja = {
   },
   event: {
     submitted: "請求を受け付けました",
+    jurisdictionsChanged: "適用される法域を変更しました",
     acknowledged: "請求の受付をお知らせしました",
     requestIdentityDocuments: "本人確認書類の提出をお願いしました",
     verifyIdentity: "本人確認が完了しました",
@@ -191,6 +194,16 @@ export const ja = {
     newRequest: "新しい請求をする",
   },
   requestForm: {
+    residence: {
+      title: "お住まいの国・地域",
+      help: "請求の対象となる方がお住まいの国・地域です。適用される法律と回答期限がこれで決まります。",
+      country: "国・地域",
+      otherCountry: "その他の国・地域",
+      chooseCountry: "国・地域を選んでください",
+      state: "州",
+      chooseState: "州を選んでください",
+      states: { CA: "カリフォルニア州", OTHER: "その他の州" },
+    },
     requesterTitle: "請求者（ご本人）",
     familyName: "姓",
     givenName: "名",

@@ -12,6 +12,7 @@ import { StaffMessagePanel } from "@/components/staff/decision/staff-message-pan
 import { NoticesPanel } from "@/components/staff/fulfilment/notices-panel";
 import { TasksPanel } from "@/components/staff/fulfilment/tasks-panel";
 import { IdentityReviewPanel } from "@/components/staff/identity-review/identity-review-panel";
+import { JurisdictionPanel } from "@/components/staff/jurisdiction/jurisdiction-panel";
 import { PackagePanel } from "@/components/staff/package/package-panel";
 import { AssignControl } from "@/components/staff/queue/assign-control";
 import { Forbidden } from "@/components/ui/forbidden";
@@ -60,6 +61,7 @@ export default async function StaffRequestPage({
         // Refusal reasons of an extension come back from the server as keys of these sections.
         "deadlines",
         "extensions",
+        "jurisdictions",
       ]}
     >
       <h1>
@@ -91,6 +93,7 @@ export default async function StaffRequestPage({
           <dd>{subject.email ?? "—"}</dd>
         </dl>
       </section>
+      <JurisdictionPanel {...panel} />
       <AssignControl {...panel} />
       <AcknowledgementPanel {...panel} />
       <IdentityReviewPanel {...panel} />

@@ -7,6 +7,7 @@ import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { listRequestOptions } from "@/lib/data/data-map/list-request-options";
 import { getMySubject } from "@/lib/data/subjects/get-my-subject";
+import { toResidence } from "@/lib/requests/jurisdiction";
 import { toLocale } from "@/lib/i18n/config";
 import { withSystem } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/translate";
@@ -84,6 +85,10 @@ export default async function NewRequestPage({
           givenNameKana: subject?.givenNameKana ?? "",
           birthDate: subject?.birthDate ? subject.birthDate.toISOString().slice(0, 10) : "",
         }}
+        residence={
+          toResidence(subject?.residenceCountry ?? null, subject?.residenceRegion ?? null) ??
+          undefined
+        }
       />
     </ClientSections>
   );

@@ -1,0 +1,91 @@
+import { getJurisdictionState } from "@/lib/data/requests/jurisdictions";
+import { formatDate } from "@/lib/i18n/format";
+
+import type { StaffPanelProps } from "../panel-props";
+
+import { JurisdictionForm } from "./jurisdiction-form";
+
+/**
+ * Which laws the request answers to and why, each one's deadline (the earliest governs), and, on
+ * an open request, the change of that set with a reason.
+ */
+export async function JurisdictionPanel({ request, actor, locale, t }: StaffPanelProps) {
+  const state = await getJurisdictionState({ actor, reference: request.reference });
+  if (!state) return null;
+  const names = new Intl.DisplayNames([locale], { type: "region" });
+  const residence = state.residence
+    ? state.residence.country === "OTHER"
+      ? t("requestForm.residence.otherCountry")
+      : [
+          names.of(state.residence.country) ?? state.residence.country,
+          state.residence.region
+            ? t(`requestForm.residence.states.${state.residence.region as "CA"}`)
+            : "",
+        ]
+          .filter(Boolean)
+          .join(" / ")
+    : t("jurisdictions.residenceUnknown");
+  return (
+    <section className="panel" aria-labelledby="jurisdictions-title" data-testid="jurisdictions">
+      <h2 id="jurisdictions-title">{t("jurisdictions.title")}</h2>
+      <p className="help">{t("jurisdictions.intro")}</p>
+      <dl className="facts">
+        <dt>{t("jurisdictions.residence")}</dt>
+        <dd>{residence}</dd>
+      </dl>
+      <div className="table-scroll">
+        <table>
+          <caption>{t("jurisdictions.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("jurisdictions.column.jurisdiction")}</th>
+              <th scope="col">{t("jurisdictions.column.reason")}</th>
+              <th scope="col">{t("jurisdictions.column.due")}</th>
+              <th scope="col">{t("jurisdictions.column.state")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.clocks.map((clock) => (
+              <tr key={clock.jurisdiction} data-jurisdiction={clock.jurisdiction}>
+                <th scope="row">{t(`queue.jurisdiction.${clock.jurisdiction}`)}</th>
+                <td>{t(`jurisdictions.reason.${clock.reason ?? "unknown"}`)}</td>
+                <td>
+                  {formatDate(locale, clock.dueAt)}
+                  {clock.ackDueAt && (
+                    <>
+                      <br />
+                      <small>
+                        {t("jurisdictions.ackDue", { date: formatDate(locale, clock.ackDueAt) })}
+                      </small>
+                    </>
+                  )}
+                </td>
+                <td>
+                  {[
+                    clock.jurisdiction === state.governing ? t("jurisdictions.governing") : "",
+                    clock.paused ? t("jurisdictions.paused") : "",
+                    clock.extended ? t("jurisdictions.extended") : "",
+                  ]
+                    .filter(Boolean)
+                    .join("・") || "—"}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {state.open && (
+        <JurisdictionForm
+          reference={request.reference}
+          current={state.clocks.map((c) => c.jurisdiction)}
+          labels={Object.fromEntries(
+            (["JP", "EU", "UK", "US_CA", "KR", "BR"] as const).map((j) => [
+              j,
+              t(`queue.jurisdiction.${j}`),
+            ]),
+          )}
+        />
+      )}
+    </section>
+  );
+}
