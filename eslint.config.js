@@ -74,5 +74,43 @@ export default tseslint.config(
       "react-hooks/rules-of-hooks": "off",
     },
   },
+  {
+    // The legal core (issue 14): rules and vocabulary only, no I/O. Validation and engines import
+    // from it, never the reverse; writes live in lib/data. lib/layers.test.ts proves the rule bites.
+    files: ["lib/requests/**/*.ts", "lib/deadlines/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex:
+                "^(@/lib/(data|db|audit|mail|jobs|actions|storage|integration|fulfilment)(/|$)|@/lib/generated/prisma/client|server-only$|next(/|$)|pg$|node:)",
+              message: "The legal core holds rules only: no I/O. Put the write in lib/data.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Validation runs in the browser too: it may use the core, never the data layer.
+    files: ["lib/validation/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/lib/(data|db|audit|mail|jobs|actions|storage)(/|$)|server-only$)",
+              message: "Validation ships to the browser: import vocabulary from the legal core.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ["**/*.js"], ...tseslint.configs.disableTypeChecked },
 );

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { validatePolicy } from "@/lib/deadlines/policy";
-import { TEMPLATE_KEYS, type TemplateKey } from "@/lib/data/templates/template-keys";
+import { TEMPLATE_KEYS, type TemplateKey } from "@/lib/requests/template-keys";
 import { locales } from "@/lib/i18n/config";
 
 // The configuration forms of deadline policies, fees, message templates and staff accounts,

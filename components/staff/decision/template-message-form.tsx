@@ -4,7 +4,7 @@ import { useState } from "react";
 
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { MessageForm } from "@/components/requests/message-form";
-import type { FilledTemplate } from "@/lib/data/templates/template-keys";
+import type { FilledTemplate } from "@/lib/requests/template-keys";
 
 /**
  * Staff's message form with the templates that fit the request: picking one puts its text (in the

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { fanOutTasks } from "@/lib/fulfilment/engine/fan-out";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { requestIdFor } from "@/lib/data/requests/request-id";
-import { applyTransition } from "@/lib/requests/transition";
+import { applyTransition } from "@/lib/data/requests/transition";
 import { requiredChecks, type TIdentityChecks } from "@/lib/validation/identity-review";
 import type { TVerifyIdentity } from "@/lib/validation/requests";
 

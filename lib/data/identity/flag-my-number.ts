@@ -8,7 +8,7 @@ import { toLocale } from "@/lib/i18n/config";
 import { schedulePurge } from "@/lib/identity/purge";
 import { log } from "@/lib/log";
 import { checkTransition } from "@/lib/requests/lifecycle";
-import { applyTransition } from "@/lib/requests/transition";
+import { applyTransition } from "@/lib/data/requests/transition";
 import { deleteStoredFile } from "@/lib/storage/file-store";
 import { MY_NUMBER_REASON, type TFlagMyNumber } from "@/lib/validation/identity-review";
 

@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requestIdFor } from "@/lib/data/requests/request-id";
 import { toLocale } from "@/lib/i18n/config";
-import { applyTransition } from "@/lib/requests/transition";
+import { applyTransition } from "@/lib/data/requests/transition";
 import type { TRequestResubmission } from "@/lib/validation/identity-review";
 
 import { lockRequest, messageRequester, recordDecision } from "./record-decision";

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db";
-import { applyTransition } from "@/lib/requests/transition";
+import { applyTransition } from "@/lib/data/requests/transition";
 
 /**
  * A document arriving while the request waits for identity documents (staff asked for them, or

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { toLocale } from "@/lib/i18n/config";
 import { enqueueMail } from "@/lib/mail/enqueue";
 import { isOpen } from "@/lib/requests/lifecycle";
-import { applyTransition } from "@/lib/requests/transition";
+import { applyTransition } from "@/lib/data/requests/transition";
 import type { TSendMessage } from "@/lib/validation/requests";
 import { checkDocument } from "@/lib/identity/check-document";
 import { refusalMessageKey } from "@/lib/identity/rules";

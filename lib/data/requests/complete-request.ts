@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { asksForErasure, needsApproval } from "@/lib/requests/lifecycle";
-import { applyTransition } from "@/lib/requests/transition";
+import { applyTransition } from "@/lib/data/requests/transition";
 import type { TCompleteRequest } from "@/lib/validation/requests";
 
 import { closeAndRelease } from "./close-and-release";

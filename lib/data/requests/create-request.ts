@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
 import { enqueueMail } from "@/lib/mail/enqueue";
-import { nextReference } from "@/lib/requests/reference";
+import { nextReference } from "@/lib/data/requests/reference";
 import type { TNewRequest } from "@/lib/validation/requests";
 
 import { applicableLaw } from "./applicable-law";

@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { checkApprovalDecision } from "@/lib/requests/lifecycle";
-import { applyTransition } from "@/lib/requests/transition";
+import { applyTransition } from "@/lib/data/requests/transition";
 import { ZProposal, type TDecideApproval } from "@/lib/validation/decisions";
 
 import { closeAndRelease } from "./close-and-release";

@@ -7,7 +7,7 @@ import { getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueMail } from "@/lib/mail/enqueue";
-import { nextReference } from "@/lib/requests/reference";
+import { nextReference } from "@/lib/data/requests/reference";
 import { todayInJapan, type TEnterRequest } from "@/lib/validation/queue";
 
 import { applicableLaw } from "./applicable-law";

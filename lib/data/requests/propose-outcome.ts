@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import type { ApprovalKind } from "@/lib/generated/prisma/enums";
 import { asksForErasure, needsApproval, needsGrounds } from "@/lib/requests/lifecycle";
 import { groundsApply } from "@/lib/requests/refusal-grounds";
-import { applyTransition } from "@/lib/requests/transition";
+import { applyTransition } from "@/lib/data/requests/transition";
 import type { TDecision, TProposal } from "@/lib/validation/decisions";
 
 import { assertPackageReady } from "../packages/package-ready";

@@ -520,7 +520,8 @@ describe("requests entered by staff", () => {
       enteredById: staff.userId,
       filedById: null,
       filerRole: "SELF",
-      residence: { country: "JP" as const, region: "" },
+      residenceCountry: "JP",
+      jurisdictions: ["JP"],
       status: "SUBMITTED",
       locale: "ja",
     });

@@ -3,7 +3,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { applyTransition } from "@/lib/requests/transition";
+import { applyTransition } from "@/lib/data/requests/transition";
 
 /** The requester withdraws their own open request; only the person who filed it may. */
 export async function withdrawRequest(options: { actor: Actor; reference: string }) {

@@ -4,7 +4,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { getMessages } from "@/lib/i18n/translate";
 import { placeholdersIn } from "@/lib/validation/policies-config";
 
-import type { TemplateKey } from "./template-keys";
+import type { TemplateKey } from "@/lib/requests/template-keys";
 
 /** The catalogue's default wording of a template, placeholders unfilled. */
 export function defaultTemplate(key: TemplateKey, locale: Locale) {

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { locales, type Locale } from "@/lib/i18n/config";
 
 import { defaultTemplate, requiredPlaceholders } from "./default-template";
-import { TEMPLATE_KEYS, type TemplateKey } from "./template-keys";
+import { TEMPLATE_KEYS, type TemplateKey } from "@/lib/requests/template-keys";
 
 export interface TemplateText {
   key: TemplateKey;

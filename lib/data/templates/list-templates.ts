@@ -10,7 +10,7 @@ import { format, getTranslator } from "@/lib/i18n/translate";
 
 import { requestScope } from "../requests/get-request";
 
-import { templatesFor, type FilledTemplate } from "./template-keys";
+import { templatesFor, type FilledTemplate } from "@/lib/requests/template-keys";
 
 /**
  * The message templates that fit a request, in the request's language, filled in with its

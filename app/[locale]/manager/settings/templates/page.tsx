@@ -4,7 +4,7 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { listTemplateTexts } from "@/lib/data/templates/list-template-texts";
-import { TEMPLATE_KEYS } from "@/lib/data/templates/template-keys";
+import { TEMPLATE_KEYS } from "@/lib/requests/template-keys";
 import { toLocale } from "@/lib/i18n/config";
 import { getTranslator } from "@/lib/i18n/translate";
 

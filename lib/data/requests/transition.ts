@@ -9,7 +9,12 @@ import { enqueueMail } from "@/lib/mail/enqueue";
 
 import { runLegalClock } from "./legal-clock";
 
-import { asksForErasure, checkTransition, needsGrounds, type TransitionName } from "./lifecycle";
+import {
+  asksForErasure,
+  checkTransition,
+  needsGrounds,
+  type TransitionName,
+} from "@/lib/requests/lifecycle";
 
 /**
  * Moves a request along the lifecycle in the caller's transaction: checks the rule and the

@@ -1,8 +1,8 @@
-import { recomputeDueAt } from "@/lib/data/requests/deadline-rule";
+import { recomputeDueAt } from "./deadline-rule";
 import type { Tx } from "@/lib/db";
 import type { Jurisdiction, RequestStatus } from "@/lib/generated/prisma/enums";
 
-import { isOpen } from "./lifecycle";
+import { isOpen } from "@/lib/requests/lifecycle";
 
 // Where the law stops the clock while the organisation waits for the requester (UK GDPR: while
 // clarification or identity is awaited; DeadlinePolicy.pauseAllowed), waiting for them is a
