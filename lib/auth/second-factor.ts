@@ -23,11 +23,16 @@ export function secondFactorDone(
   return !needsSecondFactor(role) || !!session.passkeyAt || !!session.recoveredAt;
 }
 
+/** Whether `at` (a passkey or recovery-code use) lies within the step-up window. */
+export function withinStepUp(at: Date | null, now: Date = new Date()): boolean {
+  return !!at && now.getTime() - at.getTime() <= STEP_UP_MS;
+}
+
 export function hasRecentPasskey(
   actor: { passkeyAt: Date | null },
   now: Date = new Date(),
 ): boolean {
-  return !!actor.passkeyAt && now.getTime() - actor.passkeyAt.getTime() <= STEP_UP_MS;
+  return withinStepUp(actor.passkeyAt, now);
 }
 
 /** Throws STEP_UP_REQUIRED unless a passkey was asserted in this session in the last 10 minutes. */

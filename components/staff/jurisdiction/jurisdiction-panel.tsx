@@ -1,5 +1,6 @@
 import { getJurisdictionState } from "@/lib/data/requests/jurisdictions";
 import { formatDate } from "@/lib/i18n/format";
+import { JURISDICTIONS } from "@/lib/requests/jurisdiction";
 
 import type { StaffPanelProps } from "../panel-props";
 
@@ -78,12 +79,7 @@ export async function JurisdictionPanel({ request, actor, locale, t }: StaffPane
         <JurisdictionForm
           reference={request.reference}
           current={state.clocks.map((c) => c.jurisdiction)}
-          labels={Object.fromEntries(
-            (["JP", "EU", "UK", "US_CA", "KR", "BR"] as const).map((j) => [
-              j,
-              t(`queue.jurisdiction.${j}`),
-            ]),
-          )}
+          labels={Object.fromEntries(JURISDICTIONS.map((j) => [j, t(`queue.jurisdiction.${j}`)]))}
         />
       )}
     </section>

@@ -90,16 +90,6 @@ export async function revokePasskeys(db: Db, actor: Actor, userId: string): Prom
   });
 }
 
-/** How many passkeys each of these people holds (the staff settings list). */
-export async function passkeyCounts(db: Db, userIds: string[]): Promise<Map<string, number>> {
-  const rows = await db.passkey.groupBy({
-    by: ["userId"],
-    where: { userId: { in: userIds } },
-    _count: { _all: true },
-  });
-  return new Map(rows.map((r) => [r.userId, r._count._all]));
-}
-
 export async function hasPasskey(db: Db, userId: string): Promise<boolean> {
   return (await db.passkey.count({ where: { userId } })) > 0;
 }

@@ -8,7 +8,7 @@ import {
 } from "@simplewebauthn/server";
 
 import { recordAudit } from "@/lib/audit/record";
-import { needsSecondFactor, STEP_UP_MS } from "@/lib/auth/second-factor";
+import { needsSecondFactor, withinStepUp } from "@/lib/auth/second-factor";
 import { SESSION_MAX_AGE_S } from "@/lib/auth/session";
 import type { RelyingParty } from "@/lib/auth/webauthn-config";
 import type { Db, Tx } from "@/lib/db";
@@ -105,8 +105,6 @@ async function replaceRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
   return codes;
 }
 
-const recent = (at: Date | null, now: Date) => !!at && now.getTime() - at.getTime() <= STEP_UP_MS;
-
 /**
  * Whether this session may register a passkey: the first one always (for staff that is their
  * first sign-in, the mail link being the first factor); another one, for staff, only with a
@@ -115,7 +113,7 @@ const recent = (at: Date | null, now: Date) => !!at && now.getTime() - at.getTim
 export function mayRegister(who: SessionWho, passkeyCount: number, now = new Date()): boolean {
   if (passkeyCount === 0) return true;
   if (!needsSecondFactor(who.role)) return true;
-  return recent(who.passkeyAt, now) || recent(who.recoveredAt, now);
+  return withinStepUp(who.passkeyAt, now) || withinStepUp(who.recoveredAt, now);
 }
 
 export async function registrationOptions(db: Db, rp: RelyingParty, who: SessionWho) {
@@ -384,7 +382,7 @@ export async function redeemRecoveryCode(
 
 /** New recovery codes (the old ones stop working), after a passkey confirmation. */
 export async function renewRecoveryCodes(db: Db, who: SessionWho): Promise<string[]> {
-  if (!recent(who.passkeyAt, new Date())) throw new AppError("STEP_UP_REQUIRED");
+  if (!withinStepUp(who.passkeyAt)) throw new AppError("STEP_UP_REQUIRED");
   return db.$transaction(async (tx) => {
     const codes = await replaceRecoveryCodes(tx, who.userId);
     await recordAudit(tx, {
