@@ -26,15 +26,15 @@ async function resolveSubject(
   tx: Tx,
   actor: Actor,
   input: TNewRequest,
-): Promise<{ id: string; linked: boolean }> {
+): Promise<{ id: string; linked: boolean; residenceChanged: boolean }> {
   if (input.filerRole === "SELF") {
     const linked = await tx.subject.findUnique({
       where: { userId: actor.userId },
       select: { id: true },
     });
     if (linked) {
-      await rememberResidence(tx, actor, linked.id, input.residence);
-      return { id: linked.id, linked: true };
+      const residenceChanged = await rememberResidence(tx, linked.id, input.residence);
+      return { id: linked.id, linked: true, residenceChanged };
     }
   }
   const person = input.filerRole === "SELF" ? input.requester : input.subject;
@@ -60,35 +60,27 @@ async function resolveSubject(
     entityId: created.id,
     ip: actor.ip,
   });
-  return { id: created.id, linked: false };
+  return { id: created.id, linked: false, residenceChanged: false };
 }
 
-/** Where the person said they live, kept for their next request's form (audited when it changes). */
+/**
+ * Where the person said they live, kept for their next request's form: one conditional update.
+ * True when it changed; the caller audits that beside the submission, at the end of its
+ * transaction, so the audit chain's lock is not held across the whole filing.
+ */
 async function rememberResidence(
   tx: Tx,
-  actor: Actor,
   subjectId: string,
   residence: TNewRequest["residence"],
-) {
+): Promise<boolean> {
   const region = residence.region || null;
-  const current = await tx.subject.findUniqueOrThrow({
-    where: { id: subjectId },
-    select: { residenceCountry: true, residenceRegion: true },
-  });
-  if (current.residenceCountry === residence.country && current.residenceRegion === region) return;
-  await tx.subject.update({
-    where: { id: subjectId },
-    data: { residenceCountry: residence.country, residenceRegion: region },
-  });
-  await recordAudit(tx, {
-    actorId: actor.userId,
-    actorRole: actor.role,
-    action: "subject.update",
-    entityType: "Subject",
-    entityId: subjectId,
-    ip: actor.ip,
-    data: { fields: "residence" },
-  });
+  const changed = await tx.$executeRaw`
+    UPDATE "Subject" SET "residenceCountry" = ${residence.country}, "residenceRegion" = ${region},
+                         "updatedAt" = now()
+    WHERE id = ${subjectId}
+      AND ("residenceCountry" IS DISTINCT FROM ${residence.country}
+           OR "residenceRegion" IS DISTINCT FROM ${region})`;
+  return changed === 1;
 }
 
 async function findExisting(actor: Actor, key: string) {
@@ -162,6 +154,16 @@ export async function createRequest(options: {
           at: receivedAt,
         },
       });
+      if (subject.residenceChanged)
+        await recordAudit(tx, {
+          actorId: actor.userId,
+          actorRole: actor.role,
+          action: "subject.update",
+          entityType: "Subject",
+          entityId: subject.id,
+          ip: actor.ip,
+          data: { fields: "residence" },
+        });
       await recordAudit(tx, {
         actorId: actor.userId,
         actorRole: actor.role,
