@@ -10,12 +10,14 @@ export function DueLabel(props: {
   t: Translate;
   open: boolean;
   now: Date;
+  /** The reader's time zone (lib/deadlines/calendar.ts readerZone); Japan time by default. */
+  zone?: string;
 }) {
-  const { due, locale, t, open, now } = props;
+  const { due, locale, t, open, now, zone } = props;
   const left = daysLeft(due, now);
   return (
     <>
-      {formatDate(locale, due)}
+      {formatDate(locale, due, zone)}
       {open && (
         <>
           {" "}

@@ -15,8 +15,10 @@ export function RequestFacts(props: {
   locale: Locale;
   t: Translate;
   now: Date;
+  /** The requester's time zone for their own page; staff read Japan time. */
+  zone?: string;
 }) {
-  const { request, locale, t, now } = props;
+  const { request, locale, t, now, zone } = props;
   const grounds = closingGrounds(request.events);
   return (
     <dl className="facts">
@@ -40,6 +42,7 @@ export function RequestFacts(props: {
           t={t}
           open={isOpen(request.status)}
           now={now}
+          zone={zone}
         />
       </dd>
       {request.outcome && (

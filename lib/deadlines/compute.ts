@@ -1,5 +1,15 @@
-// Deadline arithmetic. Pure: no database, no clock. Dates are counted in Japan time (JST, no DST),
-// and a deadline falls at the end of its day, so "10 days" means through the 10th day's midnight.
+// Deadline arithmetic. Pure: no database, no clock. Dates are counted in the jurisdiction's local
+// time (calendar.ts; Japan time when no zone is given), and a deadline falls at the end of its local
+// day, so "10 days" means through the 10th day's local midnight.
+
+import {
+  addDays,
+  endOfLocalDay,
+  isWeekend,
+  localDate,
+  ORGANISATION_ZONE,
+  type TimeZone,
+} from "./calendar";
 
 export type Unit = "CALENDAR_DAYS" | "BUSINESS_DAYS" | "MONTHS";
 
@@ -8,19 +18,7 @@ export interface DeadlineRule {
   unit: Unit;
 }
 
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The JST calendar date of an instant, as a UTC-midnight Date (year, month, day only). */
-export function jstDate(instant: Date): Date {
-  const shifted = new Date(instant.getTime() + JST_OFFSET_MS);
-  return new Date(Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate()));
-}
-
-/** The last millisecond of a JST calendar date, as an instant. */
-export function endOfJstDay(date: Date): Date {
-  return new Date(date.getTime() + DAY_MS - 1 - JST_OFFSET_MS);
-}
 
 function addMonthsClamped(date: Date, months: number): Date {
   const y = date.getUTCFullYear();
@@ -34,9 +32,8 @@ function addBusinessDays(date: Date, days: number, isHoliday: (d: Date) => boole
   let current = date;
   let left = days;
   while (left > 0) {
-    current = new Date(current.getTime() + DAY_MS);
-    const weekday = current.getUTCDay();
-    if (weekday !== 0 && weekday !== 6 && !isHoliday(current)) left -= 1;
+    current = addDays(current, 1);
+    if (!isWeekend(current) && !isHoliday(current)) left -= 1;
   }
   return current;
 }
@@ -44,13 +41,14 @@ function addBusinessDays(date: Date, days: number, isHoliday: (d: Date) => boole
 export function addPeriod(
   start: Date,
   rule: DeadlineRule,
-  options: { isHoliday?: (date: Date) => boolean } = {},
+  options: { zone?: TimeZone; isHoliday?: (date: Date) => boolean } = {},
 ): Date {
-  const day = jstDate(start);
+  const zone = options.zone ?? ORGANISATION_ZONE;
+  const day = localDate(start, zone);
   let due: Date;
   switch (rule.unit) {
     case "CALENDAR_DAYS":
-      due = new Date(day.getTime() + rule.amount * DAY_MS);
+      due = addDays(day, rule.amount);
       break;
     case "MONTHS":
       due = addMonthsClamped(day, rule.amount);
@@ -59,7 +57,7 @@ export function addPeriod(
       due = addBusinessDays(day, rule.amount, options.isHoliday ?? (() => false));
       break;
   }
-  return endOfJstDay(due);
+  return endOfLocalDay(due, zone);
 }
 
 /** When several jurisdictions apply, the earliest deadline wins. */

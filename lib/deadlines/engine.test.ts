@@ -14,9 +14,13 @@ import {
 import { isJapaneseHoliday } from "./holidays";
 import { validatePolicy } from "./policy";
 
-// Instants are written in JST (+09:00): deadlines are counted on Japanese calendar days.
+// Each jurisdiction counts in its own local time (calendar.ts). Instants are written with the
+// offset in force there: JST for Japan, and for the others the end of a local day at its offset
+// that day (London +00:00 in winter, +01:00 in summer; Los Angeles -08:00/-07:00; São Paulo -03:00).
 const jst = (s: string) => new Date(`${s}+09:00`);
 const endOf = (day: string) => jst(`${day}T23:59:59.999`).toISOString();
+const endAt = (day: string, offset: string) =>
+  new Date(`${day}T23:59:59.999${offset}`).toISOString();
 const DAY = 24 * 60 * 60 * 1000;
 
 const SEEDED: Policy[] = deadlinePolicies.map((p) => ({
@@ -52,6 +56,7 @@ function due(
     clockEvents?: ClockEventInput[];
     extensions?: ExtensionInput[];
     now?: Date;
+    residenceCountry?: string;
   } = {},
 ) {
   return computeDeadlines({
@@ -62,6 +67,7 @@ function due(
     clockEvents: extra.clockEvents,
     extensions: extra.extensions,
     now: extra.now,
+    residenceCountry: extra.residenceCountry,
   });
 }
 const only = (r: ReturnType<typeof due>, j: Jurisdiction) => {
@@ -144,54 +150,80 @@ describe("deadline engine: each jurisdiction", () => {
   });
 
   it("EU and UK: one month, same date else the month's last day, leap years included", () => {
-    expect(due(jst("2026-01-31T10:00:00"), ["EU"]).dueAt.toISOString()).toBe(endOf("2026-02-28"));
-    expect(due(jst("2028-01-31T10:00:00"), ["EU"]).dueAt.toISOString()).toBe(endOf("2028-02-29"));
-    expect(due(jst("2028-02-29T10:00:00"), ["UK"]).dueAt.toISOString()).toBe(endOf("2028-03-29"));
-    expect(due(jst("2026-03-31T10:00:00"), ["UK"]).dueAt.toISOString()).toBe(endOf("2026-04-30"));
-    // Counted on the Japanese date: 20:00 UTC on Jan 31 is already Feb 1 in Japan.
-    expect(due(new Date("2026-01-31T20:00:00Z"), ["EU"]).dueAt.toISOString()).toBe(
-      endOf("2026-03-01"),
-    );
+    const eu = (s: string) => due(new Date(s), ["EU"]).dueAt.toISOString();
+    const uk = (s: string) => due(new Date(s), ["UK"]).dueAt.toISOString();
+    expect(eu("2026-01-31T10:00:00+01:00")).toBe(endAt("2026-02-28", "+01:00"));
+    expect(eu("2028-01-31T10:00:00+01:00")).toBe(endAt("2028-02-29", "+01:00"));
+    // London changes to summer time on 26 March 2028: the deadline ends at midnight BST.
+    expect(uk("2028-02-29T10:00:00+00:00")).toBe(endAt("2028-03-29", "+01:00"));
+    expect(uk("2026-03-31T10:00:00+01:00")).toBe(endAt("2026-04-30", "+01:00"));
+  });
+
+  it("EU: counted in the member state's own time, not Japan's or Brussels'", () => {
+    // 22:30 UTC on Jan 31 is Feb 1 in Japan and in Helsinki, still Jan 31 in Paris.
+    const late = new Date("2026-01-31T22:30:00Z");
+    const paris = due(late, ["EU"], { residenceCountry: "FR" });
+    expect(only(paris, "EU").zone).toBe("Europe/Paris");
+    expect(paris.dueAt.toISOString()).toBe(endAt("2026-02-28", "+01:00"));
+    const helsinki = due(late, ["EU"], { residenceCountry: "FI" });
+    expect(only(helsinki, "EU").zone).toBe("Europe/Helsinki");
+    expect(helsinki.dueAt.toISOString()).toBe(endAt("2026-03-01", "+02:00"));
+    // The same instant, for Japan: Feb 1 + 10 days.
+    expect(due(late, ["JP"]).dueAt.toISOString()).toBe(endOf("2026-02-11"));
   });
 
   it("US-CA: acknowledgement in 10 business days (weekends only), response in 45 days; opt-out 15 business days", () => {
-    const r = due(jst("2026-04-28T10:00:00"), ["US_CA"]);
+    const received = new Date("2026-04-28T10:00:00-07:00");
+    const r = due(received, ["US_CA"]);
+    expect(only(r, "US_CA").zone).toBe("America/Los_Angeles");
     // Japanese holidays do not count in California: Apr 29 … May 12 is ten weekdays.
-    expect(only(r, "US_CA").ackDueAt?.toISOString()).toBe(endOf("2026-05-12"));
-    expect(r.ackDueAt?.toISOString()).toBe(endOf("2026-05-12"));
-    expect(r.dueAt.toISOString()).toBe(endOf("2026-06-12"));
-    const optOut = due(jst("2026-04-28T10:00:00"), ["US_CA"], { type: "STOP_PROVISION" });
-    expect(optOut.dueAt.toISOString()).toBe(endOf("2026-05-19"));
+    expect(only(r, "US_CA").ackDueAt?.toISOString()).toBe(endAt("2026-05-12", "-07:00"));
+    expect(r.ackDueAt?.toISOString()).toBe(endAt("2026-05-12", "-07:00"));
+    expect(r.dueAt.toISOString()).toBe(endAt("2026-06-12", "-07:00"));
+    const optOut = due(received, ["US_CA"], { type: "STOP_PROVISION" });
+    expect(optOut.dueAt.toISOString()).toBe(endAt("2026-05-19", "-07:00"));
+    // 10:00 on Apr 28 in Tokyo is still Apr 27 in Los Angeles: California counts from the 27th.
+    expect(due(jst("2026-04-28T10:00:00"), ["US_CA"]).dueAt.toISOString()).toBe(
+      endAt("2026-06-11", "-07:00"),
+    );
   });
 
   it("KR 10 days and BR 15 days", () => {
-    expect(due(jst("2028-02-25T10:00:00"), ["KR"]).dueAt.toISOString()).toBe(endOf("2028-03-06"));
-    expect(due(jst("2028-02-25T10:00:00"), ["BR"]).dueAt.toISOString()).toBe(endOf("2028-03-11"));
+    expect(due(jst("2028-02-25T10:00:00"), ["KR"]).dueAt.toISOString()).toBe(
+      endAt("2028-03-06", "+09:00"),
+    );
+    expect(due(new Date("2028-02-25T10:00:00-03:00"), ["BR"]).dueAt.toISOString()).toBe(
+      endAt("2028-03-11", "-03:00"),
+    );
   });
 
   it("takes the earliest deadline across jurisdictions", () => {
-    const r = due(jst("2026-01-31T10:00:00"), ["EU", "US_CA", "BR"]);
+    // 18:00 UTC on Jan 31 is Jan 31 in Brussels, Los Angeles and São Paulo alike.
+    const received = new Date("2026-01-31T18:00:00Z");
+    const r = due(received, ["EU", "US_CA", "BR"]);
     expect(r.governing).toBe("BR");
-    expect(r.dueAt.toISOString()).toBe(endOf("2026-02-15"));
-    const r2 = due(jst("2026-01-31T10:00:00"), ["EU", "US_CA"]);
+    expect(r.dueAt.toISOString()).toBe(endAt("2026-02-15", "-03:00"));
+    const r2 = due(received, ["EU", "US_CA"]);
     expect(r2.governing).toBe("EU");
-    expect(r2.dueAt.toISOString()).toBe(endOf("2026-02-28"));
+    expect(r2.dueAt.toISOString()).toBe(endAt("2026-02-28", "+01:00"));
   });
 });
 
 describe("deadline engine: pauses", () => {
-  const received = jst("2026-03-10T10:00:00");
+  // Mar 10 in Tokyo, London, Brussels and Los Angeles alike.
+  const received = new Date("2026-03-10T12:00:00Z");
+  const utc = (s: string) => new Date(`${s}Z`);
   const closed: ClockEventInput[] = [
-    { kind: "PAUSE", at: jst("2026-03-15T09:00:00") },
-    { kind: "RESUME", at: jst("2026-03-20T09:00:00") },
+    { kind: "PAUSE", at: utc("2026-03-15T09:00:00") },
+    { kind: "RESUME", at: utc("2026-03-20T09:00:00") },
   ];
 
   it("UK: the paused span is added back; EU, US-CA and JP ignore pauses", () => {
     const r = due(received, ["UK", "EU", "US_CA", "JP"], { clockEvents: closed });
-    expect(only(r, "UK").baseDueAt.toISOString()).toBe(endOf("2026-04-10"));
-    expect(only(r, "UK").dueAt.toISOString()).toBe(endOf("2026-04-15"));
-    expect(only(r, "EU").dueAt.toISOString()).toBe(endOf("2026-04-10"));
-    expect(only(r, "US_CA").dueAt.toISOString()).toBe(endOf("2026-04-24"));
+    expect(only(r, "UK").baseDueAt.toISOString()).toBe(endAt("2026-04-10", "+01:00"));
+    expect(only(r, "UK").dueAt.toISOString()).toBe(endAt("2026-04-15", "+01:00"));
+    expect(only(r, "EU").dueAt.toISOString()).toBe(endAt("2026-04-10", "+02:00"));
+    expect(only(r, "US_CA").dueAt.toISOString()).toBe(endAt("2026-04-24", "-07:00"));
     expect(only(r, "JP").dueAt.toISOString()).toBe(endOf("2026-03-20"));
     expect(r.jurisdictions.map((j) => [j.jurisdiction, j.pauseAllowed])).toEqual([
       ["UK", true],
@@ -204,27 +236,57 @@ describe("deadline engine: pauses", () => {
   it("UK: a part-day pause adds a whole day; an open pause runs until now", () => {
     const hours = due(received, ["UK"], {
       clockEvents: [
-        { kind: "PAUSE", at: jst("2026-03-15T09:00:00") },
-        { kind: "RESUME", at: jst("2026-03-15T17:00:00") },
+        { kind: "PAUSE", at: utc("2026-03-15T09:00:00") },
+        { kind: "RESUME", at: utc("2026-03-15T17:00:00") },
       ],
     });
-    expect(hours.dueAt.toISOString()).toBe(endOf("2026-04-11"));
+    expect(hours.dueAt.toISOString()).toBe(endAt("2026-04-11", "+01:00"));
     const open = due(received, ["UK"], {
-      clockEvents: [{ kind: "PAUSE", at: jst("2026-03-15T09:00:00") }],
-      now: jst("2026-03-25T09:00:00"),
+      clockEvents: [{ kind: "PAUSE", at: utc("2026-03-15T09:00:00") }],
+      now: utc("2026-03-25T09:00:00"),
     });
-    expect(open.dueAt.toISOString()).toBe(endOf("2026-04-20"));
+    expect(open.dueAt.toISOString()).toBe(endAt("2026-04-20", "+01:00"));
     expect(only(open, "UK").paused).toBe(true);
   });
 
   it("UK: a pause after the deadline passed does not revive it", () => {
     const late = due(received, ["UK"], {
       clockEvents: [
-        { kind: "PAUSE", at: jst("2026-04-12T09:00:00") },
-        { kind: "RESUME", at: jst("2026-04-20T09:00:00") },
+        { kind: "PAUSE", at: utc("2026-04-12T09:00:00") },
+        { kind: "RESUME", at: utc("2026-04-20T09:00:00") },
       ],
     });
-    expect(late.dueAt.toISOString()).toBe(endOf("2026-04-10"));
+    expect(late.dueAt.toISOString()).toBe(endAt("2026-04-10", "+01:00"));
+  });
+
+  it("UK: identity asked for starts the month again on the day it arrives; elsewhere it does not", () => {
+    const events: ClockEventInput[] = [
+      { kind: "PAUSE", at: utc("2026-03-12T09:00:00") },
+      { kind: "RESTART", at: utc("2026-03-20T23:30:00") },
+    ];
+    const r = due(received, ["UK", "EU", "JP"], { clockEvents: events, now: utc("2026-04-01") });
+    // 23:30 UTC on Mar 20 is still Mar 20 in London (GMT): one month from that day.
+    expect(only(r, "UK").clockStartAt.toISOString()).toBe(utc("2026-03-20T23:30:00").toISOString());
+    expect(only(r, "UK").dueAt.toISOString()).toBe(endAt("2026-04-20", "+01:00"));
+    expect(only(r, "UK").paused).toBe(false);
+    // The EU and Japan count from the request itself.
+    expect(only(r, "EU").clockStartAt.toISOString()).toBe(received.toISOString());
+    expect(only(r, "EU").dueAt.toISOString()).toBe(endAt("2026-04-10", "+02:00"));
+    expect(only(r, "JP").dueAt.toISOString()).toBe(endOf("2026-03-20"));
+    // A clarification pause after the restart still stops the clock; one before it does not count.
+    const later = due(received, ["UK"], {
+      clockEvents: [
+        ...events,
+        { kind: "PAUSE", at: utc("2026-03-25T09:00:00") },
+        { kind: "RESUME", at: utc("2026-03-27T09:00:00") },
+      ],
+    });
+    expect(later.dueAt.toISOString()).toBe(endAt("2026-04-22", "+01:00"));
+    // Identity asked for twice: the latest arrival counts.
+    const twice = due(received, ["UK"], {
+      clockEvents: [...events, { kind: "RESTART", at: utc("2026-03-28T10:00:00") }],
+    });
+    expect(twice.dueAt.toISOString()).toBe(endAt("2026-04-28", "+01:00"));
   });
 });
 
@@ -243,10 +305,10 @@ describe("deadline engine: extensions", () => {
     const r = due(received, ["EU"], { extensions: [ext({ jurisdiction: "EU" })] });
     expect(only(r, "EU").extension).toEqual({
       status: "applied",
-      dueAt: new Date(endOf("2026-04-30")),
+      dueAt: new Date(endAt("2026-04-30", "+02:00")),
     });
-    expect(r.dueAt.toISOString()).toBe(endOf("2026-04-30"));
-    expect(r.unextendedDueAt.toISOString()).toBe(endOf("2026-02-28"));
+    expect(r.dueAt.toISOString()).toBe(endAt("2026-04-30", "+02:00"));
+    expect(r.unextendedDueAt.toISOString()).toBe(endAt("2026-02-28", "+01:00"));
   });
 
   it("EU: refused once the first month has passed", () => {
@@ -257,7 +319,7 @@ describe("deadline engine: extensions", () => {
       status: "refused",
       reason: "deadlines.extension.noticeTooLate",
     });
-    expect(r.dueAt.toISOString()).toBe(endOf("2026-02-28"));
+    expect(r.dueAt.toISOString()).toBe(endAt("2026-02-28", "+01:00"));
   });
 
   it("only once: a second extension does not move the date", () => {
@@ -274,11 +336,13 @@ describe("deadline engine: extensions", () => {
   });
 
   it("US-CA: +45 days with notice within the first 45 days", () => {
-    const r = due(jst("2026-01-10T10:00:00"), ["US_CA"], {
-      extensions: [ext({ jurisdiction: "US_CA", noticeSentAt: jst("2026-02-24T22:00:00") })],
+    const r = due(new Date("2026-01-10T10:00:00-08:00"), ["US_CA"], {
+      extensions: [
+        ext({ jurisdiction: "US_CA", noticeSentAt: new Date("2026-02-24T22:00:00-08:00") }),
+      ],
     });
-    expect(only(r, "US_CA").dueAt.toISOString()).toBe(endOf("2026-02-24"));
-    expect(r.dueAt.toISOString()).toBe(endOf("2026-04-10"));
+    expect(only(r, "US_CA").dueAt.toISOString()).toBe(endAt("2026-02-24", "-08:00"));
+    expect(r.dueAt.toISOString()).toBe(endAt("2026-04-10", "-07:00"));
   });
 
   it("refuses where the law has none, past the maximum, or not later", () => {
@@ -291,18 +355,26 @@ describe("deadline engine: extensions", () => {
     const base = {
       policy: eu,
       receivedAt: received,
-      dueAt: new Date(endOf("2026-02-28")),
+      dueAt: new Date(endAt("2026-02-28", "+01:00")),
       priorExtensions: 0,
     };
     const notice = jst("2026-02-01T10:00:00");
     expect(
-      checkExtension({ ...base, noticeAt: notice, newDueAt: new Date(endOf("2026-05-01")) }),
+      checkExtension({
+        ...base,
+        noticeAt: notice,
+        newDueAt: new Date(endAt("2026-05-01", "+02:00")),
+      }),
     ).toEqual({
       allowed: false,
       reason: "deadlines.extension.beyondMaximum",
     });
     expect(
-      checkExtension({ ...base, noticeAt: notice, newDueAt: new Date(endOf("2026-02-27")) }),
+      checkExtension({
+        ...base,
+        noticeAt: notice,
+        newDueAt: new Date(endAt("2026-02-27", "+01:00")),
+      }),
     ).toEqual({
       allowed: false,
       reason: "deadlines.extension.notLater",
@@ -313,7 +385,7 @@ describe("deadline engine: extensions", () => {
     });
     expect(checkExtension({ ...base, noticeAt: notice })).toMatchObject({
       allowed: true,
-      dueAt: new Date(endOf("2026-04-30")),
+      dueAt: new Date(endAt("2026-04-30", "+02:00")),
     });
   });
 
@@ -325,8 +397,8 @@ describe("deadline engine: extensions", () => {
       ],
       extensions: [ext({ jurisdiction: "UK" })],
     });
-    expect(only(r, "UK").dueAt.toISOString()).toBe(endOf("2026-03-05"));
-    expect(r.dueAt.toISOString()).toBe(endOf("2026-05-05"));
+    expect(only(r, "UK").dueAt.toISOString()).toBe(endAt("2026-03-05", "+00:00"));
+    expect(r.dueAt.toISOString()).toBe(endAt("2026-05-05", "+01:00"));
   });
 });
 

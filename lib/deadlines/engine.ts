@@ -1,17 +1,17 @@
 // The deadline engine. Pure: the caller passes the policies, the clock events and the extensions;
 // every due date is derived from them, never stored by hand. Rules per jurisdiction are in
-// ../shared/DOMAIN.md ("Deadlines"); dates are counted on Japanese calendar days (compute.ts).
+// ../shared/DOMAIN.md ("Deadlines"); each jurisdiction counts days in its own local time
+// (calendar.ts), and the UK's clock starts again when identity it asked for arrives.
 
 import type { Jurisdiction, RequestType } from "@/lib/generated/prisma/enums";
 
-import { endOfJstDay, jstDate, type DeadlineRule, type Unit } from "./compute";
+import { addDays, endOfLocalDay, localDate, zoneFor, type TimeZone } from "./calendar";
+import type { DeadlineRule, Unit } from "./compute";
 import { checkExtension, type ExtensionRefusal } from "./extension";
 import { periodFor } from "./holidays";
 
 export { checkExtension, type ExtensionCheck, type ExtensionRefusal } from "./extension";
 export { holidaysFor, periodFor } from "./holidays";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface Policy {
   jurisdiction: Jurisdiction;
@@ -25,10 +25,22 @@ export interface Policy {
   pauseAllowed: boolean;
 }
 
+/**
+ * PAUSE and RESUME stop and restart the count where the law stops the clock (clarification, UK).
+ * RESTART marks the arrival of identity evidence the organisation asked for: where the law says
+ * the period runs from it (CLOCK_RESTARTS), the count begins again that day; elsewhere it is a
+ * RESUME.
+ */
 export interface ClockEventInput {
-  kind: "PAUSE" | "RESUME";
+  kind: "PAUSE" | "RESUME" | "RESTART";
   at: Date;
 }
+
+/**
+ * UK GDPR as the ICO reads it: when identity (or a fee) is asked for, the time limit begins on the
+ * day it is received. The EU, California, Korea, Brazil and Japan count from the request itself.
+ */
+export const CLOCK_RESTARTS: ReadonlySet<Jurisdiction> = new Set(["UK"]);
 
 export interface ExtensionInput {
   jurisdiction: Jurisdiction;
@@ -40,7 +52,11 @@ export interface ExtensionInput {
 
 export interface JurisdictionDeadline {
   jurisdiction: Jurisdiction;
+  /** The zone this jurisdiction's days are counted in. */
+  zone: TimeZone;
   rule: DeadlineRule;
+  /** Where the count begins: receipt, or (UK) the arrival of the identity asked for. */
+  clockStartAt: Date;
   /** The statutory or SLA due date counted from receipt, before pauses and extensions. */
   baseDueAt: Date;
   ackDueAt: Date | null;
@@ -92,7 +108,8 @@ export const JP_DEFAULT_POLICY: Policy = {
 
 /** APPI Art.39(1): two weeks after the request reached the business, the person may sue. */
 export function jpStatutoryLimit(receivedAt: Date): Date {
-  return endOfJstDay(new Date(jstDate(receivedAt).getTime() + 14 * DAY_MS));
+  const tokyo = zoneFor("JP");
+  return endOfLocalDay(addDays(localDate(receivedAt, tokyo), 14), tokyo);
 }
 
 /** Closed and open pauses as [start, end) spans; an open pause runs until `now`. */
@@ -105,7 +122,7 @@ export function pausedSpans(
   let start: Date | null = null;
   for (const event of sorted) {
     if (event.kind === "PAUSE" && start === null) start = event.at;
-    else if (event.kind === "RESUME" && start !== null) {
+    else if (event.kind !== "PAUSE" && start !== null) {
       spans.push({ start, end: event.at });
       start = null;
     }
@@ -117,45 +134,65 @@ export function pausedSpans(
 
 /**
  * Adds the paused spans back, in order: a pause counts only if it began before the clock ran out
- * (and not before receipt), and the due date moves to the end of the Japanese day the shifted
- * instant falls on, so a part-day pause adds a whole day. Never earlier than `due`.
+ * (and not before the clock started), and the due date moves to the end of the local day the
+ * shifted instant falls on, so a part-day pause adds a whole day. Never earlier than `due`.
  */
 export function addPauses(
   due: Date,
-  receivedAt: Date,
+  clockStartAt: Date,
   spans: readonly { start: Date; end: Date }[],
+  zone: TimeZone = zoneFor("JP"),
 ): Date {
   let current = due;
   for (const span of spans) {
-    const start = Math.max(span.start.getTime(), receivedAt.getTime());
+    const start = Math.max(span.start.getTime(), clockStartAt.getTime());
     if (start > current.getTime() || span.end.getTime() <= start) continue;
-    current = endOfJstDay(jstDate(new Date(current.getTime() + (span.end.getTime() - start))));
+    const shifted = new Date(current.getTime() + (span.end.getTime() - start));
+    current = endOfLocalDay(localDate(shifted, zone), zone);
   }
   return current;
+}
+
+/** Where the count begins: the latest RESTART after receipt where the law restarts, else receipt. */
+export function clockStart(
+  jurisdiction: Jurisdiction,
+  receivedAt: Date,
+  events: readonly ClockEventInput[],
+): Date {
+  if (!CLOCK_RESTARTS.has(jurisdiction)) return receivedAt;
+  let start = receivedAt;
+  for (const e of events)
+    if (e.kind === "RESTART" && e.at.getTime() > start.getTime()) start = e.at;
+  return start;
 }
 
 function deadlineFor(
   policy: Policy,
   input: {
     receivedAt: Date;
+    residenceCountry: string | null;
+    events: readonly ClockEventInput[];
     spans: { start: Date; end: Date }[];
     open: boolean;
     extensions: readonly ExtensionInput[];
   },
 ): JurisdictionDeadline {
   const { receivedAt } = input;
+  const j = policy.jurisdiction;
+  const zone = zoneFor(j, input.residenceCountry);
+  const clockStartAt = clockStart(j, receivedAt, input.events);
   const rule = { amount: policy.amount, unit: policy.unit };
-  const baseDueAt = periodFor(policy.jurisdiction, receivedAt, rule);
+  const baseDueAt = periodFor(j, clockStartAt, rule, zone);
+  // The acknowledgement (CCPA: 10 business days) runs from the request itself.
   const ackDueAt =
     policy.ackAmount && policy.ackUnit
-      ? periodFor(policy.jurisdiction, receivedAt, {
-          amount: policy.ackAmount,
-          unit: policy.ackUnit,
-        })
+      ? periodFor(j, receivedAt, { amount: policy.ackAmount, unit: policy.ackUnit }, zone)
       : null;
   // Clarification stops the clock only where the law says so (UK); elsewhere pauses are recorded
   // but the date stands (JP: "record requests for clarification"; US-CA: no pause).
-  const dueAt = policy.pauseAllowed ? addPauses(baseDueAt, receivedAt, input.spans) : baseDueAt;
+  const dueAt = policy.pauseAllowed
+    ? addPauses(baseDueAt, clockStartAt, input.spans, zone)
+    : baseDueAt;
 
   // Only an applied extension counts towards "once"; a refused one leaves the way open.
   let extension: JurisdictionDeadline["extension"] = null;
@@ -167,7 +204,8 @@ function deadlineFor(
     const applied = extension !== null && extension.status === "applied";
     const check = checkExtension({
       policy,
-      receivedAt,
+      receivedAt: clockStartAt,
+      zone,
       dueAt,
       priorExtensions: applied ? 1 : 0,
       noticeAt: e.noticeSentAt ?? e.createdAt,
@@ -182,8 +220,10 @@ function deadlineFor(
   }
 
   return {
-    jurisdiction: policy.jurisdiction,
+    jurisdiction: j,
+    zone,
     rule,
+    clockStartAt,
     baseDueAt,
     ackDueAt,
     pauseAllowed: policy.pauseAllowed,
@@ -212,13 +252,16 @@ export function computeDeadlines(input: {
   type: RequestType;
   jurisdictions: readonly Jurisdiction[];
   policies: readonly Policy[];
+  /** The person's country: the GDPR counts in their member state's zone. */
+  residenceCountry?: string | null;
   clockEvents?: readonly ClockEventInput[];
   extensions?: readonly ExtensionInput[];
   /** Where a pause is still open, the clock has stood still until now. */
   now?: Date;
 }): DeadlineResult {
   const { receivedAt } = input;
-  const { spans, open } = pausedSpans(input.clockEvents ?? [], input.now ?? receivedAt);
+  const events = input.clockEvents ?? [];
+  const { spans, open } = pausedSpans(events, input.now ?? receivedAt);
   const wanted =
     input.jurisdictions.length > 0 ? [...new Set(input.jurisdictions)] : ["JP" as const];
   const policies = wanted
@@ -230,7 +273,14 @@ export function computeDeadlines(input: {
   if (policies.length === 0) policies.push(JP_DEFAULT_POLICY);
 
   const results = policies.map((p) =>
-    deadlineFor(p, { receivedAt, spans, open, extensions: input.extensions ?? [] }),
+    deadlineFor(p, {
+      receivedAt,
+      residenceCountry: input.residenceCountry ?? null,
+      events,
+      spans,
+      open,
+      extensions: input.extensions ?? [],
+    }),
   );
   const governing = earliest(results, (r) => r.effectiveDueAt) as JurisdictionDeadline;
   const unextended = earliest(results, (r) => r.dueAt) as JurisdictionDeadline;

@@ -1,7 +1,7 @@
 // Extensions: where the law allows one (EU, UK +2 months; US-CA +45 days), once, with the
 // notice inside the first period. Pure; refusals are catalogue keys.
 
-import { endOfJstDay, jstDate } from "./compute";
+import { endOfLocalDay, localDate, zoneFor, type TimeZone } from "./calendar";
 import type { Policy } from "./engine";
 import { periodFor } from "./holidays";
 
@@ -17,24 +17,34 @@ export type ExtensionCheck =
   { allowed: true; maxDueAt: Date; dueAt: Date } | { allowed: false; reason: ExtensionRefusal };
 
 /** The latest date an extension may set: the period and its extension counted from receipt. */
-function maximumExtendedDue(policy: Policy, receivedAt: Date, dueAt: Date): Date | null {
+function maximumExtendedDue(
+  policy: Policy,
+  receivedAt: Date,
+  dueAt: Date,
+  zone: TimeZone,
+): Date | null {
   if (!policy.extensionAmount || !policy.extensionUnit) return null;
   const extension = { amount: policy.extensionAmount, unit: policy.extensionUnit };
   // One month + two months from receipt is three months (Jan 31 → Apr 30), not Feb 28 + 2 months.
   const combined =
     policy.unit === policy.extensionUnit
-      ? periodFor(policy.jurisdiction, receivedAt, {
-          amount: policy.amount + policy.extensionAmount,
-          unit: policy.unit,
-        })
+      ? periodFor(
+          policy.jurisdiction,
+          receivedAt,
+          { amount: policy.amount + policy.extensionAmount, unit: policy.unit },
+          zone,
+        )
       : periodFor(
           policy.jurisdiction,
-          periodFor(policy.jurisdiction, receivedAt, policy),
+          periodFor(policy.jurisdiction, receivedAt, policy, zone),
           extension,
+          zone,
         );
   // Time the clock stood still (UK) is added to the extended period as well.
-  const paused = dueAt.getTime() - periodFor(policy.jurisdiction, receivedAt, policy).getTime();
-  return paused > 0 ? endOfJstDay(jstDate(new Date(combined.getTime() + paused))) : combined;
+  const paused =
+    dueAt.getTime() - periodFor(policy.jurisdiction, receivedAt, policy, zone).getTime();
+  if (paused <= 0) return combined;
+  return endOfLocalDay(localDate(new Date(combined.getTime() + paused), zone), zone);
 }
 
 /**
@@ -44,7 +54,10 @@ function maximumExtendedDue(policy: Policy, receivedAt: Date, dueAt: Date): Date
  */
 export function checkExtension(input: {
   policy: Policy;
+  /** Where the count began: receipt, or (UK) the identity's arrival. */
   receivedAt: Date;
+  /** The jurisdiction's zone (the member state's for the GDPR); its own by default. */
+  zone?: TimeZone;
   /** The due date before the extension, pauses included. */
   dueAt: Date;
   priorExtensions: number;
@@ -52,7 +65,8 @@ export function checkExtension(input: {
   newDueAt?: Date | null;
 }): ExtensionCheck {
   const { policy, receivedAt, dueAt, noticeAt } = input;
-  const maxDueAt = maximumExtendedDue(policy, receivedAt, dueAt);
+  const zone = input.zone ?? zoneFor(policy.jurisdiction);
+  const maxDueAt = maximumExtendedDue(policy, receivedAt, dueAt, zone);
   if (!maxDueAt) return { allowed: false, reason: "deadlines.extension.notAllowed" };
   if (input.priorExtensions > 0)
     return { allowed: false, reason: "deadlines.extension.alreadyExtended" };

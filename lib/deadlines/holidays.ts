@@ -2,6 +2,7 @@ import holidayJp from "@holiday-jp/holiday_jp";
 
 import type { Jurisdiction } from "@/lib/generated/prisma/enums";
 
+import { zoneFor, type TimeZone } from "./calendar";
 import { addPeriod, type DeadlineRule } from "./compute";
 
 // Japanese public holidays (国民の祝日, substitute holidays 振替休日 and citizens' holidays 国民の休日)
@@ -26,6 +27,15 @@ export function holidaysFor(jurisdiction: Jurisdiction): (date: Date) => boolean
   return jurisdiction === "JP" ? isJapaneseHoliday : noHolidays;
 }
 
-export function periodFor(jurisdiction: Jurisdiction, start: Date, rule: DeadlineRule): Date {
-  return addPeriod(start, rule, { isHoliday: holidaysFor(jurisdiction) });
+/**
+ * A jurisdiction's period from an instant: counted on its own business days, from the local day of
+ * `start` in `zone` (the jurisdiction's own zone unless the caller knows the member state's).
+ */
+export function periodFor(
+  jurisdiction: Jurisdiction,
+  start: Date,
+  rule: DeadlineRule,
+  zone: TimeZone = zoneFor(jurisdiction),
+): Date {
+  return addPeriod(start, rule, { zone, isHoliday: holidaysFor(jurisdiction) });
 }

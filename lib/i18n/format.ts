@@ -15,12 +15,20 @@ function formatter(key: string, locale: string, options: Intl.DateTimeFormatOpti
 
 const tag = (locale: Locale) => (locale === "ja" ? "ja-JP" : "en-GB");
 
-export function formatDate(locale: Locale, date: Date | string): string {
-  return formatter(`date:${locale}`, tag(locale), {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-  }).format(new Date(date));
+/** A calendar date, in Japan time unless another zone is given (a requester's own, see readerZone). */
+export function formatDate(locale: Locale, date: Date | string, zone: string = TZ): string {
+  const key = `date:${locale}:${zone}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(tag(locale), {
+      timeZone: zone,
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+    });
+    cache.set(key, f);
+  }
+  return f.format(new Date(date));
 }
 
 export function formatDateTime(locale: Locale, date: Date | string): string {
@@ -31,6 +39,28 @@ export function formatDateTime(locale: Locale, date: Date | string): string {
     hour: "2-digit",
     minute: "2-digit",
   }).format(new Date(date));
+}
+
+/**
+ * A date and time in another zone, with the zone's short name: "2026/02/28 23:59 GMT+1". For a
+ * deadline counted in a jurisdiction's own time (lib/deadlines/calendar.ts).
+ */
+export function formatDateTimeIn(locale: Locale, date: Date | string, zone: string): string {
+  const key = `datetime-zone:${locale}:${zone}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(tag(locale), {
+      timeZone: zone,
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZoneName: "short",
+    });
+    cache.set(key, f);
+  }
+  return f.format(new Date(date));
 }
 
 /** YYYY-MM-DD in Japan time, the organisation's calendar. */

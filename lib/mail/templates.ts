@@ -42,7 +42,11 @@ export function renderMail(input: {
   const keys = KEYS[input.kind];
   // Jobs carry raw values; dates and statuses are put into words here, in the reader's language.
   const params: MessageParams = { ...input.params };
-  if (typeof params.dueDate === "string") params.dueDate = formatDate(input.locale, params.dueDate);
+  // A due date is written in the reader's time zone when the job carries one (dueZone).
+  if (typeof params.dueDate === "string") {
+    const zone = typeof params.dueZone === "string" ? params.dueZone : undefined;
+    params.dueDate = formatDate(input.locale, params.dueDate, zone);
+  }
   const statusKey = `status.${String(params.status)}`;
   if (params.status !== undefined && isMessageKey(statusKey)) params.status = t(statusKey);
   return {

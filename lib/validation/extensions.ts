@@ -16,7 +16,7 @@ export const ZProposeExtension = ZRequestRef.extend({
   /** The reason the requester reads in the notice. */
   reason: z.string().trim().min(1, "validation.required").max(2000, "validation.noteTooLong"),
   dueChoice: z.enum(EXTENSION_DUE_CHOICES, "validation.required"),
-  /** YYYY-MM-DD (Japan time) when dueChoice is DATE, else empty. */
+  /** YYYY-MM-DD (in the jurisdiction's own time) when dueChoice is DATE, else empty. */
   newDueDate: z.string().trim(),
 }).superRefine((value, ctx) => {
   if (value.dueChoice !== "DATE") return;
@@ -25,11 +25,6 @@ export const ZProposeExtension = ZRequestRef.extend({
 });
 
 export type TProposeExtension = z.infer<typeof ZProposeExtension>;
-
-/** The end of a Japanese calendar day given as YYYY-MM-DD. */
-export function endOfJstDate(date: string): Date {
-  return new Date(`${date}T23:59:59.999+09:00`);
-}
 
 /** What an Approval of kind EXTENSION keeps as its proposal (validated again when applied). */
 export const ZExtensionProposal = z.object({

@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { listMyRequests } from "@/lib/data/requests/list-my-requests";
 import { getMyDataSummary } from "@/lib/data/subjects/get-my-data-summary";
 import { toLocale } from "@/lib/i18n/config";
+import { readerZone } from "@/lib/deadlines/calendar";
 import { formatDate } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/translate";
 import { isOpen } from "@/lib/requests/lifecycle";
@@ -80,6 +81,7 @@ export default async function MyPage({ params }: { params: Promise<{ locale: str
                       t={t}
                       open={isOpen(r.status)}
                       now={now}
+                      zone={readerZone(r.residenceCountry, r.residenceRegion)}
                     />
                   </td>
                 </tr>

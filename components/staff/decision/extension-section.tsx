@@ -1,7 +1,7 @@
 import { ClientSections } from "@/components/i18n/client-sections";
 import { can } from "@/lib/auth/permissions";
 import { getExtensionState } from "@/lib/data/requests/propose-extension";
-import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatDateTimeIn } from "@/lib/i18n/format";
 
 import type { StaffPanelProps } from "../panel-props";
 
@@ -14,7 +14,10 @@ import { ExtensionForm } from "./extension-form";
  * Nothing for a request whose law has no extension (JP) or that was already extended.
  */
 export async function ExtensionSection({ request, actor, locale, t }: StaffPanelProps) {
-  const { extendable, pending } = await getExtensionState({ actor, reference: request.reference });
+  const { extendable, closed, pending } = await getExtensionState({
+    actor,
+    reference: request.reference,
+  });
   if (pending) {
     const { proposal } = pending;
     return (
@@ -48,18 +51,41 @@ export async function ExtensionSection({ request, actor, locale, t }: StaffPanel
       </section>
     );
   }
-  if (extendable.length === 0) return null;
+  if (extendable.length === 0 && closed.length === 0) return null;
+  const names = (js: readonly string[]) =>
+    js.map((j) => t(`queue.jurisdiction.${j as "EU"}`)).join(locale === "ja" ? "、" : ", ");
+  if (extendable.length === 0) {
+    return (
+      <section aria-labelledby="extension-title" data-testid="extension-closed">
+        <h3 id="extension-title">{t("extensions.title")}</h3>
+        <p className="notice">{t("extensions.windowClosed", { jurisdictions: names(closed) })}</p>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="extension-title" data-testid="extension-section">
       <h3 id="extension-title">{t("extensions.title")}</h3>
       <p className="help">{t("extensions.intro")}</p>
+      <ul className="help" data-testid="extension-notice-by">
+        {extendable.map((e) => (
+          <li key={e.jurisdiction}>
+            {t("extensions.noticeBy", {
+              jurisdiction: t(`queue.jurisdiction.${e.jurisdiction}`),
+              date: formatDateTimeIn(locale, e.noticeBy, e.zone),
+            })}
+          </li>
+        ))}
+      </ul>
+      {closed.length > 0 && (
+        <p className="help">{t("extensions.windowClosed", { jurisdictions: names(closed) })}</p>
+      )}
       {/* Only error texts are translated in the browser; the labels are translated here. */}
       <ClientSections locale={locale} sections={["deadlines", "errors", "validation"]}>
         <ExtensionForm
           reference={request.reference}
-          jurisdictions={extendable.map((j) => ({
-            value: j,
-            label: t(`queue.jurisdiction.${j}`),
+          jurisdictions={extendable.map((e) => ({
+            value: e.jurisdiction,
+            label: t(`queue.jurisdiction.${e.jurisdiction}`),
           }))}
           labels={{
             jurisdiction: t("extensions.jurisdiction"),

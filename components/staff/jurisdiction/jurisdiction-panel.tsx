@@ -1,5 +1,6 @@
 import { getJurisdictionState } from "@/lib/data/requests/jurisdictions";
-import { formatDate } from "@/lib/i18n/format";
+import { ORGANISATION_ZONE } from "@/lib/deadlines/calendar";
+import { formatDateTimeIn } from "@/lib/i18n/format";
 import { JURISDICTIONS } from "@/lib/requests/jurisdiction";
 
 import type { StaffPanelProps } from "../panel-props";
@@ -29,7 +30,9 @@ export async function JurisdictionPanel({ request, actor, locale, t }: StaffPane
   return (
     <section className="panel" aria-labelledby="jurisdictions-title" data-testid="jurisdictions">
       <h2 id="jurisdictions-title">{t("jurisdictions.title")}</h2>
-      <p className="help">{t("jurisdictions.intro")}</p>
+      <p className="help">
+        {t("jurisdictions.intro")} {t("jurisdictions.localTime")}
+      </p>
       <dl className="facts">
         <dt>{t("jurisdictions.residence")}</dt>
         <dd>{residence}</dd>
@@ -51,12 +54,36 @@ export async function JurisdictionPanel({ request, actor, locale, t }: StaffPane
                 <th scope="row">{t(`queue.jurisdiction.${clock.jurisdiction}`)}</th>
                 <td>{t(`jurisdictions.reason.${clock.reason ?? "unknown"}`)}</td>
                 <td>
-                  {formatDate(locale, clock.dueAt)}
+                  <span data-testid="local-due">
+                    {formatDateTimeIn(locale, clock.dueAt, clock.zone)}
+                  </span>
+                  {clock.zone !== ORGANISATION_ZONE && (
+                    <>
+                      <br />
+                      <small data-testid="org-due">
+                        {t("jurisdictions.orgTime", {
+                          date: formatDateTimeIn(locale, clock.dueAt, ORGANISATION_ZONE),
+                        })}
+                      </small>
+                    </>
+                  )}
+                  {clock.restartedAt && (
+                    <>
+                      <br />
+                      <small>
+                        {t("jurisdictions.restarted", {
+                          date: formatDateTimeIn(locale, clock.restartedAt, clock.zone),
+                        })}
+                      </small>
+                    </>
+                  )}
                   {clock.ackDueAt && (
                     <>
                       <br />
                       <small>
-                        {t("jurisdictions.ackDue", { date: formatDate(locale, clock.ackDueAt) })}
+                        {t("jurisdictions.ackDue", {
+                          date: formatDateTimeIn(locale, clock.ackDueAt, clock.zone),
+                        })}
                       </small>
                     </>
                   )}

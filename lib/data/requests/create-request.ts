@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb, type Tx } from "@/lib/db";
+import { readerZone } from "@/lib/deadlines/calendar";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
@@ -116,6 +117,7 @@ export async function createRequest(options: {
         input.type,
         receivedAt,
         law.jurisdictions,
+        input.residence.country,
       );
       const reference = await nextReference(tx, receivedAt);
       const request = await tx.request.create({
@@ -182,7 +184,11 @@ export async function createRequest(options: {
         kind: "requestReceived",
         locale,
         to: actor.email,
-        params: { reference, dueDate: dueAt.toISOString() },
+        params: {
+          reference,
+          dueDate: dueAt.toISOString(),
+          dueZone: readerZone(input.residence.country, input.residence.region),
+        },
       });
       return { reference, created: true };
     });

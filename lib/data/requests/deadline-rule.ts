@@ -42,8 +42,9 @@ export async function dueAtFor(
   type: RequestType,
   receivedAt: Date,
   jurisdictions: readonly Jurisdiction[] = ["JP"],
+  residenceCountry: string | null = null,
 ): Promise<Date> {
-  return (await initialDeadlines(tx, type, receivedAt, jurisdictions)).dueAt;
+  return (await initialDeadlines(tx, type, receivedAt, jurisdictions, residenceCountry)).dueAt;
 }
 
 /** A new request's due date and, where a jurisdiction asks for one, its acknowledgement date. */
@@ -52,9 +53,10 @@ export async function initialDeadlines(
   type: RequestType,
   receivedAt: Date,
   jurisdictions: readonly Jurisdiction[] = ["JP"],
+  residenceCountry: string | null = null,
 ): Promise<{ dueAt: Date; ackDueAt: Date | null }> {
   const policies = await policiesFor(tx, type, jurisdictions);
-  const result = computeDeadlines({ receivedAt, type, jurisdictions, policies });
+  const result = computeDeadlines({ receivedAt, type, jurisdictions, policies, residenceCountry });
   return { dueAt: result.dueAt, ackDueAt: result.ackDueAt };
 }
 
@@ -76,7 +78,7 @@ export async function recomputeDueAt(
 }> {
   const request = await tx.request.findUniqueOrThrow({
     where: { id: requestId },
-    select: { type: true, jurisdictions: true, receivedAt: true },
+    select: { type: true, jurisdictions: true, receivedAt: true, residenceCountry: true },
   });
   // One after another: a transaction's queries share one connection.
   const policies = await policiesFor(tx, request.type, request.jurisdictions);
@@ -93,6 +95,7 @@ export async function recomputeDueAt(
     type: request.type,
     jurisdictions: request.jurisdictions,
     policies,
+    residenceCountry: request.residenceCountry,
     clockEvents,
     extensions,
     now: options.now ?? new Date(),

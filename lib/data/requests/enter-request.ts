@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb, type Tx } from "@/lib/db";
+import { readerZone } from "@/lib/deadlines/calendar";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueMail } from "@/lib/mail/enqueue";
@@ -99,6 +100,7 @@ export async function enterRequest(options: {
       input.type,
       receivedAt,
       law.jurisdictions,
+      input.residence.country,
     );
     // The acknowledgement goes to the person when they asked themselves and we have an address;
     // an agent's request is acknowledged by the channel it came in (recorded by staff).
@@ -156,7 +158,11 @@ export async function enterRequest(options: {
         kind: "requestReceived",
         locale: input.locale,
         to: subject.email,
-        params: { reference, dueDate: dueAt.toISOString() },
+        params: {
+          reference,
+          dueDate: dueAt.toISOString(),
+          dueZone: readerZone(input.residence.country, input.residence.region),
+        },
       });
     }
     return { reference, created: true };

@@ -26,6 +26,9 @@ let mod: {
 
 const jst = (s: string) => new Date(`${s}+09:00`);
 const endOf = (day: string) => jst(`${day}T23:59:59.999`).toISOString();
+// The EU counts in Brussels time (summer time from Mar 29, 2026), California in Los Angeles time.
+const endAt = (day: string, offset: string) =>
+  new Date(`${day}T23:59:59.999${offset}`).toISOString();
 
 async function person(role: Actor["role"]): Promise<Actor> {
   const user = await db.user.create({
@@ -144,10 +147,10 @@ describe("deadline extensions", () => {
     expect(extension.jurisdiction).toBe("EU");
     expect(extension.noticeSentAt?.toISOString()).toBe(now.toISOString());
     // One month + two months from 31 January is 30 April (clamped to the month's last day).
-    expect(extension.newDueAt.toISOString()).toBe(endOf("2026-04-30"));
+    expect(extension.newDueAt.toISOString()).toBe(endAt("2026-04-30", "+02:00"));
     const request = await db.request.findUniqueOrThrow({ where: { id } });
     expect(request.status).toBe("IN_PROGRESS");
-    expect(request.extendedDueAt?.toISOString()).toBe(endOf("2026-04-30"));
+    expect(request.extendedDueAt?.toISOString()).toBe(endAt("2026-04-30", "+02:00"));
 
     const extended = await db.requestEvent.findFirstOrThrow({
       where: { requestId: id, kind: "extended" },
@@ -159,7 +162,7 @@ describe("deadline extensions", () => {
     expect(mails).toEqual([
       {
         kind: "extensionNotice",
-        dueDate: endOf("2026-04-30"),
+        dueDate: endAt("2026-04-30", "+02:00"),
         reason: input(reference).reason,
         reference,
       },
@@ -240,6 +243,10 @@ describe("deadline extensions", () => {
       code: "INVALID_INPUT",
       messageKey: "deadlines.extension.noticeTooLate",
     });
+    // The panel no longer offers it: the first month has passed.
+    expect(
+      await mod.propose.getExtensionState({ actor: staff, reference: late.reference }),
+    ).toMatchObject({ extendable: [], closed: ["EU"] });
 
     const far = await openRequest(["EU"], jst("2026-01-31T10:00:00"));
     await expect(
@@ -287,6 +294,6 @@ describe("deadline extensions", () => {
       now,
     });
     const request = await db.request.findUniqueOrThrow({ where: { id } });
-    expect(request.extendedDueAt?.toISOString()).toBe(endOf("2026-07-01"));
+    expect(request.extendedDueAt?.toISOString()).toBe(endAt("2026-07-01", "-07:00"));
   });
 });

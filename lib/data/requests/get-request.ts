@@ -31,6 +31,8 @@ export async function getRequest(options: { actor: Actor; reference: string }) {
       filerRole: true,
       channel: true,
       jurisdictions: true,
+      residenceCountry: true,
+      residenceRegion: true,
       details: true,
       receivedAt: true,
       dueAt: true,

@@ -32,9 +32,11 @@ export async function getJurisdictionState(options: { actor: Actor; reference: s
         jurisdictionReasons: true,
         residenceCountry: true,
         residenceRegion: true,
+        receivedAt: true,
       },
     });
     if (!request) return null;
+    const { receivedAt } = request;
     const { result } = await recomputeDueAt(tx, request.id);
     const reasons = reasonsOf(request.jurisdictionReasons);
     return {
@@ -44,6 +46,9 @@ export async function getJurisdictionState(options: { actor: Actor; reference: s
       clocks: result.jurisdictions.map((j) => ({
         jurisdiction: j.jurisdiction,
         reason: reasons[j.jurisdiction] ?? null,
+        zone: j.zone,
+        /** Set when the count began later than receipt (UK: identity asked for arrived). */
+        restartedAt: j.clockStartAt.getTime() !== receivedAt.getTime() ? j.clockStartAt : null,
         dueAt: j.effectiveDueAt,
         paused: j.paused,
         extended: j.extension?.status === "applied",

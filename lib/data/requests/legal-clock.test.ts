@@ -56,12 +56,15 @@ async function request(jurisdictions: Jurisdiction[], status: RequestStatus) {
   return id;
 }
 
-const apply = (requestId: string, name: "askForInfo" | "provideInfo", role = staff) =>
+type Name = "askForInfo" | "provideInfo" | "requestIdentityDocuments" | "identityDocumentsReceived";
+const BY_REQUESTER: readonly Name[] = ["provideInfo", "identityDocumentsReceived"];
+
+const apply = (requestId: string, name: Name, role = staff) =>
   db.$transaction((tx) =>
     transition.applyTransition(tx, {
       requestId,
       name,
-      actor: name === "provideInfo" ? { ...role, role: "SUBJECT" } : role,
+      actor: BY_REQUESTER.includes(name) ? { ...role, role: "SUBJECT" } : role,
     }),
   );
 
@@ -93,6 +96,33 @@ describe("the legal clock", () => {
     expect(added).toBeGreaterThanOrEqual(5);
     expect(added).toBeLessThanOrEqual(6);
     expect(after.getTime()).not.toBe(before.getTime());
+  });
+
+  it("starts a UK request's month again on the day the identity it asked for arrives; not the EU's", async () => {
+    const { recomputeDueAt } = await import("@/lib/data/requests/deadline-rule");
+    const uk = await request(["UK"], "SUBMITTED");
+    const eu = await request(["EU"], "SUBMITTED");
+    for (const id of [uk, eu]) {
+      await apply(id, "requestIdentityDocuments");
+      await apply(id, "identityDocumentsReceived");
+    }
+    const events = await db.clockEvent.findMany({
+      where: { requestId: uk },
+      orderBy: { at: "asc" },
+    });
+    expect(events.map((e) => e.kind)).toEqual(["PAUSE", "RESTART"]);
+    // The EU has no pause or restart in law and no policy that stops its clock.
+    expect(await db.clockEvent.count({ where: { requestId: eu } })).toBe(0);
+
+    const { dueAt, result } = await db.$transaction((tx) => recomputeDueAt(tx, uk));
+    const clock = result.jurisdictions[0]!;
+    expect(clock.clockStartAt.toISOString()).toBe(events[1]!.at.toISOString());
+    // A month from the arrival (today), not from receipt ten days ago.
+    expect((dueAt.getTime() - events[1]!.at.getTime()) / DAY).toBeGreaterThanOrEqual(28);
+    const stored = await db.request.findUniqueOrThrow({ where: { id: uk } });
+    expect(stored.dueAt.toISOString()).toBe(dueAt.toISOString());
+    const euDue = (await db.$transaction((tx) => recomputeDueAt(tx, eu))).dueAt;
+    expect((euDue.getTime() - Date.now()) / DAY).toBeLessThan(22);
   });
 
   it("lets a JP request's clock run on", async () => {

@@ -2,12 +2,15 @@ import { recomputeDueAt } from "./deadline-rule";
 import type { Tx } from "@/lib/db";
 import type { Jurisdiction, RequestStatus } from "@/lib/generated/prisma/enums";
 
+import { CLOCK_RESTARTS } from "@/lib/deadlines/engine";
 import { isOpen } from "@/lib/requests/lifecycle";
 
 // Where the law stops the clock while the organisation waits for the requester (UK GDPR: while
-// clarification or identity is awaited; DeadlinePolicy.pauseAllowed), waiting for them is a
-// ClockEvent: PAUSE on entering a waiting status, RESUME on leaving it for work. The due dates
-// are then derived again from the events (lib/deadlines/engine.ts), never edited by hand.
+// clarification is awaited; DeadlinePolicy.pauseAllowed), waiting for them is a ClockEvent: PAUSE
+// on entering a waiting status, RESUME on leaving it for work. Where the law starts the period
+// again when identity it asked for arrives (UK, CLOCK_RESTARTS), leaving AWAITING_IDENTITY is a
+// RESTART instead. The due dates are then derived again from the events (lib/deadlines/engine.ts),
+// never edited by hand.
 
 const WAITING: readonly RequestStatus[] = ["AWAITING_IDENTITY", "NEEDS_INFO"];
 
@@ -25,14 +28,22 @@ export async function runLegalClock(
   const pausing = !WAITING.includes(input.from) && WAITING.includes(input.to);
   const resuming = WAITING.includes(input.from) && !WAITING.includes(input.to) && isOpen(input.to);
   if (!pausing && !resuming) return;
-  const stoppable = await tx.deadlinePolicy.count({
-    where: { jurisdiction: { in: input.jurisdictions }, pauseAllowed: true },
-  });
-  if (stoppable === 0) return;
+  const restarts = input.jurisdictions.some((j) => CLOCK_RESTARTS.has(j));
+  const stoppable =
+    restarts ||
+    (await tx.deadlinePolicy.count({
+      where: { jurisdiction: { in: input.jurisdictions }, pauseAllowed: true },
+    })) > 0;
+  if (!stoppable) return;
+  const kind = pausing
+    ? "PAUSE"
+    : restarts && input.from === "AWAITING_IDENTITY"
+      ? "RESTART"
+      : "RESUME";
   await tx.clockEvent.create({
     data: {
       requestId: input.requestId,
-      kind: pausing ? "PAUSE" : "RESUME",
+      kind,
       reason: input.reason,
       at: input.at,
     },

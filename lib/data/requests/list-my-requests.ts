@@ -18,6 +18,8 @@ export async function listMyRequests(options: { actor: Actor }) {
       receivedAt: true,
       dueAt: true,
       outcome: true,
+      residenceCountry: true,
+      residenceRegion: true,
     },
   });
 }

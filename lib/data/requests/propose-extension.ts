@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb, type Tx } from "@/lib/db";
+import { endOfLocalDay, parseIsoDate, readerZone } from "@/lib/deadlines/calendar";
 import {
   checkExtension,
   JP_DEFAULT_POLICY,
@@ -16,7 +17,6 @@ import { toLocale } from "@/lib/i18n/config";
 import { enqueueMail } from "@/lib/mail/enqueue";
 import { isOpen } from "@/lib/requests/lifecycle";
 import {
-  endOfJstDate,
   ZExtensionProposal,
   type TExtensionProposal,
   type TProposeExtension,
@@ -39,17 +39,21 @@ const PROPOSABLE = [
   "NEEDS_INFO",
 ];
 
-/** Whether the law lets this request be extended in this jurisdiction now (and to when). */
+/**
+ * Whether the law lets this request be extended in this jurisdiction now (and to when). The new
+ * date is an instant, or a calendar day staff chose (YYYY-MM-DD), which ends at midnight in the
+ * jurisdiction's own time; null asks for the legal maximum.
+ */
 async function checkFor(
   tx: Tx,
   requestId: string,
   jurisdiction: Jurisdiction,
-  newDueAt: Date | null,
+  newDue: Date | string | null,
   now: Date,
 ): Promise<ExtensionCheck> {
   const request = await tx.request.findUniqueOrThrow({
     where: { id: requestId },
-    select: { type: true, jurisdictions: true, receivedAt: true },
+    select: { type: true, jurisdictions: true },
   });
   if (!request.jurisdictions.includes(jurisdiction))
     return { allowed: false, reason: "deadlines.extension.notAllowed" };
@@ -63,9 +67,14 @@ async function checkFor(
   const deadline = result.jurisdictions.find((j) => j.jurisdiction === jurisdiction);
   if (!policy || !deadline) return { allowed: false, reason: "deadlines.extension.notAllowed" };
   const priorExtensions = await tx.extension.count({ where: { requestId, jurisdiction } });
+  const newDueAt =
+    typeof newDue === "string" ? endOfLocalDay(parseIsoDate(newDue), deadline.zone) : newDue;
+  // Counted as the engine counts: from the clock's start (UK: the identity's arrival), in the
+  // jurisdiction's own time.
   return checkExtension({
     policy,
-    receivedAt: request.receivedAt,
+    receivedAt: deadline.clockStartAt,
+    zone: deadline.zone,
     dueAt: deadline.dueAt,
     priorExtensions,
     noticeAt: now,
@@ -90,7 +99,6 @@ export async function proposeExtension(options: {
   if (!can(actor.role, "request:complete")) throw new AppError("FORBIDDEN");
   const requestId = await requestIdFor(actor, input.reference);
   const now = options.now ?? new Date();
-  const newDueAt = input.dueChoice === "DATE" ? endOfJstDate(input.newDueDate) : null;
   return getDb().$transaction(async (tx) => {
     const request = await tx.request.findUniqueOrThrow({
       where: { id: requestId },
@@ -106,13 +114,14 @@ export async function proposeExtension(options: {
       where: { requestId, kind: "EXTENSION", decision: "PENDING" },
     });
     if (pending > 0) throw new AppError("CONFLICT", "extensions.pendingExists");
-    const check = await checkFor(tx, requestId, input.jurisdiction, newDueAt, now);
+    const chosen = input.dueChoice === "DATE" ? input.newDueDate : null;
+    const check = await checkFor(tx, requestId, input.jurisdiction, chosen, now);
     refuse(check);
 
     const proposal: TExtensionProposal = {
       jurisdiction: input.jurisdiction,
       reason: input.reason,
-      newDueAt: newDueAt?.toISOString() ?? null,
+      newDueAt: chosen ? check.dueAt.toISOString() : null,
     };
     const approval = await tx.approval.create({
       data: { requestId, kind: "EXTENSION", requestedById: actor.userId, proposal },
@@ -178,7 +187,14 @@ export async function applyExtensionDecision(
   const proposal = ZExtensionProposal.parse(options.proposal);
   const request = await tx.request.findUniqueOrThrow({
     where: { id: requestId },
-    select: { status: true, reference: true, locale: true, filedBy: { select: { email: true } } },
+    select: {
+      status: true,
+      reference: true,
+      locale: true,
+      residenceCountry: true,
+      residenceRegion: true,
+      filedBy: { select: { email: true } },
+    },
   });
   if (!isOpen(request.status)) throw new AppError("ILLEGAL_TRANSITION", "errors.illegalTransition");
   const newDueAt = proposal.newDueAt ? new Date(proposal.newDueAt) : null;
@@ -229,25 +245,40 @@ export async function applyExtensionDecision(
       kind: "extensionNotice",
       locale: toLocale(request.locale),
       to: request.filedBy.email,
-      params: { reference: request.reference, dueDate, reason: proposal.reason },
+      params: {
+        reference: request.reference,
+        dueDate,
+        dueZone: readerZone(request.residenceCountry, request.residenceRegion),
+        reason: proposal.reason,
+      },
     });
   }
 }
 
-/** What the extension part of the decision panel needs: where the law allows one, and the pending one. */
+/**
+ * What the extension part of the decision panel needs: where the law allows one and its first
+ * period is still running (the notice must go out inside it), where that period has passed, and
+ * the pending proposal.
+ */
 export async function getExtensionState(options: { actor: Actor; reference: string }) {
   const { actor } = options;
   if (!can(actor.role, "request:read-any")) throw new AppError("FORBIDDEN");
   const requestId = await requestIdFor(actor, options.reference);
-  const db = getDb();
-  const request = await db.request.findUniqueOrThrow({
-    where: { id: requestId },
-    select: { type: true, jurisdictions: true },
-  });
-  const [policies, extensions, pending] = await Promise.all([
-    db.deadlinePolicy.findMany({ where: { jurisdiction: { in: request.jurisdictions } } }),
-    db.extension.findMany({ where: { requestId }, select: { jurisdiction: true } }),
-    db.approval.findFirst({
+  const now = new Date();
+  return getDb().$transaction(async (tx) => {
+    const request = await tx.request.findUniqueOrThrow({
+      where: { id: requestId },
+      select: { type: true, jurisdictions: true },
+    });
+    // One after another: a transaction's queries share one connection.
+    const policies = await tx.deadlinePolicy.findMany({
+      where: { jurisdiction: { in: request.jurisdictions } },
+    });
+    const extensions = await tx.extension.findMany({
+      where: { requestId },
+      select: { jurisdiction: true },
+    });
+    const pending = await tx.approval.findFirst({
       where: { requestId, kind: "EXTENSION", decision: "PENDING" },
       orderBy: { requestedAt: "desc" },
       select: {
@@ -257,20 +288,29 @@ export async function getExtensionState(options: { actor: Actor; reference: stri
         requestedById: true,
         requestedBy: { select: { name: true, email: true } },
       },
-    }),
-  ]);
-  const extendable = request.jurisdictions.filter((j) => {
-    const policy = selectPolicy(policies, j, request.type);
-    return policy?.extensionAmount != null && !extensions.some((e) => e.jurisdiction === j);
+    });
+    const { result } = await recomputeDueAt(tx, requestId, { now });
+    const allowed = request.jurisdictions.filter((j) => {
+      const policy = selectPolicy(policies, j, request.type);
+      return policy?.extensionAmount != null && !extensions.some((e) => e.jurisdiction === j);
+    });
+    const extendable = allowed.flatMap((j) => {
+      const clock = result.jurisdictions.find((d) => d.jurisdiction === j);
+      return clock && clock.dueAt.getTime() >= now.getTime()
+        ? [{ jurisdiction: j, noticeBy: clock.dueAt, zone: clock.zone }]
+        : [];
+    });
+    const closed = allowed.filter((j) => !extendable.some((e) => e.jurisdiction === j));
+    return {
+      extendable,
+      closed,
+      pending: pending && {
+        id: pending.id,
+        proposal: ZExtensionProposal.parse(pending.proposal),
+        requestedAt: pending.requestedAt,
+        requestedById: pending.requestedById,
+        requestedBy: pending.requestedBy.name ?? pending.requestedBy.email,
+      },
+    };
   });
-  return {
-    extendable,
-    pending: pending && {
-      id: pending.id,
-      proposal: ZExtensionProposal.parse(pending.proposal),
-      requestedAt: pending.requestedAt,
-      requestedById: pending.requestedById,
-      requestedBy: pending.requestedBy.name ?? pending.requestedBy.email,
-    },
-  };
 }

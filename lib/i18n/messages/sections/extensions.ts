@@ -20,6 +20,8 @@ const ja = {
   approverOnly: "延長を承認できるのはマネージャーのみです。",
   pendingExists: "この請求にはすでに承認待ちの延長があります。",
   notInJurisdiction: "この請求の法域から選んでください。",
+  noticeBy: "{jurisdiction}：延長の通知は当初の期限（{date}）までに送る必要があります。",
+  windowClosed: "{jurisdictions}は当初の期限を過ぎたため、法令上、延長できません。",
 };
 
 const en: typeof ja = {
@@ -42,6 +44,9 @@ const en: typeof ja = {
   approverOnly: "Only a manager can approve an extension.",
   pendingExists: "An extension of this request is already awaiting approval.",
   notInJurisdiction: "Choose one of this request's jurisdictions.",
+  noticeBy: "{jurisdiction}: the extension notice must go out by the original deadline ({date}).",
+  windowClosed:
+    "The original deadline of {jurisdictions} has passed: the law no longer allows an extension.",
 };
 
 export const extensions = { ja, en };

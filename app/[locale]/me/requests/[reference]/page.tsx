@@ -16,6 +16,7 @@ import { pageActor } from "@/lib/auth/page-actor";
 import { signedInRecently } from "@/lib/auth/recent-auth";
 import { getKeyNames } from "@/lib/data/data-map/get-key-names";
 import { getRequest } from "@/lib/data/requests/get-request";
+import { readerZone } from "@/lib/deadlines/calendar";
 import { toLocale } from "@/lib/i18n/config";
 import { getTranslator } from "@/lib/i18n/translate";
 import { isOpen } from "@/lib/requests/lifecycle";
@@ -77,7 +78,13 @@ export default async function MyRequestPage({
           {t("messages.needsInfo")}
         </p>
       )}
-      <RequestFacts request={request} locale={locale} t={t} now={now} />
+      <RequestFacts
+        request={request}
+        locale={locale}
+        t={t}
+        now={now}
+        zone={readerZone(request.residenceCountry, request.residenceRegion)}
+      />
       <ResultList
         reference={request.reference}
         packages={request.packages}

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ClockEventKind" ADD VALUE 'RESTART';
