@@ -41,6 +41,24 @@ test("a resident of France is under APPI and the GDPR; staff see both clocks, AP
   await expect(jp).toContainText("この期限に従う");
   await expect(eu).toContainText("本人の居住地");
   await expect(eu).not.toContainText("この期限に従う");
+  // The GDPR's month is counted in Paris time and ends at midnight there; staff also see it in
+  // Japan time. APPI's clock is Japan's own.
+  const { rows } = await sql().query<{ receivedAt: Date }>(
+    `SELECT "receivedAt" FROM "Request" WHERE reference = $1`,
+    [reference],
+  );
+  const paris = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" });
+  const received = paris.format(rows[0]!.receivedAt);
+  const [y, m, d] = received.split("-").map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const dueDay = new Date(Date.UTC(y, m, Math.min(d, lastDay)));
+  const dueText = `${dueDay.getUTCFullYear()}年${dueDay.getUTCMonth() + 1}月${dueDay.getUTCDate()}日 23:59`;
+  await expect(eu.getByTestId("local-due")).toContainText(dueText);
+  await expect(eu.getByTestId("local-due")).toContainText(/GMT\+[12]/);
+  await expect(eu.getByTestId("org-due")).toContainText("当社の時間（日本）");
+  await expect(eu.getByTestId("org-due")).toContainText(/JST/);
+  await expect(jp.getByTestId("local-due")).toContainText("23:59 JST");
+  await expect(jp.getByTestId("org-due")).toHaveCount(0);
   expect(
     (await new AxeBuilder({ page: staff.page }).include("[data-testid=jurisdictions]").analyze())
       .violations,

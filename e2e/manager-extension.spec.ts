@@ -19,16 +19,17 @@ async function expectNoViolations(page: Page, selector: string) {
   ).toEqual([]);
 }
 
-/** A verified request received two days ago under the given jurisdictions, filed by the subject. */
+/** A verified request received days ago (two by default) under the given jurisdictions, filed by the subject. */
 async function insertOpen(options: {
   subjectId: string;
   filedById: string;
   jurisdictions: string[];
+  daysAgo?: number;
 }) {
   const reference = `R-2099-${String(randomInt(1e6)).padStart(6, "0")}`;
   await sql().query(
     `INSERT INTO "Request" (id, reference, type, status, "subjectId", "filedById", details, locale, jurisdictions, "receivedAt", "identityVerifiedAt", "dueAt", "updatedAt")
-     VALUES ($1, $2, 'DISCLOSURE', 'IN_PROGRESS', $3, $4, $5, 'en', $6::"Jurisdiction"[], now() - interval '2 days', now(), now() + interval '20 days', now())`,
+     VALUES ($1, $2, 'DISCLOSURE', 'IN_PROGRESS', $3, $4, $5, 'en', $6::"Jurisdiction"[], now() - make_interval(days => $7), now(), now() + interval '20 days', now())`,
     [
       randomUUID(),
       reference,
@@ -36,6 +37,7 @@ async function insertOpen(options: {
       options.filedById,
       JSON.stringify({ scope: "ALL", categoryKeys: [], method: "JSON", postalAddress: "" }),
       options.jurisdictions,
+      options.daysAgo ?? 2,
     ],
   );
   return reference;
@@ -60,6 +62,10 @@ test("staff propose an EU extension, a manager approves it, the requester is not
   await staff.goto(`${baseURL}/en/staff/requests/${reference}`);
   const section = staff.getByTestId("extension-section");
   await expect(section.getByLabel("The legal maximum")).toBeChecked();
+  // The notice must go out inside the first month, counted in Brussels time.
+  await expect(section.getByTestId("extension-notice-by")).toContainText(
+    /EU \(GDPR\): the extension notice must go out by the original deadline \(.* 23:59 CES?T\)/,
+  );
   await expectNoViolations(staff, '[data-testid="extension-section"]');
   // The reason is required: nothing is sent without it.
   await section.getByRole("button", { name: "Ask for approval of the extension" }).click();
@@ -106,6 +112,26 @@ test("staff propose an EU extension, a manager approves it, the requester is not
   expect(mail).toContain(reference);
   expect(mail).toContain(newDue);
   expect(mail).toContain(reason);
+});
+
+test("an EU request whose first month has passed offers no extension, and says why", async ({
+  signIn,
+  page,
+}) => {
+  const subject = await createUser("SUBJECT", { withSubject: true });
+  const reference = await insertOpen({
+    subjectId: subject.subjectId!,
+    filedById: subject.id,
+    jurisdictions: ["EU"],
+    daysAgo: 40,
+  });
+  await signIn("STAFF");
+  await page.goto(`/en/staff/requests/${reference}`);
+  await expect(page.getByTestId("extension-closed")).toContainText(
+    "The original deadline of EU (GDPR) has passed: the law no longer allows an extension.",
+  );
+  await expect(page.getByTestId("extension-section")).toHaveCount(0);
+  await expectNoViolations(page, '[data-testid="extension-closed"]');
 });
 
 test("a JP-only request offers no extension", async ({ signIn, page }) => {

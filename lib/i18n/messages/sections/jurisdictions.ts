@@ -22,7 +22,7 @@ const ja = {
   paused: "停止中",
   extended: "延長済み",
   ackDue: "受付通知の期限：{date}",
-  localTime: "各法域の現地時間で数えます",
+  localTime: "各法域の現地時間で数えます。",
   orgTime: "当社の時間（日本）：{date}",
   restarted: "求めた本人確認書類の受領日（{date}）から数え直し",
   change: {
@@ -61,7 +61,7 @@ const en: typeof ja = {
   paused: "Paused",
   extended: "Extended",
   ackDue: "Acknowledgement due: {date}",
-  localTime: "Each jurisdiction counts in its own local time",
+  localTime: "Each jurisdiction counts in its own local time.",
   orgTime: "Our time (Japan): {date}",
   restarted: "Counted again from the arrival of the identity asked for ({date})",
   change: {
