@@ -225,32 +225,59 @@ describe("refusal grounds per request type", () => {
       expect(groundsFor(type)).toContain("NOT_WITHIN_GROUNDS");
       expect(groundsFor(type)).not.toContain("CONTENT_NOT_UNTRUE");
     }
-    for (const type of ["DISCLOSURE", "PROVISION_RECORDS", "PURPOSE_NOTIFICATION"] as const) {
-      expect(groundsFor(type)).toEqual(
-        expect.arrayContaining(["HARM_TO_PERSON", "BUSINESS_DISRUPTION", "VIOLATES_OTHER_LAW"]),
-      );
-      expect(groundsFor(type)).not.toContain("CONTENT_NOT_UNTRUE");
-      expect(groundsFor(type)).not.toContain("NOT_WITHIN_GROUNDS");
+    // APPI Art.33(2)(i)-(iii) for disclosure and provision records (Art.33(5)).
+    for (const type of ["DISCLOSURE", "PROVISION_RECORDS"] as const) {
+      expect(groundsFor(type)).toEqual([
+        "HARM_TO_PERSON",
+        "BUSINESS_DISRUPTION",
+        "VIOLATES_OTHER_LAW",
+        "IDENTITY_NOT_VERIFIED",
+      ]);
     }
+    // APPI Art.32(2): already clear from what is published, or Art.21(4)(i)-(iii).
+    expect(groundsFor("PURPOSE_NOTIFICATION")).toEqual([
+      "PURPOSE_ALREADY_CLEAR",
+      "HARM_TO_PERSON",
+      "HARM_TO_BUSINESS_INTERESTS",
+      "STATE_AFFAIRS",
+      "IDENTITY_NOT_VERIFIED",
+    ]);
+  });
+
+  it("offers 'manifestly unfounded or excessive' only where the law has it, and CCPA's deletion exceptions only in California", () => {
+    for (const type of TYPES) {
+      expect(groundsFor(type, ["JP"])).not.toContain("MANIFESTLY_UNFOUNDED");
+      expect(groundsFor(type, ["KR", "BR"])).not.toContain("MANIFESTLY_UNFOUNDED");
+      for (const j of ["EU", "UK", "US_CA"] as const)
+        expect(groundsFor(type, ["JP", j])).toContain("MANIFESTLY_UNFOUNDED");
+      expect(groundsApply(type, ["JP"], ["MANIFESTLY_UNFOUNDED"])).toBe(false);
+    }
+    expect(groundsFor("SUSPENSION_ERASURE", ["JP", "US_CA"])).toContain("CCPA_DELETION_EXCEPTION");
+    expect(groundsFor("SUSPENSION_ERASURE", ["JP", "EU"])).not.toContain("CCPA_DELETION_EXCEPTION");
+    expect(groundsFor("DISCLOSURE", ["US_CA"])).not.toContain("CCPA_DELETION_EXCEPTION");
   });
 
   it("keeps CONTENT_NOT_UNTRUE for corrections and NOT_WITHIN_GROUNDS for suspension and stop only", () => {
+    const all = ["JP", "EU", "UK", "US_CA", "KR", "BR"] as const;
     for (const type of TYPES) {
-      expect(groundsApply(type, ["CONTENT_NOT_UNTRUE"])).toBe(type === "CORRECTION");
-      expect(groundsApply(type, ["NOT_WITHIN_GROUNDS"])).toBe(
+      expect(groundsApply(type, all, ["CONTENT_NOT_UNTRUE"])).toBe(type === "CORRECTION");
+      expect(groundsApply(type, all, ["NOT_WITHIN_GROUNDS"])).toBe(
         type === "SUSPENSION_ERASURE" || type === "STOP_PROVISION",
       );
-      // Every type may be refused as manifestly unfounded or for want of identity.
-      expect(groundsApply(type, ["MANIFESTLY_UNFOUNDED", "IDENTITY_NOT_VERIFIED"])).toBe(true);
-      expect(groundsApply(type, groundsFor(type))).toBe(true);
-      expect(groundsApply(type, [])).toBe(true);
+      // Under the GDPR every type may be refused as manifestly unfounded or for want of identity.
+      expect(groundsApply(type, ["EU"], ["MANIFESTLY_UNFOUNDED", "IDENTITY_NOT_VERIFIED"])).toBe(
+        true,
+      );
+      expect(groundsApply(type, all, groundsFor(type, all))).toBe(true);
+      expect(groundsApply(type, ["JP"], [])).toBe(true);
     }
   });
 
   it("covers every ground of the schema and offers each one to some type", () => {
     // A ground added to the schema fails here until refusal-grounds.ts places it.
     expect([...REFUSAL_GROUNDS].sort()).toEqual(Object.values(RefusalGround).sort());
-    const offered = new Set(TYPES.flatMap(groundsFor));
+    const all = ["JP", "EU", "UK", "US_CA", "KR", "BR"] as const;
+    const offered = new Set(TYPES.flatMap((type) => groundsFor(type, all)));
     expect([...offered].sort()).toEqual([...REFUSAL_GROUNDS].sort());
   });
 });

@@ -47,15 +47,22 @@ describe("decision schema", () => {
   });
 
   it("offers per type only the grounds refusal-grounds.ts gives it", () => {
-    const correction = ZDecisionFor("CORRECTION");
+    const correction = ZDecisionFor("CORRECTION", ["JP"]);
     const refusal = (grounds: string[]) => ({ ...base, outcome: "REFUSED", grounds });
     expect(correction.safeParse(refusal(["CONTENT_NOT_UNTRUE"])).success).toBe(true);
     expect(issues(correction.safeParse(refusal(["NOT_WITHIN_GROUNDS"])))).toEqual([
       "grounds:validation.groundNotForType",
     ]);
-    expect(ZDecisionFor("STOP_PROVISION").safeParse(refusal(["NOT_WITHIN_GROUNDS"])).success).toBe(
-      true,
-    );
+    expect(
+      ZDecisionFor("STOP_PROVISION", ["JP"]).safeParse(refusal(["NOT_WITHIN_GROUNDS"])).success,
+    ).toBe(true);
+    // "Manifestly unfounded" is a ground of the GDPR, not of APPI.
+    expect(issues(correction.safeParse(refusal(["MANIFESTLY_UNFOUNDED"])))).toEqual([
+      "grounds:validation.groundNotForType",
+    ]);
+    expect(
+      ZDecisionFor("CORRECTION", ["JP", "EU"]).safeParse(refusal(["MANIFESTLY_UNFOUNDED"])).success,
+    ).toBe(true);
   });
 });
 

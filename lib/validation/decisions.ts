@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import type { RequestType } from "@/lib/generated/prisma/enums";
+import type { Jurisdiction, RequestType } from "@/lib/generated/prisma/enums";
 import { needsGrounds } from "@/lib/requests/lifecycle";
 import { groundsApply, REFUSAL_GROUNDS } from "@/lib/requests/refusal-grounds";
 
@@ -23,23 +23,29 @@ const ZDecisionShape = ZRequestRef.extend({
 
 type DecisionValues = z.infer<typeof ZDecisionShape>;
 
-function refineGrounds(value: DecisionValues, ctx: z.RefinementCtx, type?: RequestType) {
+function refineGrounds(
+  value: DecisionValues,
+  ctx: z.RefinementCtx,
+  request?: { type: RequestType; jurisdictions: readonly Jurisdiction[] },
+) {
   if (needsGrounds(value.outcome) && value.grounds.length === 0)
     ctx.addIssue({ code: "custom", path: ["grounds"], message: "validation.groundsRequired" });
   if (!needsGrounds(value.outcome) && value.grounds.length > 0)
     ctx.addIssue({ code: "custom", path: ["grounds"], message: "validation.groundsNotForOutcome" });
   if (new Set(value.grounds).size !== value.grounds.length)
     ctx.addIssue({ code: "custom", path: ["grounds"], message: "validation.invalid" });
-  if (type && !groundsApply(type, value.grounds))
+  if (request && !groundsApply(request.type, request.jurisdictions, value.grounds))
     ctx.addIssue({ code: "custom", path: ["grounds"], message: "validation.groundNotForType" });
 }
 
 /** An outcome with its grounds and explanation (ask-approval and the decision form). */
 export const ZDecision = ZDecisionShape.superRefine((value, ctx) => refineGrounds(value, ctx));
 
-/** The decision form of one request: the same, with only the grounds its type allows. */
-export function ZDecisionFor(type: RequestType) {
-  return ZDecisionShape.superRefine((value, ctx) => refineGrounds(value, ctx, type));
+/** The decision form of one request: the same, with only the grounds its type and laws allow. */
+export function ZDecisionFor(type: RequestType, jurisdictions: readonly Jurisdiction[]) {
+  return ZDecisionShape.superRefine((value, ctx) =>
+    refineGrounds(value, ctx, { type, jurisdictions }),
+  );
 }
 
 export type TDecision = z.infer<typeof ZDecision>;

@@ -10,7 +10,7 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { askApproval } from "@/lib/actions/staff/ask-approval";
 import { completeRequest } from "@/lib/actions/staff/complete-request";
-import type { RefusalGround, RequestType } from "@/lib/generated/prisma/enums";
+import type { Jurisdiction, RefusalGround, RequestType } from "@/lib/generated/prisma/enums";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { needsApproval, needsGrounds } from "@/lib/requests/lifecycle";
 import { DECISION_OUTCOMES, ZDecisionFor, type TDecision } from "@/lib/validation/decisions";
@@ -29,15 +29,18 @@ export interface OpenTasks {
 export function DecisionForm(props: {
   reference: string;
   type: RequestType;
+  jurisdictions: Jurisdiction[];
   erasure: boolean;
   grounds: RefusalGround[];
+  /** The law lets a reasonable fee replace refusing a manifestly unfounded request. */
+  feeAlternative: boolean;
   openTasks: OpenTasks;
 }) {
-  const { reference, type, erasure, grounds, openTasks } = props;
+  const { reference, type, jurisdictions, erasure, grounds, feeAlternative, openTasks } = props;
   const { t } = useI18n();
   const router = useRouter();
   const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
-  const schema = useMemo(() => ZDecisionFor(type), [type]);
+  const schema = useMemo(() => ZDecisionFor(type, jurisdictions), [type, jurisdictions]);
   const form = useForm<TDecision>({
     resolver: zodResolver(schema),
     defaultValues: { reference, outcome: "FULFILLED", grounds: [], note: "" },
@@ -100,6 +103,11 @@ export function DecisionForm(props: {
               {t(`decisions.groundLabels.${g}`)}
             </label>
           ))}
+          {feeAlternative && grounds.includes("MANIFESTLY_UNFOUNDED") && (
+            <p className="help" data-testid="fee-alternative">
+              {t("decisions.feeAlternative")}
+            </p>
+          )}
           <FieldError id="decision-grounds-error" message={groundsError} />
         </fieldset>
       )}

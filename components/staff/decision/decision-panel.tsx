@@ -2,7 +2,7 @@ import { can } from "@/lib/auth/permissions";
 import { getDecisionState } from "@/lib/data/requests/get-decision-state";
 import { formatDateTime } from "@/lib/i18n/format";
 import { asksForErasure } from "@/lib/requests/lifecycle";
-import { groundsFor } from "@/lib/requests/refusal-grounds";
+import { FEE_ALTERNATIVE, groundsFor } from "@/lib/requests/refusal-grounds";
 
 import type { StaffPanelProps } from "../panel-props";
 
@@ -47,8 +47,10 @@ export async function DecisionPanel({ request, actor, locale, t }: StaffPanelPro
         <DecisionForm
           reference={request.reference}
           type={request.type}
+          jurisdictions={request.jurisdictions}
           erasure={asksForErasure(request.type, request.details)}
-          grounds={groundsFor(request.type)}
+          grounds={groundsFor(request.type, request.jurisdictions)}
+          feeAlternative={request.jurisdictions.some((j) => FEE_ALTERNATIVE.includes(j))}
           openTasks={openTasks}
         />
         <ExtensionSection request={request} actor={actor} locale={locale} t={t} />

@@ -137,8 +137,23 @@ describe("refusals and partial refusals", () => {
         input: refusal(reference, { grounds: ["CONTENT_NOT_UNTRUE"] }),
       }),
     ).rejects.toMatchObject({ code: "INVALID_INPUT", messageKey: "validation.groundNotForType" });
+    // "Manifestly unfounded or excessive" is the GDPR's ground, not APPI's: refused on a request
+    // under APPI alone, accepted once the GDPR applies too.
+    await expect(
+      mod.propose.proposeOutcome({
+        actor: staff,
+        input: refusal(reference, { grounds: ["MANIFESTLY_UNFOUNDED"] }),
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", messageKey: "validation.groundNotForType" });
     expect((await db.request.findUniqueOrThrow({ where: { id } })).status).toBe("IN_PROGRESS");
     expect(await db.approval.count({ where: { requestId: id } })).toBe(0);
+    const eu = await verifiedRequest();
+    await db.request.update({ where: { id: eu.id }, data: { jurisdictions: ["JP", "EU"] } });
+    await mod.propose.proposeOutcome({
+      actor: staff,
+      input: refusal(eu.reference, { grounds: ["MANIFESTLY_UNFOUNDED"] }),
+    });
+    expect(await db.approval.count({ where: { requestId: eu.id } })).toBe(1);
   });
 
   it("cannot complete directly: the lifecycle asks for approval", async () => {

@@ -30,14 +30,21 @@ export async function proposeOutcome(options: {
   return getDb().$transaction(async (tx) => {
     const request = await tx.request.findUniqueOrThrow({
       where: { id: requestId },
-      select: { id: true, type: true, details: true, subjectId: true, locale: true },
+      select: {
+        id: true,
+        type: true,
+        jurisdictions: true,
+        details: true,
+        subjectId: true,
+        locale: true,
+      },
     });
     const grounds = needsGrounds(input.outcome) ? input.grounds : [];
     if (needsGrounds(input.outcome) && grounds.length === 0)
       throw new AppError("INVALID_INPUT", "validation.groundsRequired", {
         grounds: "validation.groundsRequired",
       });
-    if (!groundsApply(request.type, grounds))
+    if (!groundsApply(request.type, request.jurisdictions, grounds))
       throw new AppError("INVALID_INPUT", "validation.groundNotForType", {
         grounds: "validation.groundNotForType",
       });

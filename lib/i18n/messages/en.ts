@@ -399,7 +399,8 @@ export const en: Messages = {
     chooseRecipient: "Choose at least one recipient or recipient class",
     confirmWithdraw: "Tick the box to withdraw",
     groundsNotForOutcome: "Legal grounds can only be given for a refusal or partial refusal",
-    groundNotForType: "A ground that does not apply to this type of request was chosen",
+    groundNotForType:
+      "A ground that does not apply to this type of request, under the laws that apply to it, was chosen",
     rejectReasonRequired: "Say why you send it back",
   },
   errors: errors.en,

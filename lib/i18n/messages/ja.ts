@@ -398,7 +398,7 @@ export const ja = {
     chooseRecipient: "提供先または提供先の区分を1つ以上選んでください",
     confirmWithdraw: "取り下げる場合はチェックを入れてください",
     groundsNotForOutcome: "法的理由は拒否または一部拒否の場合にだけ選べます",
-    groundNotForType: "この種類の請求には使えない理由が含まれています",
+    groundNotForType: "この種類の請求、または適用される法律では使えない理由が含まれています",
     rejectReasonRequired: "差し戻す理由を入力してください",
   },
   errors: errors.ja,

@@ -43,7 +43,17 @@ const ja = {
     NOT_WITHIN_GROUNDS: "法令の定める利用停止・消去・提供停止の要件に当たらない",
     IDENTITY_NOT_VERIFIED: "本人（または代理権）であることを確認できない",
     MANIFESTLY_UNFOUNDED: "請求が明らかに根拠を欠く、または過大である",
+    PURPOSE_ALREADY_CLEAR:
+      "利用目的は公表している内容から明らかである（個人情報保護法第32条第2項）",
+    HARM_TO_BUSINESS_INTERESTS:
+      "利用目的を通知すると当社の権利または正当な利益を害するおそれがある（同法第21条第4項第2号）",
+    STATE_AFFAIRS:
+      "国の機関または地方公共団体の事務の遂行に協力する必要があり、通知するとその遂行に支障を及ぼすおそれがある（同法第21条第4項第3号）",
+    CCPA_DELETION_EXCEPTION:
+      "カリフォルニア州消費者プライバシー法の削除の例外に当たる（§1798.105(d)）",
   },
+  feeAlternative:
+    "「明らかに根拠を欠く、または過大」な請求には、拒否する代わりに、事務費用に基づく合理的な手数料を求めて対応することもできます（GDPR・英国GDPR第12条第5項、CCPA §1798.145(h)(3)）。",
   errors: {
     tasksOpen:
       "未完了の対応タスクがあるため確定できません。タスクの完了を待つか、失敗したタスクを再実行または取り消してください。",
@@ -177,7 +187,17 @@ const en: typeof ja = {
       "The request does not meet the statutory grounds for suspension, erasure or stopping provision",
     IDENTITY_NOT_VERIFIED: "Your identity (or the agent's authority) could not be verified",
     MANIFESTLY_UNFOUNDED: "The request is manifestly unfounded or excessive",
+    PURPOSE_ALREADY_CLEAR:
+      "The purpose of use is already clear from what we have published (APPI Art.32(2))",
+    HARM_TO_BUSINESS_INTERESTS:
+      "Notifying the purpose could harm our rights or legitimate interests (APPI Art.21(4)(ii))",
+    STATE_AFFAIRS:
+      "We must cooperate with a state or local government body, and notifying could impede its work (APPI Art.21(4)(iii))",
+    CCPA_DELETION_EXCEPTION:
+      "An exception to deletion under the California Consumer Privacy Act applies (§1798.105(d))",
   },
+  feeAlternative:
+    "Instead of refusing a manifestly unfounded or excessive request, you may charge a reasonable fee based on the administrative costs and act on it (GDPR and UK GDPR Art.12(5), CCPA §1798.145(h)(3)).",
   errors: {
     tasksOpen:
       "Fulfilment tasks are still open, so this cannot be finalised. Wait for them to finish, or retry or cancel the failed ones.",
