@@ -39,3 +39,48 @@ describe("mail: the due date in the reader's time", () => {
     expect(readerZone(null, null)).toBe("Asia/Tokyo");
   });
 });
+
+describe("mail: where to complain", () => {
+  const authorities = JSON.stringify([
+    {
+      key: "JP",
+      nameJa: "個人情報保護委員会",
+      nameEn: "Personal Information Protection Commission (PPC), Japan",
+      contactJa: "個人情報保護法相談ダイヤル 03-6457-9849",
+      contactEn: "PPC helpline (Japanese) +81-3-6457-9849",
+      url: "https://www.ppc.go.jp/",
+    },
+  ]);
+
+  it("names each authority in the reader's language, and the courts", () => {
+    const ja = renderMail({
+      kind: "requestStatusChanged",
+      locale: "ja",
+      to: "a@example.jp",
+      params: { reference: "R-2026-000001", status: "COMPLETED", complaint: authorities },
+    });
+    expect(ja.text).toContain("次の監督機関に苦情を申し立てることができます");
+    expect(ja.text).toContain(
+      "- 個人情報保護委員会 （個人情報保護法相談ダイヤル 03-6457-9849） https://www.ppc.go.jp/",
+    );
+    expect(ja.text).toContain("裁判所に訴えを提起することもできます");
+    const en = renderMail({
+      kind: "requestStatusChanged",
+      locale: "en",
+      to: "a@example.jp",
+      params: { reference: "R-2026-000001", status: "COMPLETED", complaint: authorities },
+    });
+    expect(en.text).toContain("Personal Information Protection Commission (PPC), Japan");
+    expect(en.text).toContain("You may also take the matter to court.");
+  });
+
+  it("says nothing of complaints when the job carries no authorities", () => {
+    const plain = renderMail({
+      kind: "requestStatusChanged",
+      locale: "en",
+      to: "a@example.jp",
+      params: { reference: "R-2026-000001", status: "COMPLETED" },
+    });
+    expect(plain.text).not.toContain("complain");
+  });
+});

@@ -2,6 +2,8 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import { getTranslator, isMessageKey, type MessageParams } from "@/lib/i18n/translate";
 
+import type { ComplaintAuthority } from "@/lib/requests/complaints";
+
 import type { Mail } from "./deliver";
 
 // Every mail the portal sends, in the recipient's language, from the catalogues.
@@ -32,6 +34,22 @@ const KEYS = {
   extensionNotice: { subject: "mail.extensionNotice.subject", body: "mail.extensionNotice.body" },
 } as const;
 
+/**
+ * Where to complain, after a refusal or an extension: the job carries the authorities (both
+ * languages, lib/requests/complaints.ts) and the mail names them in the reader's.
+ */
+function complaintText(locale: Locale, raw: unknown): string {
+  if (typeof raw !== "string") return "";
+  const t = getTranslator(locale);
+  const authorities = JSON.parse(raw) as ComplaintAuthority[];
+  const lines = authorities.map((a) => {
+    const name = locale === "ja" ? a.nameJa : a.nameEn;
+    const contact = locale === "ja" ? a.contactJa : a.contactEn;
+    return `- ${name}${contact ? ` ${t("complaints.contact", { contact })}` : ""} ${a.url}`;
+  });
+  return `\n\n${t("complaints.mailHeader")}\n${lines.join("\n")}\n${t("complaints.court")}`;
+}
+
 export function renderMail(input: {
   kind: MailKind;
   locale: Locale;
@@ -52,6 +70,6 @@ export function renderMail(input: {
   return {
     to: input.to,
     subject: t(keys.subject, params),
-    text: `${t(keys.body, params)}\n\n${t("mail.footer")}`,
+    text: `${t(keys.body, params)}${complaintText(input.locale, params.complaint)}\n\n${t("mail.footer")}`,
   };
 }

@@ -272,6 +272,26 @@ describe("refusals and partial refusals", () => {
     expect(view?.outcomeNote).toBe("記録は正確です");
     expect(view?.packages).toEqual([]);
     expect(await db.responsePackage.count({ where: { requestId: id, releasedAt: null } })).toBe(1);
+    // The mail names where to complain: the PPC for a request under APPI.
+    const jobs = await db.$queryRawUnsafe<{ complaint: string | null }[]>(
+      `SELECT data->'params'->>'complaint' AS complaint FROM pgboss.job
+        WHERE name = 'mail-send' AND data->>'to' = $1 AND data->>'kind' = 'requestStatusChanged'`,
+      subject.email,
+    );
+    const told = jobs.filter((j) => j.complaint !== null);
+    expect(told).toHaveLength(1);
+    expect(JSON.parse(told[0]!.complaint!)).toEqual([
+      expect.objectContaining({ key: "JP", nameJa: "個人情報保護委員会" }),
+    ]);
+  });
+
+  it("names the member state's authority for the GDPR, the EU list when none is on file", async () => {
+    const { complaintAuthorities } = await import("./complaint-authorities");
+    const keys = async (jurisdictions: ("JP" | "EU" | "UK")[], residenceCountry: string | null) =>
+      (await complaintAuthorities(db, { jurisdictions, residenceCountry })).map((a) => a.key);
+    expect(await keys(["JP", "EU"], "FR")).toEqual(["JP", "EU-FR"]);
+    expect(await keys(["JP", "EU"], "PL")).toEqual(["JP", "EU"]);
+    expect(await keys(["JP", "UK"], "GB")).toEqual(["JP", "UK"]);
   });
 });
 

@@ -22,6 +22,7 @@ import {
   type TProposeExtension,
 } from "@/lib/validation/extensions";
 
+import { complaintAuthorities } from "./complaint-authorities";
 import { recomputeDueAt } from "./deadline-rule";
 import { requestIdFor } from "./request-id";
 
@@ -193,6 +194,7 @@ export async function applyExtensionDecision(
       locale: true,
       residenceCountry: true,
       residenceRegion: true,
+      jurisdictions: true,
       filedBy: { select: { email: true } },
     },
   });
@@ -250,6 +252,7 @@ export async function applyExtensionDecision(
         dueDate,
         dueZone: readerZone(request.residenceCountry, request.residenceRegion),
         reason: proposal.reason,
+        complaint: JSON.stringify(await complaintAuthorities(tx, request)),
       },
     });
   }

@@ -7,8 +7,10 @@ import type { Outcome, RefusalGround, RequestStatus } from "@/lib/generated/pris
 import { toLocale } from "@/lib/i18n/config";
 import { enqueueMail } from "@/lib/mail/enqueue";
 
+import { complaintAuthorities } from "./complaint-authorities";
 import { runLegalClock } from "./legal-clock";
 
+import { complaintNoticeDue } from "@/lib/requests/complaints";
 import {
   asksForErasure,
   checkTransition,
@@ -43,6 +45,7 @@ export async function applyTransition(
       details: true,
       locale: true,
       jurisdictions: true,
+      residenceCountry: true,
       filedBy: { select: { email: true } },
     },
   });
@@ -115,11 +118,16 @@ export async function applyTransition(
     data: { from: request.status, to: check.rule.to, outcome: input.outcome ?? null },
   });
   if (request.filedBy?.email && check.rule.visibleToRequester) {
+    // A refusal of any kind says where to complain (lib/requests/complaints.ts).
+    const complaint: Record<string, string> =
+      closes && complaintNoticeDue(input.outcome ?? null, false)
+        ? { complaint: JSON.stringify(await complaintAuthorities(tx, request)) }
+        : {};
     await enqueueMail(tx, {
       kind: "requestStatusChanged",
       locale: toLocale(request.locale),
       to: request.filedBy.email,
-      params: { reference: request.reference, status: check.rule.to },
+      params: { reference: request.reference, status: check.rule.to, ...complaint },
     });
   }
   return { from: request.status, to: check.rule.to };

@@ -18,6 +18,7 @@ import { integration } from "./sections/integration";
 import { errors } from "./sections/errors";
 import { passkeys } from "./sections/passkeys";
 import { jurisdictions } from "./sections/jurisdictions";
+import { complaints } from "./sections/complaints";
 
 export const en: Messages = {
   identity: identity.en,
@@ -38,6 +39,7 @@ export const en: Messages = {
   integration: integration.en,
   passkeys: passkeys.en,
   jurisdictions: jurisdictions.en,
+  complaints: complaints.en,
   app: {
     name: "Sakura Link Privacy Center",
     skipToContent: "Skip to content",

@@ -17,6 +17,7 @@ import { integration } from "./sections/integration";
 import { errors } from "./sections/errors";
 import { passkeys } from "./sections/passkeys";
 import { jurisdictions } from "./sections/jurisdictions";
+import { complaints } from "./sections/complaints";
 
 // The Japanese catalogue: the source of truth for every user-facing string (en.ts mirrors it,
 // and the type checker refuses a missing key there). Features with many strings keep them in
@@ -40,6 +41,7 @@ export const ja = {
   integration: integration.ja,
   passkeys: passkeys.ja,
   jurisdictions: jurisdictions.ja,
+  complaints: complaints.ja,
   app: {
     name: "サクラリンク プライバシーセンター",
     skipToContent: "本文へ移動",

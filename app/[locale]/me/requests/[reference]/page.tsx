@@ -9,16 +9,19 @@ import { RequestDetails } from "@/components/requests/request-details";
 import { RequestFacts } from "@/components/requests/request-facts";
 import { RequestTimeline } from "@/components/requests/request-timeline";
 import { RequestChanges } from "@/components/requests/request-changes";
+import { ComplaintNotice } from "@/components/requests/complaint-notice";
 import { ResultList, resultHref } from "@/components/requests/result-list";
 import { StartDownload } from "@/components/requests/start-download";
 import { WithdrawForm } from "@/components/requests/withdraw-form";
 import { pageActor } from "@/lib/auth/page-actor";
 import { signedInRecently } from "@/lib/auth/recent-auth";
 import { getKeyNames } from "@/lib/data/data-map/get-key-names";
+import { complaintAuthorities } from "@/lib/data/requests/complaint-authorities";
 import { getRequest } from "@/lib/data/requests/get-request";
 import { readerZone } from "@/lib/deadlines/calendar";
 import { toLocale } from "@/lib/i18n/config";
 import { getTranslator } from "@/lib/i18n/translate";
+import { complaintNoticeDue } from "@/lib/requests/complaints";
 import { isOpen } from "@/lib/requests/lifecycle";
 
 export const dynamic = "force-dynamic";
@@ -85,6 +88,13 @@ export default async function MyRequestPage({
         now={now}
         zone={readerZone(request.residenceCountry, request.residenceRegion)}
       />
+      {complaintNoticeDue(request.outcome, request.extendedDueAt !== null) && (
+        <ComplaintNotice
+          authorities={await complaintAuthorities(undefined, request)}
+          locale={locale}
+          t={t}
+        />
+      )}
       <ResultList
         reference={request.reference}
         packages={request.packages}

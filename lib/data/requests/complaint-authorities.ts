@@ -1,0 +1,31 @@
+import "server-only";
+
+import { getDb, type Db, type Tx } from "@/lib/db";
+import type { Jurisdiction } from "@/lib/generated/prisma/enums";
+import { authorityKeys, type ComplaintAuthority } from "@/lib/requests/complaints";
+
+/**
+ * The supervisory authorities of a request's jurisdictions, one per jurisdiction (the member
+ * state's own for the GDPR where it is on file, else the EU's list), in the request's order.
+ */
+export async function complaintAuthorities(
+  db: Db | Tx = getDb(),
+  request: { jurisdictions: readonly Jurisdiction[]; residenceCountry: string | null },
+): Promise<ComplaintAuthority[]> {
+  const wanted = authorityKeys(request.jurisdictions, request.residenceCountry);
+  const rows = await db.supervisoryAuthority.findMany({
+    where: { key: { in: wanted.flat() } },
+    select: {
+      key: true,
+      nameJa: true,
+      nameEn: true,
+      contactJa: true,
+      contactEn: true,
+      url: true,
+    },
+  });
+  return wanted.flatMap((keys) => {
+    const found = keys.map((k) => rows.find((r) => r.key === k)).find((r) => r !== undefined);
+    return found ? [found] : [];
+  });
+}

@@ -1,0 +1,37 @@
+import type { Jurisdiction, Outcome } from "@/lib/generated/prisma/enums";
+
+// Where a person may complain (APPI, GDPR Art.77, UK GDPR, CCPA, PIPA, LGPD): every refusal,
+// partial refusal and extension tells them, with the authority of each law their request answers
+// to, and that they may also go to court. Pure: the names and contacts are data
+// (SupervisoryAuthority, lib/data/requests/complaint-authorities.ts).
+
+/** Outcomes that refuse the person something, wholly or in part. */
+const REFUSING: readonly Outcome[] = ["REFUSED", "PARTIALLY_FULFILLED", "UNVERIFIABLE"];
+
+/** Whether the person must be told where to complain: a refusal of any kind, or an extension. */
+export function complaintNoticeDue(outcome: Outcome | null, extended: boolean): boolean {
+  return extended || (outcome !== null && REFUSING.includes(outcome));
+}
+
+/**
+ * The authority keys to look up, one list per jurisdiction in order of preference: for the GDPR
+ * the member state's own authority ("EU-FR"), then the EU fallback; elsewhere the jurisdiction.
+ */
+export function authorityKeys(
+  jurisdictions: readonly Jurisdiction[],
+  residenceCountry: string | null,
+): string[][] {
+  return jurisdictions.map((j) =>
+    j === "EU" && residenceCountry ? [`EU-${residenceCountry}`, "EU"] : [j],
+  );
+}
+
+/** An authority as a mail job carries it: both languages, so the mail is written in the reader's. */
+export interface ComplaintAuthority {
+  key: string;
+  nameJa: string;
+  nameEn: string;
+  contactJa: string;
+  contactEn: string;
+  url: string;
+}
