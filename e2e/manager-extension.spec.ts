@@ -101,6 +101,10 @@ test("staff propose an EU extension, a manager approves it, the requester is not
   await expect(page.getByTestId("due")).toContainText(newDue);
   await expect(page.getByTestId("extension-reason")).toHaveText(reason);
   await expect(page.getByText("Deadline extended")).toBeVisible();
+  // An extension says where to complain: the EU's list of authorities (no residence on file).
+  await expect(page.getByTestId("complaint-notice")).toContainText(
+    "The data protection authority of the EU/EEA member state where you live",
+  );
 
   const mail = await waitForMail({
     page,
@@ -112,6 +116,8 @@ test("staff propose an EU extension, a manager approves it, the requester is not
   expect(mail).toContain(reference);
   expect(mail).toContain(newDue);
   expect(mail).toContain(reason);
+  expect(mail).toContain("you may complain to:");
+  expect(mail).toContain("https://www.edpb.europa.eu/");
 });
 
 test("an EU request whose first month has passed offers no extension, and says why", async ({

@@ -150,6 +150,7 @@ test("an erasure completes only after a second person approves it (en)", async (
     "We erased your data from all systems.",
   );
   await expect(page.getByTestId("refusal-grounds")).toHaveCount(0);
+  await expect(page.getByTestId("complaint-notice")).toHaveCount(0);
 });
 
 test("a refusal names its legal grounds, is sent back once, then approved; the requester reads why", async ({
@@ -180,6 +181,9 @@ test("a refusal names its legal grounds, is sent back once, then approved; the r
   await expectNoViolations(asker, '[data-testid="decision-panel"]');
   // Only the grounds a disclosure can rest on are offered.
   await expect(panel.getByLabel("保有個人データの内容が事実でないとは認められない")).toHaveCount(0);
+  // "Manifestly unfounded or excessive" is the GDPR's ground, not APPI's.
+  await expect(panel.getByLabel("請求が明らかに根拠を欠く、または過大である")).toHaveCount(0);
+  await expect(panel.getByTestId("fee-alternative")).toHaveCount(0);
   await panel.getByLabel("当社の業務の適正な実施に著しい支障を及ぼすおそれがある").check();
   await panel.getByRole("button", { name: "承認を依頼する" }).click();
   await expect(asker.getByTestId("status")).toHaveText("承認待ち");
@@ -238,6 +242,13 @@ test("a refusal names its legal grounds, is sent back once, then approved; the r
   // The internal send-back reason never reaches the requester.
   await expect(page.getByText("説明に根拠となる業務を具体的に書いてください。")).toHaveCount(0);
   await expect(page.getByTestId("refusal-grounds")).toBeVisible();
+  // Where to complain: the PPC for a request under APPI, and the courts.
+  const complaint = page.getByTestId("complaint-notice");
+  await expect(complaint.getByRole("link", { name: "個人情報保護委員会" })).toHaveAttribute(
+    "href",
+    "https://www.ppc.go.jp/",
+  );
+  await expect(complaint).toContainText("裁判所に訴えを提起することもできます");
   await expectNoViolations(page);
 });
 
