@@ -48,7 +48,15 @@ export function RequestFacts(props: {
       {request.outcome && (
         <>
           <dt>{t("request.outcome")}</dt>
-          <dd data-testid="outcome">{t(`outcome.${request.outcome}`)}</dd>
+          <dd data-testid="outcome">
+            {t(`outcome.${request.outcome}`)}
+            {(request.outcome === "NO_DATA_HELD" ||
+              request.outcome === "DISCLOSED_OTHER_METHOD") && (
+              <p className="help" data-testid="outcome-explain">
+                {t(`outcomeExplain.${request.outcome}`)}
+              </p>
+            )}
+          </dd>
         </>
       )}
       {grounds.length > 0 && (

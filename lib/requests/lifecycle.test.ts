@@ -16,6 +16,7 @@ import {
   needsApproval,
   needsGrounds,
   OPEN_STATUSES,
+  outcomeFits,
   TRANSITIONS,
   type TransitionName,
 } from "./lifecycle";
@@ -102,7 +103,12 @@ describe("request lifecycle: outcomes", () => {
   });
 
   it("closes with the outcomes the law allows for each closing transition", () => {
-    expect(TRANSITIONS.complete.outcomes).toEqual(["FULFILLED", "PARTIALLY_FULFILLED"]);
+    expect(TRANSITIONS.complete.outcomes).toEqual([
+      "FULFILLED",
+      "PARTIALLY_FULFILLED",
+      "NO_DATA_HELD",
+      "DISCLOSED_OTHER_METHOD",
+    ]);
     expect(TRANSITIONS.approve.outcomes).toEqual(["FULFILLED", "PARTIALLY_FULFILLED", "REFUSED"]);
     expect(TRANSITIONS.closeUnverifiable.outcomes).toEqual(["UNVERIFIABLE"]);
   });
@@ -214,6 +220,40 @@ describe("four eyes", () => {
           ok: false,
           reason: "FORBIDDEN",
         });
+  });
+});
+
+describe("APPI Art.33(3) outcomes", () => {
+  it("'no such data held' answers disclosure and provision records; 'another method' only disclosure", () => {
+    for (const type of TYPES) {
+      expect(outcomeFits(type, "NO_DATA_HELD")).toBe(
+        type === "DISCLOSURE" || type === "PROVISION_RECORDS",
+      );
+      expect(outcomeFits(type, "DISCLOSED_OTHER_METHOD")).toBe(type === "DISCLOSURE");
+      expect(outcomeFits(type, "FULFILLED")).toBe(true);
+    }
+  });
+
+  it("completes directly, without a second person, and only for the types it fits", () => {
+    const ctx = (type: (typeof TYPES)[number]) => ({ type, erasure: false });
+    expect(
+      checkTransition("complete", "IN_PROGRESS", "NO_DATA_HELD", ctx("DISCLOSURE")),
+    ).toMatchObject({ ok: true });
+    expect(
+      checkTransition("complete", "IN_PROGRESS", "DISCLOSED_OTHER_METHOD", ctx("DISCLOSURE")),
+    ).toMatchObject({ ok: true });
+    expect(checkTransition("complete", "IN_PROGRESS", "NO_DATA_HELD", ctx("CORRECTION"))).toEqual({
+      ok: false,
+      reason: "OUTCOME_NOT_ALLOWED",
+    });
+    expect(
+      checkTransition(
+        "complete",
+        "IN_PROGRESS",
+        "DISCLOSED_OTHER_METHOD",
+        ctx("PROVISION_RECORDS"),
+      ),
+    ).toEqual({ ok: false, reason: "OUTCOME_NOT_ALLOWED" });
   });
 });
 

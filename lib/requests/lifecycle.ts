@@ -48,7 +48,7 @@ export const TRANSITIONS = {
     to: "COMPLETED",
     permission: "request:complete",
     visibleToRequester: true,
-    outcomes: ["FULFILLED", "PARTIALLY_FULFILLED"],
+    outcomes: ["FULFILLED", "PARTIALLY_FULFILLED", "NO_DATA_HELD", "DISCLOSED_OTHER_METHOD"],
   },
   // Identity documents did not do: the requester is told what is wrong and sends new ones.
   requestResubmission: {
@@ -144,6 +144,20 @@ export function asksForErasure(type: RequestType, details: unknown): boolean {
   );
 }
 
+/**
+ * Outcomes only some request types can have (APPI Art.33(3), applied to provision records by
+ * Art.33(5)): "no such data held" answers a disclosure or a provision-records request, "disclosed
+ * by another method" only a disclosure. Every other outcome fits every type.
+ */
+const OUTCOME_TYPES: Partial<Record<Outcome, readonly RequestType[]>> = {
+  NO_DATA_HELD: ["DISCLOSURE", "PROVISION_RECORDS"],
+  DISCLOSED_OTHER_METHOD: ["DISCLOSURE"],
+};
+
+export function outcomeFits(type: RequestType, outcome: Outcome): boolean {
+  return OUTCOME_TYPES[outcome]?.includes(type) ?? true;
+}
+
 export function checkTransition(
   name: TransitionName,
   from: RequestStatus,
@@ -155,6 +169,8 @@ export function checkTransition(
   if (rule.outcomes) {
     if (!outcome) return { ok: false, reason: "OUTCOME_REQUIRED" };
     if (!rule.outcomes.includes(outcome)) return { ok: false, reason: "OUTCOME_NOT_ALLOWED" };
+    if (context && !outcomeFits(context.type, outcome))
+      return { ok: false, reason: "OUTCOME_NOT_ALLOWED" };
   } else if (outcome) {
     return { ok: false, reason: "OUTCOME_NOT_ALLOWED" };
   }

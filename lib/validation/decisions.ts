@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import type { Jurisdiction, RequestType } from "@/lib/generated/prisma/enums";
-import { needsGrounds } from "@/lib/requests/lifecycle";
+import { needsGrounds, outcomeFits } from "@/lib/requests/lifecycle";
 import { groundsApply, REFUSAL_GROUNDS } from "@/lib/requests/refusal-grounds";
 
 import { ZRequestRef } from "./requests";
@@ -10,7 +10,13 @@ import { ZRequestRef } from "./requests";
 // grounds a request type allows live in lib/requests/refusal-grounds.ts; the form refines with
 // them (ZDecisionFor) and the data layer checks them again against the stored request.
 
-export const DECISION_OUTCOMES = ["FULFILLED", "PARTIALLY_FULFILLED", "REFUSED"] as const;
+export const DECISION_OUTCOMES = [
+  "FULFILLED",
+  "PARTIALLY_FULFILLED",
+  "REFUSED",
+  "NO_DATA_HELD",
+  "DISCLOSED_OTHER_METHOD",
+] as const;
 
 const note = z.string().trim().min(1, "validation.required").max(4000, "validation.noteTooLong");
 
@@ -34,6 +40,8 @@ function refineGrounds(
     ctx.addIssue({ code: "custom", path: ["grounds"], message: "validation.groundsNotForOutcome" });
   if (new Set(value.grounds).size !== value.grounds.length)
     ctx.addIssue({ code: "custom", path: ["grounds"], message: "validation.invalid" });
+  if (request && !outcomeFits(request.type, value.outcome))
+    ctx.addIssue({ code: "custom", path: ["outcome"], message: "validation.outcomeNotForType" });
   if (request && !groundsApply(request.type, request.jurisdictions, value.grounds))
     ctx.addIssue({ code: "custom", path: ["grounds"], message: "validation.groundNotForType" });
 }

@@ -231,7 +231,10 @@ export const ZVerifyIdentity = ZRequestRef.extend({
 });
 
 export const ZCompleteRequest = ZRequestRef.extend({
-  outcome: z.enum(["FULFILLED", "PARTIALLY_FULFILLED"], "validation.required"),
+  outcome: z.enum(
+    ["FULFILLED", "PARTIALLY_FULFILLED", "NO_DATA_HELD", "DISCLOSED_OTHER_METHOD"],
+    "validation.required",
+  ),
   note: z.string().trim().min(1, "validation.required").max(4000, "validation.noteTooLong"),
 });
 

@@ -12,7 +12,7 @@ import { askApproval } from "@/lib/actions/staff/ask-approval";
 import { completeRequest } from "@/lib/actions/staff/complete-request";
 import type { Jurisdiction, RefusalGround, RequestType } from "@/lib/generated/prisma/enums";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { needsApproval, needsGrounds } from "@/lib/requests/lifecycle";
+import { needsApproval, needsGrounds, outcomeFits } from "@/lib/requests/lifecycle";
 import { DECISION_OUTCOMES, ZDecisionFor, type TDecision } from "@/lib/validation/decisions";
 
 export interface OpenTasks {
@@ -68,10 +68,13 @@ export function DecisionForm(props: {
   const groundsError = errors.grounds?.message ?? errors.grounds?.root?.message;
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="decision-title">
-      <fieldset className="field">
+      <fieldset
+        className="field"
+        aria-describedby={errors.outcome ? "decision-outcome-error" : undefined}
+      >
         <legend>{t("decisions.outcome")}</legend>
         <p className="help">{t("decisions.outcomeHelp")}</p>
-        {DECISION_OUTCOMES.map((o) => (
+        {DECISION_OUTCOMES.filter((o) => outcomeFits(type, o)).map((o) => (
           <label className="choice" key={o}>
             <input
               type="radio"
@@ -85,7 +88,13 @@ export function DecisionForm(props: {
             {t(`outcome.${o}`)}
           </label>
         ))}
+        <FieldError id="decision-outcome-error" message={errors.outcome?.message} />
       </fieldset>
+      {(outcome === "NO_DATA_HELD" || outcome === "DISCLOSED_OTHER_METHOD") && (
+        <p className="help" data-testid="outcome-hint">
+          {t(`decisions.outcomeHints.${outcome}`)}
+        </p>
+      )}
       {needsGrounds(outcome) && (
         <fieldset
           className="field"

@@ -2,7 +2,8 @@ import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db";
+import { getDb, type Tx } from "@/lib/db";
+import type { RequestType } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { asksForErasure, needsApproval } from "@/lib/requests/lifecycle";
 import { applyTransition } from "@/lib/data/requests/transition";
@@ -27,14 +28,18 @@ export async function completeRequest(options: { actor: Actor; input: TCompleteR
     select: { status: true, type: true, details: true },
   });
   const erasure = asksForErasure(request.type, request.details);
+  const noData = input.outcome === "NO_DATA_HELD";
   await closeAndRelease({
     actor,
     requestId,
-    // Building a result for a request that cannot complete here would be wasted work.
+    // Building a result for a request that cannot complete here would be wasted work; "no such
+    // data held" releases nothing.
     release:
+      !noData &&
       request.status === "IN_PROGRESS" &&
       !needsApproval({ type: request.type, outcome: input.outcome, erasure }),
     apply: async (tx) => {
+      if (noData) await assertNoDataHeld(tx, requestId, request.type);
       await applyTransition(tx, {
         requestId,
         name: "complete",
@@ -45,4 +50,26 @@ export async function completeRequest(options: { actor: Actor; input: TCompleteR
       await assertNoOpenTasks(tx, requestId);
     },
   });
+}
+
+/**
+ * "No such data held" must be true: refused while the person has retained items on file (for a
+ * provision-records request, provision records), or a prepared package holds something.
+ */
+async function assertNoDataHeld(tx: Tx, requestId: string, type: RequestType): Promise<void> {
+  const { subjectId } = await tx.request.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { subjectId: true },
+  });
+  const held =
+    type === "PROVISION_RECORDS"
+      ? await tx.provisionRecord.count({ where: { subjectId } })
+      : await tx.personalDataItem.count({
+          where: { subjectId, erasedAt: null, linkedToPerson: true },
+        });
+  const packaged = await tx.responsePackage.count({ where: { requestId, releasedAt: null } });
+  if (held + packaged > 0)
+    throw new AppError("INVALID_INPUT", "decisions.errors.dataHeld", {
+      outcome: "decisions.errors.dataHeld",
+    });
 }

@@ -295,6 +295,60 @@ describe("refusals and partial refusals", () => {
   });
 });
 
+describe("APPI Art.33(3): no such data held, or disclosed by another method", () => {
+  const disclosure = { scope: "ALL", categoryKeys: [], method: "JSON", postalAddress: "" };
+
+  it("closes a disclosure of a person with nothing on file as 'no such data held', releasing nothing", async () => {
+    const staff = await person("STAFF");
+    const { reference, id, subject } = await verifiedRequest("DISCLOSURE", disclosure);
+    await mod.complete.completeRequest({
+      actor: staff,
+      input: { reference, outcome: "NO_DATA_HELD", note: "登録はありませんでした" },
+    });
+    const view = await mod.get.getRequest({ actor: subject, reference });
+    expect(view).toMatchObject({ status: "COMPLETED", outcome: "NO_DATA_HELD", packages: [] });
+    expect(await db.responsePackage.count({ where: { requestId: id } })).toBe(0);
+    expect(await auditActions(id)).toEqual(["request.complete"]);
+  });
+
+  it("refuses 'no such data held' while the person's data is on file, and for other types", async () => {
+    const staff = await person("STAFF");
+    const { reference, id } = await verifiedRequest("DISCLOSURE", disclosure);
+    const { subjectId } = await db.request.findUniqueOrThrow({ where: { id } });
+    const system = await db.dataSystem.create({
+      data: { key: `sys-${randomUUID()}`, nameJa: "会員", nameEn: "Members" },
+    });
+    const category = await db.dataCategory.create({
+      data: { key: `cat-${randomUUID()}`, nameJa: "連絡先", nameEn: "Contact" },
+    });
+    await db.personalDataItem.create({
+      data: {
+        subjectId,
+        systemId: system.id,
+        categoryId: category.id,
+        field: "email",
+        value: "x@example.jp",
+        collectedAt: new Date(),
+      },
+    });
+    await expect(
+      mod.complete.completeRequest({
+        actor: staff,
+        input: { reference, outcome: "NO_DATA_HELD", note: "なし" },
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", messageKey: "decisions.errors.dataHeld" });
+    expect((await db.request.findUniqueOrThrow({ where: { id } })).status).toBe("IN_PROGRESS");
+
+    const correction = await verifiedRequest("CORRECTION", { items: [], reason: "x" });
+    await expect(
+      mod.complete.completeRequest({
+        actor: staff,
+        input: { reference: correction.reference, outcome: "NO_DATA_HELD", note: "なし" },
+      }),
+    ).rejects.toMatchObject({ code: "ILLEGAL_TRANSITION" });
+  });
+});
+
 describe("erasure completion", () => {
   it("needs approval, becomes an ERASURE_COMPLETION approval and completes once approved", async () => {
     const staff = await person("STAFF");

@@ -102,6 +102,14 @@ export const en: Messages = {
     PARTIALLY_FULFILLED: "Partially fulfilled",
     REFUSED: "Refused",
     UNVERIFIABLE: "Identity could not be verified",
+    NO_DATA_HELD: "No such personal data held",
+    DISCLOSED_OTHER_METHOD: "Disclosed by another method",
+  },
+  outcomeExplain: {
+    NO_DATA_HELD:
+      "When you asked, we held no retained personal data (or record of provision) that identifies you (APPI Art.33(3)).",
+    DISCLOSED_OTHER_METHOD:
+      "Disclosing by the method you chose was difficult, so we disclosed by another method; the answer below says why (APPI Art.33(3)).",
   },
   filerRole: {
     SELF: "The person themselves",
@@ -401,6 +409,7 @@ export const en: Messages = {
     chooseRecipient: "Choose at least one recipient or recipient class",
     confirmWithdraw: "Tick the box to withdraw",
     groundsNotForOutcome: "Legal grounds can only be given for a refusal or partial refusal",
+    outcomeNotForType: "This outcome does not apply to this type of request",
     groundNotForType:
       "A ground that does not apply to this type of request, under the laws that apply to it, was chosen",
     rejectReasonRequired: "Say why you send it back",

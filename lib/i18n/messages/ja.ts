@@ -102,6 +102,14 @@ export const ja = {
     PARTIALLY_FULFILLED: "一部対応",
     REFUSED: "不開示・不実施",
     UNVERIFIABLE: "本人確認できず",
+    NO_DATA_HELD: "該当する保有個人データなし",
+    DISCLOSED_OTHER_METHOD: "請求と異なる方法で開示",
+  },
+  outcomeExplain: {
+    NO_DATA_HELD:
+      "ご請求の時点で、当社はあなたを識別できる保有個人データ（第三者提供の記録を含む）を保有していません（個人情報保護法第33条第3項）。",
+    DISCLOSED_OTHER_METHOD:
+      "ご指定の方法での開示が困難なため、別の方法で開示しました。その理由は回答欄のとおりです（個人情報保護法第33条第3項）。",
   },
   filerRole: {
     SELF: "本人",
@@ -401,6 +409,7 @@ export const ja = {
     confirmWithdraw: "取り下げる場合はチェックを入れてください",
     groundsNotForOutcome: "法的理由は拒否または一部拒否の場合にだけ選べます",
     groundNotForType: "この種類の請求、または適用される法律では使えない理由が含まれています",
+    outcomeNotForType: "この種類の請求には選べない結果です",
     rejectReasonRequired: "差し戻す理由を入力してください",
   },
   errors: errors.ja,

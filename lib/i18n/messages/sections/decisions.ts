@@ -52,12 +52,20 @@ const ja = {
     CCPA_DELETION_EXCEPTION:
       "カリフォルニア州消費者プライバシー法の削除の例外に当たる（§1798.105(d)）",
   },
+  outcomeHints: {
+    NO_DATA_HELD:
+      "本人の保有個人データ（提供記録の請求では提供記録）がないときに選びます。本人に通知されます。データが登録されていると確定できません。",
+    DISCLOSED_OTHER_METHOD:
+      "指定された方法での開示が困難で、別の方法で開示するときに選びます。回答欄に理由を書いてください（本人に通知されます）。",
+  },
   feeAlternative:
     "「明らかに根拠を欠く、または過大」な請求には、拒否する代わりに、事務費用に基づく合理的な手数料を求めて対応することもできます（GDPR・英国GDPR第12条第5項、CCPA §1798.145(h)(3)）。",
   errors: {
     tasksOpen:
       "未完了の対応タスクがあるため確定できません。タスクの完了を待つか、失敗したタスクを再実行または取り消してください。",
     approvalNotNeeded: "この結果には承認は不要です。そのまま完了してください。",
+    dataHeld:
+      "この人の保有個人データ（または提供記録）が登録されているため、「該当する保有個人データなし」では確定できません。",
   },
   approvals: {
     title: "承認待ち",
@@ -196,12 +204,20 @@ const en: typeof ja = {
     CCPA_DELETION_EXCEPTION:
       "An exception to deletion under the California Consumer Privacy Act applies (§1798.105(d))",
   },
+  outcomeHints: {
+    NO_DATA_HELD:
+      "When the person has no retained personal data (for a provision-records request, no record). They are told so. It cannot be chosen while data is on file.",
+    DISCLOSED_OTHER_METHOD:
+      "When disclosing by the method asked for is difficult and you disclose by another. Explain why in the answer (the person is told).",
+  },
   feeAlternative:
     "Instead of refusing a manifestly unfounded or excessive request, you may charge a reasonable fee based on the administrative costs and act on it (GDPR and UK GDPR Art.12(5), CCPA §1798.145(h)(3)).",
   errors: {
     tasksOpen:
       "Fulfilment tasks are still open, so this cannot be finalised. Wait for them to finish, or retry or cancel the failed ones.",
     approvalNotNeeded: "This outcome needs no approval. Complete the request directly.",
+    dataHeld:
+      'Retained items (or provision records) of this person are on file: the request cannot close as "no such data held".',
   },
   approvals: {
     title: "Approvals",
