@@ -207,9 +207,43 @@ test("a manager adds a staff account who can then open the queue; only an admin 
   expect(changed.rows[0]?.role).toBe("MANAGER");
 });
 
+test("where to complain: a manager corrects an authority's contact; an http address is refused", async ({
+  page,
+  signIn,
+}) => {
+  await signIn("MANAGER");
+  await page.goto("/en/manager/settings");
+  await page.getByRole("link", { name: "Where to complain (supervisory authorities)" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Where to complain (supervisory authorities)",
+  );
+  await expectNoViolations(page);
+  // Korea's: no other spec reads it.
+  const form = page.locator('form[data-authority="KR"]');
+  await expect(form.getByRole("heading")).toHaveText("Korea (PIPA)");
+  const url = form.getByLabel("Address (https)");
+  const original = await url.inputValue();
+  await url.fill("http://www.pipc.go.kr/");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form.getByText("Enter an address that starts with https://")).toBeVisible();
+  await url.fill(original);
+  const contact = `Call 118 (${Date.now()})`;
+  await form.getByLabel("Contact (English, optional)").fill(contact);
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form.getByText("Saved.")).toBeVisible();
+  const { rows } = await sql().query<{ contactEn: string }>(
+    `SELECT "contactEn" FROM "SupervisoryAuthority" WHERE key = 'KR'`,
+  );
+  expect(rows[0]!.contactEn).toBe(contact);
+  const audit = await sql().query(
+    `SELECT 1 FROM "AuditEvent" WHERE action = 'config.authority.update' AND "entityId" = 'KR'`,
+  );
+  expect(audit.rowCount).toBeGreaterThan(0);
+});
+
 test("support staff cannot open the configuration pages", async ({ page, signIn }) => {
   await signIn("STAFF");
-  for (const path of ["deadlines", "fees", "templates", "staff"]) {
+  for (const path of ["deadlines", "fees", "templates", "staff", "authorities"]) {
     await page.goto(`/ja/manager/settings/${path}`);
     await expect(page.getByRole("heading", { level: 1, name: "アクセスできません" })).toBeVisible();
     await expect(page.locator("form.panel")).toHaveCount(0);

@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
 import { actionId, postAction } from "./support/actions";
-import { createSession, createUser, requestStatus, sql } from "./support/db";
+import { createSession, createUser, insertItem, requestStatus, sql } from "./support/db";
 import { expect, test } from "./support/fixtures";
 
 // Outcomes, refusals with legal grounds, four-eyes approvals and template messages, from the
@@ -249,6 +249,71 @@ test("a refusal names its legal grounds, is sent back once, then approved; the r
     "https://www.ppc.go.jp/",
   );
   await expect(complaint).toContainText("裁判所に訴えを提起することもできます");
+  await expectNoViolations(page);
+});
+
+test("a disclosure of a person with nothing on file closes as 'no such data held'; with data on file it cannot (en)", async ({
+  page,
+  signIn,
+  signInElsewhere,
+  baseURL,
+}) => {
+  const subject = await signIn("SUBJECT", { withSubject: true });
+  const reference = await insertVerified({
+    subjectId: subject.subjectId!,
+    filedById: subject.id,
+    type: "DISCLOSURE",
+    details: { scope: "ALL", categoryKeys: [], method: "JSON", postalAddress: "" },
+    locale: "en",
+  });
+  // Another person's request, with a retained item on file.
+  const holder = await createUser("SUBJECT", { withSubject: true });
+  await insertItem({
+    subjectId: holder.subjectId!,
+    system: "members",
+    category: "address",
+    field: "住所",
+    value: "東京都千代田区1-1",
+  });
+  const held = await insertVerified({
+    subjectId: holder.subjectId!,
+    filedById: holder.id,
+    type: "DISCLOSURE",
+    details: { scope: "ALL", categoryKeys: [], method: "JSON", postalAddress: "" },
+  });
+
+  const { page: staff } = await signInElsewhere("STAFF");
+  for (const width of [1280, 375]) {
+    await staff.setViewportSize({ width, height: 900 });
+    await staff.goto(`${baseURL}/en/staff/requests/${held}`);
+    const panel = staff.getByTestId("decision-panel");
+    await panel.getByLabel("No such personal data held").check();
+    await expect(panel.getByTestId("outcome-hint")).toContainText("cannot be chosen while data");
+    await panel.getByLabel("Answer to the requester").fill("We hold nothing about you.");
+    await panel.getByRole("button", { name: "Complete" }).click();
+    await expect(panel.locator("#decision-outcome-error")).toContainText(
+      "Retained items (or provision records) of this person are on file",
+    );
+  }
+  expect(await requestStatus(held)).toBe("IN_PROGRESS");
+
+  await staff.goto(`${baseURL}/en/staff/requests/${reference}`);
+  const panel = staff.getByTestId("decision-panel");
+  await panel.getByLabel("No such personal data held").check();
+  await panel
+    .getByLabel("Answer to the requester")
+    .fill("We searched every system and hold no data about you.");
+  await expectNoViolations(staff, '[data-testid="decision-panel"]');
+  await panel.getByRole("button", { name: "Complete" }).click();
+  await expect(staff.getByTestId("status")).toHaveText("Completed");
+
+  await page.goto(`/en/me/requests/${reference}`);
+  await expect(page.getByTestId("outcome")).toContainText("No such personal data held");
+  await expect(page.getByTestId("outcome-explain")).toContainText("APPI Art.33(3)");
+  await expect(page.getByTestId("outcome-note")).toHaveText(
+    "We searched every system and hold no data about you.",
+  );
+  await expect(page.getByTestId("complaint-notice")).toHaveCount(0);
   await expectNoViolations(page);
 });
 

@@ -77,6 +77,27 @@ const fee = z.coerce
 export const ZFees = z.object({ disclosureFeeYen: fee, purposeNotificationFeeYen: fee });
 export type TFees = z.infer<typeof ZFees>;
 
+/** A supervisory authority's row (lib/requests/complaints.ts): its key is fixed by its migration. */
+export const ZAuthority = z.object({
+  key: z.string().regex(/^(JP|EU|UK|US_CA|KR|BR|EU-[A-Z]{2})$/, "validation.invalid"),
+  nameJa: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
+  nameEn: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
+  contactJa: z.string().trim().max(300, "validation.tooLong"),
+  contactEn: z.string().trim().max(300, "validation.tooLong"),
+  url: z
+    .string()
+    .trim()
+    .max(500, "validation.tooLong")
+    .refine((value) => {
+      try {
+        return new URL(value).protocol === "https:";
+      } catch {
+        return false;
+      }
+    }, "settingsPolicies.authorities.httpsOnly"),
+});
+export type TAuthority = z.infer<typeof ZAuthority>;
+
 /** What lib/data/templates/list-templates.ts fills in; any other {name} would reach the requester raw. */
 export const TEMPLATE_PLACEHOLDERS = ["reference", "dueDate", "name"] as const;
 

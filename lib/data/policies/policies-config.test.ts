@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db";
 import {
   ZDeadlinePolicyUpdate,
+  ZAuthority,
   ZFees,
   ZTemplateSave,
   type TDeadlineOverrideCreate,
@@ -25,6 +26,7 @@ let mod: {
   remove: typeof import("./remove-deadline-override");
   list: typeof import("./list-deadline-policies");
   fees: typeof import("./update-fees") & typeof import("./get-fees");
+  authorities: typeof import("./authorities");
   templates: typeof import("@/lib/data/templates/save-template") &
     typeof import("@/lib/data/templates/list-template-texts") &
     typeof import("@/lib/data/templates/list-templates");
@@ -106,6 +108,7 @@ beforeAll(async () => {
     remove: await import("./remove-deadline-override"),
     list: await import("./list-deadline-policies"),
     fees: { ...(await import("./update-fees")), ...(await import("./get-fees")) },
+    authorities: await import("./authorities"),
     templates: {
       ...(await import("@/lib/data/templates/save-template")),
       ...(await import("@/lib/data/templates/list-template-texts")),
@@ -296,6 +299,39 @@ describe("fees", () => {
       disclosureFeeYen: 0,
       purposeNotificationFeeYen: 500,
     });
+  });
+});
+
+describe("supervisory authorities", () => {
+  it("lists the authorities the migration loads, corrects one with step-up and audit; STAFF is refused", async () => {
+    const manager = await person("MANAGER");
+    const staff = await person("STAFF");
+    const rows = await mod.authorities.listAuthorities({ actor: manager });
+    expect(rows.map((r) => r.key)).toEqual(
+      expect.arrayContaining(["JP", "EU", "EU-FR", "UK", "US_CA", "KR", "BR"]),
+    );
+    const { jurisdiction: _, ...ico } = rows.find((r) => r.key === "UK")!;
+    const input = { ...ico, contactEn: "Helpline 0303 123 1113 (Mon-Fri)" };
+    await expect(mod.authorities.updateAuthority({ actor: staff, input })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      mod.authorities.updateAuthority({ actor: { ...manager, passkeyAt: null }, input }),
+    ).rejects.toMatchObject({ code: "STEP_UP_REQUIRED" });
+    await mod.authorities.updateAuthority({ actor: manager, input });
+    const saved = await db.supervisoryAuthority.findUniqueOrThrow({ where: { key: "UK" } });
+    expect(saved.contactEn).toBe("Helpline 0303 123 1113 (Mon-Fri)");
+    const [event] = await audits("config.authority.update", "UK");
+    expect(event?.data).toMatchObject({ contactChanged: true, url: ico.url });
+    await expect(
+      mod.authorities.updateAuthority({ actor: manager, input: { ...input, key: "EU-XX" } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    // Only https addresses; the key is one the migration could have made.
+    expect(
+      ZAuthority.safeParse({ ...input, url: "http://ico.org.uk/" }).error?.issues[0]?.message,
+    ).toBe("settingsPolicies.authorities.httpsOnly");
+    expect(ZAuthority.safeParse({ ...input, key: "FR" }).success).toBe(false);
   });
 });
 

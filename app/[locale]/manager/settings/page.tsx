@@ -24,6 +24,7 @@ const GROUPS: { title: MessageKey; links: { path: string; label: MessageKey }[] 
     links: [
       { path: "deadlines", label: "settings.link.deadlines" },
       { path: "fees", label: "settings.link.fees" },
+      { path: "authorities", label: "settings.link.authorities" },
       { path: "templates", label: "settings.link.templates" },
       { path: "staff", label: "settings.link.staff" },
     ],

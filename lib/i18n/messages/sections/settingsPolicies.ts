@@ -82,6 +82,17 @@ const ja = {
     purposeNotification: "利用目的の通知の請求の手数料（円）",
     help: "実費を勘案した合理的な額にしてください（個人情報保護法38条）。",
   },
+  authorities: {
+    title: "苦情の申出先（監督機関）",
+    intro:
+      "拒否・一部拒否・期限の延長のとき、請求者の画面とメールに、適用される法律ごとの監督機関と裁判所への訴えの案内を表示します。名称・連絡先・URLを正しく保ってください。",
+    nameJa: "名称（日本語）",
+    nameEn: "名称（英語）",
+    contactJa: "連絡先（日本語、任意）",
+    contactEn: "連絡先（英語、任意）",
+    url: "URL（https）",
+    httpsOnly: "https:// で始まるURLを入力してください",
+  },
   templates: {
     title: "メッセージの文面",
     intro:
@@ -226,6 +237,17 @@ const en: typeof ja = {
     disclosure: "Disclosure request fee (yen)",
     purposeNotification: "Purpose notification request fee (yen)",
     help: "Set a reasonable amount in view of the actual costs (APPI Art.38).",
+  },
+  authorities: {
+    title: "Where to complain (supervisory authorities)",
+    intro:
+      "After a refusal, a partial refusal or an extension, the requester's page and mail name the supervisory authority of each applicable law and the courts. Keep the names, contacts and addresses right.",
+    nameJa: "Name (Japanese)",
+    nameEn: "Name (English)",
+    contactJa: "Contact (Japanese, optional)",
+    contactEn: "Contact (English, optional)",
+    url: "Address (https)",
+    httpsOnly: "Enter an address that starts with https://",
   },
   templates: {
     title: "Message wording",

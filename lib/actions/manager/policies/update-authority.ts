@@ -1,0 +1,12 @@
+"use server";
+
+import { defineAction } from "@/lib/actions/safe-action";
+import { updateAuthority as update } from "@/lib/data/policies/authorities";
+import { ZAuthority } from "@/lib/validation/policies-config";
+
+export const updateAuthority = defineAction(
+  { name: "updateAuthority", schema: ZAuthority, permission: "policy:configure" },
+  async (input, actor) => {
+    await update({ actor, input });
+  },
+);
