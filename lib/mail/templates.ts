@@ -2,7 +2,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import { getTranslator, isMessageKey, type MessageParams } from "@/lib/i18n/translate";
 
-import type { ComplaintAuthority } from "@/lib/requests/complaints";
+import { complaintParagraph, type ComplaintAuthority } from "@/lib/requests/complaints";
 
 import type { Mail } from "./deliver";
 
@@ -40,14 +40,7 @@ const KEYS = {
  */
 function complaintText(locale: Locale, raw: unknown): string {
   if (typeof raw !== "string") return "";
-  const t = getTranslator(locale);
-  const authorities = JSON.parse(raw) as ComplaintAuthority[];
-  const lines = authorities.map((a) => {
-    const name = locale === "ja" ? a.nameJa : a.nameEn;
-    const contact = locale === "ja" ? a.contactJa : a.contactEn;
-    return `- ${name}${contact ? ` ${t("complaints.contact", { contact })}` : ""} ${a.url}`;
-  });
-  return `\n\n${t("complaints.mailHeader")}\n${lines.join("\n")}\n${t("complaints.court")}`;
+  return `\n\n${complaintParagraph(locale, JSON.parse(raw) as ComplaintAuthority[])}`;
 }
 
 export function renderMail(input: {

@@ -1,4 +1,6 @@
 import type { Jurisdiction, Outcome } from "@/lib/generated/prisma/enums";
+import type { Locale } from "@/lib/i18n/config";
+import { getTranslator } from "@/lib/i18n/translate";
 
 // Where a person may complain (APPI, GDPR Art.77, UK GDPR, CCPA, PIPA, LGPD): every refusal,
 // partial refusal and extension tells them, with the authority of each law their request answers
@@ -34,4 +36,18 @@ export interface ComplaintAuthority {
   contactJa: string;
   contactEn: string;
   url: string;
+}
+
+/** The paragraph a mail or a letter ends with: each authority in the reader's language, and the courts. */
+export function complaintParagraph(
+  locale: Locale,
+  authorities: readonly ComplaintAuthority[],
+): string {
+  const t = getTranslator(locale);
+  const lines = authorities.map((a) => {
+    const name = locale === "ja" ? a.nameJa : a.nameEn;
+    const contact = locale === "ja" ? a.contactJa : a.contactEn;
+    return `- ${name}${contact ? ` ${t("complaints.contact", { contact })}` : ""} ${a.url}`;
+  });
+  return `${t("complaints.mailHeader")}\n${lines.join("\n")}\n${t("complaints.court")}`;
 }

@@ -617,11 +617,17 @@ describe("message templates", () => {
       data: { key: "refusal", locale: "ja", subject: "ja", body: "日本語 {name}" },
     });
     const again = await mod.templates.listTemplates({ actor: staff, reference });
+    // The refusal letter ends by saying where to complain: the PPC under APPI, and the courts.
     expect(again.templates.find((t) => t.key === "refusal")).toEqual({
       key: "refusal",
       subject: `Re ${reference}`,
-      body: "Hello 試験 花子.",
+      body: expect.stringMatching(
+        /^Hello 試験 花子\.\n\nIf you disagree .*\n- Personal Information Protection Commission \(PPC\), Japan .*https:\/\/www\.ppc\.go\.jp\/\nYou may also take the matter to court\.$/,
+      ),
     });
+    expect(again.templates.find((t) => t.key === "acknowledgement")!.body).not.toContain(
+      "complain",
+    );
     const subject = await person("SUBJECT");
     await expect(mod.templates.listTemplates({ actor: subject, reference })).rejects.toMatchObject({
       code: "FORBIDDEN",

@@ -8,9 +8,13 @@ import { toLocale, type Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import { format, getTranslator } from "@/lib/i18n/translate";
 
+import { complaintAuthorities } from "../requests/complaint-authorities";
 import { requestScope } from "../requests/get-request";
 
-import { templatesFor, type FilledTemplate } from "@/lib/requests/template-keys";
+import { complaintParagraph } from "@/lib/requests/complaints";
+import { templatesFor, type FilledTemplate, type TemplateKey } from "@/lib/requests/template-keys";
+
+const COMPLAINT_LETTERS: readonly TemplateKey[] = ["refusal", "extensionNotice"];
 
 /**
  * The message templates that fit a request, in the request's language, filled in with its
@@ -32,6 +36,8 @@ export async function listTemplates(options: {
       locale: true,
       dueAt: true,
       extendedDueAt: true,
+      jurisdictions: true,
+      residenceCountry: true,
       filerRole: true,
       agentDetails: true,
       subject: { select: { familyName: true, givenName: true } },
@@ -50,12 +56,17 @@ export async function listTemplates(options: {
     dueDate: formatDate(locale, request.extendedDueAt ?? request.dueAt),
     name: addresseeName(request),
   };
+  // A refusal or an extension letter ends by saying where to complain (lib/requests/complaints.ts).
+  const complaint = keys.some((k) => COMPLAINT_LETTERS.includes(k))
+    ? `\n\n${complaintParagraph(locale, await complaintAuthorities(db, request))}`
+    : "";
   const templates = keys.map((key) => {
     const own = overrides.find((o) => o.key === key);
+    const body = own ? format(own.body, params) : t(`decisions.templates.${key}.body`, params);
     return {
       key,
       subject: own ? format(own.subject, params) : t(`decisions.templates.${key}.subject`, params),
-      body: own ? format(own.body, params) : t(`decisions.templates.${key}.body`, params),
+      body: COMPLAINT_LETTERS.includes(key) ? `${body}${complaint}` : body,
     };
   });
   return { locale, templates };
