@@ -92,10 +92,15 @@ test("each other request type is filed in English, answered by staff and read ba
   await page.getByLabel("Proposals, information and advertising").check();
   const suspension = await submit(page);
 
-  // Stop provision to every recipient abroad.
+  // Stop provision to every recipient abroad, because it was provided without consent
+  // (APPI Art.35(3)).
   await page.goto("/en/me/requests/new/stop-provision");
   await page.getByLabel("Third party abroad", { exact: true }).check();
+  await page.getByLabel("Ground", { exact: true }).selectOption("PROVIDED_WITHOUT_CONSENT");
   const stop = await submit(page);
+  await expect(page.getByTestId("request-details")).toContainText(
+    "Provided to a third party (including one abroad) without my consent",
+  );
 
   // ── A member of the support team answers each.
   const staffContext = await browser.newContext({ baseURL });

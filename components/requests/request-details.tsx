@@ -85,6 +85,11 @@ export function RequestDetails(props: {
         .join("、"),
     );
     add(t("requestForm.stopRecipients"), named("recipient", d.recipientKeys));
+    // Requests filed before the ground was asked have none.
+    if (typeof d.ground === "string") {
+      add(t("requestForm.ground"), t(`requestForm.ground${d.ground}` as "requestForm.groundOTHER"));
+      add(t("requestForm.groundText"), str(d.groundText));
+    }
   }
   add(t("requestForm.note"), typeof d.note === "string" ? d.note : "");
 

@@ -51,6 +51,17 @@ export const ERASURE_GROUNDS = [
   "HARM_TO_RIGHTS",
   "OTHER",
 ] as const;
+/**
+ * Why provision to third parties should stop: APPI Art.35(3) (provided without the consent
+ * Art.27(1) or Art.28 requires) and Art.35(5) (no longer needed, a leak, harm to rights).
+ */
+export const STOP_PROVISION_GROUNDS = [
+  "PROVIDED_WITHOUT_CONSENT",
+  "NO_LONGER_NEEDED",
+  "LEAK",
+  "HARM_TO_RIGHTS",
+  "OTHER",
+] as const;
 export const RECIPIENT_CLASSES = [
   "THIRD_PARTY",
   "GROUP_COMPANY",
@@ -145,6 +156,8 @@ const ZSuspensionErasureDetails = z.object({
 const ZStopProvisionDetails = z.object({
   recipientKeys: z.array(key).max(100),
   recipientClasses: z.array(z.enum(RECIPIENT_CLASSES)).max(4),
+  ground: z.enum(STOP_PROVISION_GROUNDS, "validation.required"),
+  groundText: z.string().trim().max(2000, "validation.noteTooLong"),
 });
 
 export const ZNewRequest = z
@@ -212,6 +225,8 @@ export const ZNewRequest = z
         ) {
           issue(["details", "recipientKeys"], "validation.chooseRecipient");
         }
+        if (value.details.ground === "OTHER" && value.details.groundText === "")
+          issue(["details", "groundText"], "validation.required");
         break;
       default:
         break;

@@ -57,7 +57,7 @@ const DETAIL_KEYS: Record<TRequestType, (keyof typeof defaultDetails)[]> = {
     "groundText",
     "previewConfirmed",
   ],
-  STOP_PROVISION: ["recipientKeys", "recipientClasses"],
+  STOP_PROVISION: ["recipientKeys", "recipientClasses", "ground", "groundText"],
 };
 
 /** Checkbox groups come back as `false` when nothing is ticked; the schema wants arrays. */

@@ -5,10 +5,10 @@ import { useFormContext } from "react-hook-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { RequestOptions } from "@/lib/data/data-map/list-request-options";
-import { RECIPIENT_CLASSES } from "@/lib/validation/requests";
+import { RECIPIENT_CLASSES, STOP_PROVISION_GROUNDS } from "@/lib/validation/requests";
 
 import { DeliveryFields } from "./delivery-fields";
-import { Choices, TextField } from "./fields";
+import { Choices, Select, TextField } from "./fields";
 import type { FormValues } from "./form-values";
 
 export type NamedOptions = {
@@ -115,6 +115,15 @@ export function StopProvisionFields({ options }: { options: NamedOptions }) {
         multiple
         options={recipientOptions(options, i18n)}
       />
+      <Select
+        name="details.ground"
+        label="requestForm.ground"
+        options={STOP_PROVISION_GROUNDS.map((g) => ({
+          value: g,
+          label: t(`requestForm.ground${g}`),
+        }))}
+      />
+      <TextField name="details.groundText" label="requestForm.groundText" multiline />
     </>
   );
 }

@@ -141,7 +141,12 @@ describe("request types", () => {
       {
         ...base,
         type: "STOP_PROVISION",
-        details: { recipientKeys: ["partner"], recipientClasses: ["FOREIGN_THIRD_PARTY"] },
+        details: {
+          recipientKeys: ["partner"],
+          recipientClasses: ["FOREIGN_THIRD_PARTY"],
+          ground: "PROVIDED_WITHOUT_CONSENT",
+          groundText: "",
+        },
       },
     ];
     for (const input of inputs)
@@ -165,8 +170,24 @@ describe("request types", () => {
     expect(rows.every((r) => r.subjectId === actor.subjectId)).toBe(true);
     const stop = rows.find((r) => r.type === "STOP_PROVISION")!.details as {
       recipientClasses: string[];
+      ground: string;
     };
     expect(stop.recipientClasses).toEqual(["FOREIGN_THIRD_PARTY"]);
+    // APPI Art.35(3): the ground is recorded like an erasure's.
+    expect(stop.ground).toBe("PROVIDED_WITHOUT_CONSENT");
+    const other = ZNewRequest.safeParse({
+      ...inputs.at(-1)!,
+      idempotencyKey: randomUUID(),
+      details: {
+        recipientKeys: ["partner"],
+        recipientClasses: [],
+        ground: "OTHER",
+        groundText: "",
+      },
+    });
+    expect(other.error?.issues.map((i) => `${i.path.join(".")}:${i.message}`)).toEqual([
+      "details.groundText:validation.required",
+    ]);
   });
 
   it("refuses keys that name nothing real, purposes that cannot stop, and others' items", async () => {
@@ -203,7 +224,12 @@ describe("request types", () => {
       file(actor, {
         ...base,
         type: "STOP_PROVISION",
-        details: { recipientKeys: ["police"], recipientClasses: [] },
+        details: {
+          recipientKeys: ["police"],
+          recipientClasses: [],
+          ground: "NO_LONGER_NEEDED",
+          groundText: "",
+        },
       }),
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await expect(

@@ -286,6 +286,8 @@ export const en: Messages = {
     groundUNLAWFUL_USE: "Used or obtained unlawfully",
     groundLEAK: "A leak or similar incident happened",
     groundHARM_TO_RIGHTS: "My rights or legitimate interests may be harmed",
+    groundPROVIDED_WITHOUT_CONSENT:
+      "Provided to a third party (including one abroad) without my consent",
     groundOTHER: "Other",
     groundText: "Details of the ground",
     previewButton: "Preview what is erased and what is kept",

@@ -286,6 +286,7 @@ export const ja = {
     groundUNLAWFUL_USE: "不適正な利用・取得がされている",
     groundLEAK: "漏えい等が発生した",
     groundHARM_TO_RIGHTS: "権利または正当な利益が害されるおそれがある",
+    groundPROVIDED_WITHOUT_CONSENT: "同意なく第三者（外国の第三者を含む）に提供されている",
     groundOTHER: "その他",
     groundText: "理由の詳細",
     previewButton: "消去の対象と保存されるものを確認",
