@@ -63,6 +63,9 @@ const TEXT = {
     myNumberWarning: "マイナンバーカードの裏面は送らないでください",
     deadline: "10日以内に回答します",
     phone: "0120-000-318",
+    technical: "（技術的安全管理措置）",
+    ppc: "個人情報保護委員会",
+    ico: "英国情報コミッショナー事務局（ICO）",
     other: { locale: "en", text: "English" },
   },
   en: {
@@ -95,6 +98,9 @@ const TEXT = {
     myNumberWarning: "the back of a My Number card",
     deadline: "within 10 days",
     phone: "0120-000-318",
+    technical: "(Technical measures)",
+    ppc: "Personal Information Protection Commission (PPC), Japan",
+    ico: "Information Commissioner's Office (ICO)",
     other: { locale: "ja", text: "日本語" },
   },
 } as const;
@@ -115,7 +121,7 @@ for (const locale of ["ja", "en"] as const) {
     // Table of contents: one in-page link per section, each to an h2 that exists.
     const toc = page.getByRole("navigation").filter({ has: page.locator("#toc-title") });
     const links = toc.getByRole("link");
-    await expect(links).toHaveCount(10);
+    await expect(links).toHaveCount(12);
     for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")))) {
       expect(href).toMatch(/^#[a-z-]+$/);
       await expect(page.locator(`h2${href}`)).toHaveCount(1);
@@ -215,6 +221,16 @@ for (const locale of ["ja", "en"] as const) {
     await expect(identity.getByRole("note")).toContainText(x.myNumberWarning);
 
     await expect(page.locator("section[aria-labelledby=contact]")).toContainText(x.phone);
+
+    // The security measures, and where to complain: our desk, then each law's authority.
+    await expect(page.locator("section[aria-labelledby=security]")).toContainText(x.technical);
+    const complaints = page.locator("section[aria-labelledby=complaints]");
+    await expect(complaints.getByRole("link", { name: x.ppc })).toHaveAttribute(
+      "href",
+      "https://www.ppc.go.jp/",
+    );
+    await expect(complaints.getByRole("link", { name: x.ico })).toBeVisible();
+    await expect(complaints.locator("tr[data-authority]")).toHaveCount(6);
 
     // The other language's version of the same page.
     const other = page.getByRole("main").getByRole("link", { name: x.other.text, exact: true });

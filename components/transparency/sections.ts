@@ -8,10 +8,12 @@ export const SECTIONS = [
   { id: "recipients", title: "transparency.section.recipients" },
   { id: "foreign", title: "transparency.section.foreign" },
   { id: "processors", title: "transparency.section.processors" },
+  { id: "security", title: "transparency.section.security" },
   { id: "law-enforcement", title: "transparency.section.lawEnforcement" },
   { id: "rights", title: "transparency.section.rights" },
   { id: "fees", title: "transparency.section.fees" },
   { id: "identity", title: "transparency.section.identity" },
+  { id: "complaints", title: "transparency.section.complaints" },
   { id: "contact", title: "transparency.section.contact" },
 ] as const satisfies readonly { id: string; title: MessageKey }[];
 

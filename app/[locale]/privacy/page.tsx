@@ -13,6 +13,7 @@ import { LawEnforcementSection } from "@/components/transparency/law-enforcement
 import { PurposesSection } from "@/components/transparency/purposes-section";
 import { RecipientsSection } from "@/components/transparency/recipients-section";
 import { RightsSection } from "@/components/transparency/rights-section";
+import { ComplaintsSection, SecuritySection } from "@/components/transparency/security-complaints";
 import { TableOfContents } from "@/components/transparency/table-of-contents";
 import { getTransparency } from "@/lib/data/transparency/get-transparency";
 import { toLocale } from "@/lib/i18n/config";
@@ -68,10 +69,12 @@ export default async function TransparencyPage({ params }: Props) {
       <RecipientsSection {...sectionProps} />
       <ForeignSection {...sectionProps} />
       <ProcessorsSection {...sectionProps} />
+      <SecuritySection {...sectionProps} />
       <LawEnforcementSection {...sectionProps} />
       <RightsSection {...sectionProps} />
       <FeesSection {...sectionProps} />
       <IdentitySection {...sectionProps} />
+      <ComplaintsSection {...sectionProps} />
       <ContactSection {...sectionProps} />
     </>
   );

@@ -42,6 +42,15 @@ describe("getTransparency", () => {
     expect(en.organisation.lawEnforcementPolicy).toContain("warrant");
     expect(en.organisation.offlineFiling).toMatch(/post/);
     expect(en.organisation.processorOversight).toMatch(/checklist/);
+    // APPI Art.32(1)(iv) with Order Art.10: the security measures and where to complain.
+    expect(en.organisation.securityMeasures).toMatch(/\(Technical measures\)/);
+    expect(en.organisation.complaintDesk).toMatch(/accredited personal information protection/);
+    expect(en.authorities.map((a) => a.key).sort()).toEqual(
+      ["BR", "EU", "JP", "KR", "UK", "US_CA"].sort(),
+    );
+    expect(en.authorities.find((a) => a.key === "UK")?.url).toBe(
+      "https://ico.org.uk/make-a-complaint/",
+    );
     expect(en.organisation.identityDocumentsNote).toMatch(/deleted/);
     expect(ja.responseDeadline).toEqual({ amount: 10, unit: "CALENDAR_DAYS" });
   });

@@ -50,6 +50,7 @@ export async function getTransparency(options: { locale: Locale }) {
     sceneItems,
     lawEnforcement,
     deadline,
+    authorities,
   ] = await Promise.all([
     db.organisation.findUnique({ where: { id: "org" } }),
     db.dataCategory.findMany({ orderBy: [{ sortOrder: "asc" }, { key: "asc" }] }),
@@ -80,6 +81,20 @@ export async function getTransparency(options: { locale: Locale }) {
     db.deadlinePolicy.findFirst({
       where: { jurisdiction: "JP", requestType: null },
       select: { amount: true, unit: true },
+    }),
+    // Each law's authority (a member state's own ones are named on a request, not here).
+    db.supervisoryAuthority.findMany({
+      where: { NOT: { key: { startsWith: "EU-" } } },
+      orderBy: { jurisdiction: "asc" },
+      select: {
+        key: true,
+        jurisdiction: true,
+        nameJa: true,
+        nameEn: true,
+        contactJa: true,
+        contactEn: true,
+        url: true,
+      },
     }),
   ]);
   if (!org) return null;
@@ -119,8 +134,17 @@ export async function getTransparency(options: { locale: Locale }) {
       offlineFiling: ja ? org.offlineFilingJa : org.offlineFilingEn,
       identityDocumentsNote: ja ? org.identityDocumentsNoteJa : org.identityDocumentsNoteEn,
       processorOversight: ja ? org.processorOversightJa : org.processorOversightEn,
+      securityMeasures: ja ? org.securityMeasuresJa : org.securityMeasuresEn,
+      complaintDesk: ja ? org.complaintDeskJa : org.complaintDeskEn,
       updatedAt: org.updatedAt.toISOString(),
     },
+    authorities: authorities.map((a) => ({
+      key: a.key,
+      jurisdiction: a.jurisdiction,
+      name: ja ? a.nameJa : a.nameEn,
+      contact: ja ? a.contactJa : a.contactEn,
+      url: a.url,
+    })),
     categories: categories.map((c) => {
       const counts = sourceCounts.get(c.id);
       return {

@@ -1,5 +1,7 @@
 "use server";
 
+import { updateTag } from "next/cache";
+
 import { defineAction } from "@/lib/actions/safe-action";
 import { updateAuthority as update } from "@/lib/data/policies/authorities";
 import { ZAuthority } from "@/lib/validation/policies-config";
@@ -8,5 +10,7 @@ export const updateAuthority = defineAction(
   { name: "updateAuthority", schema: ZAuthority, permission: "policy:configure" },
   async (input, actor) => {
     await update({ actor, input });
+    // The public transparency page lists the authorities and is cached under this tag.
+    updateTag("transparency");
   },
 );

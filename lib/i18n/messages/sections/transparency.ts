@@ -21,6 +21,20 @@ const ja = {
     fees: "手数料",
     identity: "本人確認書類",
     contact: "お問い合わせ先",
+    security: "安全管理のために講じた措置",
+    complaints: "苦情の申出先",
+  },
+  security: {
+    intro:
+      "保有個人データの安全管理のために、次の措置を講じています（個人情報保護法第32条第1項第4号、施行令第10条第1号）。",
+  },
+  complaints: {
+    intro: "個人情報の取り扱いに関する苦情は、まず当社の窓口にお寄せください。",
+    authoritiesIntro:
+      "当社の対応にご不服がある場合は、適用される法律ごとに次の監督機関に苦情を申し立てることができます。また、裁判所に訴えを提起することもできます。",
+    caption: "法律ごとの監督機関",
+    colLaw: "法律",
+    colAuthority: "監督機関",
   },
   collection: {
     intro: "当社は、次の方法で個人情報を取得します。",
@@ -211,6 +225,20 @@ const en: typeof ja = {
     fees: "Fees",
     identity: "Identity documents",
     contact: "Contact",
+    security: "How we keep personal data secure",
+    complaints: "Where to complain",
+  },
+  security: {
+    intro:
+      "We take these measures to keep retained personal data secure (APPI Art.32(1)(iv), Enforcement Order Art.10(i)).",
+  },
+  complaints: {
+    intro: "Please bring a complaint about how we handle personal data to our desk first.",
+    authoritiesIntro:
+      "If you disagree with how we handled it, you may complain to the supervisory authority of the law that applies to you, and you may also go to court.",
+    caption: "Supervisory authority per law",
+    colLaw: "Law",
+    colAuthority: "Authority",
   },
   collection: {
     intro: "We obtain personal data in these ways.",
