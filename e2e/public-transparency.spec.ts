@@ -225,7 +225,7 @@ for (const locale of ["ja", "en"] as const) {
     // The security measures, and where to complain: our desk, then each law's authority.
     await expect(page.locator("section[aria-labelledby=security]")).toContainText(x.technical);
     const complaints = page.locator("section[aria-labelledby=complaints]");
-    await expect(complaints.getByRole("link", { name: x.ppc })).toHaveAttribute(
+    await expect(complaints.getByRole("link", { name: x.ppc, exact: true })).toHaveAttribute(
       "href",
       "https://www.ppc.go.jp/",
     );
