@@ -46,6 +46,7 @@ export function FeesSection(props: { data: Transparency; locale: Locale; t: Tran
           </tr>
         </tbody>
       </table>
+      <p data-testid="fee-waived">{t("transparency.fees.waived")}</p>
     </Section>
   );
 }

@@ -8,10 +8,13 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { fileRequest } from "@/lib/actions/requests/file-request";
 import type { MessageKey } from "@/lib/i18n/translate";
+import type { Fees } from "@/lib/requests/fees";
+import type { JurisdictionCode } from "@/lib/requests/jurisdiction";
 import type { TNewRequest, TRequestType } from "@/lib/validation/requests";
 
 import { CorrectionFields } from "./correction-fields";
 import { DeliveryFields } from "./delivery-fields";
+import { FeeNotice } from "./fee-notice";
 import { TextField } from "./fields";
 import { FilerFields } from "./filer-fields";
 import {
@@ -46,6 +49,8 @@ export function RequestForm(props: {
   requester: typeof emptyPerson;
   /** Where the person lives, as the organisation last heard it (JP when unknown). */
   residence?: { country: string; region: string };
+  /** The organisation's fees and establishments, for the fee notice. */
+  feeTerms: Fees & { establishments: JurisdictionCode[] };
 }) {
   const { type, options } = props;
   const { locale, t } = useI18n();
@@ -90,6 +95,11 @@ export function RequestForm(props: {
         <ResidenceFields />
         <Section options={options} />
         <TextField name="note" label="requestForm.note" help="requestForm.noteHelp" multiline />
+        <FeeNotice
+          type={type}
+          fees={props.feeTerms}
+          establishments={props.feeTerms.establishments}
+        />
         <p className="notice">{t("requestForm.myNumberWarning")}</p>
         <FormAlert error={failure?.error} errorId={failure?.errorId} />
         <button type="submit" disabled={isSubmitting}>

@@ -228,6 +228,16 @@ export const en: Messages = {
     note: "Notes (optional)",
     noteHelp: "Anything that helps us find the data, such as a period or a service.",
     myNumberWarning: "Do not enter your My Number (individual number).",
+    fee: {
+      charged: "This request costs ¥{amount} (APPI Art.38). Staff will tell you how to pay.",
+      waived: "The law where you live ({laws}) makes this request free.",
+      law: {
+        EU: "GDPR",
+        UK: "UK GDPR",
+        US_CA: "California Consumer Privacy Act",
+        BR: "Brazil's LGPD",
+      },
+    },
     submit: "Submit request",
     submitting: "Submitting…",
     chooseTitle: "Choose the kind of request",

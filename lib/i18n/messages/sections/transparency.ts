@@ -176,6 +176,8 @@ const ja = {
     yen: "{amount}円",
     others:
       "その他の請求（第三者提供記録の開示、訂正・追加・削除、利用停止・消去、第三者提供の停止）",
+    waived:
+      "EU・EEA、英国、カリフォルニア州、ブラジルにお住まいの方の請求は、それぞれの法律（GDPR、英国GDPR、カリフォルニア州消費者プライバシー法、ブラジル一般データ保護法）により無料です。",
   },
   identity: {
     intro: "なりすましによる請求を防ぐため、請求時に本人確認書類の提出をお願いします。",
@@ -381,6 +383,8 @@ const en: typeof ja = {
     yen: "¥{amount}",
     others:
       "All other requests (provision records, correction, suspension of use or erasure, stopping provision)",
+    waived:
+      "Requests from residents of the EU/EEA, the UK, California and Brazil are free under their laws (GDPR, UK GDPR, CCPA, LGPD).",
   },
   identity: {
     intro: "To prevent requests by impostors, we ask for an identity document with each request.",

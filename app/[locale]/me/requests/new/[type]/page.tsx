@@ -6,6 +6,7 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { listRequestOptions } from "@/lib/data/data-map/list-request-options";
+import { getFeeTerms } from "@/lib/data/requests/fee-terms";
 import { getMySubject } from "@/lib/data/subjects/get-my-subject";
 import { toResidence } from "@/lib/requests/jurisdiction";
 import { toLocale } from "@/lib/i18n/config";
@@ -34,9 +35,10 @@ export default async function NewRequestPage({
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
   if (!can(actor.role, "request:file")) return <Forbidden locale={locale} />;
-  const [options, subject] = await Promise.all([
+  const [options, subject, feeTerms] = await Promise.all([
     listRequestOptions({ actor }),
     getMySubject({ actor }),
+    getFeeTerms(),
   ]);
   const name = (ja: string, en: string) => (locale === "ja" ? ja : en);
   const query = await searchParams;
@@ -55,6 +57,7 @@ export default async function NewRequestPage({
       <RequestForm
         type={type}
         preset={preset}
+        feeTerms={feeTerms}
         options={{
           categories: options.categories.map((c) => ({
             key: c.key,
