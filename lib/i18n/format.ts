@@ -7,9 +7,16 @@ const TZ = "Asia/Tokyo";
 // and a page formats a date per row: formatters are made once per locale and kept.
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(key: string, locale: string, options: Intl.DateTimeFormatOptions) {
-  let f = cache.get(key);
-  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(locale, { timeZone: TZ, ...options })));
+function formatter(
+  key: string,
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+  zone: string = TZ,
+) {
+  const cacheKey = `${key}:${zone}`;
+  let f = cache.get(cacheKey);
+  if (!f)
+    cache.set(cacheKey, (f = new Intl.DateTimeFormat(locale, { timeZone: zone, ...options })));
   return f;
 }
 
@@ -17,18 +24,12 @@ const tag = (locale: Locale) => (locale === "ja" ? "ja-JP" : "en-GB");
 
 /** A calendar date, in Japan time unless another zone is given (a requester's own, see readerZone). */
 export function formatDate(locale: Locale, date: Date | string, zone: string = TZ): string {
-  const key = `date:${locale}:${zone}`;
-  let f = cache.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(tag(locale), {
-      timeZone: zone,
-      year: "numeric",
-      month: "short",
-      day: "numeric",
-    });
-    cache.set(key, f);
-  }
-  return f.format(new Date(date));
+  return formatter(
+    `date:${locale}`,
+    tag(locale),
+    { year: "numeric", month: "short", day: "numeric" },
+    zone,
+  ).format(new Date(date));
 }
 
 export function formatDateTime(locale: Locale, date: Date | string): string {
@@ -46,21 +47,19 @@ export function formatDateTime(locale: Locale, date: Date | string): string {
  * deadline counted in a jurisdiction's own time (lib/deadlines/calendar.ts).
  */
 export function formatDateTimeIn(locale: Locale, date: Date | string, zone: string): string {
-  const key = `datetime-zone:${locale}:${zone}`;
-  let f = cache.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(tag(locale), {
-      timeZone: zone,
+  return formatter(
+    `datetime-zone:${locale}`,
+    tag(locale),
+    {
       year: "numeric",
       month: "short",
       day: "numeric",
       hour: "2-digit",
       minute: "2-digit",
       timeZoneName: "short",
-    });
-    cache.set(key, f);
-  }
-  return f.format(new Date(date));
+    },
+    zone,
+  ).format(new Date(date));
 }
 
 /** YYYY-MM-DD in Japan time, the organisation's calendar. */

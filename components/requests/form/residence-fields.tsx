@@ -4,6 +4,7 @@ import { useFormContext, useWatch } from "react-hook-form";
 
 import { FieldError } from "@/components/forms/field-error";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { countryLabel } from "@/lib/i18n/residence";
 import { RESIDENCE_COUNTRIES, US_REGIONS } from "@/lib/requests/jurisdiction";
 
 import { useFieldError } from "./fields";
@@ -19,9 +20,7 @@ export function ResidenceFields() {
   const country = useWatch({ control, name: "residence.country" });
   const countryError = useFieldError("residence.country");
   const regionError = useFieldError("residence.region");
-  const names = new Intl.DisplayNames([locale], { type: "region" });
-  const label = (code: string) =>
-    code === "OTHER" ? t("requestForm.residence.otherCountry") : (names.of(code) ?? code);
+  const label = (code: string) => countryLabel(locale, t, code);
   return (
     <fieldset className="field">
       <legend>{t("requestForm.residence.title")}</legend>

@@ -1,6 +1,7 @@
 import { getJurisdictionState } from "@/lib/data/requests/jurisdictions";
 import { ORGANISATION_ZONE } from "@/lib/deadlines/calendar";
 import { formatDateTimeIn } from "@/lib/i18n/format";
+import { residenceLabel } from "@/lib/i18n/residence";
 import { JURISDICTIONS } from "@/lib/requests/jurisdiction";
 
 import type { StaffPanelProps } from "../panel-props";
@@ -14,19 +15,7 @@ import { JurisdictionForm } from "./jurisdiction-form";
 export async function JurisdictionPanel({ request, actor, locale, t }: StaffPanelProps) {
   const state = await getJurisdictionState({ actor, reference: request.reference });
   if (!state) return null;
-  const names = new Intl.DisplayNames([locale], { type: "region" });
-  const residence = state.residence
-    ? state.residence.country === "OTHER"
-      ? t("requestForm.residence.otherCountry")
-      : [
-          names.of(state.residence.country) ?? state.residence.country,
-          state.residence.region
-            ? t(`requestForm.residence.states.${state.residence.region as "CA"}`)
-            : "",
-        ]
-          .filter(Boolean)
-          .join(" / ")
-    : t("jurisdictions.residenceUnknown");
+  const residence = residenceLabel(locale, t, state.residence);
   return (
     <section className="panel" aria-labelledby="jurisdictions-title" data-testid="jurisdictions">
       <h2 id="jurisdictions-title">{t("jurisdictions.title")}</h2>

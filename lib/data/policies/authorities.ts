@@ -7,17 +7,9 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TAuthority } from "@/lib/validation/policies-config";
 
-import { requirePolicyConfigure } from "./policy-rules";
+import { AUTHORITY_FIELDS as FIELDS } from "../requests/complaint-authorities";
 
-const FIELDS = {
-  key: true,
-  jurisdiction: true,
-  nameJa: true,
-  nameEn: true,
-  contactJa: true,
-  contactEn: true,
-  url: true,
-} as const;
+import { requirePolicyConfigure } from "./policy-rules";
 
 /** The supervisory authorities a refusal or an extension names (lib/requests/complaints.ts). */
 export async function listAuthorities(options: { actor: Actor }) {

@@ -4,6 +4,17 @@ import { getDb, type Db, type Tx } from "@/lib/db";
 import type { Jurisdiction } from "@/lib/generated/prisma/enums";
 import { authorityKeys, type ComplaintAuthority } from "@/lib/requests/complaints";
 
+/** An authority's columns, as a request's notice, the settings and the transparency page read them. */
+export const AUTHORITY_FIELDS = {
+  key: true,
+  jurisdiction: true,
+  nameJa: true,
+  nameEn: true,
+  contactJa: true,
+  contactEn: true,
+  url: true,
+} as const;
+
 /**
  * The supervisory authorities of a request's jurisdictions, one per jurisdiction (the member
  * state's own for the GDPR where it is on file, else the EU's list), in the request's order.
@@ -15,17 +26,12 @@ export async function complaintAuthorities(
   const wanted = authorityKeys(request.jurisdictions, request.residenceCountry);
   const rows = await db.supervisoryAuthority.findMany({
     where: { key: { in: wanted.flat() } },
-    select: {
-      key: true,
-      nameJa: true,
-      nameEn: true,
-      contactJa: true,
-      contactEn: true,
-      url: true,
-    },
+    select: AUTHORITY_FIELDS,
   });
   return wanted.flatMap((keys) => {
     const found = keys.map((k) => rows.find((r) => r.key === k)).find((r) => r !== undefined);
-    return found ? [found] : [];
+    if (!found) return [];
+    const { jurisdiction: _, ...authority } = found;
+    return [authority];
   });
 }

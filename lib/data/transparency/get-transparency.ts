@@ -9,6 +9,8 @@ import type {
 } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
 
+import { AUTHORITY_FIELDS } from "../requests/complaint-authorities";
+
 // Everything the public transparency page shows, from the database, in one locale. Public by
 // design: only the organisation's own descriptions and aggregate counts, never a subject's data
 // or a row of the ledger. The result is plain JSON (no Dates) so the page can cache it.
@@ -86,15 +88,7 @@ export async function getTransparency(options: { locale: Locale }) {
     db.supervisoryAuthority.findMany({
       where: { NOT: { key: { startsWith: "EU-" } } },
       orderBy: { jurisdiction: "asc" },
-      select: {
-        key: true,
-        jurisdiction: true,
-        nameJa: true,
-        nameEn: true,
-        contactJa: true,
-        contactEn: true,
-        url: true,
-      },
+      select: AUTHORITY_FIELDS,
     }),
   ]);
   if (!org) return null;

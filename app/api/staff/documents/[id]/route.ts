@@ -1,6 +1,6 @@
 import { getActor } from "@/lib/auth/actor";
 import { viewDocument } from "@/lib/data/identity/view-document";
-import { AppError } from "@/lib/errors";
+import { stepUpRefusal } from "@/lib/http/refuse";
 import { log } from "@/lib/log";
 
 // Identity documents for staff reviewing them, shown inside the staff request page (an <img> or
@@ -47,12 +47,8 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
       },
     });
   } catch (error) {
-    // No passkey confirmed in the last 10 minutes: the page offers the confirmation.
-    if (error instanceof AppError && error.code === "STEP_UP_REQUIRED")
-      return new Response("Passkey confirmation required", {
-        status: 403,
-        headers: { "Cache-Control": "no-store", "Content-Type": "text/plain; charset=utf-8" },
-      });
+    const refusal = stepUpRefusal(error);
+    if (refusal) return refusal;
     const errorId = log.error("document view failed", error, { route: "staff-documents" });
     return new Response(`Error ${errorId}`, {
       status: 500,

@@ -1,6 +1,6 @@
 import { getActor } from "@/lib/auth/actor";
 import { openPreparedPackage } from "@/lib/data/packages/open-prepared-package";
-import { AppError } from "@/lib/errors";
+import { stepUpRefusal } from "@/lib/http/refuse";
 
 export const dynamic = "force-dynamic";
 
@@ -9,16 +9,14 @@ export async function GET(_request: Request, context: { params: Promise<{ packag
   const { packageId } = await context.params;
   const actor = await getActor();
   if (!actor) return new Response("Unauthorized", { status: 401 });
-  const file = await openPreparedPackage({ actor, packageId }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "STEP_UP_REQUIRED") return "step-up" as const;
+  let file: Awaited<ReturnType<typeof openPreparedPackage>>;
+  try {
+    file = await openPreparedPackage({ actor, packageId });
+  } catch (error) {
+    const refusal = stepUpRefusal(error);
+    if (refusal) return refusal;
     throw error;
-  });
-  // No passkey confirmed in the last 10 minutes: the page offers the confirmation.
-  if (file === "step-up")
-    return new Response("Passkey confirmation required", {
-      status: 403,
-      headers: { "Cache-Control": "no-store", "Content-Type": "text/plain; charset=utf-8" },
-    });
+  }
   if (!file) return new Response("Not found", { status: 404 });
   return new Response(file.body, {
     headers: {
