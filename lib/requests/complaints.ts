@@ -28,6 +28,17 @@ export function authorityKeys(
   );
 }
 
+/** From the rows found, one authority per jurisdiction, the first key of its list that exists. */
+export function pickAuthorities<T extends { key: string }>(
+  wanted: readonly string[][],
+  rows: readonly T[],
+): T[] {
+  return wanted.flatMap((keys) => {
+    const found = keys.map((k) => rows.find((r) => r.key === k)).find((r) => r !== undefined);
+    return found ? [found] : [];
+  });
+}
+
 /** An authority as a mail job carries it: both languages, so the mail is written in the reader's. */
 export interface ComplaintAuthority {
   key: string;

@@ -40,6 +40,10 @@ export const organisation = {
     "個人情報の取り扱いに関する苦情は、下記の「個人情報お問い合わせ窓口」（電話・メール・郵送）で承ります。いただいた苦情は個人情報保護管理者が確認し、調査の結果と対応をご連絡します。\n当社は認定個人情報保護団体の対象事業者ではありません。",
   complaintDeskEn:
     "Complaints about how we handle personal data are received by the Personal Information Desk below (by phone, mail or post). The personal-data protection manager reviews each complaint, and we tell you what we found and what we did.\nWe are not a member of an accredited personal information protection organisation.",
+  automatedDecisionsJa:
+    "当社は、本人に法的効果またはそれと同様の重大な影響を及ぼす、自動化された処理のみに基づく決定（プロファイリングを含む）を行っていません。閲覧の履歴から関心を推定して広告やおすすめの表示に使うことがありますが、それによって本人に不利益な決定をすることはありません。",
+  automatedDecisionsEn:
+    "We make no decision based solely on automated processing, including profiling, that has legal or similarly significant effects on you. We may infer your interests from your browsing history to choose the advertising and recommendations we show, but no decision against you is made that way.",
 } satisfies Prisma.OrganisationCreateInput;
 
 // The privacy office: several support staff, two managers (so that four-eyes decisions such as

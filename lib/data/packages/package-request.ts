@@ -20,6 +20,8 @@ const SELECT = {
   subjectId: true,
   details: true,
   locale: true,
+  jurisdictions: true,
+  residenceCountry: true,
 } as const;
 
 export type PackageRequest = Awaited<ReturnType<typeof loadPackageRequest>>;

@@ -139,6 +139,8 @@ beforeAll(async () => {
       nameJa: "株式会社テスト",
       nameEn: "Test Inc.",
       contactEmail: "privacy@test.example.jp",
+      automatedDecisionsJa: "自動化された処理のみに基づく決定は行っていません。",
+      automatedDecisionsEn: "We make no decision based solely on automated processing.",
     },
   });
   const system = (key: string, connector: "INTERNAL" | "HTTP" | "MANUAL") =>
@@ -243,6 +245,10 @@ describe("building a disclosure package", () => {
     expect(html).toContain("会員登録時にご本人が入力");
     expect(html).toMatch(/含めていません（3件）/);
     expect(html).not.toContain("123456789012");
+    // Where to complain (the PPC under APPI); automated decisions are a GDPR matter only.
+    expect(html).toContain('<h2 id="complaint-title">苦情の申出先</h2>');
+    expect(html).toContain("個人情報保護委員会");
+    expect(html).not.toContain('id="automated"');
 
     const prepared = await db.responsePackage.findMany({ where: { requestId: request.id } });
     expect(prepared).toHaveLength(2);
@@ -262,6 +268,34 @@ describe("building a disclosure package", () => {
       where: { requestId: request.id, action: { in: ["package.build", "package.preview"] } },
     });
     expect(audits).toBe(4);
+  });
+
+  it("carries GDPR Art.15(1)-(2) information for an EU resident: the member state's authority and automated decisions", async () => {
+    const staff = await person("STAFF");
+    const subject = await person("SUBJECT");
+    await item(subject.subjectId!, ids.members, ids.name, "fullName", "試験 花子");
+    const request = await disclosure(subject, { method: "JSON" });
+    await db.request.update({
+      where: { id: request.id },
+      data: { jurisdictions: ["JP", "EU"], residenceCountry: "FR", locale: "en" },
+    });
+    await mod.build.buildPackage({ actor: staff, input: { reference: request.reference } });
+    const json = JSON.parse(await preparedText(staff, request.reference, "JSON")) as {
+      supplementary: {
+        complaint: { name: string; url: string }[];
+        automatedDecisions: string | null;
+      };
+    };
+    expect(json.supplementary.complaint.map((a) => a.url)).toEqual([
+      "https://www.ppc.go.jp/",
+      "https://www.cnil.fr/",
+    ]);
+    expect(json.supplementary.automatedDecisions).toBe(
+      "We make no decision based solely on automated processing.",
+    );
+    const html = await preparedText(staff, request.reference, "HTML");
+    expect(html).toContain('<h2 id="automated-title">Automated decision-making</h2>');
+    expect(html).toContain("Commission nationale de l&#39;informatique et des libertés (CNIL)");
   });
 
   it("leaves out a redacted item, lists it with the reason, and discards a built package", async () => {

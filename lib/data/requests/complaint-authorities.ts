@@ -2,7 +2,7 @@ import "server-only";
 
 import { getDb, type Db, type Tx } from "@/lib/db";
 import type { Jurisdiction } from "@/lib/generated/prisma/enums";
-import { authorityKeys, type ComplaintAuthority } from "@/lib/requests/complaints";
+import { authorityKeys, pickAuthorities, type ComplaintAuthority } from "@/lib/requests/complaints";
 
 /** An authority's columns, as a request's notice, the settings and the transparency page read them. */
 export const AUTHORITY_FIELDS = {
@@ -28,10 +28,5 @@ export async function complaintAuthorities(
     where: { key: { in: wanted.flat() } },
     select: AUTHORITY_FIELDS,
   });
-  return wanted.flatMap((keys) => {
-    const found = keys.map((k) => rows.find((r) => r.key === k)).find((r) => r !== undefined);
-    if (!found) return [];
-    const { jurisdiction: _, ...authority } = found;
-    return [authority];
-  });
+  return pickAuthorities(wanted, rows).map(({ jurisdiction: _, ...authority }) => authority);
 }

@@ -116,7 +116,10 @@ export async function buildPackageFiles(options: BuildPackageOptions): Promise<B
       if (scope.systems.some((s) => s.state === "pending"))
         throw new AppError("CONFLICT", "disclosurePackage.errors.pending");
       const gaps = gapsOf(scope);
-      const supplement = await loadSupplement(tx, scope, locale);
+      const supplement = await loadSupplement(tx, scope, locale, {
+        jurisdictions: request.jurisdictions ?? ["JP"],
+        residenceCountry: request.residenceCountry ?? null,
+      });
       const writers = options.outputs.map((o) => WRITERS[o.format](o.sink));
       const head = {
         reference: request.reference,

@@ -42,6 +42,8 @@ const SECTIONS = [
   "recipients",
   "retention",
   "rights",
+  "complaint",
+  "automated",
   "items",
   "withheld",
 ] as const;
@@ -144,6 +146,23 @@ function supplementHtml(t: Translate, s: Supplement): string {
         t(`${k}.rights.contact`, { contact: s.organisation.contact }),
       )}</p>\n`,
     ),
+    section(
+      "complaint",
+      t(`${k}.complaint.intro`),
+      `<ul>${s.complaint
+        .map(
+          (a) =>
+            `<li>${escapeHtml(a.name)}${a.contact ? ` (${escapeHtml(a.contact)})` : ""} ${escapeHtml(a.url)}</li>`,
+        )
+        .join("")}</ul>\n`,
+    ),
+    s.automatedDecisions === null
+      ? ""
+      : section(
+          "automated",
+          t(`${k}.automated.intro`),
+          `<p>${escapeHtml(s.automatedDecisions)}</p>\n`,
+        ),
   ].join("");
 }
 
@@ -171,9 +190,11 @@ export function createHtmlWriter(sink: ByteSink): PackageWriter {
     async begin(head) {
       t = head.t;
       const title = `${t(`${k}.doc.title`)} ${head.reference}`;
-      const toc = SECTIONS.map(
-        (id) => `<li><a href="#${id}">${escapeHtml(t(`${k}.section.${id}`))}</a></li>`,
-      ).join("");
+      const toc = SECTIONS.filter(
+        (id) => id !== "automated" || head.supplement.automatedDecisions !== null,
+      )
+        .map((id) => `<li><a href="#${id}">${escapeHtml(t(`${k}.section.${id}`))}</a></li>`)
+        .join("");
       await sink.write(
         `<!doctype html>\n<html lang="${head.locale}">\n<head>\n<meta charset="utf-8">\n` +
           `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">\n` +

@@ -1,6 +1,7 @@
 import { loadFieldLabels, type FieldLabels } from "@/lib/data/data-map/field-labels";
 import type { Db, Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { Jurisdiction } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/config";
 
 import { CANDIDATE_ORDER, candidateItems } from "./scope-sql";
@@ -60,6 +61,9 @@ export interface ScopeRequest {
   id: string;
   subjectId: string;
   details: unknown;
+  /** The laws the request answers to and the person's country (the supplement's authorities). */
+  jurisdictions?: readonly Jurisdiction[];
+  residenceCountry?: string | null;
 }
 
 const name = (locale: Locale, row: { nameJa: string; nameEn: string }) =>

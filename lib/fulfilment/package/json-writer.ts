@@ -42,6 +42,8 @@ export function createJsonWriter(sink: ByteSink): PackageWriter {
             ...r,
             until: r.until?.toISOString() ?? null,
           })),
+          complaint: supplement.complaint,
+          automatedDecisions: supplement.automatedDecisions,
         },
       };
       // The opening object without its closing brace, then the items array.

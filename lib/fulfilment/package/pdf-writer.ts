@@ -184,6 +184,18 @@ function supplement(flow: Flow, t: Translate, s: Supplement) {
   }
   flow.paragraph(t(`${k}.rights.how`));
   flow.paragraph(t(`${k}.rights.contact`, { contact: s.organisation.contact }));
+
+  flow.heading(t(`${k}.section.complaint`), 2);
+  flow.paragraph(t(`${k}.complaint.intro`));
+  for (const a of s.complaint) {
+    flow.paragraph(a.contact ? `${a.name} (${a.contact})` : a.name, { indent: 8 });
+    flow.paragraph(a.url, { size: 8, gray: 0.35, indent: 20 });
+  }
+  if (s.automatedDecisions !== null) {
+    flow.heading(t(`${k}.section.automated`), 2);
+    flow.paragraph(t(`${k}.automated.intro`));
+    flow.paragraph(s.automatedDecisions);
+  }
 }
 
 export function createPdfWriter(sink: ByteSink): PackageWriter {

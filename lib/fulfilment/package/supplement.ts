@@ -1,7 +1,9 @@
 import type { Db } from "@/lib/db";
+import type { Jurisdiction } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/ledger/present";
+import { authorityKeys, pickAuthorities } from "@/lib/requests/complaints";
 
 import type { ItemScope } from "./item-source";
 import { connectorFromWhere, recordWhere } from "./scope-sql";
@@ -14,8 +16,16 @@ import type { RecipientEntry, RetentionEntry, SourceEntry, Supplement } from "./
 
 export type SupplementReader = Pick<
   Db,
-  "organisation" | "systemCategoryPurpose" | "recipient" | "personalDataItem" | "$queryRaw"
+  | "organisation"
+  | "systemCategoryPurpose"
+  | "recipient"
+  | "personalDataItem"
+  | "supervisoryAuthority"
+  | "$queryRaw"
 >;
+
+/** The laws whose supplementary information the package carries (GDPR Art.15(1)-(2) for EU/UK). */
+const GDPR_LIKE: readonly Jurisdiction[] = ["EU", "UK"];
 
 // More distinct notes than this per category and way are summarised by the most common ones.
 const NOTES_PER_WAY = 10;
@@ -139,14 +149,31 @@ async function recipients(
 }
 
 /** The supplementary information for the items in `scope`, in the reader's language. */
+/** Each applicable law's supervisory authority (lib/requests/complaints.ts). */
+async function authoritiesFor(
+  db: SupplementReader,
+  law: { jurisdictions: readonly Jurisdiction[]; residenceCountry: string | null },
+) {
+  const wanted = authorityKeys(law.jurisdictions, law.residenceCountry);
+  const rows = await db.supervisoryAuthority.findMany({
+    where: { key: { in: wanted.flat() } },
+    select: { key: true, nameJa: true, nameEn: true, contactJa: true, contactEn: true, url: true },
+  });
+  return pickAuthorities(wanted, rows);
+}
+
 export async function loadSupplement(
   db: SupplementReader,
   scope: ItemScope,
   locale: Locale,
+  law: { jurisdictions: readonly Jurisdiction[]; residenceCountry: string | null } = {
+    jurisdictions: ["JP"],
+    residenceCountry: null,
+  },
 ): Promise<Supplement> {
   const categoryNames = new Map(scope.categories.map((c) => [c.key, c.name]));
   const categoryName = (key: string) => categoryNames.get(key) ?? key;
-  const [org, rows, kept, provided, uses] = await Promise.all([
+  const [org, rows, kept, provided, uses, authorities] = await Promise.all([
     db.organisation.findFirst(),
     aggregates(db, scope),
     retention(db, scope, categoryName),
@@ -167,6 +194,7 @@ export async function loadSupplement(
         },
       },
     }),
+    authoritiesFor(db, law),
   ]);
   // Purposes for the (system, category) pairs the package actually holds.
   const held = new Set(rows.map((r) => `${r.systemId}|${r.categoryKey ?? ""}`));
@@ -208,5 +236,14 @@ export async function loadSupplement(
     ),
     recipients: provided,
     retention: kept,
+    complaint: authorities.map((a) => ({
+      name: locale === "ja" ? a.nameJa : a.nameEn,
+      contact: locale === "ja" ? a.contactJa : a.contactEn,
+      url: a.url,
+    })),
+    automatedDecisions: law.jurisdictions.some((j) => GDPR_LIKE.includes(j))
+      ? (locale === "ja" ? org?.automatedDecisionsJa : org?.automatedDecisionsEn) ||
+        (org?.automatedDecisionsJa ?? "")
+      : null,
   };
 }

@@ -25,6 +25,15 @@ export function head(locale: "ja" | "en" = "ja", gaps: PackageHead["gaps"] = [])
     t: getTranslator(locale),
     supplement: {
       organisation: { name: "株式会社サクラリンク", contact: "privacy@example.jp" },
+      complaint: [
+        {
+          name:
+            locale === "ja" ? "個人情報保護委員会" : "Personal Information Protection Commission",
+          contact: "",
+          url: "https://www.ppc.go.jp/",
+        },
+      ],
+      automatedDecisions: null,
       purposes: [
         { name: "サービスの運営", description: "予約の提供", categories: ["氏名", "予約履歴"] },
       ],

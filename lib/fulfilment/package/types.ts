@@ -81,6 +81,13 @@ export interface Supplement {
   sources: SourceEntry[];
   recipients: RecipientEntry[];
   retention: RetentionEntry[];
+  /** Where to complain: each applicable law's supervisory authority (GDPR Art.15(1)(f)). */
+  complaint: { name: string; contact: string; url: string }[];
+  /**
+   * Automated decision-making, including profiling (GDPR Art.15(1)(h)): the organisation's
+   * statement where the GDPR or UK GDPR applies, else null.
+   */
+  automatedDecisions: string | null;
 }
 
 export interface PackageHead {

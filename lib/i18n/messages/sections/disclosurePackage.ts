@@ -21,7 +21,17 @@ const ja = {
     recipients: "第三者への提供",
     retention: "保存期間",
     rights: "ご本人の権利と請求の方法",
+    complaint: "苦情の申出先",
+    automated: "自動化された意思決定",
     withheld: "開示しなかった項目",
+  },
+  complaint: {
+    intro:
+      "この回答やデータの取り扱いにご不服がある場合は、次の監督機関に苦情を申し立てることができます。また、裁判所に訴えを提起することもできます。",
+  },
+  automated: {
+    intro:
+      "プロファイリングを含む、自動化された処理のみに基づく決定についてのご説明です（GDPR第15条第1項(h)）。",
   },
   col: {
     ref: "項目ID",
@@ -196,8 +206,19 @@ const en: typeof ja = {
     recipients: "Provision to third parties",
     retention: "How long it is kept",
     rights: "Your rights and how to use them",
+    complaint: "Where to complain",
+    automated: "Automated decision-making",
     withheld: "Items not disclosed",
   },
+  complaint: {
+    intro:
+      "If you disagree with this answer or with how we handle your data, you may complain to the supervisory authority below, and you may also go to court.",
+  },
+  automated: {
+    intro:
+      "About decisions based solely on automated processing, including profiling (GDPR Art.15(1)(h)).",
+  },
+
   col: {
     ref: "Item ID",
     category: "Kind of information",
