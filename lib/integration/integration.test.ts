@@ -276,6 +276,32 @@ describe("pushing provisions", () => {
     expect(audits.map((a) => (a.data as { status: number }).status)).toEqual([422, 422]);
   });
 
+  it("refuses opt-out provision to a recipient whose address and representative are not on file (APPI Art.29)", async () => {
+    const { key } = await newKey(["PUSH_PROVISIONS"]);
+    const s = await subject();
+    const events = [provision(s.externalId, `optout-${s.id}`, { legalBasis: "OPT_OUT" })];
+    const refused = await mod.endpoints.postProvisions(post("/provisions", key, { events }));
+    expect(refused.status).toBe(422);
+    const body = (await refused.json()) as { error: { items: { index: number; code: string }[] } };
+    expect(body.error.items).toEqual([
+      expect.objectContaining({ index: 0, code: "incomplete_recipient_record" }),
+    ]);
+    await db.recipient.update({
+      where: { key: "partner" },
+      data: { address: "東京都港区芝公園4-9-9", representative: "代表取締役 提携 太郎" },
+    });
+    try {
+      const stored = await mod.endpoints.postProvisions(post("/provisions", key, { events }));
+      expect(stored.status).toBe(200);
+      expect(await db.provisionRecord.count({ where: { subjectId: s.id } })).toBe(1);
+    } finally {
+      await db.recipient.update({
+        where: { key: "partner" },
+        data: { address: null, representative: null },
+      });
+    }
+  });
+
   it("answers 400 for a body that is not JSON or has no events", async () => {
     const { key } = await newKey(["PUSH_PROVISIONS"]);
     const notJson = call("/provisions", key, { method: "POST", body: "{" });

@@ -70,6 +70,7 @@ const schemas = {
                     "unknown_purpose",
                     "unknown_scene",
                     "unknown_category",
+                    "incomplete_recipient_record",
                   ],
                 },
                 message: { type: "string" },

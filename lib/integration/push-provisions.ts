@@ -48,8 +48,33 @@ export async function pushProvisions(
       events.flatMap((e) => e.items),
     ),
   ]);
+  // APPI Art.29 with Art.27(2): a record of opt-out provision holds the recipient's address and
+  // representative; without them on file the record would be incomplete.
+  const optOutKeys = [
+    ...new Set(events.filter((e) => e.legalBasis === "OPT_OUT").map((e) => e.recipient)),
+  ];
+  const incomplete = new Set(
+    optOutKeys.length === 0
+      ? []
+      : (
+          await tx.recipient.findMany({
+            where: {
+              key: { in: optOutKeys },
+              OR: [{ address: null }, { representative: null }],
+            },
+            select: { key: true },
+          })
+        ).map((r) => r.key),
+  );
   const errors: ItemError[] = [];
   events.forEach((e, i) => {
+    if (e.legalBasis === "OPT_OUT" && incomplete.has(e.recipient))
+      errors.push({
+        index: i,
+        code: "incomplete_recipient_record",
+        message:
+          "recipient: opt-out provision needs the recipient's address and representative on file (APPI Art.29)",
+      });
     reportUnknown(errors, i, subjects, e.subject, "unknown_subject", "subject");
     reportUnknown(errors, i, recipients, e.recipient, "unknown_recipient", "recipient");
     reportUnknown(errors, i, purposes, e.purpose, "unknown_purpose", "purpose");

@@ -131,6 +131,9 @@ export const ZRecipientConfig = z
     measuresEn: optional(4000),
     processorCategoryJa: optional(200),
     processorCategoryEn: optional(200),
+    /** For the record of opt-out provision (APPI Art.29 with Art.27(2)). */
+    address: optional(500),
+    representative: optional(200),
   })
   .superRefine((v, ctx) => {
     const need = (field: keyof typeof v, message = "validation.required") => {

@@ -29,6 +29,8 @@ const EMPTY: TRecipientConfig = {
   measuresEn: "",
   processorCategoryJa: "",
   processorCategoryEn: "",
+  address: "",
+  representative: "",
 };
 
 /**
@@ -81,6 +83,12 @@ export function RecipientForm(props: { initial?: TRecipientConfig }) {
         {text("regimeNoteEn", t("settingsDataMap.recipients.regimeNoteEn"))}
         {text("measuresJa", t("settingsDataMap.recipients.measuresJa"))}
         {text("measuresEn", t("settingsDataMap.recipients.measuresEn"))}
+      </fieldset>
+      <fieldset className="field">
+        <legend>{t("settingsDataMap.recipients.optOutTitle")}</legend>
+        <p className="help">{t("settingsDataMap.recipients.optOutHelp")}</p>
+        {text("address", t("settingsDataMap.recipients.address"), false)}
+        {text("representative", t("settingsDataMap.recipients.representative"), false)}
       </fieldset>
       {recipientClass === "PROCESSOR" && (
         <fieldset className="field">

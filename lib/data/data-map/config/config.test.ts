@@ -190,6 +190,8 @@ describe("data map configuration", () => {
       measuresEn: "",
       processorCategoryJa: "",
       processorCategoryEn: "",
+      address: "",
+      representative: "",
     });
     expect(foreign.success).toBe(false);
     const paths = foreign.error?.issues.map((i) => `${i.path.join(".")}:${i.message}`);
@@ -211,10 +213,19 @@ describe("data map configuration", () => {
       measuresEn: "Measures",
       processorCategoryJa: "無視される",
       processorCategoryEn: "Ignored",
+      address: "1 Main St, Springfield, US",
+      representative: "",
     });
     const { id } = await mod.saveRecipient.saveRecipient({ actor: manager, input });
     const [row] = await mod.recipients.listRecipients({ actor: manager, id });
-    expect(row).toMatchObject({ country: "US", measuresEn: "Measures", processorCategoryEn: null });
+    expect(row).toMatchObject({
+      country: "US",
+      measuresEn: "Measures",
+      processorCategoryEn: null,
+      // The Art.29 record's address is kept; an empty representative is none.
+      address: "1 Main St, Springfield, US",
+      representative: null,
+    });
   });
 
   it("rotates a secret, keeps the previous one and never lists either", async () => {

@@ -32,6 +32,8 @@ function columns(input: TRecipientConfig) {
     measuresEn: orNull(input.measuresEn),
     processorCategoryJa: processor ? orNull(input.processorCategoryJa) : null,
     processorCategoryEn: processor ? orNull(input.processorCategoryEn) : null,
+    address: orNull(input.address),
+    representative: orNull(input.representative),
   };
 }
 

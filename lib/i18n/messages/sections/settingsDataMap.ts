@@ -120,6 +120,11 @@ const ja = {
     measuresEn: "提供先が講じている措置（英語）",
     foreignTitle: "外国にある第三者への提供（個人情報保護法第28条）",
     processorCategoryJa: "委託する業務の種類（日本語）",
+    optOutTitle: "オプトアウトによる提供の記録",
+    optOutHelp:
+      "オプトアウト（個人情報保護法第27条第2項）で提供する場合、提供の記録に提供先の住所と、法人の場合は代表者の氏名が必要です（第29条）。これがない提供先へのオプトアウトの提供は記録できません。",
+    address: "住所",
+    representative: "代表者の氏名（法人の場合）",
     processorCategoryEn: "委託する業務の種類（英語）",
     processorTitle: "委託先（公表は業務の種類のみ）",
   },
@@ -259,6 +264,11 @@ const en: typeof ja = {
     measuresEn: "The recipient's measures (English)",
     foreignTitle: "Provision to a third party abroad (APPI Art.28)",
     processorCategoryJa: "Kind of work entrusted (Japanese)",
+    optOutTitle: "Record of opt-out provision",
+    optOutHelp:
+      "When data is provided under the opt-out procedure (APPI Art.27(2)), the record must hold the recipient's address and, for a corporation, its representative's name (Art.29). Opt-out provision to a recipient without them cannot be recorded.",
+    address: "Address",
+    representative: "Representative's name (for a corporation)",
     processorCategoryEn: "Kind of work entrusted (English)",
     processorTitle: "Processor (published by kind of work only)",
   },

@@ -48,6 +48,8 @@ export default async function RecipientPage({ params }: Props) {
           measuresJa: recipient.measuresJa ?? "",
           measuresEn: recipient.measuresEn ?? "",
           processorCategoryJa: recipient.processorCategoryJa ?? "",
+          address: recipient.address ?? "",
+          representative: recipient.representative ?? "",
           processorCategoryEn: recipient.processorCategoryEn ?? "",
         }}
       />

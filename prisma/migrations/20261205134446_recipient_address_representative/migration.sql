@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Recipient" ADD COLUMN     "address" TEXT,
+ADD COLUMN     "representative" TEXT;
