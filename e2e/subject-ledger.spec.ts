@@ -350,4 +350,23 @@ for (const locale of ["ja", "en"] as const) {
     expect(refused.status()).toBe(401);
     await anonymous.dispose();
   });
+
+  test(`an opt-out provision names the recipient's address and representative (${locale})`, async ({
+    page,
+    signIn,
+  }) => {
+    const person = await signIn("SUBJECT", { withSubject: true });
+    await insertProvision(person.subjectId!, {
+      recipient: "restaurant-mimosa",
+      purpose: "third_party_provision",
+      scene: "reservation",
+      providedAt: "2026-03-03T03:00:00Z",
+      items: ["name"],
+      legalBasis: "OPT_OUT",
+    });
+    await page.goto(`/${locale}/me/ledger`);
+    const entry = page.locator('tr[data-recipient="restaurant-mimosa"] [data-opt-out]');
+    await expect(entry).toContainText("東京都中央区銀座5-6-7");
+    await expect(entry).toContainText("代表取締役 三森 健");
+  });
 }

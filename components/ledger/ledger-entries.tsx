@@ -19,10 +19,14 @@ function entryRows(entries: LedgerEntry[], locale: Locale, t: Translate): string
       const foreign =
         e.foreign &&
         markup`<div data-foreign="${e.foreign.country}"><small>${t("ledger.foreign.country")}: ${e.foreign.countryName} (<a href="#foreign-${e.recipient.key}">${t("ledger.foreign.seeNotes")}</a>)</small></div>`;
+      // Art.29: opt-out provision names the recipient's address and representative.
+      const optOut =
+        e.optOut &&
+        markup`<div data-opt-out><small>${t("ledger.optOutRecipient", { address: e.optOut.address || "—", representative: e.optOut.representative || "—" })}</small></div>`;
       const consent =
         e.consentReference &&
         markup`<div><small>${t("ledger.consentRef", { reference: e.consentReference })}</small></div>`;
-      return markup`<tr data-entry="${e.id}" data-recipient="${e.recipient.key}"><td>${when}</td><td>${e.recipient.name}<div><small>${recipientClass}</small></div>${foreign}</td><td>${e.items.join(separator)}</td><td>${e.purpose}</td><td>${t(`ledger.legalBasis.${e.legalBasis}`)}${consent}</td><td>${e.scene?.name ?? "—"}</td></tr>`
+      return markup`<tr data-entry="${e.id}" data-recipient="${e.recipient.key}"><td>${when}</td><td>${e.recipient.name}<div><small>${recipientClass}</small></div>${foreign}${optOut}</td><td>${e.items.join(separator)}</td><td>${e.purpose}</td><td>${t(`ledger.legalBasis.${e.legalBasis}`)}${consent}</td><td>${e.scene?.name ?? "—"}</td></tr>`
         .value;
     })
     .join("");

@@ -50,6 +50,7 @@ describe("ledger rows", () => {
       regime: "FTC法, 州法",
       measures: "OECD",
     },
+    optOut: null,
   };
 
   it("writes the Japanese header and a row in Japan time with quoted fields", () => {
@@ -57,8 +58,28 @@ describe("ledger rows", () => {
     expect(ledgerCsvHeader(t).startsWith("提供日,最終提供日,提供先,")).toBe(true);
     const row = ledgerCsvRow(entry, t);
     expect(row).toBe(
-      '2025-04-01,,"AdReach, Inc.",外国にある第三者,メールアドレス / 広告識別子（AAID・IDFA）,広告配信,本人の同意,C-1,,アメリカ合衆国,"FTC法, 州法",OECD\r\n',
+      '2025-04-01,,"AdReach, Inc.",外国にある第三者,メールアドレス / 広告識別子（AAID・IDFA）,広告配信,本人の同意,C-1,,アメリカ合衆国,"FTC法, 州法",OECD,,\r\n',
     );
     expect(jstDate(new Date("2025-03-31T14:59:59Z"))).toBe("2025-03-31");
+  });
+
+  it("names an opt-out recipient's address and representative (APPI Art.29)", () => {
+    const t = getTranslator("en");
+    expect(
+      ledgerCsvHeader(t)
+        .trimEnd()
+        .endsWith("Recipient's address (opt-out),Recipient's representative (opt-out)"),
+    ).toBe(true);
+    const row = ledgerCsvRow(
+      {
+        ...entry,
+        legalBasis: "OPT_OUT",
+        consentReference: null,
+        foreign: null,
+        optOut: { address: "東京都中央区銀座5-6-7", representative: "代表取締役 三森 健" },
+      },
+      t,
+    );
+    expect(row.trimEnd().endsWith(",,,,東京都中央区銀座5-6-7,代表取締役 三森 健")).toBe(true);
   });
 });

@@ -35,6 +35,8 @@ export function ledgerCsvHeader(t: Translate): string {
     t("ledger.csv.country"),
     t("ledger.csv.regime"),
     t("ledger.csv.measures"),
+    t("ledger.csv.recipientAddress"),
+    t("ledger.csv.recipientRepresentative"),
   ]);
 }
 
@@ -52,5 +54,7 @@ export function ledgerCsvRow(entry: LedgerEntry, t: Translate): string {
     entry.foreign?.countryName,
     entry.foreign?.regime,
     entry.foreign?.measures,
+    entry.optOut?.address,
+    entry.optOut?.representative,
   ]);
 }

@@ -18,6 +18,8 @@ export interface LedgerEntry {
   consentReference: string | null;
   scene: { key: string; name: string } | null;
   foreign: { country: string; countryName: string; regime: string; measures: string } | null;
+  /** Opt-out provision (Art.27(2)): the recipient's address and representative (Art.29 record). */
+  optOut: { address: string; representative: string } | null;
 }
 
 export function presentLedgerRow(row: LedgerRow, locale: Locale): LedgerEntry {
@@ -49,6 +51,13 @@ export function presentLedgerRow(row: LedgerRow, locale: Locale): LedgerEntry {
           measures: pick(row.measuresJa, row.measuresEn),
         }
       : null,
+    optOut:
+      row.legalBasis === "OPT_OUT"
+        ? {
+            address: row.recipientAddress ?? "",
+            representative: row.recipientRepresentative ?? "",
+          }
+        : null,
   };
 }
 
@@ -65,5 +74,6 @@ export function entryToJson(entry: LedgerEntry) {
     consentReference: entry.consentReference,
     scene: entry.scene,
     foreign: entry.foreign,
+    optOut: entry.optOut,
   };
 }

@@ -22,6 +22,8 @@ export interface LedgerRow {
   measuresEn: string | null;
   processorCategoryJa: string | null;
   processorCategoryEn: string | null;
+  recipientAddress: string | null;
+  recipientRepresentative: string | null;
   purposeNameJa: string;
   purposeNameEn: string;
   sceneKey: string | null;
@@ -36,6 +38,7 @@ const COLUMNS = `p.id, p."providedAt", p."periodEnd", p."legalBasis"::text AS "l
   r.key AS "recipientKey", r."nameJa" AS "recipientNameJa", r."nameEn" AS "recipientNameEn",
   r."recipientClass"::text AS "recipientClass", r.country, r."regimeNoteJa", r."regimeNoteEn",
   r."measuresJa", r."measuresEn", r."processorCategoryJa", r."processorCategoryEn",
+  r.address AS "recipientAddress", r.representative AS "recipientRepresentative",
   pu."nameJa" AS "purposeNameJa", pu."nameEn" AS "purposeNameEn",
   s.key AS "sceneKey", s."nameJa" AS "sceneNameJa", s."nameEn" AS "sceneNameEn",
   c.reference AS "consentReference",

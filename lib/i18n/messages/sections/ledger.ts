@@ -82,7 +82,10 @@ const ja = {
     country: "所在国",
     regime: "その国の個人情報保護制度",
     measures: "提供先が講じている措置",
+    recipientAddress: "提供先の住所（オプトアウト）",
+    recipientRepresentative: "提供先の代表者（オプトアウト）",
   },
+  optOutRecipient: "住所: {address} / 代表者: {representative}",
   myData: {
     title: "あなたの個人データ",
     link: "あなたの個人データ（項目・利用目的・取得の経緯）",
@@ -234,7 +237,11 @@ const en: typeof ja = {
     country: "Country",
     regime: "Country's data-protection system",
     measures: "Recipient's measures",
+    recipientAddress: "Recipient's address (opt-out)",
+    recipientRepresentative: "Recipient's representative (opt-out)",
   },
+  optOutRecipient: "Address: {address} / Representative: {representative}",
+
   myData: {
     title: "My personal data",
     link: "My personal data (items, purposes, how we got them)",
