@@ -140,7 +140,7 @@ test("each other request type is filed in English, answered by staff and read ba
     .trim()
     .split("\r\n");
   expect(lines[0]).toBe(
-    "Date provided,Last provided,Recipient,Recipient class,Items provided,Purpose,Legal basis,Consent reference,Scene,Country,Country's data-protection system,Recipient's measures",
+    "Date provided,Last provided,Recipient,Recipient class,Items provided,Purpose,Legal basis,Consent reference,Scene,Country,Country's data-protection system,Recipient's measures,Recipient's address (opt-out),Recipient's representative (opt-out)",
   );
   expect(lines.length).toBeGreaterThan(1);
   // Labels in his language, never the codes behind them.
