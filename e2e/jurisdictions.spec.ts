@@ -1,5 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 
+import { identity } from "../lib/i18n/messages/sections/identity";
+import { pngImage } from "../lib/identity/test-fixtures";
+
 import { sql } from "./support/db";
 import { expect, test } from "./support/fixtures";
 
@@ -137,4 +140,41 @@ test("staff change the applicable law with a reason, and the deadline follows", 
     [reference],
   );
   expect(audit.rowCount).toBe(1);
+});
+
+test("a UK resident's month starts again when the identity asked for arrives", async ({
+  page,
+  signIn,
+  signInElsewhere,
+}) => {
+  await signIn("SUBJECT", { withSubject: true });
+  const reference = await fileAs(page, "GB");
+  // Staff asked for identity documents (the transition is covered by the identity specs).
+  await sql().query(`UPDATE "Request" SET status = 'AWAITING_IDENTITY' WHERE reference = $1`, [
+    reference,
+  ]);
+  await page.goto(`/en/me/requests/${reference}`);
+  const text = identity.en;
+  const upload = page.getByRole("region", { name: text.title });
+  await upload.getByLabel(text.upload.kindLabel).selectOption("DRIVERS_LICENSE");
+  await upload
+    .getByLabel(text.upload.fileLabel, { exact: true })
+    .setInputFiles({ name: "licence.png", mimeType: "image/png", buffer: await pngImage() });
+  await upload.getByRole("button", { name: text.upload.submit }).click();
+  await expect(upload.getByRole("status")).toHaveText(text.upload.done);
+
+  const { rows } = await sql().query<{ kind: string }>(
+    `SELECT e.kind::text AS kind FROM "ClockEvent" e JOIN "Request" r ON r.id = e."requestId"
+     WHERE r.reference = $1`,
+    [reference],
+  );
+  expect(rows.map((r) => r.kind)).toEqual(["RESTART"]);
+  const staff = await signInElsewhere("STAFF");
+  for (const width of [1280, 375]) {
+    await staff.page.setViewportSize({ width, height: 900 });
+    await staff.page.goto(`/en/staff/requests/${reference}`);
+    const uk = staff.page.getByTestId("jurisdictions").locator('tr[data-jurisdiction="UK"]');
+    await expect(uk).toContainText("Counted again from the arrival of the identity asked for");
+    await expect(uk.getByTestId("local-due")).toContainText(/GMT|BST/);
+  }
 });
