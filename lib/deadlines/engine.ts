@@ -57,7 +57,7 @@ export interface JurisdictionDeadline {
   rule: DeadlineRule;
   /** Where the count begins: receipt, or (UK) the arrival of the identity asked for. */
   clockStartAt: Date;
-  /** The statutory or SLA due date counted from receipt, before pauses and extensions. */
+  /** The statutory or SLA due date counted from the clock's start, before pauses and extensions. */
   baseDueAt: Date;
   ackDueAt: Date | null;
   pauseAllowed: boolean;

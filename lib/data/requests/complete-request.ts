@@ -54,7 +54,8 @@ export async function completeRequest(options: { actor: Actor; input: TCompleteR
 
 /**
  * "No such data held" must be true: refused while the person has retained items on file (for a
- * provision-records request, provision records), or a prepared package holds something.
+ * provision-records request, provision records), a system's export for the request returned
+ * items, or a prepared package holds something.
  */
 async function assertNoDataHeld(tx: Tx, requestId: string, type: RequestType): Promise<void> {
   const { subjectId } = await tx.request.findUniqueOrThrow({
@@ -68,7 +69,12 @@ async function assertNoDataHeld(tx: Tx, requestId: string, type: RequestType): P
           where: { subjectId, erasedAt: null, linkedToPerson: true },
         });
   const packaged = await tx.responsePackage.count({ where: { requestId, releasedAt: null } });
-  if (held + packaged > 0)
+  // What the organisation's systems answered for this request (their exports) counts too.
+  const [exported] = await tx.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "FulfilmentTask"
+    WHERE "requestId" = ${requestId} AND status = 'SUCCEEDED'
+      AND jsonb_typeof(result->'items') = 'array' AND jsonb_array_length(result->'items') > 0`;
+  if (held + packaged + (exported?.n ?? 0) > 0)
     throw new AppError("INVALID_INPUT", "decisions.errors.dataHeld", {
       outcome: "decisions.errors.dataHeld",
     });

@@ -339,6 +339,20 @@ describe("APPI Art.33(3): no such data held, or disclosed by another method", ()
     ).rejects.toMatchObject({ code: "INVALID_INPUT", messageKey: "decisions.errors.dataHeld" });
     expect((await db.request.findUniqueOrThrow({ where: { id } })).status).toBe("IN_PROGRESS");
 
+    // A system's export that returned items for the request counts as data held.
+    const exported = await verifiedRequest("DISCLOSURE", disclosure);
+    const task = await addTask(exported.id, "SUCCEEDED");
+    await db.fulfilmentTask.update({
+      where: { id: task.id },
+      data: { result: { items: [{ ref: "crm:1", field: "email", value: "x@example.jp" }] } },
+    });
+    await expect(
+      mod.complete.completeRequest({
+        actor: staff,
+        input: { reference: exported.reference, outcome: "NO_DATA_HELD", note: "なし" },
+      }),
+    ).rejects.toMatchObject({ messageKey: "decisions.errors.dataHeld" });
+
     const correction = await verifiedRequest("CORRECTION", { items: [], reason: "x" });
     await expect(
       mod.complete.completeRequest({
