@@ -20,7 +20,7 @@ export const AUTHORITY_FIELDS = {
  * state's own for the GDPR where it is on file, else the EU's list), in the request's order.
  */
 export async function complaintAuthorities(
-  db: Db | Tx = getDb(),
+  db: Pick<Db, "supervisoryAuthority"> | Pick<Tx, "supervisoryAuthority"> = getDb(),
   request: { jurisdictions: readonly Jurisdiction[]; residenceCountry: string | null },
 ): Promise<ComplaintAuthority[]> {
   const wanted = authorityKeys(request.jurisdictions, request.residenceCountry);

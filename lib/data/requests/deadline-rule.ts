@@ -1,6 +1,8 @@
 import "server-only";
 
-import type { Tx } from "@/lib/db";
+import { cache } from "react";
+
+import { getDb, type Tx } from "@/lib/db";
 import { computeDeadlines, type DeadlineResult, type Policy } from "@/lib/deadlines/engine";
 import type { Jurisdiction, RequestType } from "@/lib/generated/prisma/enums";
 
@@ -108,3 +110,11 @@ export async function recomputeDueAt(
     result,
   };
 }
+
+/**
+ * A request's deadlines as a page shows them: derived once per server render however many panels
+ * ask (the jurisdiction panel and the extension section of the staff request page).
+ */
+export const currentDeadlines = cache(async (requestId: string) =>
+  getDb().$transaction((tx) => recomputeDueAt(tx, requestId)),
+);

@@ -10,7 +10,7 @@ import { toResidence, type JurisdictionReason } from "@/lib/requests/jurisdictio
 import { isOpen } from "@/lib/requests/lifecycle";
 import type { TSetJurisdictions } from "@/lib/validation/jurisdictions";
 
-import { recomputeDueAt } from "./deadline-rule";
+import { currentDeadlines, recomputeDueAt } from "./deadline-rule";
 
 const reasonsOf = (value: unknown): Record<string, JurisdictionReason> =>
   value && typeof value === "object" ? (value as Record<string, JurisdictionReason>) : {};
@@ -22,40 +22,38 @@ const reasonsOf = (value: unknown): Record<string, JurisdictionReason> =>
 export async function getJurisdictionState(options: { actor: Actor; reference: string }) {
   const { actor, reference } = options;
   if (!can(actor.role, "request:read-any")) return null;
-  return getDb().$transaction(async (tx) => {
-    const request = await tx.request.findUnique({
-      where: { reference },
-      select: {
-        id: true,
-        status: true,
-        jurisdictions: true,
-        jurisdictionReasons: true,
-        residenceCountry: true,
-        residenceRegion: true,
-        receivedAt: true,
-      },
-    });
-    if (!request) return null;
-    const { receivedAt } = request;
-    const { result } = await recomputeDueAt(tx, request.id);
-    const reasons = reasonsOf(request.jurisdictionReasons);
-    return {
-      open: isOpen(request.status),
-      residence: toResidence(request.residenceCountry, request.residenceRegion),
-      governing: result.governing,
-      clocks: result.jurisdictions.map((j) => ({
-        jurisdiction: j.jurisdiction,
-        reason: reasons[j.jurisdiction] ?? null,
-        zone: j.zone,
-        /** Set when the count began later than receipt (UK: identity asked for arrived). */
-        restartedAt: j.clockStartAt.getTime() !== receivedAt.getTime() ? j.clockStartAt : null,
-        dueAt: j.effectiveDueAt,
-        paused: j.paused,
-        extended: j.extension?.status === "applied",
-        ackDueAt: j.ackDueAt,
-      })),
-    };
+  const request = await getDb().request.findUnique({
+    where: { reference },
+    select: {
+      id: true,
+      status: true,
+      jurisdictions: true,
+      jurisdictionReasons: true,
+      residenceCountry: true,
+      residenceRegion: true,
+      receivedAt: true,
+    },
   });
+  if (!request) return null;
+  const { receivedAt } = request;
+  const { result } = await currentDeadlines(request.id);
+  const reasons = reasonsOf(request.jurisdictionReasons);
+  return {
+    open: isOpen(request.status),
+    residence: toResidence(request.residenceCountry, request.residenceRegion),
+    governing: result.governing,
+    clocks: result.jurisdictions.map((j) => ({
+      jurisdiction: j.jurisdiction,
+      reason: reasons[j.jurisdiction] ?? null,
+      zone: j.zone,
+      /** Set when the count began later than receipt (UK: identity asked for arrived). */
+      restartedAt: j.clockStartAt.getTime() !== receivedAt.getTime() ? j.clockStartAt : null,
+      dueAt: j.effectiveDueAt,
+      paused: j.paused,
+      extended: j.extension?.status === "applied",
+      ackDueAt: j.ackDueAt,
+    })),
+  };
 }
 
 /**

@@ -23,7 +23,7 @@ import {
 } from "@/lib/validation/extensions";
 
 import { complaintAuthorities } from "./complaint-authorities";
-import { recomputeDueAt } from "./deadline-rule";
+import { currentDeadlines, recomputeDueAt } from "./deadline-rule";
 import { requestIdFor } from "./request-id";
 
 // Deadline extensions under four eyes: staff propose (a pending Approval of kind EXTENSION), a
@@ -268,20 +268,15 @@ export async function getExtensionState(options: { actor: Actor; reference: stri
   if (!can(actor.role, "request:read-any")) throw new AppError("FORBIDDEN");
   const requestId = await requestIdFor(actor, options.reference);
   const now = new Date();
-  return getDb().$transaction(async (tx) => {
-    const request = await tx.request.findUniqueOrThrow({
-      where: { id: requestId },
-      select: { type: true, jurisdictions: true },
-    });
-    // One after another: a transaction's queries share one connection.
-    const policies = await tx.deadlinePolicy.findMany({
-      where: { jurisdiction: { in: request.jurisdictions } },
-    });
-    const extensions = await tx.extension.findMany({
-      where: { requestId },
-      select: { jurisdiction: true },
-    });
-    const pending = await tx.approval.findFirst({
+  const db = getDb();
+  const request = await db.request.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { type: true, jurisdictions: true },
+  });
+  const [policies, extensions, pending, { result }] = await Promise.all([
+    db.deadlinePolicy.findMany({ where: { jurisdiction: { in: request.jurisdictions } } }),
+    db.extension.findMany({ where: { requestId }, select: { jurisdiction: true } }),
+    db.approval.findFirst({
       where: { requestId, kind: "EXTENSION", decision: "PENDING" },
       orderBy: { requestedAt: "desc" },
       select: {
@@ -291,29 +286,30 @@ export async function getExtensionState(options: { actor: Actor; reference: stri
         requestedById: true,
         requestedBy: { select: { name: true, email: true } },
       },
-    });
-    const { result } = await recomputeDueAt(tx, requestId, { now });
-    const allowed = request.jurisdictions.filter((j) => {
-      const policy = selectPolicy(policies, j, request.type);
-      return policy?.extensionAmount != null && !extensions.some((e) => e.jurisdiction === j);
-    });
-    const extendable = allowed.flatMap((j) => {
-      const clock = result.jurisdictions.find((d) => d.jurisdiction === j);
-      return clock && clock.dueAt.getTime() >= now.getTime()
-        ? [{ jurisdiction: j, noticeBy: clock.dueAt, zone: clock.zone }]
-        : [];
-    });
-    const closed = allowed.filter((j) => !extendable.some((e) => e.jurisdiction === j));
-    return {
-      extendable,
-      closed,
-      pending: pending && {
-        id: pending.id,
-        proposal: ZExtensionProposal.parse(pending.proposal),
-        requestedAt: pending.requestedAt,
-        requestedById: pending.requestedById,
-        requestedBy: pending.requestedBy.name ?? pending.requestedBy.email,
-      },
-    };
+    }),
+    // The same derivation the jurisdiction panel shows, made once per page.
+    currentDeadlines(requestId),
+  ]);
+  const allowed = request.jurisdictions.filter((j) => {
+    const policy = selectPolicy(policies, j, request.type);
+    return policy?.extensionAmount != null && !extensions.some((e) => e.jurisdiction === j);
   });
+  const extendable = allowed.flatMap((j) => {
+    const clock = result.jurisdictions.find((d) => d.jurisdiction === j);
+    return clock && clock.dueAt.getTime() >= now.getTime()
+      ? [{ jurisdiction: j, noticeBy: clock.dueAt, zone: clock.zone }]
+      : [];
+  });
+  const closed = allowed.filter((j) => !extendable.some((e) => e.jurisdiction === j));
+  return {
+    extendable,
+    closed,
+    pending: pending && {
+      id: pending.id,
+      proposal: ZExtensionProposal.parse(pending.proposal),
+      requestedAt: pending.requestedAt,
+      requestedById: pending.requestedById,
+      requestedBy: pending.requestedBy.name ?? pending.requestedBy.email,
+    },
+  };
 }

@@ -3,7 +3,7 @@ import type { Jurisdiction } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
 import { countryName } from "@/lib/ledger/present";
-import { authorityKeys, pickAuthorities } from "@/lib/requests/complaints";
+import { complaintAuthorities } from "@/lib/data/requests/complaint-authorities";
 
 import type { ItemScope } from "./item-source";
 import { connectorFromWhere, recordWhere } from "./scope-sql";
@@ -149,19 +149,6 @@ async function recipients(
 }
 
 /** The supplementary information for the items in `scope`, in the reader's language. */
-/** Each applicable law's supervisory authority (lib/requests/complaints.ts). */
-async function authoritiesFor(
-  db: SupplementReader,
-  law: { jurisdictions: readonly Jurisdiction[]; residenceCountry: string | null },
-) {
-  const wanted = authorityKeys(law.jurisdictions, law.residenceCountry);
-  const rows = await db.supervisoryAuthority.findMany({
-    where: { key: { in: wanted.flat() } },
-    select: { key: true, nameJa: true, nameEn: true, contactJa: true, contactEn: true, url: true },
-  });
-  return pickAuthorities(wanted, rows);
-}
-
 export async function loadSupplement(
   db: SupplementReader,
   scope: ItemScope,
@@ -194,7 +181,7 @@ export async function loadSupplement(
         },
       },
     }),
-    authoritiesFor(db, law),
+    complaintAuthorities(db, law),
   ]);
   // Purposes for the (system, category) pairs the package actually holds.
   const held = new Set(rows.map((r) => `${r.systemId}|${r.categoryKey ?? ""}`));
