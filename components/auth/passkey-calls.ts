@@ -2,6 +2,8 @@
 
 import {
   browserSupportsWebAuthn,
+  type PublicKeyCredentialCreationOptionsJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
   startAuthentication,
   startRegistration,
 } from "@simplewebauthn/browser";
@@ -50,11 +52,14 @@ export async function registerPasskey(
 ): Promise<Outcome<{ recoveryCodes: string[] | null }>> {
   const refused = unsupported();
   if (refused) return refused;
-  const options = await post<{ challengeId: string; options: never }>("register-options");
+  const options = await post<{
+    challengeId: string;
+    options: PublicKeyCredentialCreationOptionsJSON;
+  }>("register-options");
   if (!options.ok) return options;
   let response;
   try {
-    response = await startRegistration(options.options);
+    response = await startRegistration({ optionsJSON: options.options });
   } catch (error) {
     return browserFailure(error);
   }
@@ -68,11 +73,14 @@ export async function registerPasskey(
 export async function assertPasskey(): Promise<Outcome> {
   const refused = unsupported();
   if (refused) return refused;
-  const options = await post<{ challengeId: string; options: never }>("auth-options");
+  const options = await post<{
+    challengeId: string;
+    options: PublicKeyCredentialRequestOptionsJSON;
+  }>("auth-options");
   if (!options.ok) return options;
   let response;
   try {
-    response = await startAuthentication(options.options);
+    response = await startAuthentication({ optionsJSON: options.options });
   } catch (error) {
     return browserFailure(error);
   }

@@ -87,19 +87,39 @@ export function createCredential(
   };
 }
 
-/** An assertion by `credential` for `options` (from generateAuthenticationOptions). */
+/**
+ * Whether a DER-encoded ECDSA signature has an r or s shorter than 32 bytes, which about one real
+ * P-256 signature in 128 has (the verifier must pad it back).
+ */
+function hasShortInteger(der: Buffer): boolean {
+  const rLength = der[3]!;
+  const sLength = der[5 + rLength]!;
+  const bytes = (length: number, first: number) => (first === 0 ? length - 1 : length);
+  return bytes(rLength, der[4]!) < 32 || bytes(sLength, der[6 + rLength]!) < 32;
+}
+
+/**
+ * An assertion by `credential` for `options` (from generateAuthenticationOptions). With
+ * `shortInteger`, it signs again until the signature has a short r or s.
+ */
 export function assertCredential(
   credential: SoftCredential,
   options: { challenge: string; rpId?: string },
   origin: string,
-  { counter = credential.counter + 1 }: { counter?: number } = {},
+  {
+    counter = credential.counter + 1,
+    shortInteger = false,
+  }: { counter?: number; shortInteger?: boolean } = {},
 ): Record<string, unknown> {
   credential.counter = counter;
   const data = authData(options.rpId ?? new URL(origin).hostname, UP | UV, counter);
   const client = clientData("webauthn.get", options.challenge, origin);
-  const signature = createSign("SHA256")
-    .update(Buffer.concat([data, sha256(client)]))
-    .sign(credential.privateKey);
+  const sign = () =>
+    createSign("SHA256")
+      .update(Buffer.concat([data, sha256(client)]))
+      .sign(credential.privateKey);
+  let signature = sign();
+  while (shortInteger && !hasShortInteger(signature)) signature = sign();
   return {
     id: b64url(credential.id),
     rawId: b64url(credential.id),

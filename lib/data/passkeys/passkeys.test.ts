@@ -282,6 +282,25 @@ describe("assertion", () => {
     expect(session.userId).toBe(subject.userId);
     expect(session.passkeyAt).not.toBeNull();
   });
+
+  it("accepts a signature whose r or s is shorter than 32 bytes, as one in 128 real ones is", async () => {
+    const subject = await signedInByMail("SUBJECT");
+    const { credential } = await register(subject);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const { challengeId, options } = await pk.authenticationOptions(db, rp, null);
+      const response = assertCredential(credential, { challenge: options.challenge }, rp.origin, {
+        shortInteger: true,
+      });
+      const result = await pk.verifyAuthentication(
+        db,
+        rp,
+        { challengeId, response: response as never },
+        null,
+        null,
+      );
+      expect(result).toMatchObject({ kind: "signed-in", userId: subject.userId });
+    }
+  });
 });
 
 describe("recovery codes", () => {

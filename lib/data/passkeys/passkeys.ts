@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 
 import {
+  type AuthenticatorTransportFuture,
   generateAuthenticationOptions,
   generateRegistrationOptions,
   verifyAuthenticationResponse,
@@ -125,13 +126,14 @@ export async function registrationOptions(db: Db, rp: RelyingParty, who: Session
   const options = await generateRegistrationOptions({
     rpName: rp.name,
     rpID: rp.id,
-    userID: who.userId,
+    // The user handle stays the UTF-8 bytes of the user's id, as it was before v10 of the library,
+    // so a device that already holds a passkey for this account replaces rather than duplicates it.
+    userID: new TextEncoder().encode(who.userId),
     userName: who.email,
     attestationType: "none",
     excludeCredentials: existing.map((p) => ({
-      id: Buffer.from(p.credentialId, "base64url"),
-      type: "public-key" as const,
-      transports: p.transports as AuthenticatorTransport[],
+      id: p.credentialId,
+      transports: p.transports as AuthenticatorTransportFuture[],
     })),
     authenticatorSelection: { residentKey: "required", userVerification: "required" },
   });
@@ -173,7 +175,7 @@ export async function verifyRegistration(
     await auditFailure(db, { userId: who.userId, role: who.role, ip: who.ip, step: "register" });
     throw failed();
   }
-  const credentialId = Buffer.from(info.credentialID).toString("base64url");
+  const credentialId = info.credential.id;
   if (await db.passkey.findUnique({ where: { credentialId }, select: { id: true } }))
     throw new AppError("CONFLICT", "passkeys.errors.alreadyRegistered");
 
@@ -182,8 +184,8 @@ export async function verifyRegistration(
       data: {
         userId: who.userId,
         credentialId,
-        publicKey: Buffer.from(info.credentialPublicKey),
-        counter: BigInt(info.counter),
+        publicKey: Buffer.from(info.credential.publicKey),
+        counter: BigInt(info.credential.counter),
         transports: input.response.response.transports ?? [],
         deviceType: info.credentialDeviceType,
         backedUp: info.credentialBackedUp,
@@ -231,9 +233,8 @@ export async function authenticationOptions(
     rpID: rp.id,
     userVerification: "required",
     allowCredentials: allow.map((p) => ({
-      id: Buffer.from(p.credentialId, "base64url"),
-      type: "public-key" as const,
-      transports: p.transports as AuthenticatorTransport[],
+      id: p.credentialId,
+      transports: p.transports as AuthenticatorTransportFuture[],
     })),
   });
   const challengeId = await saveChallenge(db, {
@@ -280,11 +281,11 @@ export async function verifyAuthentication(
         expectedOrigin: rp.origin,
         expectedRPID: rp.id,
         requireUserVerification: true,
-        authenticator: {
-          credentialID: Buffer.from(owner.credentialId, "base64url"),
-          credentialPublicKey: owner.publicKey,
+        credential: {
+          id: owner.credentialId,
+          publicKey: new Uint8Array(owner.publicKey),
           counter: Number(owner.counter),
-          transports: owner.transports as AuthenticatorTransport[],
+          transports: owner.transports as AuthenticatorTransportFuture[],
         },
       }).catch(() => null)
     : null;
