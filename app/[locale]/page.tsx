@@ -1,11 +1,11 @@
 import Link from "next/link";
 
+import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
 import { getActor } from "@/lib/auth/actor";
 import { DEMO_ACCOUNTS } from "@/lib/demo";
 import { isDemoMode } from "@/lib/env";
 import { toLocale } from "@/lib/i18n/config";
 import { getTranslator } from "@/lib/i18n/translate";
-import { REQUEST_TYPES } from "@/lib/validation/requests";
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const locale = toLocale((await params).locale);

@@ -1,5 +1,5 @@
+import { RECIPIENT_CLASSES } from "@/lib/requests/vocabulary";
 import type { TLedgerFilter } from "@/lib/ledger/filter";
-import { RECIPIENT_CLASSES } from "@/lib/ledger/filter";
 import type { RecipientClass } from "@/lib/generated/prisma/enums";
 import type { Translate } from "@/lib/i18n/translate";
 

@@ -1,9 +1,9 @@
 import Link from "next/link";
 
+import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
 import type { Transparency } from "@/lib/data/transparency/get-transparency";
 import type { Locale } from "@/lib/i18n/config";
 import type { Translate } from "@/lib/i18n/translate";
-import { REQUEST_TYPES } from "@/lib/validation/requests";
 
 import { Paragraphs, Section } from "./section";
 

@@ -1,15 +1,9 @@
 import { z } from "zod";
 
+import { RECIPIENT_CLASSES } from "@/lib/requests/vocabulary";
+
 // The ledger's filters, shared by the GET form, the page and the export handlers. Query strings
 // carry only keys, classes, dates and opaque cursors — never names or email addresses.
-
-export const RECIPIENT_CLASSES = [
-  "THIRD_PARTY",
-  "GROUP_COMPANY",
-  "FOREIGN_THIRD_PARTY",
-  "PROCESSOR",
-  "LAW_ENFORCEMENT",
-] as const;
 
 export const LEDGER_PAGE_SIZE = 50;
 

@@ -1,18 +1,13 @@
 import { z } from "zod";
 
+import { RECIPIENT_CLASSES } from "@/lib/requests/vocabulary";
+
 // The data map's configuration forms (systems, categories, purposes, recipients), shared by the
 // manager's forms and the server actions. Messages are catalogue keys (settingsDataMap section).
 // Every form holds strings only, so what react-hook-form keeps is exactly what the action parses.
 
 export const CONNECTOR_KINDS = ["INTERNAL", "HTTP", "MANUAL"] as const;
 export const DATA_CLASSES = ["ORDINARY", "SENSITIVE", "INFORMATIVE"] as const;
-export const RECIPIENT_CLASSES = [
-  "THIRD_PARTY",
-  "GROUP_COMPANY",
-  "FOREIGN_THIRD_PARTY",
-  "PROCESSOR",
-  "LAW_ENFORCEMENT",
-] as const;
 
 const required = (max: number) =>
   z.string().trim().min(1, "validation.required").max(max, "validation.tooLong");

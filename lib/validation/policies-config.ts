@@ -9,17 +9,10 @@ import { locales } from "@/lib/i18n/config";
 // (lib/i18n/messages/sections/settingsPolicies.ts; the deadline rules' own in deadlines.ts).
 
 import { JURISDICTIONS } from "@/lib/requests/jurisdiction";
+import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
 
 export { JURISDICTIONS };
 export const DEADLINE_UNITS = ["CALENDAR_DAYS", "BUSINESS_DAYS", "MONTHS"] as const;
-export const REQUEST_TYPES = [
-  "DISCLOSURE",
-  "PROVISION_RECORDS",
-  "PURPOSE_NOTIFICATION",
-  "CORRECTION",
-  "SUSPENSION_ERASURE",
-  "STOP_PROVISION",
-] as const;
 export const STAFF_ROLE_CHOICES = ["STAFF", "MANAGER", "ADMIN"] as const;
 export type StaffRoleChoice = (typeof STAFF_ROLE_CHOICES)[number];
 

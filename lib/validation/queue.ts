@@ -1,9 +1,10 @@
 import { z } from "zod";
 
+import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
 import { locales } from "@/lib/i18n/config";
 import { OPEN_STATUSES } from "@/lib/requests/lifecycle";
 
-import { REQUEST_TYPES, ZNewRequest } from "./requests";
+import { ZNewRequest } from "./requests";
 
 // The staff queue's filters (a GET form: only codes, dates, ids and opaque cursors ever reach the
 // URL), its search (kept out of the URL: see lib/actions/staff/set-queue-search.ts), claim and

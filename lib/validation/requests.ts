@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { RESIDENCE_COUNTRIES, US_REGIONS } from "@/lib/requests/jurisdiction";
+import { STOPPABLE_RECIPIENT_CLASSES } from "@/lib/requests/vocabulary";
 
 import { ZLocale } from "./common";
 
@@ -31,16 +32,6 @@ export const ZRequester = z.object({
   birthDate,
 });
 
-export const REQUEST_TYPES = [
-  "DISCLOSURE",
-  "PROVISION_RECORDS",
-  "PURPOSE_NOTIFICATION",
-  "CORRECTION",
-  "SUSPENSION_ERASURE",
-  "STOP_PROVISION",
-] as const;
-export type TRequestType = (typeof REQUEST_TYPES)[number];
-
 export const DISCLOSURE_METHODS = ["JSON", "CSV", "PDF", "PAPER"] as const;
 export const REPLY_METHODS = ["EMAIL", "PAPER"] as const;
 export const CORRECTION_ACTIONS = ["CORRECT", "ADD", "DELETE"] as const;
@@ -61,12 +52,6 @@ export const STOP_PROVISION_GROUNDS = [
   "LEAK",
   "HARM_TO_RIGHTS",
   "OTHER",
-] as const;
-export const RECIPIENT_CLASSES = [
-  "THIRD_PARTY",
-  "GROUP_COMPANY",
-  "FOREIGN_THIRD_PARTY",
-  "PROCESSOR",
 ] as const;
 export const FILER_ROLES = ["SELF", "LEGAL_REPRESENTATIVE", "APPOINTED_AGENT"] as const;
 export const RELATIONSHIPS = ["PARENT_OF_MINOR", "GUARDIAN_OF_ADULT_WARD"] as const;
@@ -155,7 +140,9 @@ const ZSuspensionErasureDetails = z.object({
 
 const ZStopProvisionDetails = z.object({
   recipientKeys: z.array(key).max(100),
-  recipientClasses: z.array(z.enum(RECIPIENT_CLASSES)).max(4),
+  recipientClasses: z
+    .array(z.enum(STOPPABLE_RECIPIENT_CLASSES))
+    .max(STOPPABLE_RECIPIENT_CLASSES.length),
   ground: z.enum(STOP_PROVISION_GROUNDS, "validation.required"),
   groundText: z.string().trim().max(2000, "validation.noteTooLong"),
 });

@@ -2,10 +2,10 @@
 
 import { useFormContext } from "react-hook-form";
 
+import { type TRequestType } from "@/lib/requests/vocabulary";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { feeFor, type Fees } from "@/lib/requests/fees";
 import { jurisdictionsFor, toResidence, type JurisdictionCode } from "@/lib/requests/jurisdiction";
-import type { TRequestType } from "@/lib/validation/requests";
 
 import type { FormValues } from "./form-values";
 

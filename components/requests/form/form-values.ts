@@ -1,6 +1,7 @@
 import { get, set, type FieldErrors, type Resolver } from "react-hook-form";
 
-import { ZNewRequest, type TNewRequest, type TRequestType } from "@/lib/validation/requests";
+import { type TRequestType } from "@/lib/requests/vocabulary";
+import { ZNewRequest, type TNewRequest } from "@/lib/validation/requests";
 
 // The form holds every type's detail fields at once (one form, six types); on submit only the
 // chosen type's fields are sent, shaped as the shared schema expects, and that schema alone

@@ -4,13 +4,14 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 
+import { type TRequestType } from "@/lib/requests/vocabulary";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { fileRequest } from "@/lib/actions/requests/file-request";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { Fees } from "@/lib/requests/fees";
 import type { JurisdictionCode } from "@/lib/requests/jurisdiction";
-import type { TNewRequest, TRequestType } from "@/lib/validation/requests";
+import type { TNewRequest } from "@/lib/validation/requests";
 
 import { CorrectionFields } from "./correction-fields";
 import { DeliveryFields } from "./delivery-fields";

@@ -2,10 +2,11 @@
 
 import { useFormContext } from "react-hook-form";
 
+import { STOPPABLE_RECIPIENT_CLASSES } from "@/lib/requests/vocabulary";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { RequestOptions } from "@/lib/data/data-map/list-request-options";
-import { RECIPIENT_CLASSES, STOP_PROVISION_GROUNDS } from "@/lib/validation/requests";
+import { STOP_PROVISION_GROUNDS } from "@/lib/validation/requests";
 
 import { DeliveryFields } from "./delivery-fields";
 import { Choices, Select, TextField } from "./fields";
@@ -107,7 +108,10 @@ export function StopProvisionFields({ options }: { options: NamedOptions }) {
         name="details.recipientClasses"
         legend="requestForm.stopClasses"
         multiple
-        options={RECIPIENT_CLASSES.map((c) => ({ value: c, label: t(`recipientClass.${c}`) }))}
+        options={STOPPABLE_RECIPIENT_CLASSES.map((c) => ({
+          value: c,
+          label: t(`recipientClass.${c}`),
+        }))}
       />
       <Choices
         name="details.recipientKeys"

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 
+import { REQUEST_TYPES, type TRequestType } from "@/lib/requests/vocabulary";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
@@ -24,7 +25,7 @@ import type { FoundSubject } from "@/lib/data/requests/find-subjects";
 import { locales } from "@/lib/i18n/config";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { ENTRY_CHANNELS } from "@/lib/validation/queue";
-import { REPLY_METHODS, REQUEST_TYPES, type TRequestType } from "@/lib/validation/requests";
+import { REPLY_METHODS } from "@/lib/validation/requests";
 
 import { entryResolver, shapeEntry, type EntryValues } from "./entry-values";
 import { ErasureEntryFields } from "./erasure-entry-fields";

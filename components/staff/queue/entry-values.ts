@@ -1,9 +1,9 @@
 import { get, set, type FieldErrors, type Resolver } from "react-hook-form";
 
+import { type TRequestType } from "@/lib/requests/vocabulary";
 import { shape, type FormValues } from "@/components/requests/form/form-values";
 import type { FoundSubject } from "@/lib/data/requests/find-subjects";
 import { ZEnterRequest } from "@/lib/validation/queue";
-import type { TRequestType } from "@/lib/validation/requests";
 
 // The staff entry form holds the web wizard's values (FormValues: filer, people, note, every
 // type's details, so the wizard's field components work inside it) plus how and when the request

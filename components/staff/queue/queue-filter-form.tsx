@@ -1,7 +1,7 @@
+import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
 import type { Assignee } from "@/lib/data/requests/list-assignees";
 import type { Translate } from "@/lib/i18n/translate";
 import { OPEN_STATUSES } from "@/lib/requests/lifecycle";
-import { REQUEST_TYPES } from "@/lib/validation/requests";
 import {
   JURISDICTIONS,
   QUEUE_ACK,

@@ -1,6 +1,6 @@
+import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
 import { OPEN_STATUSES } from "@/lib/requests/lifecycle";
 import { JURISDICTIONS } from "@/lib/validation/queue";
-import { REQUEST_TYPES } from "@/lib/validation/requests";
 
 import { dashboardWeeks, jstDayStart } from "./weeks";
 

@@ -1,11 +1,12 @@
 import "server-only";
 
+import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
 import type { Actor } from "@/lib/auth/actor";
 import { validatePolicy } from "@/lib/deadlines/policy";
 import { getDb } from "@/lib/db";
 
 import { requirePolicyConfigure } from "./policy-rules";
-import { JURISDICTIONS, REQUEST_TYPES } from "@/lib/validation/policies-config";
+import { JURISDICTIONS } from "@/lib/validation/policies-config";
 
 const ORDER = (list: readonly string[], value: string | null) =>
   value === null ? -1 : list.indexOf(value);

@@ -1,6 +1,7 @@
+import { STOPPABLE_RECIPIENT_CLASSES } from "@/lib/requests/vocabulary";
 import type { Tx } from "@/lib/db";
 import type { FulfilmentAction, RecipientClass, RequestType } from "@/lib/generated/prisma/enums";
-import { CORRECTION_ACTIONS, RECIPIENT_CLASSES } from "@/lib/validation/requests";
+import { CORRECTION_ACTIONS } from "@/lib/validation/requests";
 
 import type { TCorrection } from "./wire";
 
@@ -195,7 +196,7 @@ export async function planTasks(tx: Tx, request: RequestLike): Promise<PlannedTa
     case "STOP_PROVISION": {
       const keys = strings(details.recipientKeys);
       const classes = strings(details.recipientClasses).filter((c): c is RecipientClass =>
-        (RECIPIENT_CLASSES as readonly string[]).includes(c),
+        (STOPPABLE_RECIPIENT_CLASSES as readonly string[]).includes(c),
       );
       const rows = await tx.provisionRecord.findMany({
         where: {

@@ -1,5 +1,5 @@
+import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
 import { isMessageKey, type Translate } from "@/lib/i18n/translate";
-import { REQUEST_TYPES } from "@/lib/validation/requests";
 
 import type { PackageGap } from "./types";
 

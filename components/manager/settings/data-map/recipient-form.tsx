@@ -2,15 +2,12 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 
+import { RECIPIENT_CLASSES } from "@/lib/requests/vocabulary";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { saveRecipient } from "@/lib/actions/manager/data-map/save-recipient";
-import {
-  RECIPIENT_CLASSES,
-  ZRecipientConfig,
-  type TRecipientConfig,
-} from "@/lib/validation/data-map-config";
+import { ZRecipientConfig, type TRecipientConfig } from "@/lib/validation/data-map-config";
 
 import { TextField, useConfigForm } from "./fields";
 import { NameFields } from "./name-fields";

@@ -3,15 +3,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, type Resolver } from "react-hook-form";
 
+import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { addDeadlineOverride } from "@/lib/actions/manager/policies/add-deadline-override";
-import {
-  JURISDICTIONS,
-  REQUEST_TYPES,
-  ZDeadlineOverrideCreate,
-} from "@/lib/validation/policies-config";
+import { JURISDICTIONS, ZDeadlineOverrideCreate } from "@/lib/validation/policies-config";
 
 import { PolicyFields, type PolicyFormInput, type PolicyFormOutput } from "./policy-fields";
 import { useActionForm } from "@/components/forms/use-action-form";

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
+import { STOPPABLE_RECIPIENT_CLASSES } from "@/lib/requests/vocabulary";
 import type { Tx } from "@/lib/db";
 import { getTranslator } from "@/lib/i18n/translate";
-import { RECIPIENT_CLASSES } from "@/lib/validation/requests";
 
 import type { KeptItem, TaskContext, TaskResult } from "../types";
 
@@ -17,7 +17,7 @@ import { ensureRestriction, requestLocale } from "./run-context";
 const ZSuspend = z.object({ purposeKeys: z.array(z.string()) });
 const ZStop = z.object({
   recipientKeys: z.array(z.string()),
-  recipientClasses: z.array(z.enum(RECIPIENT_CLASSES)),
+  recipientClasses: z.array(z.enum(STOPPABLE_RECIPIENT_CLASSES)),
 });
 
 /** Suspends the named purposes; a purpose the law requires is kept in use and listed why. */

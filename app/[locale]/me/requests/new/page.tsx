@@ -1,11 +1,11 @@
 import Link from "next/link";
 
+import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
 import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { toLocale } from "@/lib/i18n/config";
 import { getTranslator } from "@/lib/i18n/translate";
-import { REQUEST_TYPES } from "@/lib/validation/requests";
 
 export const dynamic = "force-dynamic";
 

@@ -1,3 +1,4 @@
+import { REQUEST_TYPES, type TRequestType } from "@/lib/requests/vocabulary";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { notFound } from "next/navigation";
 
@@ -12,7 +13,6 @@ import { toResidence } from "@/lib/requests/jurisdiction";
 import { toLocale } from "@/lib/i18n/config";
 import { withSystem } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/translate";
-import { REQUEST_TYPES, type TRequestType } from "@/lib/validation/requests";
 
 export const dynamic = "force-dynamic";
 
