@@ -11,6 +11,7 @@ test("the OpenAPI document is served and describes the endpoints", async ({ requ
   expect(Object.keys(doc.paths).sort()).toEqual([
     "/openapi.json",
     "/provisions",
+    "/receipts",
     "/subjects/{externalId}/items",
     "/subjects/{externalId}/restrictions",
     "/tasks/{taskId}/result",

@@ -143,6 +143,14 @@ test("each other request type is filed in English, answered by staff and read ba
     "Date provided,Last provided,Recipient,Recipient class,Items provided,Purpose,Legal basis,Consent reference,Scene,Country,Country's data-protection system,Recipient's measures,Recipient's address (opt-out),Recipient's representative (opt-out)",
   );
   expect(lines.length).toBeGreaterThan(1);
+  // The Art.30 records of data received about him follow under their own title (APPI Art.33(5)).
+  const receipts = lines.indexOf("Data received from third parties (Art. 30)");
+  expect(receipts).toBeGreaterThan(1);
+  expect(lines[receipts + 1]).toBe(
+    "Received,Provided by,Provider's address,Provider's representative,How the provider obtained it,Items received,Legal basis",
+  );
+  expect(lines[receipts + 2]).toContain("株式会社キャリアリンク");
+  expect(lines[receipts + 2]).toContain("Job applications and work history");
   // Labels in his language, never the codes behind them.
   expect(csv).not.toMatch(/\b(THIRD_PARTY|FOREIGN_THIRD_PARTY|CONSENT|OPT_OUT|USER_APPLICATION)\b/);
   expect(csv).not.toMatch(/\breservation_history\b/);

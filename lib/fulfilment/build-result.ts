@@ -5,16 +5,26 @@ import { getTranslator } from "@/lib/i18n/translate";
 import { CSV_BOM, csvLine, ledgerCsvHeader, ledgerCsvRow } from "@/lib/ledger/csv";
 import { entryToJson, presentLedgerRow, type LedgerEntry } from "@/lib/ledger/present";
 import { ledgerPageQuery, type LedgerRow } from "@/lib/ledger/query";
+import {
+  receiptCsvHeader,
+  receiptCsvRow,
+  receiptEntries,
+  receiptToJson,
+} from "@/lib/ledger/receipts";
 
 // The requester's result for the types the portal answers from its own records: the provision
-// records (APPI Art.33(5)) and the purposes of use (Art.32(2)), in the requester's language with
+// records (APPI Art.33(5): the Art.29 records of what was provided and the Art.30 records of what
+// was received from third parties) and the purposes of use (Art.32(2)), in the requester's language with
 // the same labels as the pages (the ledger's CSV and JSON shapes for provision records). JSON, or
 // CSV where the person asked for it. A disclosure is never answered here: it needs the package
 // staff check and build (lib/fulfilment/package), and completing one without it is refused.
 
 export const RESULT_TYPES: readonly RequestType[] = ["PROVISION_RECORDS", "PURPOSE_NOTIFICATION"];
 
-type Reader = Pick<Db, "$queryRawUnsafe" | "systemCategoryPurpose">;
+type Reader = Pick<
+  Db,
+  "$queryRawUnsafe" | "systemCategoryPurpose" | "receiptRecord" | "dataCategory"
+>;
 
 interface ResultRequest {
   reference: string;
@@ -26,10 +36,17 @@ interface ResultRequest {
 
 const PAGE = 1000;
 
+/** The period the person asked about, as days (YYYY-MM-DD); either end may be open. */
+function askedPeriod(details: unknown): { from?: string; to?: string } {
+  const d = (details ?? {}) as { from?: unknown; to?: unknown };
+  const day = (v: unknown) => (typeof v === "string" && v ? v : undefined);
+  return { from: day(d.from), to: day(d.to) };
+}
+
 /** The subject's provision records in the period and for the recipients the person chose. */
 async function provisionEntries(db: Reader, request: ResultRequest): Promise<LedgerEntry[]> {
-  const d = (request.details ?? {}) as { from?: unknown; to?: unknown; recipientKeys?: unknown };
-  const day = (v: unknown) => (typeof v === "string" && v ? v : undefined);
+  const d = (request.details ?? {}) as { recipientKeys?: unknown };
+  const period = askedPeriod(request.details);
   const recipients = new Set(
     Array.isArray(d.recipientKeys)
       ? d.recipientKeys.filter((k): k is string => typeof k === "string")
@@ -40,7 +57,7 @@ async function provisionEntries(db: Reader, request: ResultRequest): Promise<Led
   for (;;) {
     const query = ledgerPageQuery({
       subjectId: request.subjectId,
-      filter: { from: day(d.from), to: day(d.to), after },
+      filter: { ...period, after },
       limit: PAGE,
     });
     const rows = await db.$queryRawUnsafe<LedgerRow[]>(query.text, ...query.values);
@@ -97,16 +114,34 @@ export async function buildResult(
     generatedAt: new Date().toISOString(),
   };
   if (request.type === "PROVISION_RECORDS") {
-    const entries = await provisionEntries(db, request);
+    const [entries, receipts] = await Promise.all([
+      provisionEntries(db, request),
+      receiptEntries(db, {
+        subjectId: request.subjectId,
+        locale: request.locale,
+        ...askedPeriod(request.details),
+      }),
+    ]);
     if (csv)
       return {
         bytes: Buffer.from(
-          CSV_BOM + ledgerCsvHeader(t) + entries.map((e) => ledgerCsvRow(e, t)).join(""),
+          CSV_BOM +
+            ledgerCsvHeader(t) +
+            entries.map((e) => ledgerCsvRow(e, t)).join("") +
+            // The Art.30 records follow as a second table under their own title.
+            "\r\n" +
+            csvLine([t("ledger.receipts.csv.section")]) +
+            receiptCsvHeader(t) +
+            receipts.map((r) => receiptCsvRow(r, t)).join(""),
           "utf8",
         ),
         format: "CSV",
       };
-    const body = { ...head, entries: entries.map(entryToJson) };
+    const body = {
+      ...head,
+      entries: entries.map(entryToJson),
+      receipts: receipts.map(receiptToJson),
+    };
     return { bytes: Buffer.from(JSON.stringify(body, null, 2), "utf8"), format: "JSON" };
   }
   if (request.type === "PURPOSE_NOTIFICATION") {

@@ -1,11 +1,15 @@
-import type { Db } from "@/lib/db";
+import type { z } from "zod";
+
+import type { Db, Tx } from "@/lib/db";
+import type { ApiScope } from "@/lib/generated/prisma/enums";
 
 import { ApiError } from "./api/errors";
 import { readJsonBody, readRawBody } from "./api/body";
 import { handleApiCall } from "./api/handle";
 import { parseBatch, parseEnvelope } from "./api/items";
 import { pushItems } from "./push-items";
-import { pushProvisions } from "./push-provisions";
+import { pushProvisions, type PushCounts } from "./push-provisions";
+import { pushReceipts } from "./push-receipts";
 import { readRestrictions } from "./read-restrictions";
 import { reportTaskResult } from "./task-result";
 import {
@@ -14,8 +18,9 @@ import {
   ZDataItem,
   ZExternalId,
   ZItemBatch,
-  ZProvisionBatch,
+  ZEventBatch,
   ZProvisionEvent,
+  ZReceiptEvent,
 } from "./wire";
 
 // The /api/v1 endpoints as plain functions of a Request, so the route handlers stay one line and
@@ -38,22 +43,34 @@ async function subjectIdOf(db: Db, systemId: string, externalId: string) {
   return link.subjectId;
 }
 
-export const postProvisions = (request: Request) =>
-  handleApiCall(
-    request,
-    { scope: "PUSH_PROVISIONS", action: "api.provisions.push" },
-    async (ctx) => {
+/** A batch of events pushed by a system: parsed item by item, stored all or nothing, audited. */
+function eventPush<T>(
+  what: { scope: ApiScope; action: string; event: z.ZodType<T> },
+  push: (tx: Tx, input: { systemId: string; events: T[] }) => Promise<PushCounts>,
+) {
+  return (request: Request) =>
+    handleApiCall(request, { scope: what.scope, action: what.action }, async (ctx) => {
       const json = await readJsonBody(request, MAX_PUSH_BYTES);
-      const { events } = parseEnvelope(json, ZProvisionBatch, "events");
-      const parsed = parseBatch(events, ZProvisionEvent, MAX_BATCH);
+      const { events } = parseEnvelope(json, ZEventBatch, "events");
+      const parsed = parseBatch(events, what.event, MAX_BATCH);
       const counts = await ctx.db.$transaction(async (tx) => {
-        const result = await pushProvisions(tx, { systemId: ctx.caller.systemId, events: parsed });
+        const result = await push(tx, { systemId: ctx.caller.systemId, events: parsed });
         await ctx.audit(tx, { ...result });
         return result;
       });
       return { status: 200, body: counts };
-    },
-  );
+    });
+}
+
+export const postProvisions = eventPush(
+  { scope: "PUSH_PROVISIONS", action: "api.provisions.push", event: ZProvisionEvent },
+  pushProvisions,
+);
+
+export const postReceipts = eventPush(
+  { scope: "PUSH_RECEIPTS", action: "api.receipts.push", event: ZReceiptEvent },
+  pushReceipts,
+);
 
 export const postSubjectItems = (request: Request, rawExternalId: string) =>
   handleApiCall(request, { scope: "PUSH_DATA", action: "api.items.push" }, async (ctx) => {

@@ -311,6 +311,95 @@ describe("pushing provisions", () => {
   });
 });
 
+describe("pushing receipt records (APPI Art.30)", () => {
+  const receipt = (subject: string, eventId: string, over: object = {}) => ({
+    eventId,
+    subject,
+    provider: { name: "株式会社提供元", address: "東京都港区1-1", representative: "代表 太郎" },
+    acquisitionMethod: "提供元が本人から直接取得し、提供に同意を得たもの",
+    receivedAt: "2025-06-01T09:30:00+09:00",
+    items: ["name", "email"],
+    legalBasis: "CONSENT",
+    keepUntil: "2028-06-01T00:00:00Z",
+    ...over,
+  });
+
+  it("stores the provider, how it obtained the data and the items once, and audits the call", async () => {
+    const { key, id } = await newKey(["PUSH_RECEIPTS"]);
+    const s = await subject();
+    const events = [
+      receipt(s.externalId, `rc-${s.id}-1`),
+      receipt(s.externalId, `rc-${s.id}-2`, {
+        provider: { name: "個人の提供者", address: "大阪市北区2-2" },
+      }),
+    ];
+    const first = await mod.endpoints.postReceipts(post("/receipts", key, { events }));
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ received: 2, stored: 2, duplicates: 0 });
+    const again = await mod.endpoints.postReceipts(post("/receipts", key, { events }));
+    expect(await again.json()).toEqual({ received: 2, stored: 0, duplicates: 2 });
+
+    const rows = await db.receiptRecord.findMany({
+      where: { subjectId: s.id },
+      orderBy: { externalEventId: "asc" },
+    });
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({
+      sourceSystemId: ids.shop,
+      providerName: "株式会社提供元",
+      providerAddress: "東京都港区1-1",
+      providerRepresentative: "代表 太郎",
+      acquisitionMethod: "提供元が本人から直接取得し、提供に同意を得たもの",
+      items: ["name", "email"],
+      legalBasis: "CONSENT",
+    });
+    expect(rows[0]!.receivedAt.toISOString()).toBe("2025-06-01T00:30:00.000Z");
+    expect(rows[1]!.providerRepresentative).toBeNull();
+    const audits = await auditRows("api.receipts.push", id);
+    expect(audits.map((a) => a.data)).toEqual([
+      { systemId: ids.shop, status: 200, received: 2, stored: 2, duplicates: 0 },
+      { systemId: ids.shop, status: 200, received: 2, stored: 0, duplicates: 2 },
+    ]);
+  });
+
+  it("refuses a record without the provider's address or how it obtained the data, naming the item", async () => {
+    const { key } = await newKey(["PUSH_RECEIPTS"]);
+    const s = await subject();
+    const shapes = [
+      receipt(s.externalId, `ok-${s.id}`),
+      receipt(s.externalId, `no-address-${s.id}`, { provider: { name: "提供元" } }),
+      receipt(s.externalId, `no-method-${s.id}`, { acquisitionMethod: " " }),
+    ];
+    const badShape = await mod.endpoints.postReceipts(post("/receipts", key, { events: shapes }));
+    expect(badShape.status).toBe(422);
+    const shapeBody = (await badShape.json()) as { error: { items: { index: number }[] } };
+    expect(shapeBody.error.items.map((i) => i.index).sort()).toEqual([1, 2]);
+
+    const unknown = [
+      receipt(s.externalId, `ok-${s.id}`),
+      receipt("NOBODY", `nobody-${s.id}`),
+      receipt(s.externalId, `bad-item-${s.id}`, { items: ["shoe_size"] }),
+    ];
+    const answer = await mod.endpoints.postReceipts(post("/receipts", key, { events: unknown }));
+    expect(answer.status).toBe(422);
+    const body = (await answer.json()) as { error: { items: { index: number; code: string }[] } };
+    expect(body.error.items.map((i) => [i.index, i.code])).toEqual([
+      [1, "unknown_subject"],
+      [2, "unknown_category"],
+    ]);
+    expect(await db.receiptRecord.count({ where: { subjectId: s.id } })).toBe(0);
+  });
+
+  it("needs the PUSH_RECEIPTS scope", async () => {
+    const { key } = await newKey(["PUSH_PROVISIONS"]);
+    const s = await subject();
+    const answer = await mod.endpoints.postReceipts(
+      post("/receipts", key, { events: [receipt(s.externalId, `scope-${s.id}`)] }),
+    );
+    expect(answer.status).toBe(403);
+  });
+});
+
 describe("pushing items", () => {
   it("stores a subject's items once, and 404s an unknown subject", async () => {
     const { key } = await newKey(["PUSH_DATA"]);

@@ -42,6 +42,17 @@ const externalIdParam = {
 const mapKey = { type: "string", pattern: "^[A-Za-z0-9_.:-]{1,100}$" };
 const instant = { type: "string", format: "date-time" };
 
+/** What every pushed event starts with: its id (idempotency) and its subject. */
+const eventHead = {
+  eventId: {
+    type: "string",
+    minLength: 1,
+    maxLength: 200,
+    description: "The caller's id of the event; a repeat is a duplicate, stored once",
+  },
+  subject: { type: "string", description: "The subject's id in the calling system" },
+};
+
 const schemas = {
   Error: {
     type: "object",
@@ -94,13 +105,7 @@ const schemas = {
       "keepUntil",
     ],
     properties: {
-      eventId: {
-        type: "string",
-        minLength: 1,
-        maxLength: 200,
-        description: "The caller's id of the event; a repeat is a duplicate, stored once",
-      },
-      subject: { type: "string", description: "The subject's id in the calling system" },
+      ...eventHead,
       recipient: { ...mapKey, description: "Recipient key" },
       purpose: { ...mapKey, description: "Purpose key" },
       scene: { type: ["string", "null"], pattern: mapKey.pattern, description: "Scene key" },
@@ -121,6 +126,56 @@ const schemas = {
       keepUntil: {
         ...instant,
         description: "Until when the ledger keeps the record (APPI Art.30)",
+      },
+    },
+  },
+  ReceiptEvent: {
+    type: "object",
+    description:
+      "Personal data received from a third party (APPI Art.30): the provider, how it obtained the data, when, and which items",
+    required: [
+      "eventId",
+      "subject",
+      "provider",
+      "acquisitionMethod",
+      "receivedAt",
+      "items",
+      "legalBasis",
+      "keepUntil",
+    ],
+    properties: {
+      ...eventHead,
+      provider: {
+        type: "object",
+        required: ["name", "address"],
+        properties: {
+          name: { type: "string", minLength: 1, maxLength: 200 },
+          address: { type: "string", minLength: 1, maxLength: 300 },
+          representative: {
+            type: ["string", "null"],
+            maxLength: 200,
+            description: "A corporation's representative; null for an individual",
+          },
+        },
+      },
+      acquisitionMethod: {
+        type: "string",
+        minLength: 1,
+        maxLength: 1000,
+        description: "How the provider obtained the data, as the organisation confirmed it",
+      },
+      receivedAt: instant,
+      items: {
+        type: "array",
+        minItems: 1,
+        maxItems: 100,
+        items: mapKey,
+        description: "Data category keys received",
+      },
+      legalBasis: { type: "string", enum: LEGAL_BASES },
+      keepUntil: {
+        ...instant,
+        description: "Until when the record is kept (PPC Rules Art.25)",
       },
     },
   },
@@ -221,6 +276,36 @@ const signatureHeaders = ["X-DSAR-Timestamp", "X-DSAR-Nonce", "X-DSAR-Signature"
     'HMAC-SHA256 with the system\'s secret over "<timestamp>.<nonce>.<raw body>"; signature as "sha256=<hex>"; ±5 min; each nonce once',
 }));
 
+/** A POST of a batch of events (provisions, receipts): all or nothing, idempotent by eventId. */
+function eventPushPath(p: {
+  operationId: string;
+  tag: (typeof API_SCOPES)[number];
+  summary: string;
+  unknown: string;
+  event: string;
+}) {
+  return {
+    post: {
+      operationId: p.operationId,
+      tags: [p.tag],
+      summary: p.summary,
+      description: `Each event names its subject by the system's external id. Any unknown ${p.unknown} refuses the whole batch (422, per item).`,
+      requestBody: {
+        required: true,
+        ...json({
+          type: "object",
+          required: ["events"],
+          properties: { events: { type: "array", maxItems: MAX_BATCH, items: ref(p.event) } },
+        }),
+      },
+      responses: {
+        "200": { description: "Stored and duplicate counts", ...json(ref("PushResult")) },
+        ...PUSH_ERRORS,
+      },
+    },
+  };
+}
+
 export const openApiDocument = {
   openapi: "3.1.0",
   info: {
@@ -243,29 +328,20 @@ export const openApiDocument = {
     schemas,
   },
   paths: {
-    "/provisions": {
-      post: {
-        operationId: "pushProvisions",
-        tags: ["PUSH_PROVISIONS"],
-        summary: `Adds up to ${MAX_BATCH} provision events to the ledger`,
-        description:
-          "Each event names its subject by the system's external id. Any unknown subject or key refuses the whole batch (422, per item).",
-        requestBody: {
-          required: true,
-          ...json({
-            type: "object",
-            required: ["events"],
-            properties: {
-              events: { type: "array", maxItems: MAX_BATCH, items: ref("ProvisionEvent") },
-            },
-          }),
-        },
-        responses: {
-          "200": { description: "Stored and duplicate counts", ...json(ref("PushResult")) },
-          ...PUSH_ERRORS,
-        },
-      },
-    },
+    "/provisions": eventPushPath({
+      operationId: "pushProvisions",
+      tag: "PUSH_PROVISIONS",
+      summary: `Adds up to ${MAX_BATCH} provision events to the ledger`,
+      unknown: "subject or key",
+      event: "ProvisionEvent",
+    }),
+    "/receipts": eventPushPath({
+      operationId: "pushReceipts",
+      tag: "PUSH_RECEIPTS",
+      summary: `Adds up to ${MAX_BATCH} receipt records (data received from third parties)`,
+      unknown: "subject or category",
+      event: "ReceiptEvent",
+    }),
     "/subjects/{externalId}/items": {
       post: {
         operationId: "pushItems",

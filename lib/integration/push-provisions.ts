@@ -2,7 +2,7 @@ import type { Tx } from "@/lib/db";
 
 import { invalidItems, type ItemError } from "./api/errors";
 import { utc, utcOrNull } from "./api/items";
-import { idsByKey, reportUnknown, subjectsByExternalId } from "./resolve";
+import { idsByKey, reportUnknown, subjectsAndItems } from "./resolve";
 import type { TProvisionEvent } from "./wire";
 
 // Provision events pushed by a system into the ledger (APPI Arts.29-30). All or nothing: every
@@ -21,12 +21,8 @@ export async function pushProvisions(
   input: { systemId: string; events: TProvisionEvent[] },
 ): Promise<PushCounts> {
   const { systemId, events } = input;
-  const [subjects, recipients, purposes, scenes, categories] = await Promise.all([
-    subjectsByExternalId(
-      tx,
-      systemId,
-      events.map((e) => e.subject),
-    ),
+  const [{ subjects, report }, recipients, purposes, scenes] = await Promise.all([
+    subjectsAndItems(tx, systemId, events),
     idsByKey(
       tx,
       "recipient",
@@ -41,11 +37,6 @@ export async function pushProvisions(
       tx,
       "scene",
       events.map((e) => e.scene),
-    ),
-    idsByKey(
-      tx,
-      "dataCategory",
-      events.flatMap((e) => e.items),
     ),
   ]);
   // APPI Art.29 with Art.27(2): a record of opt-out provision holds the recipient's address and
@@ -75,12 +66,10 @@ export async function pushProvisions(
         message:
           "recipient: opt-out provision needs the recipient's address and representative on file (APPI Art.29)",
       });
-    reportUnknown(errors, i, subjects, e.subject, "unknown_subject", "subject");
+    report(errors, i, e);
     reportUnknown(errors, i, recipients, e.recipient, "unknown_recipient", "recipient");
     reportUnknown(errors, i, purposes, e.purpose, "unknown_purpose", "purpose");
     reportUnknown(errors, i, scenes, e.scene, "unknown_scene", "scene");
-    const unknownItem = e.items.find((k) => !categories.has(k));
-    reportUnknown(errors, i, categories, unknownItem, "unknown_category", "items");
   });
   if (errors.length > 0) throw invalidItems(errors);
 

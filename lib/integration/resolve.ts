@@ -58,3 +58,32 @@ export function reportUnknown(
   if (key == null || found.has(key)) return;
   errors.push({ index, code, message: `${field}: no such ${field} is known to the portal` });
 }
+
+/**
+ * The subjects and data categories a batch of events names (every event has a subject and
+ * items), with `report` adding an error for an event naming an unknown one.
+ */
+export async function subjectsAndItems(
+  tx: Tx,
+  systemId: string,
+  events: readonly { subject: string; items: readonly string[] }[],
+) {
+  const [subjects, categories] = await Promise.all([
+    subjectsByExternalId(
+      tx,
+      systemId,
+      events.map((e) => e.subject),
+    ),
+    idsByKey(
+      tx,
+      "dataCategory",
+      events.flatMap((e) => e.items),
+    ),
+  ]);
+  const report = (errors: ItemError[], index: number, e: (typeof events)[number]) => {
+    reportUnknown(errors, index, subjects, e.subject, "unknown_subject", "subject");
+    const unknownItem = e.items.find((k) => !categories.has(k));
+    reportUnknown(errors, index, categories, unknownItem, "unknown_category", "items");
+  };
+  return { subjects, report };
+}

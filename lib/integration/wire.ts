@@ -38,6 +38,26 @@ export const ZProvisionEvent = z.object({
 });
 export type TProvisionEvent = z.infer<typeof ZProvisionEvent>;
 
+/**
+ * Personal data received from a third party (APPI Art.30): who provided it (name, address and,
+ * for a corporation, its representative), how the provider obtained it, when, and which items.
+ */
+export const ZReceiptEvent = z.object({
+  eventId: ZEventId,
+  subject: z.string().min(1).max(200),
+  provider: z.object({
+    name: z.string().trim().min(1).max(200),
+    address: z.string().trim().min(1).max(300),
+    representative: z.string().trim().min(1).max(200).nullish(),
+  }),
+  acquisitionMethod: z.string().trim().min(1).max(1000),
+  receivedAt: ZInstant,
+  items: z.array(ZMapKey).min(1).max(100),
+  legalBasis: z.enum(LEGAL_BASES),
+  keepUntil: ZInstant,
+});
+export type TReceiptEvent = z.infer<typeof ZReceiptEvent>;
+
 export const ZDataItem = z.object({
   eventId: ZEventId,
   category: ZMapKey,
@@ -51,7 +71,8 @@ export const ZDataItem = z.object({
 });
 export type TDataItem = z.infer<typeof ZDataItem>;
 
-export const ZProvisionBatch = z.object({ events: z.array(z.unknown()) });
+/** The envelope of an event push (provisions, receipts); each event is checked on its own. */
+export const ZEventBatch = z.object({ events: z.array(z.unknown()) });
 export const ZItemBatch = z.object({ items: z.array(z.unknown()) });
 
 /** An external id as it appears in a path segment. */

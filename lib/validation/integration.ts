@@ -6,6 +6,7 @@ import { z } from "zod";
 export const API_SCOPES = [
   "PUSH_DATA",
   "PUSH_PROVISIONS",
+  "PUSH_RECEIPTS",
   "READ_RESTRICTIONS",
   "REPORT_TASKS",
 ] as const;

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 import { categories, fields, purposes, systems, uses } from "./data-map";
-import { lawEnforcementDisclosures, planProvisions } from "./ledger";
+import { lawEnforcementDisclosures, planProvisions, receipts } from "./ledger";
 import { deadlinePolicies, organisation, staffUsers } from "./organisation";
 import { items, registrationItems } from "./personal-data";
 import { createClock, createRng, dateOnly } from "./random";
@@ -240,6 +240,27 @@ async function insertDemo(tx: Prisma.TransactionClient, now: Date): Promise<Seed
       disclosedAt: clock.daysAgo(d.daysAgo, 16),
       note: d.note,
     })),
+  });
+
+  await tx.receiptRecord.createMany({
+    data: receipts.map((r) => {
+      const receivedAt = clock.daysAgo(r.daysAgo, 11);
+      return {
+        subjectId: subjectId(r.subject),
+        sourceSystemId: systemId(r.system),
+        providerName: r.providerName,
+        providerAddress: r.providerAddress,
+        providerRepresentative: r.providerRepresentative,
+        acquisitionMethod: r.acquisitionMethod,
+        receivedAt,
+        items: [...r.items],
+        legalBasis: r.basis,
+        // PPC Rules Art.25: three years for a record made per receipt.
+        keepUntil: clock.addYears(receivedAt, 3),
+        externalEventId: r.eventId,
+        createdAt: receivedAt,
+      };
+    }),
   });
 
   await tx.deadlinePolicy.createMany({ data: [...deadlinePolicies] });

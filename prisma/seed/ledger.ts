@@ -201,3 +201,26 @@ export const lawEnforcementDisclosures = [
   recordedBy: "manager" | "manager2" | "admin"; approvedBy: "manager" | "manager2" | "admin";
   issuingOfficer: string; scope: string; items: CategoryKey[]; note: string;
 }[];
+
+/**
+ * Personal data received from third parties (APPI Art.30), as the systems push them through
+ * /api/v1/receipts: the provider as confirmed on receipt and how it obtained the data.
+ */
+// prettier-ignore
+export const receipts = [
+  { subject: "hanako", system: "points", daysAgo: 420, eventId: "pts-rcv-00001",
+    providerName: "株式会社ポイントアライアンス", providerAddress: "東京都港区芝公園二丁目4番1号",
+    providerRepresentative: "代表取締役 岡本 直樹",
+    acquisitionMethod: "提供元の共通ポイント会員規約に基づき、本人が会員登録時に入力し、当社との連携に同意したもの",
+    items: ["name", "email", "points_balance"], basis: "CONSENT" },
+  { subject: "hanako", system: "marketing", daysAgo: 95, eventId: "mkt-rcv-00001",
+    providerName: "株式会社データブリッジ", providerAddress: "大阪府大阪市北区梅田三丁目1番3号",
+    providerRepresentative: "代表取締役 森下 京子",
+    acquisitionMethod: "提供元が運営するアンケートサイトで本人から直接取得し、第三者提供への同意を得たもの",
+    items: ["survey_answers", "email"], basis: "CONSENT" },
+  { subject: "ichiro", system: "recruiting", daysAgo: 200, eventId: "rec-rcv-00001",
+    providerName: "株式会社キャリアリンク", providerAddress: "東京都千代田区丸の内一丁目9番2号",
+    providerRepresentative: "代表取締役 石井 大輔",
+    acquisitionMethod: "提供元の転職支援サービスで本人が登録し、当社への応募にあたり提供に同意したもの",
+    items: ["name", "job_application", "job_preferences"], basis: "CONSENT" },
+] as const;

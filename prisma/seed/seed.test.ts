@@ -147,6 +147,13 @@ describe("demo seed", () => {
     }
     expect(records.some((r) => r.periodEnd)).toBe(true);
     expect(await db.lawEnforcementDisclosure.count()).toBeGreaterThanOrEqual(3);
+    // Art.30 receipt records: the provider as confirmed, how it obtained the data, kept 3 years.
+    const receipts = await db.receiptRecord.findMany();
+    expect(receipts.length).toBeGreaterThanOrEqual(3);
+    for (const r of receipts) {
+      expect(r.providerName && r.providerAddress && r.acquisitionMethod).toBeTruthy();
+      expect(r.keepUntil.getTime()).toBeGreaterThan(r.receivedAt.getTime());
+    }
   });
 
   it("creates a privacy office team and the deadline policies", async () => {

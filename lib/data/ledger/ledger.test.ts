@@ -191,6 +191,37 @@ describe("listMyProvisions", () => {
   });
 });
 
+describe("listMyReceipts (APPI Art.30)", () => {
+  it("lists the person's own receipt records in their language, in the period, to nobody else", async () => {
+    const { listMyReceipts } = await import("./list-my-receipts");
+    const ja = await listMyReceipts({ actor: hanako, locale: "ja" });
+    const rows = await db.receiptRecord.findMany({
+      where: { subjectId: hanakoSubjectId },
+      orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+    });
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(ja.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+    expect(ja[0]).toMatchObject({
+      provider: { name: rows[0]!.providerName, address: rows[0]!.providerAddress },
+      acquisitionMethod: rows[0]!.acquisitionMethod,
+    });
+    // Category names, not keys, in the reader's language.
+    expect(ja.flatMap((r) => r.items)).toContain("メールアドレス");
+    const en = await listMyReceipts({ actor: hanako, locale: "en" });
+    expect(en.flatMap((r) => r.items)).toContain("Email address");
+
+    const newest = rows[0]!.receivedAt;
+    const day = new Date(newest.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+    const inPeriod = await listMyReceipts({ actor: hanako, locale: "ja", from: day, to: day });
+    expect(inPeriod.map((r) => r.id)).toEqual([rows[0]!.id]);
+
+    const ichiros = await listMyReceipts({ actor: ichiro, locale: "ja" });
+    expect(ichiros.length).toBeGreaterThan(0);
+    expect(ichiros.some((r) => rows.some((h) => h.id === r.id))).toBe(false);
+    expect(await listMyReceipts({ actor: { ...hanako, role: "STAFF" }, locale: "ja" })).toEqual([]);
+  });
+});
+
 describe("the ledger query plan for a busy subject", () => {
   it("cuts the first page on the (subjectId, providedAt, id) index before joining; filters use indexes", async () => {
     // 4,000 entries for one subject among 12,000 spread over 600 others: the shape of the

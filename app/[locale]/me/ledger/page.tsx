@@ -5,9 +5,11 @@ import { ForeignNotes } from "@/components/ledger/foreign-notes";
 import { LedgerEntries } from "@/components/ledger/ledger-entries";
 import { LedgerFilterForm } from "@/components/ledger/ledger-filter-form";
 import { LedgerPager } from "@/components/ledger/ledger-pager";
+import { ReceiptList } from "@/components/ledger/receipt-list";
 import { pageActor } from "@/lib/auth/page-actor";
 import { listLedgerFilterOptions } from "@/lib/data/ledger/list-ledger-filter-options";
 import { listMyProvisions } from "@/lib/data/ledger/list-my-provisions";
+import { listMyReceipts } from "@/lib/data/ledger/list-my-receipts";
 import { toLocale } from "@/lib/i18n/config";
 import { getTranslator, isMessageKey } from "@/lib/i18n/translate";
 import { filterToSearch, parseLedgerFilter } from "@/lib/ledger/filter";
@@ -30,7 +32,11 @@ export default async function MyLedgerPage(props: {
     parsed.filter.recipientClass && parsed.filter.recipient
       ? keepRecipientInClass(parsed.filter, (await loadingOptions).recipients)
       : { filter: parsed.filter, error: undefined };
-  const [page, options] = await Promise.all([listMyProvisions({ actor, filter }), loadingOptions]);
+  const [page, options, receipts] = await Promise.all([
+    listMyProvisions({ actor, filter }),
+    loadingOptions,
+    listMyReceipts({ actor, locale, from: filter.from, to: filter.to }),
+  ]);
   const base = `/${locale}/me/ledger`;
   const search = filterToSearch(filter);
   const entries = page.rows.map((row) => presentLedgerRow(row, locale));
@@ -81,6 +87,7 @@ export default async function MyLedgerPage(props: {
         />
       </section>
       <ForeignNotes entries={entries} t={t} />
+      <ReceiptList receipts={receipts} locale={locale} t={t} />
       <section aria-labelledby="ledger-export-title">
         <h2 id="ledger-export-title">{t("ledger.export.title")}</h2>
         <p>{t("ledger.export.help")}</p>

@@ -23,6 +23,7 @@ const ja = {
   scope: {
     PUSH_DATA: "個人データの送信",
     PUSH_PROVISIONS: "提供記録の送信",
+    PUSH_RECEIPTS: "受領記録（第三者から受けた記録）の送信",
     READ_RESTRICTIONS: "利用停止の読み取り",
     REPORT_TASKS: "対応タスクの結果報告",
   },
@@ -89,6 +90,7 @@ const en: typeof ja = {
   scope: {
     PUSH_DATA: "Push personal data",
     PUSH_PROVISIONS: "Push provision records",
+    PUSH_RECEIPTS: "Push receipt records (data received from third parties)",
     READ_RESTRICTIONS: "Read use restrictions",
     REPORT_TASKS: "Report task results",
   },

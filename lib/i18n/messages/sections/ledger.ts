@@ -57,6 +57,30 @@ const ja = {
     CONTRACT: "契約に基づく提供",
     PROCESSING_ENTRUSTMENT: "業務委託（第27条第5項第1号）",
   },
+  receipts: {
+    title: "第三者から受け取った個人データ（受領記録）",
+    intro:
+      "当社が第三者からあなたの個人データを受け取ったときに、法律（第30条）に従い、提供元とその取得の経緯を確認して作成した記録です。",
+    empty: "第三者から受け取った記録はありません。",
+    count: "{count}件",
+    column: {
+      date: "受領日",
+      provider: "提供元",
+      acquisition: "提供元が取得した経緯",
+      items: "受け取った項目",
+      legalBasis: "根拠",
+    },
+    representative: "代表者: {name}",
+    csv: {
+      section: "第三者から受け取った記録（第30条）",
+      receivedAt: "受領日",
+      provider: "提供元",
+      address: "提供元の住所",
+      representative: "提供元の代表者",
+      acquisition: "提供元が取得した経緯",
+      items: "受け取った項目",
+    },
+  },
   pager: {
     label: "ページ送り",
     newer: "新しい記録へ",
@@ -211,6 +235,30 @@ const en: typeof ja = {
     USER_APPLICATION: "Your own application or link",
     CONTRACT: "Contract",
     PROCESSING_ENTRUSTMENT: "Entrusted processing (Art.27(5)(i))",
+  },
+  receipts: {
+    title: "Personal data received from third parties (receipt records)",
+    intro:
+      "When we receive your personal data from a third party, the law (Art. 30) has us confirm who provided it and how they obtained it, and keep this record.",
+    empty: "We hold no record of receiving your data from a third party.",
+    count: "{count} records",
+    column: {
+      date: "Received",
+      provider: "Provided by",
+      acquisition: "How the provider obtained it",
+      items: "Items received",
+      legalBasis: "Legal basis",
+    },
+    representative: "Representative: {name}",
+    csv: {
+      section: "Data received from third parties (Art. 30)",
+      receivedAt: "Received",
+      provider: "Provided by",
+      address: "Provider's address",
+      representative: "Provider's representative",
+      acquisition: "How the provider obtained it",
+      items: "Items received",
+    },
   },
   pager: {
     label: "Pages",
