@@ -20,7 +20,7 @@ export async function RequestChanges(props: {
   const { t } = props;
   const found = await getRequestChanges(props);
   if (!found || !CHANGING.includes(found.type)) return null;
-  const { changes, erased, kept, restrictions, noticesSent } = found;
+  const { changes, erased, kept, restrictions, noticesSent, told } = found;
   const nothing =
     changes.length === 0 && erased === 0 && kept.length === 0 && restrictions.length === 0;
   return (
@@ -105,7 +105,20 @@ export async function RequestChanges(props: {
         </>
       )}
       {noticesSent > 0 && (
-        <p>{t("fulfilment.actions.result.noticesSent", { count: noticesSent })}</p>
+        <>
+          <h3>{t("fulfilment.actions.result.toldTitle")}</h3>
+          <p>{t("fulfilment.actions.result.noticesSent", { count: noticesSent })}</p>
+          <ul data-testid="told-recipients">
+            {told.map((r) => (
+              <li key={r.name}>
+                {r.name} —{" "}
+                {r.confirmed
+                  ? t("fulfilment.actions.result.toldConfirmed")
+                  : t("fulfilment.actions.result.toldWaiting")}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );

@@ -19,6 +19,8 @@ export const QUEUES = {
   rateLimitPrune: "rate-limit-prune",
   // Tells subscribed systems that a subject's use restrictions changed (lib/integration).
   integrationWebhook: "integration-webhook",
+  // Mails an onward notice to a recipient after a correction, erasure or stop (GDPR Art.19).
+  onwardNotice: "onward-notice",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -37,6 +39,7 @@ const QUEUE_OPTIONS: Record<
   "reminder-scan": { retryLimit: 2, retryDelay: 30 },
   "rate-limit-prune": { retryLimit: 1, retryDelay: 60 },
   "integration-webhook": { retryLimit: 8, retryDelay: 10 },
+  "onward-notice": { retryLimit: 8, retryDelay: 10 },
 };
 
 const SUPERVISE_SECONDS = 10;

@@ -3,6 +3,7 @@ import type { PgBoss } from "pg-boss";
 import type { Db } from "@/lib/db";
 import { registerFulfilmentJobs } from "@/lib/fulfilment/engine/jobs";
 import { registerDocumentPurge } from "@/lib/identity/purge";
+import { registerOnwardNoticeJobs } from "@/lib/fulfilment/onward-delivery";
 import { registerWebhookJobs } from "@/lib/integration/webhooks";
 import { deliverMail } from "@/lib/mail/deliver";
 import { renderMail, type MailKind } from "@/lib/mail/templates";
@@ -34,5 +35,6 @@ export async function registerHandlers(boss: PgBoss, db: Db): Promise<void> {
   await registerFulfilmentJobs(boss, db);
   await registerReminders(boss, db);
   await registerWebhookJobs(boss, db);
+  await registerOnwardNoticeJobs(boss, db);
   await registerRateLimitPrune(boss, db);
 }

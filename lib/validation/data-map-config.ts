@@ -129,6 +129,12 @@ export const ZRecipientConfig = z
     /** For the record of opt-out provision (APPI Art.29 with Art.27(2)). */
     address: optional(500),
     representative: optional(200),
+    /** Where onward notices go (GDPR Art.19); empty: staff tell the recipient another way. */
+    noticeEmail: z
+      .string()
+      .trim()
+      .max(254, "validation.tooLong")
+      .refine((v) => v === "" || z.email().safeParse(v).success, "validation.email"),
   })
   .superRefine((v, ctx) => {
     const need = (field: keyof typeof v, message = "validation.required") => {

@@ -18,7 +18,7 @@ const EU_REGIME_EN =
 // prettier-ignore
 export const recipients = [
   // ── Non-group companies (THIRD_PARTY)
-  { key: "hotel-sakuratei", recipientClass: "THIRD_PARTY", nameJa: "株式会社さくら亭（湯けむりの宿 さくら亭）", nameEn: "Sakuratei Co., Ltd. (Yukemuri Inn Sakuratei)",
+  { key: "hotel-sakuratei", noticeEmail: "privacy@sakuratei.example.jp", recipientClass: "THIRD_PARTY", nameJa: "株式会社さくら亭（湯けむりの宿 さくら亭）", nameEn: "Sakuratei Co., Ltd. (Yukemuri Inn Sakuratei)",
     descriptionJa: "箱根の旅館。ネット予約の宿泊者情報、口コミ、アンケート結果を受領します。", descriptionEn: "A ryokan in Hakone receiving guests' booking details, reviews and survey results.",
     address: "神奈川県足柄下郡箱根町湯本1-2-3", representative: "代表取締役 佐倉 恵子" },
   { key: "restaurant-mimosa", recipientClass: "THIRD_PARTY", nameJa: "株式会社ミモザダイニング（ビストロ・ミモザ 銀座店）", nameEn: "Mimosa Dining Co., Ltd. (Bistro Mimosa Ginza)",
@@ -39,7 +39,7 @@ export const recipients = [
     descriptionJa: "スカウトサービスに参画する人材紹介会社。スカウト送付のため職務経歴と希望条件を受領します。", descriptionEn: "A recruiting agency on the scouting service, receiving work history and preferences to send scout offers." },
   { key: "jobboard-bridge", recipientClass: "THIRD_PARTY", nameJa: "ジョブブリッジ株式会社", nameEn: "JobBridge K.K.",
     descriptionJa: "求人配信プラットフォームの提携先。提携求人への応募時に職務経歴と利用実績を受領します。", descriptionEn: "A partner job-distribution platform receiving work history and usage when the person applies to a partner listing." },
-  { key: "points-connect", recipientClass: "THIRD_PARTY", nameJa: "株式会社ポイントコネクト", nameEn: "Point Connect Co., Ltd.",
+  { key: "points-connect", noticeEmail: "privacy@point-connect.example.jp", recipientClass: "THIRD_PARTY", nameJa: "株式会社ポイントコネクト", nameEn: "Point Connect Co., Ltd.",
     descriptionJa: "共通ポイント「Cポイント」の運営会社。ご本人がID連携した場合に会員情報とポイント利用情報を受領します。", descriptionEn: "Operator of the C-Point programme, receiving member and points data once the person links their IDs." },
   { key: "points-midori", recipientClass: "THIRD_PARTY", nameJa: "みどりモバイル株式会社", nameEn: "Midori Mobile Corporation",
     descriptionJa: "携帯電話会社。「みどりポイント」とID連携した場合に会員情報とポイント利用情報を受領します。", descriptionEn: "A mobile carrier receiving member and points data once the person links a Midori Points account." },
@@ -51,7 +51,7 @@ export const recipients = [
   { key: "group-travel", recipientClass: "GROUP_COMPANY", nameJa: "サクラリンクトラベル株式会社", nameEn: "Sakura Link Travel Inc.",
     descriptionJa: "当社グループの旅行会社。ツアー申込時に予約情報を受領します。", descriptionEn: "Our group's travel agency, receiving booking details when the person books a tour." },
   // ── Foreign third parties (APPI Art.28)
-  { key: "adreach-us", recipientClass: "FOREIGN_THIRD_PARTY", nameJa: "AdReach, Inc.", nameEn: "AdReach, Inc.", country: "US",
+  { key: "adreach-us", noticeEmail: "privacy@adreach.example.com", recipientClass: "FOREIGN_THIRD_PARTY", nameJa: "AdReach, Inc.", nameEn: "AdReach, Inc.", country: "US",
     descriptionJa: "米国の広告プラットフォーム。ご本人の同意に基づき、ハッシュ化したメールアドレスや広告識別子を照合し広告を配信します。",
     descriptionEn: "A US advertising platform matching hashed email addresses and advertising IDs, with the person's consent, to deliver ads.",
     regimeNoteJa: US_REGIME_JA, regimeNoteEn: US_REGIME_EN,

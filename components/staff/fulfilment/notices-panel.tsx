@@ -5,18 +5,21 @@ import { formatDateTime } from "@/lib/i18n/format";
 
 import type { StaffPanelProps } from "../panel-props";
 
-import { NoticeConfirmForm } from "./notice-confirm-form";
+import { NoticeCloseForm } from "./notice-close-form";
 
 // The request types whose fulfilment tells recipients (corrections, erasures, stops).
 const NOTICE_TYPES: readonly RequestType[] = ["CORRECTION", "SUSPENSION_ERASURE", "STOP_PROVISION"];
 
-/** Onward notices to the recipients that received the data, tracked until each confirms. */
+/**
+ * Onward notices to the recipients that received the data: where each went, and whether the
+ * recipient confirmed through its link or a manager closed it with a note.
+ */
 export async function NoticesPanel({ request, actor, locale, t }: StaffPanelProps) {
   if (!NOTICE_TYPES.includes(request.type) || !request.identityVerifiedAt) return null;
   const notices = await listNotices({ actor, reference: request.reference });
   const name = (r: (typeof notices)[number]["recipient"]) =>
     locale === "ja" ? r.nameJa : r.nameEn;
-  const waiting = notices.filter((n) => n.sentAt && !n.confirmedAt);
+  const waiting = notices.filter((n) => !n.confirmedAt && !n.closedAt);
   return (
     <section className="panel" aria-labelledby="notices-title" data-testid="notices-panel">
       <h2 id="notices-title">{t("fulfilment.notices.title")}</h2>
@@ -50,19 +53,35 @@ export async function NoticesPanel({ request, actor, locale, t }: StaffPanelProp
                   <td>{t(`fulfilment.notices.kind.${n.kind}`)}</td>
                   <td>
                     {n.sentAt ? (
-                      <time dateTime={n.sentAt.toISOString()}>
-                        {formatDateTime(locale, n.sentAt)}
-                      </time>
-                    ) : (
+                      <>
+                        <time dateTime={n.sentAt.toISOString()}>
+                          {formatDateTime(locale, n.sentAt)}
+                        </time>
+                        {n.sentTo && (
+                          <div>
+                            <small>{t("fulfilment.notices.sentTo", { email: n.sentTo })}</small>
+                          </div>
+                        )}
+                      </>
+                    ) : n.recipient.noticeEmail ? (
                       t("fulfilment.notices.notSent")
+                    ) : (
+                      t("fulfilment.notices.noChannel")
                     )}
                   </td>
                   <td>
-                    {n.confirmedAt ? (
+                    {n.confirmedAt || n.closedAt ? (
                       <>
-                        <time dateTime={n.confirmedAt.toISOString()}>
-                          {formatDateTime(locale, n.confirmedAt)}
+                        <time dateTime={(n.confirmedAt ?? n.closedAt)!.toISOString()}>
+                          {formatDateTime(locale, (n.confirmedAt ?? n.closedAt)!)}
                         </time>
+                        <div>
+                          <small>
+                            {n.confirmedAt
+                              ? t("fulfilment.notices.confirmedByLink")
+                              : t("fulfilment.notices.closed")}
+                          </small>
+                        </div>
                         {n.note && <div>{n.note}</div>}
                       </>
                     ) : (
@@ -73,8 +92,8 @@ export async function NoticesPanel({ request, actor, locale, t }: StaffPanelProp
               ))}
             </tbody>
           </table>
-          {waiting.length > 0 && can(actor.role, "request:fulfil") && (
-            <NoticeConfirmForm
+          {waiting.length > 0 && can(actor.role, "request:approve") && (
+            <NoticeCloseForm
               reference={request.reference}
               waiting={waiting.map((n) => ({
                 id: n.id,

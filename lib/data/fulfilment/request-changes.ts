@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { loadFieldLabels } from "@/lib/data/data-map/field-labels";
 import { requestScope } from "@/lib/data/requests/get-request";
-import { getDb } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { keptReason } from "@/lib/fulfilment/engine/internal/erasure-rule";
 import type { AppliedChange, KeptItem, TaskResult } from "@/lib/fulfilment/engine/types";
 import type { RecipientClass, RequestType, RestrictionKind } from "@/lib/generated/prisma/enums";
@@ -29,6 +29,8 @@ export interface RequestChanges {
     recipientClass: RecipientClass | null;
   }[];
   noticesSent: number;
+  /** The recipients told of it, by name (processors by the kind of work), and whether each confirmed. */
+  told: { name: string; confirmed: boolean }[];
 }
 
 /**
@@ -48,8 +50,20 @@ export async function getRequestChanges(options: {
     select: { id: true, type: true, status: true },
   });
   if (!request || (!staff && request.status !== "COMPLETED")) return null;
+  return collectRequestChanges(db, request, locale);
+}
+
+/**
+ * The changes of a request the caller has already scoped (the requester's or staff's view
+ * above, or a recipient's notice opened by its link, lib/data/fulfilment/notices.ts).
+ */
+export async function collectRequestChanges(
+  db: Db,
+  request: { id: string; type: RequestType },
+  locale: Locale,
+): Promise<RequestChanges> {
   const name = NAMED(locale);
-  const [tasks, restrictions, noticesSent, categories, purposes, fieldLabels] = await Promise.all([
+  const [tasks, restrictions, notices, categories, purposes, fieldLabels] = await Promise.all([
     db.fulfilmentTask.findMany({
       where: { requestId: request.id, status: "SUCCEEDED" },
       orderBy: [{ system: { key: "asc" } }, { action: "asc" }],
@@ -69,7 +83,26 @@ export async function getRequestChanges(options: {
         recipient: { select: { nameJa: true, nameEn: true } },
       },
     }),
-    db.recipientNotice.count({ where: { requestId: request.id, sentAt: { not: null } } }),
+    db.recipientNotice.findMany({
+      where: {
+        requestId: request.id,
+        OR: [{ sentAt: { not: null } }, { confirmedAt: { not: null } }],
+      },
+      orderBy: { recipient: { key: "asc" } },
+      select: {
+        recipientId: true,
+        confirmedAt: true,
+        recipient: {
+          select: {
+            nameJa: true,
+            nameEn: true,
+            recipientClass: true,
+            processorCategoryJa: true,
+            processorCategoryEn: true,
+          },
+        },
+      },
+    }),
     db.dataCategory.findMany({ select: { key: true, nameJa: true, nameEn: true } }),
     db.purpose.findMany({ select: { key: true, nameJa: true, nameEn: true } }),
     loadFieldLabels(db),
@@ -98,7 +131,8 @@ export async function getRequestChanges(options: {
       name: r.purpose ? name(r.purpose) : r.recipient ? name(r.recipient) : null,
       recipientClass: r.recipientClass,
     })),
-    noticesSent,
+    noticesSent: new Set(notices.map((n) => n.recipientId)).size,
+    told: toldRecipients(notices, locale),
   };
   const seenPurposes = new Set<string>();
   for (const task of tasks) {
@@ -124,6 +158,35 @@ export async function getRequestChanges(options: {
     }
   }
   return out;
+}
+
+/** Each recipient told once, a processor by the kind of work it does rather than by name. */
+function toldRecipients(
+  notices: {
+    recipientId: string;
+    confirmedAt: Date | null;
+    recipient: {
+      nameJa: string;
+      nameEn: string;
+      recipientClass: RecipientClass;
+      processorCategoryJa: string | null;
+      processorCategoryEn: string | null;
+    };
+  }[],
+  locale: Locale,
+): RequestChanges["told"] {
+  const byRecipient = new Map<string, RequestChanges["told"][number]>();
+  for (const n of notices) {
+    const r = n.recipient;
+    const processor = locale === "ja" ? r.processorCategoryJa : r.processorCategoryEn;
+    const name = r.recipientClass === "PROCESSOR" && processor ? processor : NAMED(locale)(r);
+    const seen = byRecipient.get(n.recipientId);
+    byRecipient.set(n.recipientId, {
+      name,
+      confirmed: (seen?.confirmed ?? true) && n.confirmedAt !== null,
+    });
+  }
+  return [...byRecipient.values()];
 }
 
 /** The reason in the reader's language where it is ours; the organisation's own words as given. */

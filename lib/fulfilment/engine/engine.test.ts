@@ -616,11 +616,17 @@ describe("running tasks", () => {
     expect(await run(shop.id)).toBe("succeeded");
     const notices = await db.recipientNotice.findMany({
       where: { requestId: r.id },
-      select: { recipientId: true, kind: true, sentAt: true },
+      select: { recipientId: true, kind: true, items: true, sentAt: true },
     });
     // The hotel received the corrected reservations; the ad company only the (unchanged) email.
+    // The hotel has no notice address: the notice waits for staff to tell it by hand.
     expect(notices).toEqual([
-      { recipientId: ids["r:hotel"], kind: "CORRECTION", sentAt: expect.any(Date) as Date },
+      {
+        recipientId: ids["r:hotel"],
+        kind: "CORRECTION",
+        items: ["reservation_history"],
+        sentAt: null,
+      },
     ]);
   });
 

@@ -22,7 +22,7 @@ export function TextField(props: {
   help?: string;
   error?: string;
   multiline?: boolean;
-  type?: "text" | "url" | "number";
+  type?: "text" | "url" | "number" | "email";
   registration: UseFormRegisterReturn;
 }) {
   const { id, label, help, error, registration } = props;

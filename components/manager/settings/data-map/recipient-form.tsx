@@ -28,6 +28,7 @@ const EMPTY: TRecipientConfig = {
   processorCategoryEn: "",
   address: "",
   representative: "",
+  noticeEmail: "",
 };
 
 /**
@@ -86,6 +87,16 @@ export function RecipientForm(props: { initial?: TRecipientConfig }) {
         <p className="help">{t("settingsDataMap.recipients.optOutHelp")}</p>
         {text("address", t("settingsDataMap.recipients.address"), false)}
         {text("representative", t("settingsDataMap.recipients.representative"), false)}
+      </fieldset>
+      <fieldset className="field">
+        <legend>{t("settingsDataMap.recipients.noticeTitle")}</legend>
+        <p className="help">{t("settingsDataMap.recipients.noticeHelp")}</p>
+        <TextField
+          id="recipient-noticeEmail"
+          label={t("settingsDataMap.recipients.noticeEmail")}
+          type="email"
+          {...bind("noticeEmail")}
+        />
       </fieldset>
       {recipientClass === "PROCESSOR" && (
         <fieldset className="field">

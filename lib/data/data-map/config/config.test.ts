@@ -192,6 +192,7 @@ describe("data map configuration", () => {
       processorCategoryEn: "",
       address: "",
       representative: "",
+      noticeEmail: "privacy at adreach",
     });
     expect(foreign.success).toBe(false);
     const paths = foreign.error?.issues.map((i) => `${i.path.join(".")}:${i.message}`);
@@ -200,6 +201,7 @@ describe("data map configuration", () => {
         "country:settingsDataMap.errors.countryRequired",
         "regimeNoteJa:validation.required",
         "measuresEn:validation.required",
+        "noticeEmail:validation.email",
       ]),
     );
     const input = ZRecipientConfig.parse({
@@ -215,6 +217,7 @@ describe("data map configuration", () => {
       processorCategoryEn: "Ignored",
       address: "1 Main St, Springfield, US",
       representative: "",
+      noticeEmail: " Privacy@AdReach.example.com ",
     });
     const { id } = await mod.saveRecipient.saveRecipient({ actor: manager, input });
     const [row] = await mod.recipients.listRecipients({ actor: manager, id });
@@ -225,6 +228,8 @@ describe("data map configuration", () => {
       // The Art.29 record's address is kept; an empty representative is none.
       address: "1 Main St, Springfield, US",
       representative: null,
+      // Onward notices (GDPR Art.19) go here.
+      noticeEmail: "privacy@adreach.example.com",
     });
   });
 

@@ -34,6 +34,7 @@ function columns(input: TRecipientConfig) {
     processorCategoryEn: processor ? orNull(input.processorCategoryEn) : null,
     address: orNull(input.address),
     representative: orNull(input.representative),
+    noticeEmail: orNull(input.noticeEmail.toLowerCase()),
   };
 }
 

@@ -55,7 +55,14 @@ beforeAll(async () => {
     ["police", "LAW_ENFORCEMENT"],
   ] as const) {
     const r = await db.recipient.create({
-      data: { key, nameJa: key, nameEn: key, recipientClass },
+      data: {
+        key,
+        nameJa: key,
+        nameEn: key,
+        recipientClass,
+        // Only the partner has a notice address: its notices are mailed by a job.
+        noticeEmail: key === "partner" ? "privacy@partner.example.jp" : null,
+      },
     });
     ids[`recipient:${key}`] = r.id;
   }
@@ -69,6 +76,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  const { getBoss } = await import("@/lib/jobs/boss");
+  await (await getBoss()).stop({ graceful: false }).catch(() => undefined);
   await db.$disconnect();
   await testDb.drop();
 });
@@ -187,15 +196,22 @@ async function run(ctx: TaskContext): Promise<TaskResult> {
 const audits = (requestId: string) =>
   db.auditEvent.findMany({ where: { requestId }, orderBy: { id: "asc" } });
 
-const noticesOf = async (requestId: string) =>
-  (
-    await db.recipientNotice.findMany({
-      where: { requestId },
-      select: { kind: true, sentAt: true, recipient: { select: { key: true } } },
-    })
-  )
-    .map((n) => `${n.kind}:${n.recipient.key}:${n.sentAt ? "sent" : "unsent"}`)
+/** kind:recipient:categories:mailed, where mailed says a delivery job is queued for it. */
+const noticesOf = async (requestId: string) => {
+  const notices = await db.recipientNotice.findMany({
+    where: { requestId },
+    select: { id: true, kind: true, items: true, recipient: { select: { key: true } } },
+  });
+  const jobs = await db.$queryRaw<{ noticeId: string }[]>`
+    SELECT data->>'noticeId' AS "noticeId" FROM pgboss.job WHERE name = 'onward-notice'`;
+  const queued = new Set(jobs.map((j) => j.noticeId));
+  return notices
+    .map(
+      (n) =>
+        `${n.kind}:${n.recipient.key}:${n.items.join("+")}:${queued.has(n.id) ? "mailed" : "by-hand"}`,
+    )
     .sort();
+};
 
 describe("export", () => {
   it("counts this system's live items within the disclosure's scope, copying no values", async () => {
@@ -345,8 +361,8 @@ describe("correction", () => {
 
     // Recipients of the changed categories (address, email, name) from this system only.
     expect(await noticesOf(ctx.request.id)).toEqual([
-      "CORRECTION:group:sent",
-      "CORRECTION:partner:sent",
+      "CORRECTION:group:name:by-hand",
+      "CORRECTION:partner:address+email:mailed",
     ]);
     expect(first.noticesSent).toBe(2);
 
@@ -355,8 +371,8 @@ describe("correction", () => {
       "personal-data.add",
       "personal-data.correct",
       "personal-data.delete",
-      "recipient-notice.send",
-      "recipient-notice.send",
+      "recipient-notice.create",
+      "recipient-notice.create",
     ]);
     const logged = JSON.stringify(rows.map((r) => r.data));
     for (const value of ["東京都港区", "old@example.jp", "試験 花子", "¥1,000", "法人税法"])
@@ -503,8 +519,8 @@ describe("erasure", () => {
     // Erased categories reached partner (name) and abroad (payments, unattributed) — not the
     // group company (email was not erased) nor the police.
     expect(await noticesOf(ctx.request.id)).toEqual([
-      "ERASURE:abroad:sent",
-      "ERASURE:partner:sent",
+      "ERASURE:abroad:payments:by-hand",
+      "ERASURE:partner:name:mailed",
     ]);
 
     const logged = await audits(ctx.request.id);
@@ -578,8 +594,8 @@ describe("stop of provision", () => {
       ]),
     );
     expect(await noticesOf(ctx.request.id)).toEqual([
-      "STOP_PROVISION:abroad:sent",
-      "STOP_PROVISION:partner:sent",
+      "STOP_PROVISION:abroad::by-hand",
+      "STOP_PROVISION:partner::mailed",
     ]);
     expect(await run(ctx)).toEqual(first);
     expect(await db.useRestriction.count({ where: { requestId: ctx.request.id } })).toBe(3);

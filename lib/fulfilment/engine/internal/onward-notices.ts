@@ -2,6 +2,8 @@ import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NoticeKind, RecipientClass } from "@/lib/generated/prisma/enums";
 
+import { enqueueOnwardNotice } from "@/lib/fulfilment/onward-delivery";
+
 import type { TaskContext } from "../types";
 
 import { auditChange } from "./run-context";
@@ -14,8 +16,9 @@ import { auditChange } from "./run-context";
  * every system: a recipient is rather told once too often than not at all. Law-enforcement
  * authorities are never notified (their disclosures sit in a separate register).
  *
- * Recipients have no contact address in the data map, so a notice is recorded as sent through
- * the organisation's own channel when it is created; staff record each confirmation.
+ * A notice is created unsent; for a recipient with a notice address a job in this transaction
+ * mails it (lib/fulfilment/onward-delivery.ts) and marks it sent once the mail is accepted. A
+ * recipient without one is told by staff another way and the notice closed by a manager.
  * Idempotent: one notice per request, recipient and kind. Returns how many recipients of this
  * system's data hold a notice of this kind.
  */
@@ -48,28 +51,38 @@ export async function sendOnwardNotices(
       ...(categoryKeys ? { items: { hasSome: categoryKeys } } : {}),
       recipient,
     },
-    distinct: ["recipientId"],
-    select: { recipientId: true },
+    select: { recipientId: true, items: true },
   });
-  const recipientIds = records.map((r) => r.recipientId);
-  if (recipientIds.length === 0) return 0;
+  // Each recipient once, with the affected categories it received.
+  const received = new Map<string, Set<string>>();
+  for (const r of records) {
+    const items = received.get(r.recipientId) ?? new Set<string>();
+    for (const k of r.items) if (categoryKeys?.includes(k)) items.add(k);
+    received.set(r.recipientId, items);
+  }
+  if (received.size === 0) return 0;
   const created = await tx.recipientNotice.createManyAndReturn({
-    data: recipientIds.map((recipientId) => ({
+    data: [...received].map(([recipientId, items]) => ({
       requestId: ctx.request.id,
       recipientId,
       kind: input.kind,
-      sentAt: new Date(),
+      items: [...items].sort(),
     })),
     skipDuplicates: true,
-    select: { id: true, recipientId: true },
+    select: { id: true, recipientId: true, recipient: { select: { noticeEmail: true } } },
   });
   for (const notice of created) {
+    if (notice.recipient.noticeEmail) await enqueueOnwardNotice(tx, notice.id);
     await auditChange(tx, ctx, {
-      action: "recipient-notice.send",
+      action: "recipient-notice.create",
       entityType: "RecipientNotice",
       entityId: notice.id,
-      data: { recipientId: notice.recipientId, kind: input.kind },
+      data: {
+        recipientId: notice.recipientId,
+        kind: input.kind,
+        channel: notice.recipient.noticeEmail ? "EMAIL" : "NONE",
+      },
     });
   }
-  return recipientIds.length;
+  return received.size;
 }

@@ -125,6 +125,10 @@ const ja = {
       "オプトアウト（個人情報保護法第27条第2項）で提供する場合、提供の記録に提供先の住所と、法人の場合は代表者の氏名が必要です（第29条）。これがない提供先へのオプトアウトの提供は記録できません。",
     address: "住所",
     representative: "代表者の氏名（法人の場合）",
+    noticeTitle: "訂正・消去・提供停止の通知先",
+    noticeHelp:
+      "本人の請求で個人データを訂正・消去し、または提供を停止したとき、この提供先に通知をメールで送り、リンクから確認を受けます。未登録の場合は担当者が別の方法で伝えます。",
+    noticeEmail: "通知先のメールアドレス",
     processorCategoryEn: "委託する業務の種類（英語）",
     processorTitle: "委託先（公表は業務の種類のみ）",
   },
@@ -269,6 +273,10 @@ const en: typeof ja = {
       "When data is provided under the opt-out procedure (APPI Art.27(2)), the record must hold the recipient's address and, for a corporation, its representative's name (Art.29). Opt-out provision to a recipient without them cannot be recorded.",
     address: "Address",
     representative: "Representative's name (for a corporation)",
+    noticeTitle: "Where to send notices of corrections, erasures and stops",
+    noticeHelp:
+      "When a person's data is corrected or erased, or its provision stopped, at their request, this recipient is mailed a notice and confirms through its link. Without an address, staff tell the recipient another way.",
+    noticeEmail: "Notice email address",
     processorCategoryEn: "Kind of work entrusted (English)",
     processorTitle: "Processor (published by kind of work only)",
   },

@@ -50,6 +50,7 @@ export default async function RecipientPage({ params }: Props) {
           processorCategoryJa: recipient.processorCategoryJa ?? "",
           address: recipient.address ?? "",
           representative: recipient.representative ?? "",
+          noticeEmail: recipient.noticeEmail ?? "",
           processorCategoryEn: recipient.processorCategoryEn ?? "",
         }}
       />

@@ -8,12 +8,12 @@ import { useForm } from "react-hook-form";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { confirmNotice } from "@/lib/actions/staff/confirm-notice";
+import { closeNotice } from "@/lib/actions/staff/close-notice";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { ZConfirmNotice, type TConfirmNotice } from "@/lib/validation/notices";
+import { ZCloseNotice, type TCloseNotice } from "@/lib/validation/notices";
 
-/** Records that a recipient confirmed one of the notices still waiting, and how. */
-export function NoticeConfirmForm(props: {
+/** A manager closes one of the notices still waiting, saying how it was settled. */
+export function NoticeCloseForm(props: {
   reference: string;
   waiting: { id: string; label: string }[];
 }) {
@@ -22,8 +22,8 @@ export function NoticeConfirmForm(props: {
   const router = useRouter();
   const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
   const [done, setDone] = useState(false);
-  const form = useForm<TConfirmNotice>({
-    resolver: zodResolver(ZConfirmNotice),
+  const form = useForm<TCloseNotice>({
+    resolver: zodResolver(ZCloseNotice),
     defaultValues: { reference, noticeId: waiting[0]?.id ?? "", note: "" },
   });
   const { errors, isSubmitting } = form.formState;
@@ -31,7 +31,7 @@ export function NoticeConfirmForm(props: {
   const onSubmit = form.handleSubmit(async (values) => {
     setDone(false);
     setFailure(undefined);
-    const result = await confirmNotice(values);
+    const result = await closeNotice(values);
     if (!result.ok) return setFailure({ error: result.error, errorId: result.errorId });
     setDone(true);
     const next = waiting.find((n) => n.id !== values.noticeId);
@@ -40,14 +40,14 @@ export function NoticeConfirmForm(props: {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="notice-confirm-title">
-      <h3 id="notice-confirm-title">{t("fulfilment.notices.confirm.title")}</h3>
+    <form onSubmit={onSubmit} noValidate aria-labelledby="notice-close-title">
+      <h3 id="notice-close-title">{t("fulfilment.notices.close.title")}</h3>
       <div className="field">
-        <label htmlFor="notice-confirm-notice">{t("fulfilment.notices.confirm.notice")}</label>
+        <label htmlFor="notice-close-notice">{t("fulfilment.notices.close.notice")}</label>
         <select
-          id="notice-confirm-notice"
+          id="notice-close-notice"
           {...form.register("noticeId")}
-          aria-describedby={errors.noticeId ? "notice-confirm-notice-error" : undefined}
+          aria-describedby={errors.noticeId ? "notice-close-notice-error" : undefined}
         >
           {waiting.map((n) => (
             <option key={n.id} value={n.id}>
@@ -55,24 +55,24 @@ export function NoticeConfirmForm(props: {
             </option>
           ))}
         </select>
-        <FieldError id="notice-confirm-notice-error" message={errors.noticeId?.message} />
+        <FieldError id="notice-close-notice-error" message={errors.noticeId?.message} />
       </div>
       <div className="field">
-        <label htmlFor="notice-confirm-note">{t("fulfilment.notices.confirm.note")}</label>
+        <label htmlFor="notice-close-note">{t("fulfilment.notices.close.note")}</label>
         <textarea
-          id="notice-confirm-note"
+          id="notice-close-note"
           rows={2}
           {...form.register("note")}
-          aria-describedby={errors.note ? "notice-confirm-note-error" : undefined}
+          aria-describedby={errors.note ? "notice-close-note-error" : undefined}
         />
-        <FieldError id="notice-confirm-note-error" message={errors.note?.message} />
+        <FieldError id="notice-close-note-error" message={errors.note?.message} />
       </div>
       <FormAlert error={failure?.error} errorId={failure?.errorId} />
       <div aria-live="polite">
-        {done && <p className="success">{t("fulfilment.notices.confirm.done")}</p>}
+        {done && <p className="success">{t("fulfilment.notices.close.done")}</p>}
       </div>
       <button type="submit" disabled={isSubmitting}>
-        {t("fulfilment.notices.confirm.submit")}
+        {t("fulfilment.notices.close.submit")}
       </button>
     </form>
   );

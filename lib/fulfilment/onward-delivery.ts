@@ -1,0 +1,103 @@
+import { createHash, randomBytes } from "node:crypto";
+
+import type { PgBoss } from "pg-boss";
+
+import { recordAudit } from "@/lib/audit/record";
+import type { Db, Tx } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/config";
+import { getTranslator } from "@/lib/i18n/translate";
+import { QUEUES, sendInTx } from "@/lib/jobs/boss";
+import { deliverMail } from "@/lib/mail/deliver";
+
+import { appBaseUrl } from "./engine/base-url";
+
+// Onward notices that really go out (GDPR Art.19). The engine creates a notice and, in the same
+// transaction, a job holding only its id. The job makes a fresh link token (only its SHA-256 is
+// stored, so a database read cannot confirm on a recipient's behalf), mails the recipient's notice
+// address the link, and marks the notice sent once the mail is accepted; a failure is retried
+// with backoff, each attempt replacing the token. The recipient opens the link to see what
+// changed for whom and confirms (lib/data/fulfilment/notices.ts).
+
+export const ONWARD_NOTICE_QUEUE = QUEUES.onwardNotice;
+/** How long a notice link opens the notice. */
+export const NOTICE_LINK_DAYS = 90;
+
+export const hashNoticeToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** Queues the mail of one notice in the caller's transaction. */
+export async function enqueueOnwardNotice(tx: Tx, noticeId: string): Promise<void> {
+  await sendInTx(tx, ONWARD_NOTICE_QUEUE, { noticeId }, { singletonKey: `notice:${noticeId}` });
+}
+
+/** A recipient abroad reads English; one in Japan, Japanese. */
+const localeOf = (recipientClass: string): Locale =>
+  recipientClass === "FOREIGN_THIRD_PARTY" ? "en" : "ja";
+
+/**
+ * Mails one notice. "skipped" when it was already sent or its recipient has no notice address
+ * (nothing a retry would change); throws, for pg-boss to retry, when the mail is not accepted.
+ */
+export async function deliverOnwardNotice(db: Db, noticeId: string): Promise<"sent" | "skipped"> {
+  const notice = await db.recipientNotice.findUnique({
+    where: { id: noticeId },
+    select: {
+      id: true,
+      kind: true,
+      sentAt: true,
+      requestId: true,
+      recipientId: true,
+      recipient: {
+        select: { noticeEmail: true, nameJa: true, nameEn: true, recipientClass: true },
+      },
+    },
+  });
+  const to = notice?.recipient.noticeEmail;
+  if (!notice || notice.sentAt || !to) return "skipped";
+  const token = randomBytes(32).toString("base64url");
+  await db.recipientNotice.update({
+    where: { id: notice.id },
+    data: { tokenHash: hashNoticeToken(token) },
+  });
+  const locale = localeOf(notice.recipient.recipientClass);
+  const t = getTranslator(locale);
+  const organisation = await db.organisation.findFirst({ select: { nameJa: true, nameEn: true } });
+  const params = {
+    organisation: (locale === "ja" ? organisation?.nameJa : organisation?.nameEn) ?? "",
+    recipient: locale === "ja" ? notice.recipient.nameJa : notice.recipient.nameEn,
+    action: t(`fulfilment.notices.kind.${notice.kind}`),
+    url: `${appBaseUrl()}/${locale}/notices/${token}`,
+    days: NOTICE_LINK_DAYS,
+  };
+  await deliverMail(db, {
+    to,
+    subject: t("fulfilment.onward.mail.subject", params),
+    text: `${t("fulfilment.onward.mail.body", params)}\n\n${t("mail.footer")}`,
+  });
+  await db.$transaction(async (tx) => {
+    const sent = await tx.recipientNotice.updateMany({
+      where: { id: notice.id, sentAt: null },
+      data: { sentAt: new Date(), sentTo: to },
+    });
+    if (sent.count === 1)
+      await recordAudit(tx, {
+        actorId: null,
+        actorRole: null,
+        action: "recipient-notice.send",
+        entityType: "RecipientNotice",
+        entityId: notice.id,
+        requestId: notice.requestId,
+        data: { recipientId: notice.recipientId, kind: notice.kind, channel: "EMAIL" },
+      });
+  });
+  return "sent";
+}
+
+export async function registerOnwardNoticeJobs(boss: PgBoss, db: Db): Promise<void> {
+  await boss.work<{ noticeId: string }>(
+    ONWARD_NOTICE_QUEUE,
+    { pollingIntervalSeconds: 1, batchSize: 1 },
+    async ([job]) => {
+      if (job) await deliverOnwardNotice(db, job.data.noticeId);
+    },
+  );
+}
