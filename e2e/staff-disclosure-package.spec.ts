@@ -70,6 +70,13 @@ test("staff withhold an item, build the package, and the requester downloads it 
     field: "myNumber",
     value: "123456789012",
   });
+  await insertItem({
+    subjectId,
+    system: "members",
+    category: "member_id",
+    field: "passportNo",
+    value: "TK7654321",
+  });
 
   // The subject asks for their data as CSV.
   await page.goto("/en/me/requests/new/disclosure");
@@ -96,11 +103,16 @@ test("staff withhold an item, build the package, and the requester downloads it 
   const items = panel.getByTestId("package-items");
   await expect(items).toContainText("090-5555-0101");
   await expect(items).toContainText("Points were not credited (resolved)");
-  // An ID number is never included and not even shown here.
+  // The My Number is never included and not even shown here.
   const row = (text: string) => items.getByTestId("package-item").filter({ hasText: text });
   const idRow = items.locator('[data-state="never"]');
-  await expect(idRow).toContainText(en.preview.never.replace("{kind}", en.kind.GOVERNMENT_ID));
+  await expect(idRow).toContainText(en.preview.never.replace("{kind}", en.kind.MY_NUMBER));
   await expect(items).not.toContainText("123456789012");
+  // A passport number is the person's own: disclosed unless staff find a ground, and marked.
+  await expect(row("TK7654321")).toHaveAttribute("data-state", "check");
+  await expect(row("TK7654321")).toContainText(
+    en.preview.check.replace("{kind}", en.kind.GOVERNMENT_ID),
+  );
   await expectNoViolations(staff, '[data-testid="package-panel"]');
 
   // Withhold the phone number: a reason is required.
@@ -109,16 +121,19 @@ test("staff withhold an item, build the package, and the requester downloads it 
   await items.getByRole("button", { name: `${en.preview.redact}: Phone number` }).click();
   await panel.getByRole("button", { name: en.preview.save }).click();
   await expect(panel.getByText("This field is required")).toBeVisible();
+  await expect(panel.getByText(en.preview.chooseGround).last()).toBeVisible();
+  await panel.getByLabel(en.preview.ground).selectOption("HARM_TO_PERSON");
   await panel.getByLabel(en.preview.reason).fill("It is another person's number");
   await panel.getByRole("button", { name: en.preview.save }).click();
   await expect(panel.getByLabel(en.preview.reason)).toHaveCount(0);
+  // The requester reads the ground, then the reason.
   await expect(row("090-5555-0101")).toContainText(
-    en.preview.redacted.replace("{reason}", "It is another person's number"),
+    "Withheld: It could harm the life, body, property or other rights and interests of the person or a third party (It is another person's number)",
   );
   await expectNoViolations(staff, '[data-testid="package-panel"]');
 
   await panel.getByRole("button", { name: en.build.submit }).click();
-  await expect(panel.getByRole("status")).toHaveText(en.build.done.replace("{count}", "1"));
+  await expect(panel.getByRole("status")).toHaveText(en.build.done.replace("{count}", "2"));
   const prepared = panel.getByTestId("prepared-packages");
   const csvLink = prepared.getByRole("link", {
     name: en.prepared.download.replace("{format}", "CSV"),
@@ -162,6 +177,8 @@ test("staff withhold an item, build the package, and the requester downloads it 
   expect(csvText).toContain("Enquiries,Points were not credited (resolved)");
   expect(csvText).not.toContain("090-5555-0101");
   expect(csvText).not.toContain("123456789012");
+  // The passport number nobody withheld is disclosed.
+  expect(csvText).toContain("TK7654321");
 
   const htmlResponse = await page.request.get(`${baseURL}${await html.getAttribute("href")}`);
   expect(htmlResponse.headers()["content-type"]).toBe("text/html; charset=utf-8");

@@ -91,3 +91,15 @@ export function groundsApply(
   const allowed = groundsFor(type, jurisdictions);
   return grounds.every((g) => allowed.includes(g));
 }
+
+/**
+ * The grounds for withholding one item from a disclosure that is otherwise given (a partial
+ * disclosure): APPI Art.33(2)(i)-(iii), of which (i) also covers GDPR Art.15(4), the rights and
+ * freedoms of others.
+ */
+export const ITEM_WITHHOLDING_GROUNDS = [
+  "HARM_TO_PERSON",
+  "BUSINESS_DISRUPTION",
+  "VIOLATES_OTHER_LAW",
+] as const satisfies readonly RefusalGround[];
+export type TItemWithholdingGround = (typeof ITEM_WITHHOLDING_GROUNDS)[number];

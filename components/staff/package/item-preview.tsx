@@ -155,9 +155,17 @@ function ItemRow(props: {
         <td>{item.field}</td>
         <td style={{ overflowWrap: "anywhere" }}>{item.value}</td>
         <td>
-          {state.kind === "included" && (
+          {(state.kind === "included" || state.kind === "check") && (
             <>
-              {t("disclosurePackage.preview.included")}{" "}
+              {state.kind === "check" ? (
+                <strong>
+                  {t("disclosurePackage.preview.check", {
+                    kind: t(`disclosurePackage.kind.${state.why}`),
+                  })}
+                </strong>
+              ) : (
+                t("disclosurePackage.preview.included")
+              )}{" "}
               {!open && (
                 <button
                   type="button"

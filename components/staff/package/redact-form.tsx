@@ -9,9 +9,10 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { redactItem } from "@/lib/actions/staff/redact-item";
 import type { MessageKey } from "@/lib/i18n/translate";
+import { ITEM_WITHHOLDING_GROUNDS } from "@/lib/requests/refusal-grounds";
 import { ZRedactReason, type TRedactReason } from "@/lib/validation/packages";
 
-/** The reason for withholding one item (required; the requester reads it). */
+/** The ground and the reason for withholding one item (both required; the requester reads them). */
 export function RedactForm(props: {
   reference: string;
   itemRef: string;
@@ -24,21 +25,24 @@ export function RedactForm(props: {
   const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
   const form = useForm<TRedactReason>({
     resolver: zodResolver(ZRedactReason),
-    defaultValues: { reason: "" },
+    defaultValues: { ground: "" as TRedactReason["ground"], reason: "" },
   });
   const { errors, isSubmitting } = form.formState;
-  useEffect(() => form.setFocus("reason"), [form]);
+  useEffect(() => form.setFocus("ground"), [form]);
 
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await redactItem({
       action: "redact",
       reference: props.reference,
       itemRef: props.itemRef,
+      ground: values.ground,
       reason: values.reason,
     });
     if (!result.ok) {
-      if (result.fieldErrors?.reason)
-        form.setError("reason", { message: result.fieldErrors.reason });
+      for (const field of ["ground", "reason"] as const) {
+        const message = result.fieldErrors?.[field];
+        if (message) form.setError(field, { message });
+      }
       return setFailure({ error: result.error, errorId: result.errorId });
     }
     await props.onDone(result.data.discarded);
@@ -50,6 +54,23 @@ export function RedactForm(props: {
       noValidate
       aria-label={`${t("disclosurePackage.preview.redact")}: ${props.field}`}
     >
+      <div className="field">
+        <label htmlFor={`${id}-ground`}>{t("disclosurePackage.preview.ground")}</label>
+        <select
+          id={`${id}-ground`}
+          aria-invalid={errors.ground ? true : undefined}
+          aria-describedby={errors.ground ? `${id}-ground-error` : undefined}
+          {...form.register("ground")}
+        >
+          <option value="">{t("disclosurePackage.preview.chooseGround")}</option>
+          {ITEM_WITHHOLDING_GROUNDS.map((g) => (
+            <option key={g} value={g}>
+              {t(`decisions.groundLabels.${g}`)}
+            </option>
+          ))}
+        </select>
+        <FieldError id={`${id}-ground-error`} message={errors.ground?.message} />
+      </div>
       <div className="field">
         <label htmlFor={`${id}-reason`}>{t("disclosurePackage.preview.reason")}</label>
         <textarea

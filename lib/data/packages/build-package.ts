@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { withheldReason } from "@/lib/fulfilment/package/withheld-reason";
 import { buildPackageFiles, gapsOf } from "@/lib/fulfilment/package/build";
 import { resolveItemScope } from "@/lib/fulfilment/package/item-source";
 import { fileFormatOf, packageFormatsFor } from "@/lib/fulfilment/package/formats";
@@ -45,7 +46,7 @@ export async function buildPackage(options: {
   const db = getDb();
   const redactions = await db.itemRedaction.findMany({
     where: { requestId: request.id },
-    select: { id: true, itemRef: true, reason: true },
+    select: { id: true, itemRef: true, ground: true, reason: true },
   });
   const formats = packageFormatsFor(request.details);
   const scope = await resolveItemScope(db, request, request.locale);
@@ -68,7 +69,7 @@ export async function buildPackage(options: {
     const tail = await buildPackageFiles({
       db,
       request,
-      redactions: new Map(redactions.map((r) => [r.itemRef, r.reason])),
+      redactions: new Map(redactions.map((r) => [r.itemRef, withheldReason(request.locale, r)])),
       outputs: files.map((f) => ({ format: fileFormatOf(f.format), sink: f.writer })),
       batchSize: options.batchSize,
       onBatch: options.onBatch,

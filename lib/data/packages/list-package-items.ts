@@ -2,7 +2,12 @@ import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
-import { neverDisclosedKind, type NeverDisclosedKind } from "@/lib/fulfilment/package/denylist";
+import {
+  checkKind,
+  neverDisclosedKind,
+  type NeverDisclosedKind,
+  type SensitiveKind,
+} from "@/lib/fulfilment/package/denylist";
 import { packageFormatsFor } from "@/lib/fulfilment/package/formats";
 import {
   resolveItemScope,
@@ -10,12 +15,15 @@ import {
   type SystemState,
 } from "@/lib/fulfilment/package/item-source";
 import { previewItems, type PreviewCounts } from "@/lib/fulfilment/package/preview";
+import { withheldReason } from "@/lib/fulfilment/package/withheld-reason";
 import type { PackageFormat } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/config";
 
 import { loadPackageRequest } from "./package-request";
 
 export const PREVIEW_PAGE_SIZE = 50;
+
+type CheckKind = Exclude<SensitiveKind, "MY_NUMBER">;
 
 export interface PreviewItem {
   key: string;
@@ -27,6 +35,8 @@ export interface PreviewItem {
   collectedAt: string | null;
   state:
     | { kind: "included" }
+    /** Included unless staff withhold it with a ground: a number or secret worth a look. */
+    | { kind: "check"; why: CheckKind }
     | { kind: "redacted"; reason: string }
     | { kind: "never"; why: NeverDisclosedKind };
 }
@@ -70,9 +80,9 @@ export async function listPackageItems(options: {
     (
       await db.itemRedaction.findMany({
         where: { requestId: request.id },
-        select: { itemRef: true, reason: true },
+        select: { itemRef: true, ground: true, reason: true },
       })
-    ).map((r) => [r.itemRef, r.reason]),
+    ).map((r) => [r.itemRef, withheldReason(locale, r)]),
   );
   const redactedRefs = [...redactions.keys()];
   const wanted = Math.max(1, Math.floor(options.page ?? 1));
@@ -106,6 +116,7 @@ export async function listPackageItems(options: {
       })),
     items: result.rows.map((row) => {
       const never = neverDisclosedKind(row);
+      const check = checkKind(row);
       const reason = redactions.get(row.ref);
       const category = categories.get(row.categoryKey) ?? row.categoryKey;
       return {
@@ -121,7 +132,9 @@ export async function listPackageItems(options: {
           ? { kind: "never", why: never }
           : reason !== undefined
             ? { kind: "redacted", reason }
-            : { kind: "included" },
+            : check
+              ? { kind: "check", why: check }
+              : { kind: "included" },
       };
     }),
     counts: result.counts,

@@ -185,7 +185,7 @@ afterAll(async () => {
 });
 
 describe("building a disclosure package", () => {
-  it("streams the records and a connector's answer into CSV and HTML, without ID numbers", async () => {
+  it("streams the records and a connector's answer into CSV and HTML, never the My Number", async () => {
     const staff = await person("STAFF");
     const subject = await person("SUBJECT");
     const sid = subject.subjectId!;
@@ -228,7 +228,9 @@ describe("building a disclosure package", () => {
       actor: staff,
       input: { reference: request.reference },
     });
-    expect(built).toEqual({ itemCount: 3, withheld: 0, formats: ["CSV", "HTML"], gaps: 0 });
+    // The My Number stays out by law; a password and a passport number are the person's own data,
+    // disclosed unless staff withhold them with a ground (below: the password).
+    expect(built).toEqual({ itemCount: 5, withheld: 0, formats: ["CSV", "HTML"], gaps: 0 });
 
     const csv = await preparedText(staff, request.reference, "CSV");
     expect(csv.startsWith("\uFEFF")).toBe(true);
@@ -236,14 +238,17 @@ describe("building a disclosure package", () => {
     expect(csv).toContain("予約 3件 <b>");
     // Formula injection is neutralised and the cell quoted.
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
-    for (const secret of ["123456789012", "hunter2", "TZ1234567", "古い写し"])
-      expect(csv).not.toContain(secret);
+    for (const secret of ["123456789012", "古い写し"]) expect(csv).not.toContain(secret);
+    expect(csv).toContain("TZ1234567");
+    expect(csv).toContain("hunter2");
 
     const html = await preparedText(staff, request.reference, "HTML");
     expect(html).toContain("予約 3件 &lt;b&gt;");
     expect(html).toContain("サービスの運営");
     expect(html).toContain("会員登録時にご本人が入力");
-    expect(html).toMatch(/含めていません（3件）/);
+    expect(html).toMatch(
+      /個人番号（マイナンバー）は、番号法により開示の対象に含めていません（1件）/,
+    );
     expect(html).not.toContain("123456789012");
     // Where to complain (the PPC under APPI); automated decisions are a GDPR matter only.
     expect(html).toContain('<h2 id="complaint-title">苦情の申出先</h2>');
@@ -254,7 +259,7 @@ describe("building a disclosure package", () => {
     expect(prepared).toHaveLength(2);
     for (const p of prepared) {
       expect(p.releasedAt).toBeNull();
-      expect(p.itemCount).toBe(3);
+      expect(p.itemCount).toBe(5);
       expect(p.sha256).toMatch(/^[0-9a-f]{64}$/);
       expect(p.sizeBytes).toBeGreaterThan(0);
       // The streamed files are in the same format the whole-file reader opens.
@@ -268,6 +273,23 @@ describe("building a disclosure package", () => {
       where: { requestId: request.id, action: { in: ["package.build", "package.preview"] } },
     });
     expect(audits).toBe(4);
+
+    // The preview marks the password and the passport number for staff to check.
+    const preview = await mod.list.listPackageItems({
+      actor: staff,
+      reference: request.reference,
+      locale: "ja",
+    });
+    expect(
+      preview.items
+        .filter((i) => i.state.kind === "check")
+        .map((i) => i.state)
+        .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    ).toEqual([
+      { kind: "check", why: "GOVERNMENT_ID" },
+      { kind: "check", why: "PASSWORD" },
+    ]);
+    expect(preview.items.find((i) => i.state.kind === "never")?.value).toBe("••••");
   });
 
   it("carries GDPR Art.15(1)-(2) information for an EU resident: the member state's authority and automated decisions", async () => {
@@ -311,7 +333,8 @@ describe("building a disclosure package", () => {
     const input = {
       reference: request.reference,
       itemRef: secret.id,
-      reason: "第三者の権利を害するおそれ",
+      ground: "HARM_TO_PERSON" as const,
+      reason: "家族の電話番号が登録されているため",
     };
     expect(await mod.redact.redactItem({ actor: staff, input })).toEqual({ discarded: 2 });
     // The built package no longer matches the redactions: rows and files are gone.
@@ -329,9 +352,11 @@ describe("building a disclosure package", () => {
       reference: request.reference,
       locale: "ja",
     });
+    // The package names the ground, then staff's reason.
     expect(preview.items.find((i) => i.ref === secret.id)?.state).toEqual({
       kind: "redacted",
-      reason: "第三者の権利を害するおそれ",
+      reason:
+        "本人または第三者の生命、身体、財産その他の権利利益を害するおそれがある（家族の電話番号が登録されているため）",
     });
     expect(preview.items.find((i) => i.ref === kept.id)?.state).toEqual({ kind: "included" });
 
@@ -344,7 +369,9 @@ describe("building a disclosure package", () => {
     const html = await preparedText(staff, request.reference, "HTML");
     expect(html).toContain("試験 花子");
     expect(html).not.toContain("090-0000-1111");
-    expect(html).toContain("第三者の権利を害するおそれ");
+    expect(html).toContain(
+      "財産その他の権利利益を害するおそれがある（家族の電話番号が登録されているため）",
+    );
 
     await mod.undo.undoRedaction({
       actor: staff,
@@ -411,7 +438,10 @@ describe("building a disclosure package", () => {
       code: "FORBIDDEN",
     });
     await expect(
-      mod.redact.redactItem({ actor: subject, input: { reference, itemRef: "x", reason: "r" } }),
+      mod.redact.redactItem({
+        actor: subject,
+        input: { reference, itemRef: "x", ground: "HARM_TO_PERSON", reason: "r" },
+      }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
       mod.list.listPackageItems({ actor: subject, reference, locale: "ja" }),

@@ -6,18 +6,19 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { resolveItemScope } from "@/lib/fulfilment/package/item-source";
 import { isCandidate } from "@/lib/fulfilment/package/preview";
+import type { TItemWithholdingGround } from "@/lib/requests/refusal-grounds";
 import { deleteStoredFile } from "@/lib/storage/file-store";
 
 import { discardPrepared, loadPackageRequest, lockOpenDisclosure } from "./package-request";
 
 /**
- * Staff withhold one item from the disclosure with the reason the requester will read (APPI
- * Art.33(2)). Only an item of this request's package can be named. A package already built no
+ * Staff withhold one item from the disclosure with its ground (APPI Art.33(2)(i)-(iii)) and the
+ * reason the requester will read. Only an item of this request's package can be named. A package already built no
  * longer matches, so it is discarded in the same transaction and must be built again.
  */
 export async function redactItem(options: {
   actor: Actor;
-  input: { reference: string; itemRef: string; reason: string };
+  input: { reference: string; itemRef: string; ground: TItemWithholdingGround; reason: string };
 }) {
   const { actor, input } = options;
   const request = await loadPackageRequest(actor, input.reference);
@@ -35,6 +36,7 @@ export async function redactItem(options: {
       data: {
         requestId: request.id,
         itemRef: input.itemRef,
+        ground: input.ground,
         reason: input.reason,
         createdById: actor.userId,
       },
@@ -48,7 +50,7 @@ export async function redactItem(options: {
       entityId: redaction.id,
       requestId: request.id,
       ip: actor.ip,
-      data: { itemRef: input.itemRef },
+      data: { itemRef: input.itemRef, ground: input.ground },
     });
     return discardPrepared(tx, { actor, requestId: request.id, reason: "redaction" });
   });

@@ -23,7 +23,7 @@ describe("JSON writer", () => {
           reason: "第三者の情報",
         },
       ],
-      neverIncluded: { count: 2, kinds: ["GOVERNMENT_ID"] },
+      neverIncluded: { count: 2, kinds: ["MY_NUMBER"] },
     });
     expect(sink.chunks.length).toBeGreaterThan(2);
     const doc = JSON.parse(sink.text()) as {
@@ -44,7 +44,7 @@ describe("JSON writer", () => {
     expect(doc.items[2]).toMatchObject({ value: "改行\nあり", collectedAt: null });
     expect(doc.itemCount).toBe(3);
     expect(doc.withheld[0]?.reason).toBe("第三者の情報");
-    expect(doc.neverIncluded).toEqual({ count: 2, kinds: ["GOVERNMENT_ID"] });
+    expect(doc.neverIncluded).toEqual({ count: 2, kinds: ["MY_NUMBER"] });
     expect(doc.supplementary.recipients[0]?.foreign.country).toBe("SG");
   });
 
@@ -165,7 +165,7 @@ describe("HTML writer", () => {
   it("carries the supplementary information in the request's language", async () => {
     const sink = memorySink();
     await write(createHtmlWriter(sink), [[item()]], {
-      neverIncluded: { count: 1, kinds: ["PASSWORD"] },
+      neverIncluded: { count: 1, kinds: ["MY_NUMBER"] },
     });
     const html = sink.text();
     for (const text of [

@@ -89,7 +89,8 @@ const ja = {
     intro:
       "次の項目は開示しませんでした。項目ごとに理由を示します（個人情報保護法第33条第2項・第3項）。",
     neverIncluded:
-      "個人番号（マイナンバー）・旅券番号・運転免許証番号などの公的な識別番号、パスワード、秘密の質問の答えは、開示の対象に含めていません（{count}件）。",
+      "個人番号（マイナンバー）は、番号法により開示の対象に含めていません（{count}件）。",
+    groundAndReason: "{ground}（{reason}）",
   },
   gaps: {
     title: "取得できなかったデータ",
@@ -110,6 +111,7 @@ const ja = {
       "パッケージの作成後にシステムからの回答が変わりました。パッケージを作り直してから完了してください。",
   },
   kind: {
+    MY_NUMBER: "個人番号（マイナンバー）",
     GOVERNMENT_ID: "公的な識別番号",
     PASSWORD: "パスワード",
     SECURITY_ANSWER: "秘密の質問の答え",
@@ -153,7 +155,10 @@ const ja = {
     included: "開示する",
     redacted: "不開示: {reason}",
     never: "対象外（{kind}）",
+    check: "確認: {kind}。不開示の根拠がなければ開示します",
     redact: "不開示にする",
+    ground: "不開示の根拠（第33条第2項）",
+    chooseGround: "不開示の根拠を選んでください",
     reason: "不開示の理由（請求者に示されます）",
     save: "不開示として記録",
     cancel: "やめる",
@@ -275,7 +280,8 @@ const en: typeof ja = {
     intro:
       "These items were not disclosed. The reason is given for each (APPI Article 33(2) and (3)).",
     neverIncluded:
-      "Government ID numbers (such as the My Number, passport and driving-licence numbers), passwords and answers to security questions are never included ({count} items).",
+      "The My Number (individual number) is never included: the My Number Act forbids passing it on ({count} items).",
+    groundAndReason: "{ground} ({reason})",
   },
   gaps: {
     title: "Data we could not gather",
@@ -296,6 +302,7 @@ const en: typeof ja = {
       "A system's answer changed after the package was built. Build the package again before completing the request.",
   },
   kind: {
+    MY_NUMBER: "My Number (individual number)",
     GOVERNMENT_ID: "government ID number",
     PASSWORD: "password",
     SECURITY_ANSWER: "security answer",
@@ -340,7 +347,10 @@ const en: typeof ja = {
     included: "Disclosed",
     redacted: "Withheld: {reason}",
     never: "Never included ({kind})",
+    check: "Check: {kind}. Disclosed unless a ground to withhold it applies",
     redact: "Withhold",
+    ground: "Ground for withholding (APPI Art. 33(2))",
+    chooseGround: "Choose the ground for withholding",
     reason: "Reason for withholding (shown to the requester)",
     save: "Record as withheld",
     cancel: "Cancel",

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ItemRedaction" ADD COLUMN     "ground" "RefusalGround";
