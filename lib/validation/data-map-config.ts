@@ -6,6 +6,13 @@ import { RECIPIENT_CLASSES } from "@/lib/requests/vocabulary";
 // manager's forms and the server actions. Messages are catalogue keys (settingsDataMap section).
 // Every form holds strings only, so what react-hook-form keeps is exactly what the action parses.
 
+export const TRANSFER_SAFEGUARDS = [
+  "ADEQUACY",
+  "STANDARD_CLAUSES",
+  "BINDING_CORPORATE_RULES",
+  "CODE_OR_CERTIFICATION",
+  "DEROGATION",
+] as const;
 export const CONNECTOR_KINDS = ["INTERNAL", "HTTP", "MANUAL"] as const;
 export const DATA_CLASSES = ["ORDINARY", "SENSITIVE", "INFORMATIVE"] as const;
 
@@ -129,6 +136,8 @@ export const ZRecipientConfig = z
     /** For the record of opt-out provision (APPI Art.29 with Art.27(2)). */
     address: optional(500),
     representative: optional(200),
+    /** For a recipient abroad, the transfer's safeguard (GDPR Art.44-49); empty: none on record. */
+    transferSafeguard: z.union([z.literal(""), z.enum(TRANSFER_SAFEGUARDS)], "validation.invalid"),
     /** Where onward notices go (GDPR Art.19); empty: staff tell the recipient another way. */
     noticeEmail: z
       .string()

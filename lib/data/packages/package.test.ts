@@ -296,6 +296,35 @@ describe("building a disclosure package", () => {
     const staff = await person("STAFF");
     const subject = await person("SUBJECT");
     await item(subject.subjectId!, ids.members, ids.name, "fullName", "試験 花子");
+    // Two recipients abroad: in the US under standard clauses (a transfer for the GDPR), and in
+    // France (inside the EEA: no transfer for the GDPR, though abroad for APPI).
+    const purpose = await db.purpose.findUniqueOrThrow({ where: { key: "service" } });
+    for (const [key, country, transferSafeguard] of [
+      ["us-ads", "US", "STANDARD_CLAUSES"],
+      ["fr-hotel", "FR", null],
+    ] as const) {
+      const recipient = await db.recipient.create({
+        data: {
+          key: `${key}-${randomUUID()}`,
+          nameJa: key,
+          nameEn: key,
+          recipientClass: "FOREIGN_THIRD_PARTY",
+          country,
+          transferSafeguard,
+        },
+      });
+      await db.provisionRecord.create({
+        data: {
+          subjectId: subject.subjectId!,
+          recipientId: recipient.id,
+          purposeId: purpose.id,
+          providedAt: new Date("2026-01-10T00:00:00Z"),
+          items: ["name"],
+          legalBasis: "CONSENT",
+          keepUntil: new Date("2029-01-10T00:00:00Z"),
+        },
+      });
+    }
     const request = await disclosure(subject, { method: "JSON" });
     await db.request.update({
       where: { id: request.id },
@@ -306,8 +335,17 @@ describe("building a disclosure package", () => {
       supplementary: {
         complaint: { name: string; url: string }[];
         automatedDecisions: string | null;
+        recipients: { name: string; foreign: { safeguard?: string | null } }[];
       };
     };
+    // Art.15(2): the safeguard of the transfer to the US; none is a transfer to France.
+    const safeguards = Object.fromEntries(
+      json.supplementary.recipients.map((r) => [r.name, r.foreign.safeguard]),
+    );
+    expect(safeguards).toEqual({
+      "us-ads": "Standard data protection clauses (GDPR Art. 46(2)(c),(d))",
+      "fr-hotel": undefined,
+    });
     expect(json.supplementary.complaint.map((a) => a.url)).toEqual([
       "https://www.ppc.go.jp/",
       "https://www.cnil.fr/",
@@ -318,6 +356,9 @@ describe("building a disclosure package", () => {
     const html = await preparedText(staff, request.reference, "HTML");
     expect(html).toContain('<h2 id="automated-title">Automated decision-making</h2>');
     expect(html).toContain("Commission nationale de l&#39;informatique et des libertés (CNIL)");
+    expect(html).toContain(
+      "Safeguard for the transfer (GDPR Art. 15(2)): Standard data protection clauses",
+    );
   });
 
   it("leaves out a redacted item, lists it with the reason, and discards a built package", async () => {

@@ -1,7 +1,14 @@
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 
-import { gapLines, jstDay, recipientClassLabel, rightsList, sourceLabel } from "./present";
+import {
+  gapLines,
+  jstDay,
+  recipientClassLabel,
+  rightsList,
+  safeguardLine,
+  sourceLabel,
+} from "./present";
 import type {
   ByteSink,
   PackageHead,
@@ -114,7 +121,7 @@ function supplementHtml(t: Translate, s: Supplement): string {
               String(r.count),
               escapeHtml(t(`${k}.recipients.period`, { from: jstDay(r.from), to: jstDay(r.to) })),
               r.foreign
-                ? `${escapeHtml(r.foreign.countryName)}<br><small>${escapeHtml(t(`${k}.col.regime`))}: ${escapeHtml(r.foreign.regime)}<br>${escapeHtml(t(`${k}.col.measures`))}: ${escapeHtml(r.foreign.measures)}</small>`
+                ? `${escapeHtml(r.foreign.countryName)}<br><small>${escapeHtml(t(`${k}.col.regime`))}: ${escapeHtml(r.foreign.regime)}<br>${escapeHtml(t(`${k}.col.measures`))}: ${escapeHtml(r.foreign.measures)}${safeguardLine(t, r.foreign) ? `<br>${escapeHtml(safeguardLine(t, r.foreign)!)}` : ""}</small>`
                 : "",
             ]),
           ),

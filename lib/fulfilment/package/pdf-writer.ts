@@ -4,7 +4,14 @@ import type { Translate } from "@/lib/i18n/translate";
 import { charWidth } from "./pdf/font";
 import { breakLines } from "./pdf/line-break";
 import { PAGE, PdfFile } from "./pdf/pdf-file";
-import { gapLines, jstDay, recipientClassLabel, rightsList, sourceLabel } from "./present";
+import {
+  gapLines,
+  jstDay,
+  recipientClassLabel,
+  rightsList,
+  safeguardLine,
+  sourceLabel,
+} from "./present";
 import type { ByteSink, PackageItem, PackageTail, PackageWriter, Supplement } from "./types";
 
 // The readable package as a PDF (the method APPI Art.33(1) calls "delivery of a document" when
@@ -160,6 +167,8 @@ function supplement(flow: Flow, t: Translate, s: Supplement) {
       flow.paragraph(`${t(`${k}.col.country`)}: ${r.foreign.countryName}`, { indent: 8 });
       flow.paragraph(`${t(`${k}.col.regime`)}: ${r.foreign.regime}`, { indent: 8, size: 8 });
       flow.paragraph(`${t(`${k}.col.measures`)}: ${r.foreign.measures}`, { indent: 8, size: 8 });
+      const safeguard = safeguardLine(t, r.foreign);
+      if (safeguard) flow.paragraph(safeguard, { indent: 8, size: 8 });
     }
   }
 

@@ -1,7 +1,7 @@
 import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
 import { isMessageKey, type Translate } from "@/lib/i18n/translate";
 
-import type { PackageGap } from "./types";
+import type { PackageGap, RecipientEntry } from "./types";
 
 // Small helpers the readable writers (HTML, PDF) share: labels from the catalogues and dates in
 // Japan time, cheap enough to call 100,000 times.
@@ -61,4 +61,11 @@ export function gapLines(t: Translate, gaps: readonly PackageGap[]): string[] {
       reason: t(`disclosurePackage.gaps.${g.reason}`),
     }),
   );
+}
+
+/** A transfer's safeguard as the person reads it (GDPR Art.15(2)); null where neither GDPR applies. */
+export function safeguardLine(t: Translate, foreign: RecipientEntry["foreign"]): string | null {
+  if (!foreign || foreign.safeguard === undefined) return null;
+  const safeguard = foreign.safeguard ?? t("disclosurePackage.safeguard.none");
+  return `${t("disclosurePackage.col.safeguard")}: ${safeguard}`;
 }

@@ -2,7 +2,9 @@ import type { Db } from "@/lib/db";
 import type { Jurisdiction } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
+import { getTranslator } from "@/lib/i18n/translate";
 import { countryName } from "@/lib/ledger/present";
+import { transferLaws } from "@/lib/requests/transfers";
 import { complaintAuthorities } from "@/lib/data/requests/complaint-authorities";
 
 import type { ItemScope } from "./item-source";
@@ -107,7 +109,9 @@ async function recipients(
   db: SupplementReader,
   scope: ItemScope,
   locale: Locale,
+  jurisdictions: readonly Jurisdiction[],
 ): Promise<RecipientEntry[]> {
+  const t = getTranslator(locale);
   const rows = await db.$queryRaw<{ recipientId: string; n: number; first: Date; last: Date }[]>`
     SELECT p."recipientId", count(*)::int AS n, min(p."providedAt") AS first,
       max(coalesce(p."periodEnd", p."providedAt")) AS last
@@ -140,6 +144,11 @@ async function recipients(
                 countryName: countryName(locale, r.country),
                 regime: pick(r.regimeNoteJa, r.regimeNoteEn),
                 measures: pick(r.measuresJa, r.measuresEn),
+                ...(transferLaws(jurisdictions, r.country).length > 0 && {
+                  safeguard: r.transferSafeguard
+                    ? t(`disclosurePackage.safeguard.${r.transferSafeguard}`)
+                    : null,
+                }),
               }
             : null,
         },
@@ -164,7 +173,7 @@ export async function loadSupplement(
     db.organisation.findFirst(),
     aggregates(db, scope),
     retention(db, scope, categoryName),
-    recipients(db, scope, locale),
+    recipients(db, scope, locale, law.jurisdictions),
     db.systemCategoryPurpose.findMany({
       select: {
         systemId: true,

@@ -63,7 +63,17 @@ export interface RecipientEntry {
   count: number;
   from: Date;
   to: Date;
-  foreign: { country: string; countryName: string; regime: string; measures: string } | null;
+  foreign: {
+    country: string;
+    countryName: string;
+    regime: string;
+    measures: string;
+    /**
+     * Where the GDPR or UK GDPR makes this a third-country transfer (Art.15(2)): the safeguard in
+     * words, or null when none is on record; undefined where neither law applies.
+     */
+    safeguard?: string | null;
+  } | null;
 }
 
 export interface RetentionEntry {

@@ -23,6 +23,8 @@ export function TextField(props: {
   error?: string;
   multiline?: boolean;
   type?: "text" | "url" | "number" | "email";
+  /** A choice instead of free text. */
+  options?: readonly { value: string; label: string }[];
   registration: UseFormRegisterReturn;
 }) {
   const { id, label, help, error, registration } = props;
@@ -43,7 +45,15 @@ export function TextField(props: {
           {help}
         </p>
       )}
-      {props.multiline ? (
+      {props.options ? (
+        <select {...common}>
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : props.multiline ? (
         <textarea rows={3} {...common} />
       ) : (
         <input type={props.type ?? "text"} autoComplete="off" {...common} />

@@ -2,12 +2,16 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 
-import { RECIPIENT_CLASSES } from "@/lib/requests/vocabulary";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { saveRecipient } from "@/lib/actions/manager/data-map/save-recipient";
-import { ZRecipientConfig, type TRecipientConfig } from "@/lib/validation/data-map-config";
+import { RECIPIENT_CLASSES } from "@/lib/requests/vocabulary";
+import {
+  TRANSFER_SAFEGUARDS,
+  ZRecipientConfig,
+  type TRecipientConfig,
+} from "@/lib/validation/data-map-config";
 
 import { TextField, useConfigForm } from "./fields";
 import { NameFields } from "./name-fields";
@@ -29,6 +33,7 @@ const EMPTY: TRecipientConfig = {
   address: "",
   representative: "",
   noticeEmail: "",
+  transferSafeguard: "",
 };
 
 /**
@@ -81,6 +86,19 @@ export function RecipientForm(props: { initial?: TRecipientConfig }) {
         {text("regimeNoteEn", t("settingsDataMap.recipients.regimeNoteEn"))}
         {text("measuresJa", t("settingsDataMap.recipients.measuresJa"))}
         {text("measuresEn", t("settingsDataMap.recipients.measuresEn"))}
+        <TextField
+          id="recipient-transferSafeguard"
+          label={t("settingsDataMap.recipients.transferSafeguard")}
+          help={t("settingsDataMap.recipients.transferSafeguardHelp")}
+          options={[
+            { value: "", label: t("settingsDataMap.recipients.noSafeguard") },
+            ...TRANSFER_SAFEGUARDS.map((s) => ({
+              value: s,
+              label: t(`disclosurePackage.safeguard.${s}`),
+            })),
+          ]}
+          {...bind("transferSafeguard")}
+        />
       </fieldset>
       <fieldset className="field">
         <legend>{t("settingsDataMap.recipients.optOutTitle")}</legend>

@@ -193,6 +193,7 @@ describe("data map configuration", () => {
       address: "",
       representative: "",
       noticeEmail: "privacy at adreach",
+      transferSafeguard: "",
     });
     expect(foreign.success).toBe(false);
     const paths = foreign.error?.issues.map((i) => `${i.path.join(".")}:${i.message}`);
@@ -218,6 +219,7 @@ describe("data map configuration", () => {
       address: "1 Main St, Springfield, US",
       representative: "",
       noticeEmail: " Privacy@AdReach.example.com ",
+      transferSafeguard: "STANDARD_CLAUSES",
     });
     const { id } = await mod.saveRecipient.saveRecipient({ actor: manager, input });
     const [row] = await mod.recipients.listRecipients({ actor: manager, id });
@@ -230,6 +232,8 @@ describe("data map configuration", () => {
       representative: null,
       // Onward notices (GDPR Art.19) go here.
       noticeEmail: "privacy@adreach.example.com",
+      // Stated to a person in the EU or UK (GDPR Art.15(2)).
+      transferSafeguard: "STANDARD_CLAUSES",
     });
   });
 

@@ -35,6 +35,8 @@ function columns(input: TRecipientConfig) {
     address: orNull(input.address),
     representative: orNull(input.representative),
     noticeEmail: orNull(input.noticeEmail.toLowerCase()),
+    // A safeguard belongs to a transfer abroad: none for a recipient at home.
+    transferSafeguard: input.country && input.transferSafeguard ? input.transferSafeguard : null,
   };
 }
 

@@ -53,6 +53,7 @@ const ja = {
     country: "国",
     regime: "その国の個人情報保護制度",
     measures: "提供先が講じている措置",
+    safeguard: "移転の保護措置（GDPR第15条第2項）",
     retainUntil: "保存期間",
     legalHold: "法令による保存",
   },
@@ -109,6 +110,14 @@ const ja = {
       "開示パッケージがまだ作成されていません。開示する項目を確認し、パッケージを作成してから完了してください。",
     outdated:
       "パッケージの作成後にシステムからの回答が変わりました。パッケージを作り直してから完了してください。",
+  },
+  safeguard: {
+    ADEQUACY: "十分性認定（GDPR第45条）",
+    STANDARD_CLAUSES: "標準データ保護条項（GDPR第46条第2項(c)(d)）",
+    BINDING_CORPORATE_RULES: "拘束的企業準則（GDPR第47条）",
+    CODE_OR_CERTIFICATION: "承認された行動規範または認証（GDPR第46条第2項(e)(f)）",
+    DEROGATION: "特定の状況における例外（GDPR第49条）",
+    none: "記録がありません。お問い合わせ窓口にお尋ねください",
   },
   kind: {
     MY_NUMBER: "個人番号（マイナンバー）",
@@ -244,6 +253,7 @@ const en: typeof ja = {
     country: "Country",
     regime: "That country's data-protection system",
     measures: "The recipient's measures",
+    safeguard: "Safeguard for the transfer (GDPR Art. 15(2))",
     retainUntil: "Kept until",
     legalHold: "Kept by law",
   },
@@ -300,6 +310,14 @@ const en: typeof ja = {
       "The disclosure package has not been built. Check the items and build the package before completing the request.",
     outdated:
       "A system's answer changed after the package was built. Build the package again before completing the request.",
+  },
+  safeguard: {
+    ADEQUACY: "An adequacy decision (GDPR Art. 45)",
+    STANDARD_CLAUSES: "Standard data protection clauses (GDPR Art. 46(2)(c),(d))",
+    BINDING_CORPORATE_RULES: "Binding corporate rules (GDPR Art. 47)",
+    CODE_OR_CERTIFICATION: "An approved code of conduct or certification (GDPR Art. 46(2)(e),(f))",
+    DEROGATION: "A derogation for a specific situation (GDPR Art. 49)",
+    none: "None on record; please ask our contact desk",
   },
   kind: {
     MY_NUMBER: "My Number (individual number)",

@@ -125,6 +125,10 @@ const ja = {
       "オプトアウト（個人情報保護法第27条第2項）で提供する場合、提供の記録に提供先の住所と、法人の場合は代表者の氏名が必要です（第29条）。これがない提供先へのオプトアウトの提供は記録できません。",
     address: "住所",
     representative: "代表者の氏名（法人の場合）",
+    transferSafeguard: "移転の保護措置（GDPR・英国GDPR）",
+    transferSafeguardHelp:
+      "EU・英国の方からの開示請求では、この提供先への移転の保護措置を開示パッケージに記載します（GDPR第15条第2項）。",
+    noSafeguard: "記録なし",
     noticeTitle: "訂正・消去・提供停止の通知先",
     noticeHelp:
       "本人の請求で個人データを訂正・消去し、または提供を停止したとき、この提供先に通知をメールで送り、リンクから確認を受けます。未登録の場合は担当者が別の方法で伝えます。",
@@ -273,6 +277,10 @@ const en: typeof ja = {
       "When data is provided under the opt-out procedure (APPI Art.27(2)), the record must hold the recipient's address and, for a corporation, its representative's name (Art.29). Opt-out provision to a recipient without them cannot be recorded.",
     address: "Address",
     representative: "Representative's name (for a corporation)",
+    transferSafeguard: "Safeguard for the transfer (GDPR, UK GDPR)",
+    transferSafeguardHelp:
+      "A disclosure package for a person in the EU or the UK states the safeguard of the transfer to this recipient (GDPR Art. 15(2)).",
+    noSafeguard: "None on record",
     noticeTitle: "Where to send notices of corrections, erasures and stops",
     noticeHelp:
       "When a person's data is corrected or erased, or its provision stopped, at their request, this recipient is mailed a notice and confirms through its link. Without an address, staff tell the recipient another way.",

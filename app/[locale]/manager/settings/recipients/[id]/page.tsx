@@ -51,6 +51,7 @@ export default async function RecipientPage({ params }: Props) {
           address: recipient.address ?? "",
           representative: recipient.representative ?? "",
           noticeEmail: recipient.noticeEmail ?? "",
+          transferSafeguard: recipient.transferSafeguard ?? "",
           processorCategoryEn: recipient.processorCategoryEn ?? "",
         }}
       />
