@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
 
 import { hashKey } from "../lib/integration/keys";
 import { sql } from "./support/db";
@@ -81,6 +82,30 @@ for (const width of [1280, 375]) {
     const box = (await card.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(width);
     await section.screenshot({ path: test.info().outputPath(`receipts-ja-${width}.png`) });
+
+    // The ledger's downloads carry the receipt after the provision entries.
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "CSV形式でダウンロード" }).click(),
+    ]);
+    const lines = (await readFile(await csv.path(), "utf8")).trimEnd().split("\r\n");
+    const title = lines.indexOf("第三者から受け取った記録（第30条）");
+    expect(title).toBeGreaterThan(0);
+    expect(lines[title + 2]).toContain("株式会社ポイントアライアンス");
+    expect(lines[title + 2]).toContain("代表取締役 岡本 直樹");
+    const [json] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "JSON形式でダウンロード" }).click(),
+    ]);
+    const data = JSON.parse(await readFile(await json.path(), "utf8")) as {
+      receipts: { provider: { name: string }; receivedAt: string }[];
+    };
+    expect(data.receipts).toEqual([
+      expect.objectContaining({
+        provider: expect.objectContaining({ name: "株式会社ポイントアライアンス" }),
+        receivedAt: "2026-04-02T01:00:00.000Z",
+      }),
+    ]);
 
     await page.goto("/en/me/ledger");
     const english = page.getByRole("region", {

@@ -2,20 +2,29 @@ import type { NextRequest } from "next/server";
 
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { listMyReceipts } from "@/lib/data/ledger/list-my-receipts";
 import { streamMyProvisions } from "@/lib/data/ledger/stream-my-provisions";
 import { toLocale } from "@/lib/i18n/config";
-import { getTranslator } from "@/lib/i18n/translate";
-import { CSV_BOM, jstDate, ledgerCsvHeader, ledgerCsvRow } from "@/lib/ledger/csv";
+import { getTranslator, type Translate } from "@/lib/i18n/translate";
+import { CSV_BOM, csvLine, jstDate, ledgerCsvHeader, ledgerCsvRow } from "@/lib/ledger/csv";
 import { parseLedgerFilter } from "@/lib/ledger/filter";
 import { pagedBody } from "@/lib/export/paged-body";
 import { entryToJson, presentLedgerRow } from "@/lib/ledger/present";
+import {
+  receiptCsvHeader,
+  receiptCsvRow,
+  receiptToJson,
+  type ReceiptEntry,
+} from "@/lib/ledger/receipts";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
 // The filtered ledger as CSV or JSON, streamed page by page (keyset) so a ledger of 10,000
 // entries is never held in memory at once. Scoped to the signed-in person like the page. A
-// failing read never arrives as a complete-looking file (lib/export/paged-body.ts).
+// failing read never arrives as a complete-looking file (lib/export/paged-body.ts). The records of
+// data received from third parties (APPI Art.30) in the period follow the entries, unless the
+// export is filtered to recipients, which they have none of.
 export async function GET(request: NextRequest, ctx: { params: Promise<{ locale: string }> }) {
   const locale = toLocale((await ctx.params).locale);
   const actor = await getActor();
@@ -32,6 +41,10 @@ export async function GET(request: NextRequest, ctx: { params: Promise<{ locale:
   const fields = { route: "ledger-export", format };
   let body: ReadableStream<Uint8Array>;
   try {
+    const receipts =
+      filter.recipient || filter.recipientClass
+        ? null
+        : await listMyReceipts({ actor, locale, from: filter.from, to: filter.to });
     // The first page is read before answering: a failure there is a 500, never a 200 file that
     // holds only its header; a later one aborts the transfer (lib/export/paged-body.ts).
     body = await pagedBody({
@@ -40,7 +53,7 @@ export async function GET(request: NextRequest, ctx: { params: Promise<{ locale:
         format === "csv"
           ? CSV_BOM + ledgerCsvHeader(t)
           : `{"generatedAt":${JSON.stringify(new Date().toISOString())},"locale":"${locale}","filter":${JSON.stringify({ ...filter, after: undefined, before: undefined })},"entries":[`,
-      tail: format === "json" ? "\n]}\n" : undefined,
+      tail: format === "json" ? jsonTail(receipts) : csvTail(receipts, t),
       render: (page) => {
         const entries = page.map((row) => presentLedgerRow(row, locale));
         if (format === "csv") return entries.map((e) => ledgerCsvRow(e, t)).join("");
@@ -71,4 +84,17 @@ export async function GET(request: NextRequest, ctx: { params: Promise<{ locale:
       "X-Content-Type-Options": "nosniff",
     },
   });
+}
+
+function jsonTail(receipts: ReceiptEntry[] | null): string {
+  if (!receipts) return "\n]}\n";
+  return `\n],"receipts":${JSON.stringify(receipts.map(receiptToJson))}}\n`;
+}
+
+/** The receipt records as a second table under their own title; nothing when there are none. */
+function csvTail(receipts: ReceiptEntry[] | null, t: Translate): string | undefined {
+  if (!receipts || receipts.length === 0) return undefined;
+  return `\r\n${csvLine([t("ledger.receipts.csv.section")])}${receiptCsvHeader(t)}${receipts
+    .map((r) => receiptCsvRow(r, t))
+    .join("")}`;
 }
