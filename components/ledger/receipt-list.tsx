@@ -7,13 +7,22 @@ import type { ReceiptEntry } from "@/lib/ledger/receipts";
  * The person's receipt records (APPI Art.30): who provided their data, how that provider obtained
  * it, when, and which items. One card per record, readable at any width.
  */
-export function ReceiptList(props: { receipts: ReceiptEntry[]; locale: Locale; t: Translate }) {
+export function ReceiptList(props: {
+  receipts: ReceiptEntry[];
+  /** The page shows the newest only; the downloads hold them all. */
+  truncated: boolean;
+  locale: Locale;
+  t: Translate;
+}) {
   const { receipts, locale, t } = props;
   const separator = locale === "ja" ? "、" : ", ";
   return (
     <section aria-labelledby="ledger-receipts-title">
       <h2 id="ledger-receipts-title">{t("ledger.receipts.title")}</h2>
       <p>{t("ledger.receipts.intro")}</p>
+      {props.truncated && (
+        <p role="note">{t("ledger.receipts.truncated", { count: receipts.length })}</p>
+      )}
       {receipts.length === 0 ? (
         <p>{t("ledger.receipts.empty")}</p>
       ) : (

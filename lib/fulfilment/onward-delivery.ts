@@ -44,6 +44,7 @@ export async function deliverOnwardNotice(db: Db, noticeId: string): Promise<"se
       id: true,
       kind: true,
       sentAt: true,
+      closedAt: true,
       requestId: true,
       recipientId: true,
       recipient: {
@@ -52,12 +53,14 @@ export async function deliverOnwardNotice(db: Db, noticeId: string): Promise<"se
     },
   });
   const to = notice?.recipient.noticeEmail;
-  if (!notice || notice.sentAt || !to) return "skipped";
+  // Sent already, closed by a manager meanwhile, or nowhere to send: a retry changes nothing.
+  if (!notice || notice.sentAt || notice.closedAt || !to) return "skipped";
   const token = randomBytes(32).toString("base64url");
-  await db.recipientNotice.update({
-    where: { id: notice.id },
+  const armed = await db.recipientNotice.updateMany({
+    where: { id: notice.id, sentAt: null, closedAt: null },
     data: { tokenHash: hashNoticeToken(token) },
   });
+  if (armed.count !== 1) return "skipped";
   const locale = localeOf(notice.recipient.recipientClass);
   const t = getTranslator(locale);
   const organisation = await db.organisation.findFirst({ select: { nameJa: true, nameEn: true } });

@@ -33,6 +33,7 @@ export const CLIENT_SECTIONS = [
   "settingsPolicies",
   "signIn",
   "staff",
+  "transferSafeguard",
   "validation",
 ] as const satisfies readonly (keyof Messages)[];
 

@@ -23,18 +23,18 @@ export interface ReceiptEntry {
   legalBasis: LegalBasis;
 }
 
-/** Most receipt records one page or one result lists; more is rare enough to page later. */
-export const RECEIPTS_LIMIT = 500;
+/** Most receipt records the ledger page lists; downloads and answers carry them all. */
+export const RECEIPTS_PAGE_LIMIT = 500;
 
 export async function receiptEntries(
   db: Reader,
-  input: { subjectId: string; locale: Locale; from?: string; to?: string },
+  input: { subjectId: string; locale: Locale; from?: string; to?: string; limit?: number },
 ): Promise<ReceiptEntry[]> {
   const { fromAt, toBefore } = dayBounds({ from: input.from, to: input.to });
   const rows = await db.receiptRecord.findMany({
     where: { subjectId: input.subjectId, receivedAt: { gte: fromAt, lt: toBefore } },
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
-    take: RECEIPTS_LIMIT,
+    take: input.limit,
   });
   const keys = [...new Set(rows.flatMap((r) => r.items))];
   const categories =

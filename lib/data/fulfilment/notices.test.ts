@@ -238,7 +238,7 @@ describe("onward notices", () => {
     const staff = await person("STAFF");
     const manager = await person("MANAGER");
     const subject = await person("SUBJECT");
-    const { request, unsent } = await requestWithNotices(subject.subjectId!);
+    const { request, sent: mailable, unsent } = await requestWithNotices(subject.subjectId!);
     const input = {
       reference: request.reference,
       noticeId: unsent.id,
@@ -261,6 +261,18 @@ describe("onward notices", () => {
       notices.closeNotice({ actor: manager, input: { ...input, note: "別の記録" } }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await changes.collectRequestChanges(db, request, "ja")).told).toEqual([]);
+
+    // A notice closed before its mail went out is never mailed afterwards.
+    const mailedBefore = mailsTo("privacy@alpha.example.com").length;
+    await notices.closeNotice({
+      actor: manager,
+      input: { reference: request.reference, noticeId: mailable.id, note: "電話で伝えた" },
+    });
+    expect(await delivery.deliverOnwardNotice(db, mailable.id)).toBe("skipped");
+    expect(mailsTo("privacy@alpha.example.com")).toHaveLength(mailedBefore);
+    expect(
+      (await db.recipientNotice.findUniqueOrThrow({ where: { id: mailable.id } })).tokenHash,
+    ).toBeNull();
   });
 
   it("refuses another request's notice and an unknown reference", async () => {

@@ -215,6 +215,10 @@ describe("listMyReceipts (APPI Art.30)", () => {
     const inPeriod = await listMyReceipts({ actor: hanako, locale: "ja", from: day, to: day });
     expect(inPeriod.map((r) => r.id)).toEqual([rows[0]!.id]);
 
+    // The page asks for the newest few; without a limit every record comes (downloads, answers).
+    const newestOnly = await listMyReceipts({ actor: hanako, locale: "ja", limit: 1 });
+    expect(newestOnly.map((r) => r.id)).toEqual([rows[0]!.id]);
+
     const ichiros = await listMyReceipts({ actor: ichiro, locale: "ja" });
     expect(ichiros.length).toBeGreaterThan(0);
     expect(ichiros.some((r) => rows.some((h) => h.id === r.id))).toBe(false);

@@ -17,10 +17,12 @@ export async function listMyReceipts(options: {
   locale: Locale;
   from?: string;
   to?: string;
+  /** At most this many, newest first (the page); all when absent (downloads). */
+  limit?: number;
 }): Promise<ReceiptEntry[]> {
-  const { actor, locale, from, to } = options;
+  const { actor, locale, from, to, limit } = options;
   if (!can(actor.role, "personal-data:read-own")) return [];
   const subjectId = await ownSubjectId(actor);
   if (!subjectId) return [];
-  return receiptEntries(getDb(), { subjectId, locale, from, to });
+  return receiptEntries(getDb(), { subjectId, locale, from, to, limit });
 }

@@ -66,6 +66,6 @@ export function gapLines(t: Translate, gaps: readonly PackageGap[]): string[] {
 /** A transfer's safeguard as the person reads it (GDPR Art.15(2)); null where neither GDPR applies. */
 export function safeguardLine(t: Translate, foreign: RecipientEntry["foreign"]): string | null {
   if (!foreign || foreign.safeguard === undefined) return null;
-  const safeguard = foreign.safeguard ?? t("disclosurePackage.safeguard.none");
+  const safeguard = foreign.safeguard ?? t("transferSafeguard.none");
   return `${t("disclosurePackage.col.safeguard")}: ${safeguard}`;
 }

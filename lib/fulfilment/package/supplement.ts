@@ -146,7 +146,7 @@ async function recipients(
                 measures: pick(r.measuresJa, r.measuresEn),
                 ...(transferLaws(jurisdictions, r.country).length > 0 && {
                   safeguard: r.transferSafeguard
-                    ? t(`disclosurePackage.safeguard.${r.transferSafeguard}`)
+                    ? t(`transferSafeguard.${r.transferSafeguard}`)
                     : null,
                 }),
               }

@@ -128,6 +128,14 @@ export const en: Messages = {
     SENSITIVE: "Special-care data",
     INFORMATIVE: "Informative data",
   },
+  transferSafeguard: {
+    ADEQUACY: "An adequacy decision (GDPR Art. 45)",
+    STANDARD_CLAUSES: "Standard data protection clauses (GDPR Art. 46(2)(c),(d))",
+    BINDING_CORPORATE_RULES: "Binding corporate rules (GDPR Art. 47)",
+    CODE_OR_CERTIFICATION: "An approved code of conduct or certification (GDPR Art. 46(2)(e),(f))",
+    DEROGATION: "A derogation for a specific situation (GDPR Art. 49)",
+    none: "None on record; please ask our contact desk",
+  },
   recipientClass: {
     THIRD_PARTY: "Third party (outside the group)",
     GROUP_COMPANY: "Group company",

@@ -128,6 +128,14 @@ export const ja = {
     SENSITIVE: "要配慮個人情報",
     INFORMATIVE: "インフォマティブ情報",
   },
+  transferSafeguard: {
+    ADEQUACY: "十分性認定（GDPR第45条）",
+    STANDARD_CLAUSES: "標準データ保護条項（GDPR第46条第2項(c)(d)）",
+    BINDING_CORPORATE_RULES: "拘束的企業準則（GDPR第47条）",
+    CODE_OR_CERTIFICATION: "承認された行動規範または認証（GDPR第46条第2項(e)(f)）",
+    DEROGATION: "特定の状況における例外（GDPR第49条）",
+    none: "記録がありません。お問い合わせ窓口にお尋ねください",
+  },
   recipientClass: {
     THIRD_PARTY: "第三者（グループ外）",
     GROUP_COMPANY: "グループ会社",

@@ -15,6 +15,7 @@ import { getTranslator, isMessageKey } from "@/lib/i18n/translate";
 import { filterToSearch, parseLedgerFilter } from "@/lib/ledger/filter";
 import { keepRecipientInClass } from "@/lib/ledger/recipient-choice";
 import { presentLedgerRow } from "@/lib/ledger/present";
+import { RECEIPTS_PAGE_LIMIT } from "@/lib/ledger/receipts";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +36,13 @@ export default async function MyLedgerPage(props: {
   const [page, options, receipts] = await Promise.all([
     listMyProvisions({ actor, filter }),
     loadingOptions,
-    listMyReceipts({ actor, locale, from: filter.from, to: filter.to }),
+    listMyReceipts({
+      actor,
+      locale,
+      from: filter.from,
+      to: filter.to,
+      limit: RECEIPTS_PAGE_LIMIT,
+    }),
   ]);
   const base = `/${locale}/me/ledger`;
   const search = filterToSearch(filter);
@@ -87,7 +94,12 @@ export default async function MyLedgerPage(props: {
         />
       </section>
       <ForeignNotes entries={entries} t={t} />
-      <ReceiptList receipts={receipts} locale={locale} t={t} />
+      <ReceiptList
+        receipts={receipts}
+        truncated={receipts.length === RECEIPTS_PAGE_LIMIT}
+        locale={locale}
+        t={t}
+      />
       <section aria-labelledby="ledger-export-title">
         <h2 id="ledger-export-title">{t("ledger.export.title")}</h2>
         <p>{t("ledger.export.help")}</p>

@@ -94,7 +94,7 @@ export function RecipientForm(props: { initial?: TRecipientConfig }) {
             { value: "", label: t("settingsDataMap.recipients.noSafeguard") },
             ...TRANSFER_SAFEGUARDS.map((s) => ({
               value: s,
-              label: t(`disclosurePackage.safeguard.${s}`),
+              label: t(`transferSafeguard.${s}`),
             })),
           ]}
           {...bind("transferSafeguard")}

@@ -111,14 +111,6 @@ const ja = {
     outdated:
       "パッケージの作成後にシステムからの回答が変わりました。パッケージを作り直してから完了してください。",
   },
-  safeguard: {
-    ADEQUACY: "十分性認定（GDPR第45条）",
-    STANDARD_CLAUSES: "標準データ保護条項（GDPR第46条第2項(c)(d)）",
-    BINDING_CORPORATE_RULES: "拘束的企業準則（GDPR第47条）",
-    CODE_OR_CERTIFICATION: "承認された行動規範または認証（GDPR第46条第2項(e)(f)）",
-    DEROGATION: "特定の状況における例外（GDPR第49条）",
-    none: "記録がありません。お問い合わせ窓口にお尋ねください",
-  },
   kind: {
     MY_NUMBER: "個人番号（マイナンバー）",
     GOVERNMENT_ID: "公的な識別番号",
@@ -310,14 +302,6 @@ const en: typeof ja = {
       "The disclosure package has not been built. Check the items and build the package before completing the request.",
     outdated:
       "A system's answer changed after the package was built. Build the package again before completing the request.",
-  },
-  safeguard: {
-    ADEQUACY: "An adequacy decision (GDPR Art. 45)",
-    STANDARD_CLAUSES: "Standard data protection clauses (GDPR Art. 46(2)(c),(d))",
-    BINDING_CORPORATE_RULES: "Binding corporate rules (GDPR Art. 47)",
-    CODE_OR_CERTIFICATION: "An approved code of conduct or certification (GDPR Art. 46(2)(e),(f))",
-    DEROGATION: "A derogation for a specific situation (GDPR Art. 49)",
-    none: "None on record; please ask our contact desk",
   },
   kind: {
     MY_NUMBER: "My Number (individual number)",

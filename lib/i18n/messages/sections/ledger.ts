@@ -62,6 +62,7 @@ const ja = {
     intro:
       "当社が第三者からあなたの個人データを受け取ったときに、法律（第30条）に従い、提供元とその取得の経緯を確認して作成した記録です。",
     empty: "第三者から受け取った記録はありません。",
+    truncated: "新しい順に{count}件を表示しています。すべての記録はダウンロードに含まれます。",
     count: "{count}件",
     column: {
       date: "受領日",
@@ -241,6 +242,7 @@ const en: typeof ja = {
     intro:
       "When we receive your personal data from a third party, the law (Art. 30) has us confirm who provided it and how they obtained it, and keep this record.",
     empty: "We hold no record of receiving your data from a third party.",
+    truncated: "The newest {count} are shown. The downloads hold every record.",
     count: "{count} records",
     column: {
       date: "Received",

@@ -22,7 +22,10 @@ export default async function RecipientsPage({ params }: Props) {
   const recipients = await listRecipients({ actor });
 
   return (
-    <ClientSections locale={locale} sections={["settingsDataMap", "recipientClass"]}>
+    <ClientSections
+      locale={locale}
+      sections={["settingsDataMap", "recipientClass", "transferSafeguard"]}
+    >
       <DataMapList
         locale={locale}
         t={t}

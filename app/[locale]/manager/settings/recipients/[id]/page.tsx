@@ -28,7 +28,10 @@ export default async function RecipientPage({ params }: Props) {
   const listHref = `/${locale}/manager/settings/recipients`;
 
   return (
-    <ClientSections locale={locale} sections={["settingsDataMap", "recipientClass"]}>
+    <ClientSections
+      locale={locale}
+      sections={["settingsDataMap", "recipientClass", "transferSafeguard"]}
+    >
       <p>
         <Link href={listHref}>{t("settingsDataMap.backToList")}</Link>
       </p>
