@@ -5,12 +5,7 @@ import { getTranslator } from "@/lib/i18n/translate";
 import { CSV_BOM, csvLine, ledgerCsvHeader, ledgerCsvRow } from "@/lib/ledger/csv";
 import { entryToJson, presentLedgerRow, type LedgerEntry } from "@/lib/ledger/present";
 import { ledgerPageQuery, type LedgerRow } from "@/lib/ledger/query";
-import {
-  receiptCsvHeader,
-  receiptCsvRow,
-  receiptEntries,
-  receiptToJson,
-} from "@/lib/ledger/receipts";
+import { receiptEntries, receiptsCsvSection, receiptToJson } from "@/lib/ledger/receipts";
 
 // The requester's result for the types the portal answers from its own records: the provision
 // records (APPI Art.33(5): the Art.29 records of what was provided and the Art.30 records of what
@@ -128,11 +123,7 @@ export async function buildResult(
           CSV_BOM +
             ledgerCsvHeader(t) +
             entries.map((e) => ledgerCsvRow(e, t)).join("") +
-            // The Art.30 records follow as a second table under their own title.
-            "\r\n" +
-            csvLine([t("ledger.receipts.csv.section")]) +
-            receiptCsvHeader(t) +
-            receipts.map((r) => receiptCsvRow(r, t)).join(""),
+            receiptsCsvSection(receipts, t),
           "utf8",
         ),
         format: "CSV",

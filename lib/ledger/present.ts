@@ -61,6 +61,25 @@ export function presentLedgerRow(row: LedgerRow, locale: Locale): LedgerEntry {
   };
 }
 
+/**
+ * A recipient as a person reads it: by name, except a processor, which is named by the kind of
+ * work it does (the ledger, the package's supplement, the list of recipients told of a change).
+ */
+export function recipientDisplayName(
+  r: {
+    nameJa: string;
+    nameEn: string;
+    recipientClass: string;
+    processorCategoryJa: string | null;
+    processorCategoryEn: string | null;
+  },
+  locale: Locale,
+): string {
+  const pick = (ja: string | null, en: string | null) => (locale === "ja" ? ja : en) || ja || "";
+  const processor = pick(r.processorCategoryJa, r.processorCategoryEn);
+  return r.recipientClass === "PROCESSOR" && processor ? processor : pick(r.nameJa, r.nameEn);
+}
+
 /** The JSON export's shape of an entry: ISO instants, keys next to names. */
 export function entryToJson(entry: LedgerEntry) {
   return {

@@ -75,6 +75,13 @@ export function receiptCsvHeader(t: Translate): string {
   ]);
 }
 
+/** The records as a second CSV table after another, under their own title. */
+export function receiptsCsvSection(receipts: readonly ReceiptEntry[], t: Translate): string {
+  return `\r\n${csvLine([t("ledger.receipts.csv.section")])}${receiptCsvHeader(t)}${receipts
+    .map((r) => receiptCsvRow(r, t))
+    .join("")}`;
+}
+
 export function receiptCsvRow(entry: ReceiptEntry, t: Translate): string {
   return csvLine([
     jstDate(entry.receivedAt),

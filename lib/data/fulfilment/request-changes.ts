@@ -10,6 +10,7 @@ import type { AppliedChange, KeptItem, TaskResult } from "@/lib/fulfilment/engin
 import type { RecipientClass, RequestType, RestrictionKind } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/config";
 import { getTranslator } from "@/lib/i18n/translate";
+import { recipientDisplayName } from "@/lib/ledger/present";
 
 // What a correction, erasure or stop did, gathered from the request's finished fulfilment tasks
 // and its use restrictions: the requester reads it once the request is completed (APPI Art.34(3)
@@ -177,12 +178,9 @@ function toldRecipients(
 ): RequestChanges["told"] {
   const byRecipient = new Map<string, RequestChanges["told"][number]>();
   for (const n of notices) {
-    const r = n.recipient;
-    const processor = locale === "ja" ? r.processorCategoryJa : r.processorCategoryEn;
-    const name = r.recipientClass === "PROCESSOR" && processor ? processor : NAMED(locale)(r);
     const seen = byRecipient.get(n.recipientId);
     byRecipient.set(n.recipientId, {
-      name,
+      name: recipientDisplayName(n.recipient, locale),
       confirmed: (seen?.confirmed ?? true) && n.confirmedAt !== null,
     });
   }

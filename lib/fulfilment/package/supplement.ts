@@ -3,7 +3,7 @@ import type { Jurisdiction } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
 import { getTranslator } from "@/lib/i18n/translate";
-import { countryName } from "@/lib/ledger/present";
+import { countryName, recipientDisplayName } from "@/lib/ledger/present";
 import { transferLaws } from "@/lib/requests/transfers";
 import { complaintAuthorities } from "@/lib/data/requests/complaint-authorities";
 
@@ -128,12 +128,9 @@ async function recipients(
     .flatMap((row) => {
       const r = found.find((f) => f.id === row.recipientId);
       if (!r) return [];
-      // Processors are named by the kind of work they do, as on the ledger.
-      const processor = pick(r.processorCategoryJa, r.processorCategoryEn);
       return [
         {
-          name:
-            r.recipientClass === "PROCESSOR" && processor ? processor : pick(r.nameJa, r.nameEn),
+          name: recipientDisplayName(r, locale),
           recipientClass: r.recipientClass,
           count: row.n,
           from: row.first,

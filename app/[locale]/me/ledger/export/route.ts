@@ -6,16 +6,11 @@ import { listMyReceipts } from "@/lib/data/ledger/list-my-receipts";
 import { streamMyProvisions } from "@/lib/data/ledger/stream-my-provisions";
 import { toLocale } from "@/lib/i18n/config";
 import { getTranslator, type Translate } from "@/lib/i18n/translate";
-import { CSV_BOM, csvLine, jstDate, ledgerCsvHeader, ledgerCsvRow } from "@/lib/ledger/csv";
+import { CSV_BOM, jstDate, ledgerCsvHeader, ledgerCsvRow } from "@/lib/ledger/csv";
 import { parseLedgerFilter } from "@/lib/ledger/filter";
 import { pagedBody } from "@/lib/export/paged-body";
 import { entryToJson, presentLedgerRow } from "@/lib/ledger/present";
-import {
-  receiptCsvHeader,
-  receiptCsvRow,
-  receiptToJson,
-  type ReceiptEntry,
-} from "@/lib/ledger/receipts";
+import { receiptsCsvSection, receiptToJson, type ReceiptEntry } from "@/lib/ledger/receipts";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
@@ -91,10 +86,6 @@ function jsonTail(receipts: ReceiptEntry[] | null): string {
   return `\n],"receipts":${JSON.stringify(receipts.map(receiptToJson))}}\n`;
 }
 
-/** The receipt records as a second table under their own title; nothing when there are none. */
-function csvTail(receipts: ReceiptEntry[] | null, t: Translate): string | undefined {
-  if (!receipts || receipts.length === 0) return undefined;
-  return `\r\n${csvLine([t("ledger.receipts.csv.section")])}${receiptCsvHeader(t)}${receipts
-    .map((r) => receiptCsvRow(r, t))
-    .join("")}`;
-}
+/** The receipt records after the entries; nothing when there are none. */
+const csvTail = (receipts: ReceiptEntry[] | null, t: Translate) =>
+  receipts && receipts.length > 0 ? receiptsCsvSection(receipts, t) : undefined;
