@@ -54,11 +54,24 @@ test("a manager adds a recipient abroad and the public page lists it", async ({ 
   await expectNoAxeViolations(page);
 
   await country.fill("us");
+  // The transfer's safeguard (GDPR Art.15(2)) and the notice address (Art.19), in words.
+  await page
+    .getByLabel("移転の保護措置（GDPR・英国GDPR）")
+    .selectOption({ label: "標準データ保護条項（GDPR第46条第2項(c)(d)）" });
+  await page.getByLabel("通知先のメールアドレス").fill(`privacy@${key}.example.com`);
   await page.getByRole("button", { name: "保存する" }).click();
   await expect(page.getByText("保存しました。")).toBeVisible();
   const row = page.getByTestId("recipients").locator(`tr[data-key="${key}"]`);
   await expect(row).toContainText(nameJa);
   await expect(row).toContainText("外国にある第三者");
+
+  const saved = await sql().query<{ transferSafeguard: string; noticeEmail: string }>(
+    `SELECT "transferSafeguard", "noticeEmail" FROM "Recipient" WHERE key = $1`,
+    [key],
+  );
+  expect(saved.rows).toEqual([
+    { transferSafeguard: "STANDARD_CLAUSES", noticeEmail: `privacy@${key}.example.com` },
+  ]);
 
   const written = await audits("config.recipient.create", key);
   expect(written).toHaveLength(1);
