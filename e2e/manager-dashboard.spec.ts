@@ -17,7 +17,7 @@ import { expect, test } from "./support/fixtures";
 // outcome, read with a strict CSV parser), axe, and the English page.
 
 const DAY = 86_400_000;
-const OPEN = `('SUBMITTED','AWAITING_IDENTITY','IDENTITY_REVIEW','IN_PROGRESS','NEEDS_INFO','AWAITING_APPROVAL')`;
+const OPEN = `('SUBMITTED','AWAITING_IDENTITY','IDENTITY_REVIEW','IN_PROGRESS','NEEDS_INFO','AWAITING_FEE','AWAITING_APPROVAL')`;
 
 async function expectNoViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();

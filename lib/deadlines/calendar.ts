@@ -163,6 +163,15 @@ export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY_MS);
 }
 
+/**
+ * An instant on this calendar date in every zone the portal counts in: midday UTC is the same date
+ * from UTC-11 to UTC+11 (Los Angeles, São Paulo, London, the EU, Seoul, Tokyo). For a day staff
+ * give without a zone (the day a fee arrived).
+ */
+export function middayUtc(date: Date): Date {
+  return new Date(date.getTime() + DAY_MS / 2);
+}
+
 /** "YYYY-MM-DD" of a calendar date. */
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);

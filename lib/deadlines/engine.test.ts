@@ -288,6 +288,33 @@ describe("deadline engine: pauses", () => {
     });
     expect(twice.dueAt.toISOString()).toBe(endAt("2026-04-28", "+01:00"));
   });
+
+  it("a fee asked for restarts the count on its arrival in the UK, Japan and Korea, not in the EU or California", () => {
+    const events: ClockEventInput[] = [
+      { kind: "PAUSE", at: utc("2026-03-12T09:00:00") },
+      { kind: "FEE_RESTART", at: utc("2026-03-20T12:00:00") },
+    ];
+    const r = due(received, ["UK", "EU", "JP", "KR", "US_CA"], {
+      clockEvents: events,
+      now: utc("2026-04-01"),
+    });
+    expect(only(r, "UK").clockStartAt.toISOString()).toBe(utc("2026-03-20T12:00:00").toISOString());
+    expect(only(r, "UK").dueAt.toISOString()).toBe(endAt("2026-04-20", "+01:00"));
+    // Japan: 10 days from the day the fee arrived (Mar 20, 21:00 in Tokyo).
+    expect(only(r, "JP").dueAt.toISOString()).toBe(endOf("2026-03-30"));
+    expect(only(r, "KR").clockStartAt.toISOString()).toBe(utc("2026-03-20T12:00:00").toISOString());
+    // The GDPR and the CCPA keep their period from the request itself.
+    expect(only(r, "EU").clockStartAt.toISOString()).toBe(received.toISOString());
+    expect(only(r, "US_CA").clockStartAt.toISOString()).toBe(received.toISOString());
+    // The earliest still governs: Japan's ten days from the fee (Mar 30) before the EU's month.
+    expect(r.governing).toBe("JP");
+    expect(r.dueAt.toISOString()).toBe(endOf("2026-03-30"));
+    // Identity restarts are the UK's only: a RESTART does not move Japan's clock, a FEE_RESTART does.
+    const identity = due(received, ["JP"], {
+      clockEvents: [{ kind: "RESTART", at: utc("2026-03-20T12:00:00") }],
+    });
+    expect(identity.dueAt.toISOString()).toBe(endOf("2026-03-20"));
+  });
 });
 
 describe("deadline engine: extensions", () => {

@@ -29,10 +29,10 @@ export interface Policy {
  * PAUSE and RESUME stop and restart the count where the law stops the clock (clarification, UK).
  * RESTART marks the arrival of identity evidence the organisation asked for: where the law says
  * the period runs from it (CLOCK_RESTARTS), the count begins again that day; elsewhere it is a
- * RESUME.
+ * RESUME. FEE_RESTART marks the arrival of a fee asked for, likewise (FEE_CLOCK_RESTARTS).
  */
 export interface ClockEventInput {
-  kind: "PAUSE" | "RESUME" | "RESTART";
+  kind: "PAUSE" | "RESUME" | "RESTART" | "FEE_RESTART";
   at: Date;
 }
 
@@ -41,6 +41,16 @@ export interface ClockEventInput {
  * day it is received. The EU, California, Korea, Brazil and Japan count from the request itself.
  */
 export const CLOCK_RESTARTS: ReadonlySet<Jurisdiction> = new Set(["UK"]);
+
+/**
+ * Where a fee the organisation may ask for is a condition of the answer, the period runs from its
+ * receipt: the UK (ICO, "Can we charge a fee?": the time limit begins when the fee is received),
+ * Japan (APPI Art.38: the fee is set by the business and paid for the disclosure; the portal's
+ * 10 days are an internal period under Art.33's "without delay") and Korea (PIPA Art.38(3)). The
+ * GDPR and the CCPA say nothing of it; the portal keeps their period running (the safer reading),
+ * and stops it only where clarification pauses are allowed.
+ */
+export const FEE_CLOCK_RESTARTS: ReadonlySet<Jurisdiction> = new Set(["UK", "JP", "KR"]);
 
 export interface ExtensionInput {
   jurisdiction: Jurisdiction;
@@ -55,7 +65,7 @@ export interface JurisdictionDeadline {
   /** The zone this jurisdiction's days are counted in. */
   zone: TimeZone;
   rule: DeadlineRule;
-  /** Where the count begins: receipt, or (UK) the arrival of the identity asked for. */
+  /** Where the count begins: receipt, or the arrival of the identity (UK) or fee asked for. */
   clockStartAt: Date;
   /** The statutory or SLA due date counted from the clock's start, before pauses and extensions. */
   baseDueAt: Date;
@@ -153,16 +163,20 @@ export function addPauses(
   return current;
 }
 
-/** Where the count begins: the latest RESTART after receipt where the law restarts, else receipt. */
+/**
+ * Where the count begins: the latest restart after receipt that this law honours (identity: a
+ * RESTART under CLOCK_RESTARTS; a fee: a FEE_RESTART under FEE_CLOCK_RESTARTS), else receipt.
+ */
 export function clockStart(
   jurisdiction: Jurisdiction,
   receivedAt: Date,
   events: readonly ClockEventInput[],
 ): Date {
-  if (!CLOCK_RESTARTS.has(jurisdiction)) return receivedAt;
+  const honoured = (kind: ClockEventInput["kind"]) =>
+    (kind === "RESTART" && CLOCK_RESTARTS.has(jurisdiction)) ||
+    (kind === "FEE_RESTART" && FEE_CLOCK_RESTARTS.has(jurisdiction));
   let start = receivedAt;
-  for (const e of events)
-    if (e.kind === "RESTART" && e.at.getTime() > start.getTime()) start = e.at;
+  for (const e of events) if (honoured(e.kind) && e.at.getTime() > start.getTime()) start = e.at;
   return start;
 }
 

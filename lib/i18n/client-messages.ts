@@ -10,6 +10,7 @@ export const CLIENT_SECTIONS = [
   "channel",
   "deadlines",
   "extensions",
+  "fees",
   "decisions",
   "disclosurePackage",
   "errors",

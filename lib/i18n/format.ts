@@ -88,3 +88,14 @@ export function countryName(locale: string, code: string): string {
 export function withSystem(locale: Locale, item: string, system: string): string {
   return locale === "ja" ? `${item}（${system}）` : `${item} (${system})`;
 }
+
+const money = new Map<string, Intl.NumberFormat>();
+
+/** An amount held in the currency's minor unit (yen, pence, cents), e.g. "£10.00", "￥1,000". */
+export function formatMoney(locale: Locale, amountMinor: number, currency: string): string {
+  const key = `${locale}:${currency}`;
+  let f = money.get(key);
+  if (!f) money.set(key, (f = new Intl.NumberFormat(tag(locale), { style: "currency", currency })));
+  const digits = f.resolvedOptions().maximumFractionDigits ?? 0;
+  return f.format(amountMinor / 10 ** digits);
+}

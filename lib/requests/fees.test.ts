@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { feeFor } from "./fees";
+import { feeBases, feeFor, proposedFee, toMinorUnits } from "./fees";
 
 const fees = { disclosureFeeYen: 1000, purposeNotificationFeeYen: 300 };
 
@@ -30,5 +30,59 @@ describe("fees per law", () => {
       yen: 0,
       waivedBy: [],
     });
+  });
+});
+
+describe("asking for a fee", () => {
+  it("offers APPI's published fee only where a law that allows it applies alone", () => {
+    expect(feeBases("DISCLOSURE", ["JP"], fees)).toEqual(["CONFIGURED"]);
+    expect(feeBases("DISCLOSURE", ["JP", "KR"], fees)).toEqual(["CONFIGURED"]);
+    expect(feeBases("DISCLOSURE", ["JP"], { ...fees, disclosureFeeYen: 0 })).toEqual([]);
+    expect(feeBases("CORRECTION", ["JP"], fees)).toEqual([]);
+  });
+
+  it("offers the GDPR's reasonable fees where every law that applies allows a fee", () => {
+    expect(feeBases("DISCLOSURE", ["JP", "UK"], fees)).toEqual([
+      "UNFOUNDED_OR_EXCESSIVE",
+      "FURTHER_COPIES",
+    ]);
+    expect(feeBases("DISCLOSURE", ["UK"], fees)).toEqual([
+      "UNFOUNDED_OR_EXCESSIVE",
+      "FURTHER_COPIES",
+    ]);
+    // Further copies are a disclosure's; an unfounded erasure request may be charged under the GDPR
+    // alone, but APPI allows no fee for it.
+    expect(feeBases("SUSPENSION_ERASURE", ["EU"], fees)).toEqual(["UNFOUNDED_OR_EXCESSIVE"]);
+    expect(feeBases("SUSPENSION_ERASURE", ["JP", "EU"], fees)).toEqual([]);
+    expect(feeBases("DISCLOSURE", ["JP", "US_CA"], fees)).toEqual(["UNFOUNDED_OR_EXCESSIVE"]);
+    // The LGPD makes every request free.
+    expect(feeBases("DISCLOSURE", ["JP", "UK", "BR"], fees)).toEqual([]);
+  });
+
+  it("proposes the published fee in yen, and otherwise the currency of the law that provides the basis", () => {
+    expect(proposedFee("CONFIGURED", "DISCLOSURE", ["JP"], fees)).toEqual({
+      amountMinor: 1000,
+      currency: "JPY",
+    });
+    expect(proposedFee("FURTHER_COPIES", "DISCLOSURE", ["JP", "UK"], fees)).toEqual({
+      amountMinor: null,
+      currency: "GBP",
+    });
+    expect(proposedFee("UNFOUNDED_OR_EXCESSIVE", "DISCLOSURE", ["JP", "US_CA"], fees)).toEqual({
+      amountMinor: null,
+      currency: "USD",
+    });
+  });
+
+  it("reads amounts in the currency's units", () => {
+    expect(toMinorUnits("10", "GBP")).toBe(1000);
+    expect(toMinorUnits("12.5", "GBP")).toBe(1250);
+    expect(toMinorUnits("12.50", "EUR")).toBe(1250);
+    expect(toMinorUnits("1000", "JPY")).toBe(1000);
+    expect(toMinorUnits("10.5", "JPY")).toBeNull();
+    expect(toMinorUnits("1.234", "USD")).toBeNull();
+    expect(toMinorUnits("-3", "GBP")).toBeNull();
+    expect(toMinorUnits("1e3", "GBP")).toBeNull();
+    expect(toMinorUnits("", "GBP")).toBeNull();
   });
 });

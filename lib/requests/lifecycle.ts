@@ -10,6 +10,7 @@ export const OPEN_STATUSES = [
   "IDENTITY_REVIEW",
   "IN_PROGRESS",
   "NEEDS_INFO",
+  "AWAITING_FEE",
   "AWAITING_APPROVAL",
 ] as const satisfies readonly RequestStatus[];
 
@@ -104,6 +105,27 @@ export const TRANSITIONS = {
     from: ["NEEDS_INFO"],
     to: "IDENTITY_REVIEW",
     permission: "request:message-own",
+    visibleToRequester: true,
+  },
+  // A fee the law allows (lib/requests/fees.ts feeBases), asked once identity is verified; the
+  // request waits until staff record it paid (the clock restarts where the law says so:
+  // lib/data/requests/legal-clock.ts) or waive it (lib/data/requests/fees.ts).
+  askForFee: {
+    from: ["IN_PROGRESS"],
+    to: "AWAITING_FEE",
+    permission: "request:complete",
+    visibleToRequester: true,
+  },
+  feeReceived: {
+    from: ["AWAITING_FEE"],
+    to: "IN_PROGRESS",
+    permission: "request:complete",
+    visibleToRequester: true,
+  },
+  waiveFee: {
+    from: ["AWAITING_FEE"],
+    to: "IN_PROGRESS",
+    permission: "request:complete",
     visibleToRequester: true,
   },
   withdraw: {

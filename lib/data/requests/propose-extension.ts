@@ -38,6 +38,7 @@ const PROPOSABLE = [
   "IDENTITY_REVIEW",
   "IN_PROGRESS",
   "NEEDS_INFO",
+  "AWAITING_FEE",
 ];
 
 /**

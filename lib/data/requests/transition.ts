@@ -33,6 +33,8 @@ export async function applyTransition(
     /** Legal grounds of a refusal or partial refusal (required for those outcomes). */
     refusalGrounds?: RefusalGround[];
     note?: string;
+    /** feeReceived: the day the fee arrived, where the clock restarts from it. */
+    feeReceivedAt?: Date;
   },
 ): Promise<{ from: RequestStatus; to: RequestStatus }> {
   const request = await tx.request.findUnique({
@@ -90,6 +92,7 @@ export async function applyTransition(
     to: check.rule.to,
     reason: input.name,
     at: now,
+    feeReceivedAt: input.feeReceivedAt,
   });
 
   await tx.requestEvent.create({

@@ -19,6 +19,7 @@ import { errors } from "./sections/errors";
 import { passkeys } from "./sections/passkeys";
 import { jurisdictions } from "./sections/jurisdictions";
 import { complaints } from "./sections/complaints";
+import { fees } from "./sections/fees";
 
 export const en: Messages = {
   identity: identity.en,
@@ -40,6 +41,7 @@ export const en: Messages = {
   passkeys: passkeys.en,
   jurisdictions: jurisdictions.en,
   complaints: complaints.en,
+  fees: fees.en,
   app: {
     name: "Sakura Link Privacy Center",
     skipToContent: "Skip to content",
@@ -93,6 +95,7 @@ export const en: Messages = {
     IDENTITY_REVIEW: "Verifying identity",
     IN_PROGRESS: "In progress",
     NEEDS_INFO: "Waiting for your answer",
+    AWAITING_FEE: "Waiting for the fee",
     AWAITING_APPROVAL: "Awaiting approval",
     COMPLETED: "Completed",
     WITHDRAWN: "Withdrawn",
@@ -153,6 +156,9 @@ export const en: Messages = {
     complete: "Request completed",
     withdraw: "Request withdrawn",
     askForInfo: "More information requested",
+    askForFee: "A fee was asked for",
+    feeReceived: "The fee was received",
+    waiveFee: "The fee was waived",
     provideInfo: "More information received",
     provideInfoBeforeVerification: "More information received",
     requestResubmission: "New identity documents requested",

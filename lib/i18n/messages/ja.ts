@@ -18,6 +18,7 @@ import { errors } from "./sections/errors";
 import { passkeys } from "./sections/passkeys";
 import { jurisdictions } from "./sections/jurisdictions";
 import { complaints } from "./sections/complaints";
+import { fees } from "./sections/fees";
 
 // The Japanese catalogue: the source of truth for every user-facing string (en.ts mirrors it,
 // and the type checker refuses a missing key there). Features with many strings keep them in
@@ -42,6 +43,7 @@ export const ja = {
   passkeys: passkeys.ja,
   jurisdictions: jurisdictions.ja,
   complaints: complaints.ja,
+  fees: fees.ja,
   app: {
     name: "サクラリンク プライバシーセンター",
     skipToContent: "本文へ移動",
@@ -93,6 +95,7 @@ export const ja = {
     IDENTITY_REVIEW: "本人確認中",
     IN_PROGRESS: "対応中",
     NEEDS_INFO: "追加情報の回答待ち",
+    AWAITING_FEE: "手数料の支払待ち",
     AWAITING_APPROVAL: "承認待ち",
     COMPLETED: "完了",
     WITHDRAWN: "取り下げ",
@@ -153,6 +156,9 @@ export const ja = {
     complete: "対応が完了しました",
     withdraw: "請求を取り下げました",
     askForInfo: "追加の情報をお願いしました",
+    askForFee: "手数料のお支払いをお願いしました",
+    feeReceived: "手数料のお支払いを確認しました",
+    waiveFee: "手数料を免除しました",
     provideInfo: "追加の情報をいただきました",
     provideInfoBeforeVerification: "追加の情報をいただきました",
     requestResubmission: "本人確認書類の再提出をお願いしました",

@@ -10,6 +10,7 @@ import { RequestFacts } from "@/components/requests/request-facts";
 import { RequestTimeline } from "@/components/requests/request-timeline";
 import { RequestChanges } from "@/components/requests/request-changes";
 import { ComplaintNotice } from "@/components/requests/complaint-notice";
+import { FeeNotice } from "@/components/requests/fee-notice";
 import { ResultList, resultHref } from "@/components/requests/result-list";
 import { StartDownload } from "@/components/requests/start-download";
 import { WithdrawForm } from "@/components/requests/withdraw-form";
@@ -75,6 +76,9 @@ export default async function MyRequestPage({
           href={resultHref(locale, request.reference, resume.id)}
           label={t(`disclosurePackage.download.${resume.format}`)}
         />
+      )}
+      {request.status === "AWAITING_FEE" && (
+        <FeeNotice actor={actor} reference={request.reference} locale={locale} t={t} />
       )}
       {request.status === "NEEDS_INFO" && (
         <p className="notice" role="status">

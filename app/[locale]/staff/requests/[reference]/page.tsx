@@ -8,6 +8,7 @@ import { RequestDetails } from "@/components/requests/request-details";
 import { RequestFacts } from "@/components/requests/request-facts";
 import { RequestTimeline } from "@/components/requests/request-timeline";
 import { DecisionPanel } from "@/components/staff/decision/decision-panel";
+import { FeePanel } from "@/components/staff/fee/fee-panel";
 import { StaffMessagePanel } from "@/components/staff/decision/staff-message-panel";
 import { NoticesPanel } from "@/components/staff/fulfilment/notices-panel";
 import { TasksPanel } from "@/components/staff/fulfilment/tasks-panel";
@@ -62,6 +63,7 @@ export default async function StaffRequestPage({
         "deadlines",
         "extensions",
         "jurisdictions",
+        "fees",
       ]}
     >
       <h1>
@@ -97,6 +99,7 @@ export default async function StaffRequestPage({
       <AssignControl {...panel} />
       <AcknowledgementPanel {...panel} />
       <IdentityReviewPanel {...panel} />
+      <FeePanel {...panel} />
       <TasksPanel {...panel} />
       <NoticesPanel {...panel} />
       <PackagePanel {...panel} />
