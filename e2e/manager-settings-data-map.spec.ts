@@ -89,6 +89,58 @@ test("a manager adds a recipient abroad and the public page lists it", async ({ 
     .toBe(1);
 });
 
+test("a manager sends a recipient's notices to its system: a signed webhook, its secret shown once", async ({
+  page,
+  signIn,
+}, testInfo) => {
+  await signIn("MANAGER");
+  await page.goto("/ja/manager/settings/recipients");
+  const key = `hooked-${short()}`;
+  await page.getByLabel("キー（英小文字・数字・-・_）").fill(key);
+  await page.getByLabel("名称（日本語）").fill(`通知先システム ${key}`);
+  await page.getByLabel("名称（英語）").fill(`Hooked ${key}`);
+  await page.getByLabel("第三者（グループ外）", { exact: true }).check();
+  const hook = page.getByLabel("または通知先システムのURL（署名付きWebhook）");
+  await hook.fill("http://partner.example.com/notices");
+  await page.getByRole("button", { name: "保存する" }).click();
+  await expect(page.locator("#recipient-noticeWebhookUrl-error")).toHaveText(
+    "https のURLを入力してください（http は localhost のみ）",
+  );
+  await hook.fill("https://partner.example.com/notices");
+  await page.getByRole("button", { name: "保存する" }).click();
+  await expect(page.getByText("保存しました。")).toBeVisible();
+
+  await page.getByRole("link", { name: `編集: ${key}`, exact: true }).click();
+  await expect(page.getByTestId("secret-status")).toHaveText("未発行");
+  await expectNoAxeViolations(page);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "新しい秘密鍵を発行する" }).click();
+  const shown = page.getByLabel("新しい秘密鍵");
+  await expect(shown).toBeVisible();
+  const secret = await shown.inputValue();
+  expect(Buffer.from(secret, "base64url").length).toBe(32);
+  // The page's status follows at once; the secret stays on screen until the page is left.
+  await expect(page.getByTestId("secret-status")).toHaveText("発行済み");
+  await expect(shown).toHaveValue(secret);
+  await page.setViewportSize({ width: 375, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await page.screenshot({ path: testInfo.outputPath("recipient-webhook-375.png"), fullPage: true });
+  const { rows } = await sql().query(
+    `SELECT "noticeWebhookUrl", "noticeWebhookSecret" FROM "Recipient" WHERE key = $1`,
+    [key],
+  );
+  expect(rows[0]).toEqual({
+    noticeWebhookUrl: "https://partner.example.com/notices",
+    noticeWebhookSecret: secret,
+  });
+  const written = await audits("config.recipient.rotate-secret", key);
+  expect(written).toHaveLength(1);
+  expect(JSON.stringify(written[0]!.data)).not.toContain(secret);
+  await page.reload();
+  await expect(page.getByTestId("secret-status")).toHaveText("発行済み");
+  expect(await page.content()).not.toContain(secret);
+});
+
 test("a manager adds an HTTP system and sees its new secret once", async ({ page, signIn }) => {
   await signIn("ADMIN");
   await page.goto("/ja/manager/settings/systems");

@@ -17,7 +17,11 @@ function createClientOnPool(url: string, options: { max?: number }) {
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({
     adapter,
-    omit: { dataSystem: { secret: true, previousSecret: true }, apiKey: { hash: true } },
+    omit: {
+      dataSystem: { secret: true, previousSecret: true },
+      apiKey: { hash: true },
+      recipient: { noticeWebhookSecret: true },
+    },
     // The embedded database runs one transaction at a time: waiting for it beats failing a
     // person's action because a background job held the database for two seconds.
     transactionOptions: { maxWait: 10_000, timeout: 15_000 },

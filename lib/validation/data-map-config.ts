@@ -144,6 +144,12 @@ export const ZRecipientConfig = z
       .trim()
       .max(254, "validation.tooLong")
       .refine((v) => v === "" || z.email().safeParse(v).success, "validation.email"),
+    /** Or the recipient's system: notices POSTed there, signed (https; http on loopback only). */
+    noticeWebhookUrl: z
+      .string()
+      .trim()
+      .max(2000, "validation.tooLong")
+      .refine((v) => v === "" || isAllowedEndpoint(v), "settingsDataMap.errors.endpoint"),
   })
   .superRefine((v, ctx) => {
     const need = (field: keyof typeof v, message = "validation.required") => {

@@ -70,7 +70,7 @@ export async function NoticesPanel({ request, actor, locale, t }: StaffPanelProp
                             </div>
                           )}
                         </>
-                      ) : n.recipient.noticeEmail ? (
+                      ) : n.recipient.noticeEmail || n.recipient.noticeWebhookUrl ? (
                         t("fulfilment.notices.notSent")
                       ) : (
                         t("fulfilment.notices.noChannel")

@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -232,6 +234,98 @@ describe("onward notices", () => {
       data: { sentAt: new Date(Date.now() - 91 * DAY) },
     });
     expect(await notices.openNotice(token, "en")).toBeNull();
+  });
+
+  it("posts a signed notice to the recipient's system, which reads and confirms it by its links", async () => {
+    const received: { headers: IncomingMessage["headers"]; body: string }[] = [];
+    const server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c: Buffer) => (body += c.toString()));
+      req.on("end", () => {
+        received.push({ headers: req.headers, body });
+        // The first call fails: the job throws so that pg-boss retries.
+        res.writeHead(received.length === 1 ? 503 : 202).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const subject = await person("SUBJECT");
+      const { request, sent } = await requestWithNotices(subject.subjectId!);
+      const secret = "s".repeat(43);
+      const port = (server.address() as AddressInfo).port;
+      await db.recipient.update({
+        where: { id: sent.recipientId },
+        data: { noticeWebhookUrl: `http://127.0.0.1:${port}/notices`, noticeWebhookSecret: secret },
+      });
+      await expect(delivery.deliverOnwardNotice(db, sent.id)).rejects.toThrow(/503/);
+      expect(
+        (await db.recipientNotice.findUniqueOrThrow({ where: { id: sent.id } })).sentAt,
+      ).toBeNull();
+      expect(await delivery.deliverOnwardNotice(db, sent.id)).toBe("sent");
+      // The webhook replaces the mail: nothing went to the notice address.
+      expect(mailsTo("privacy@alpha.example.com")).toHaveLength(1);
+      const call = received[1]!;
+      const { verifySignature } = await import("@/lib/fulfilment/engine/signature");
+      expect(
+        verifySignature({
+          secret,
+          body: call.body,
+          timestamp: String(call.headers["x-dsar-timestamp"]),
+          nonce: String(call.headers["x-dsar-nonce"]),
+          signature: String(call.headers["x-dsar-signature"]),
+        }).ok,
+      ).toBe(true);
+      const body = JSON.parse(call.body) as {
+        event: string;
+        kind: string;
+        links: { page: string; details: string; confirm: string };
+      };
+      expect(body).toMatchObject({ event: "onward_notice", kind: "CORRECTION" });
+      // Like the mail, the body carries links, never the person's data.
+      expect(call.body).not.toContain("試験");
+      const row = await db.recipientNotice.findUniqueOrThrow({ where: { id: sent.id } });
+      expect(row.sentTo).toBe(`http://127.0.0.1:${port}/notices`);
+      const token = /\/api\/notices\/([A-Za-z0-9_-]{43})$/.exec(body.links.details)![1]!;
+      expect(body.links.confirm).toMatch(new RegExp(`/api/notices/${token}/confirm$`));
+
+      // The recipient's system reads the notice, then confirms it, through the API routes.
+      const details = await import("@/app/api/notices/[token]/route");
+      const confirm = await import("@/app/api/notices/[token]/confirm/route");
+      const params = (t: string) => ({ params: Promise.resolve({ token: t }) });
+      const { NextRequest } = await import("next/server");
+      const read = await details.GET(new NextRequest(body.links.details), params(token));
+      expect(read.status).toBe(200);
+      expect(read.headers.get("cache-control")).toBe("no-store");
+      expect(await read.json()).toMatchObject({
+        ok: true,
+        notice: { kind: "CORRECTION", person: { name: "花子 試験" }, items: ["Email address"] },
+      });
+      const unknown = await details.GET(
+        new NextRequest(body.links.details),
+        params("x".repeat(43)),
+      );
+      expect(unknown.status).toBe(404);
+      const first = await confirm.POST(
+        new Request(body.links.confirm, { method: "POST" }),
+        params(token),
+      );
+      expect(await first.json()).toEqual({ ok: true, status: "confirmed" });
+      const again = await confirm.POST(
+        new Request(body.links.confirm, { method: "POST" }),
+        params(token),
+      );
+      expect(await again.json()).toEqual({ ok: true, status: "already" });
+      const audit = await db.auditEvent.findMany({
+        where: { requestId: request.id },
+        orderBy: { id: "asc" },
+      });
+      expect(audit.map((a) => [a.action, a.data as { channel?: string; via?: string }])).toEqual([
+        ["recipient-notice.send", expect.objectContaining({ channel: "WEBHOOK" })],
+        ["recipient-notice.confirm", expect.objectContaining({ via: "api" })],
+      ]);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it("lets a manager close an unconfirmed notice once, with a note kept out of the audit", async () => {

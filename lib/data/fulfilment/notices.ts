@@ -37,7 +37,14 @@ export async function listNotices(options: { actor: Actor; reference: string }) 
       closedAt: true,
       note: true,
       recipient: {
-        select: { key: true, nameJa: true, nameEn: true, recipientClass: true, noticeEmail: true },
+        select: {
+          key: true,
+          nameJa: true,
+          nameEn: true,
+          recipientClass: true,
+          noticeEmail: true,
+          noticeWebhookUrl: true,
+        },
       },
     },
   });
@@ -163,8 +170,14 @@ export async function openNotice(
   };
 }
 
-/** The recipient confirms through its link; a second confirmation changes nothing. */
-export async function confirmNoticeByToken(token: string): Promise<"confirmed" | "already" | null> {
+/**
+ * The recipient confirms through its link, on the page or from its system (`via`); a second
+ * confirmation changes nothing.
+ */
+export async function confirmNoticeByToken(
+  token: string,
+  via: "link" | "api" = "link",
+): Promise<"confirmed" | "already" | null> {
   const notice = await noticeByToken(token);
   if (!notice) return null;
   if (notice.confirmedAt) return "already";
@@ -181,7 +194,7 @@ export async function confirmNoticeByToken(token: string): Promise<"confirmed" |
       entityType: "RecipientNotice",
       entityId: notice.id,
       requestId: notice.requestId,
-      data: { recipientId: notice.recipientId, kind: notice.kind, via: "link" },
+      data: { recipientId: notice.recipientId, kind: notice.kind, via },
     });
     return "confirmed";
   });

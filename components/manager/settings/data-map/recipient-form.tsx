@@ -33,6 +33,7 @@ const EMPTY: TRecipientConfig = {
   address: "",
   representative: "",
   noticeEmail: "",
+  noticeWebhookUrl: "",
   transferSafeguard: "",
 };
 
@@ -114,6 +115,12 @@ export function RecipientForm(props: { initial?: TRecipientConfig }) {
           label={t("settingsDataMap.recipients.noticeEmail")}
           type="email"
           {...bind("noticeEmail")}
+        />
+        <TextField
+          id="recipient-noticeWebhookUrl"
+          label={t("settingsDataMap.recipients.noticeWebhookUrl")}
+          help={t("settingsDataMap.recipients.noticeWebhookHelp")}
+          {...bind("noticeWebhookUrl")}
         />
       </fieldset>
       {recipientClass === "PROCESSOR" && (

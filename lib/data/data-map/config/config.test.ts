@@ -24,6 +24,7 @@ let mod: {
   systems: typeof import("./list-systems");
   saveSystem: typeof import("./save-system");
   rotate: typeof import("./rotate-system-secret");
+  rotateRecipient: typeof import("./rotate-recipient-secret");
   uses: typeof import("./set-system-uses");
   fields: typeof import("./system-fields");
   saveCategory: typeof import("./save-category");
@@ -75,6 +76,7 @@ beforeAll(async () => {
     systems: await import("./list-systems"),
     saveSystem: await import("./save-system"),
     rotate: await import("./rotate-system-secret"),
+    rotateRecipient: await import("./rotate-recipient-secret"),
     uses: await import("./set-system-uses"),
     fields: await import("./system-fields"),
     saveCategory: await import("./save-category"),
@@ -193,6 +195,7 @@ describe("data map configuration", () => {
       address: "",
       representative: "",
       noticeEmail: "privacy at adreach",
+      noticeWebhookUrl: "http://adreach.example.com/notices",
       transferSafeguard: "",
     });
     expect(foreign.success).toBe(false);
@@ -203,6 +206,8 @@ describe("data map configuration", () => {
         "regimeNoteJa:validation.required",
         "measuresEn:validation.required",
         "noticeEmail:validation.email",
+        // A webhook is https (plain http only on this machine).
+        "noticeWebhookUrl:settingsDataMap.errors.endpoint",
       ]),
     );
     const input = ZRecipientConfig.parse({
@@ -219,6 +224,7 @@ describe("data map configuration", () => {
       address: "1 Main St, Springfield, US",
       representative: "",
       noticeEmail: " Privacy@AdReach.example.com ",
+      noticeWebhookUrl: "https://adreach.example.com/privacy/notices",
       transferSafeguard: "STANDARD_CLAUSES",
     });
     const { id } = await mod.saveRecipient.saveRecipient({ actor: manager, input });
@@ -234,7 +240,33 @@ describe("data map configuration", () => {
       noticeEmail: "privacy@adreach.example.com",
       // Stated to a person in the EU or UK (GDPR Art.15(2)).
       transferSafeguard: "STANDARD_CLAUSES",
+      noticeWebhookUrl: "https://adreach.example.com/privacy/notices",
+      hasWebhookSecret: false,
     });
+
+    // The webhook's signing secret: generated on demand, shown once, never listed or audited.
+    const { secret } = await mod.rotateRecipient.rotateRecipientSecret({ actor: manager, id });
+    expect(Buffer.from(secret, "base64url").length).toBe(32);
+    const listed = await mod.recipients.listRecipients({ actor: manager, id });
+    expect(listed[0]!.hasWebhookSecret).toBe(true);
+    expect(JSON.stringify(listed)).not.toContain(secret);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { entityId: id, action: "config.recipient.rotate-secret" },
+    });
+    expect(JSON.stringify(audit.data)).not.toContain(secret);
+    // Removing the webhook removes its secret; without a webhook none can be generated.
+    await mod.saveRecipient.saveRecipient({
+      actor: manager,
+      input: { ...input, id, noticeWebhookUrl: "" },
+    });
+    const stored = await db.recipient.findUniqueOrThrow({
+      where: { id },
+      select: { noticeWebhookUrl: true, noticeWebhookSecret: true },
+    });
+    expect(stored).toEqual({ noticeWebhookUrl: null, noticeWebhookSecret: null });
+    await expect(
+      mod.rotateRecipient.rotateRecipientSecret({ actor: manager, id }),
+    ).rejects.toMatchObject({ messageKey: "settingsDataMap.errors.noWebhook" });
   });
 
   it("rotates a secret, keeps the previous one and never lists either", async () => {

@@ -35,6 +35,7 @@ function columns(input: TRecipientConfig) {
     address: orNull(input.address),
     representative: orNull(input.representative),
     noticeEmail: orNull(input.noticeEmail.toLowerCase()),
+    noticeWebhookUrl: orNull(input.noticeWebhookUrl),
     // A safeguard belongs to a transfer abroad: none for a recipient at home.
     transferSafeguard: input.country && input.transferSafeguard ? input.transferSafeguard : null,
   };
@@ -53,7 +54,12 @@ export async function saveRecipient(options: { actor: Actor; input: TRecipientCo
       if (input.id) {
         if (!(await tx.recipient.findUnique({ where: { id: input.id }, select })))
           throw notFoundError();
-        row = await tx.recipient.update({ where: { id: input.id }, data, select });
+        // Without a webhook, its signing secret has nothing left to sign: it goes with the URL.
+        row = await tx.recipient.update({
+          where: { id: input.id },
+          data: data.noticeWebhookUrl ? data : { ...data, noticeWebhookSecret: null },
+          select,
+        });
       } else {
         if (await tx.recipient.findUnique({ where: { key: input.key }, select }))
           throw keyTakenError();
@@ -63,7 +69,12 @@ export async function saveRecipient(options: { actor: Actor; input: TRecipientCo
         action: input.id ? "config.recipient.update" : "config.recipient.create",
         entityType: "Recipient",
         entityId: row.id,
-        data: { key: row.key, recipientClass: input.recipientClass, country: data.country },
+        data: {
+          key: row.key,
+          recipientClass: input.recipientClass,
+          country: data.country,
+          noticeChannel: data.noticeWebhookUrl ? "WEBHOOK" : data.noticeEmail ? "EMAIL" : "NONE",
+        },
       });
       return row;
     })

@@ -2,7 +2,7 @@ import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NoticeKind, RecipientClass } from "@/lib/generated/prisma/enums";
 
-import { enqueueOnwardNotice } from "@/lib/fulfilment/onward-delivery";
+import { enqueueOnwardNotice, noticeChannel } from "@/lib/fulfilment/onward-delivery";
 
 import type { TaskContext } from "../types";
 
@@ -16,9 +16,10 @@ import { auditChange } from "./run-context";
  * every system: a recipient is rather told once too often than not at all. Law-enforcement
  * authorities are never notified (their disclosures sit in a separate register).
  *
- * A notice is created unsent; for a recipient with a notice address a job in this transaction
- * mails it (lib/fulfilment/onward-delivery.ts) and marks it sent once the mail is accepted. A
- * recipient without one is told by staff another way and the notice closed by a manager.
+ * A notice is created unsent; for a recipient with a notice channel (a signed webhook, or a mail
+ * address) a job in this transaction sends it (lib/fulfilment/onward-delivery.ts) and marks it
+ * sent once it is accepted. A recipient without one is told by staff another way and the notice
+ * closed by a manager.
  * Idempotent: one notice per request, recipient and kind. Returns how many recipients of this
  * system's data hold a notice of this kind.
  */
@@ -69,19 +70,22 @@ export async function sendOnwardNotices(
       items: [...items].sort(),
     })),
     skipDuplicates: true,
-    select: { id: true, recipientId: true, recipient: { select: { noticeEmail: true } } },
+    select: {
+      id: true,
+      recipientId: true,
+      recipient: {
+        select: { noticeEmail: true, noticeWebhookUrl: true, noticeWebhookSecret: true },
+      },
+    },
   });
   for (const notice of created) {
-    if (notice.recipient.noticeEmail) await enqueueOnwardNotice(tx, notice.id);
+    const channel = noticeChannel(notice.recipient);
+    if (channel !== "NONE") await enqueueOnwardNotice(tx, notice.id);
     await auditChange(tx, ctx, {
       action: "recipient-notice.create",
       entityType: "RecipientNotice",
       entityId: notice.id,
-      data: {
-        recipientId: notice.recipientId,
-        kind: input.kind,
-        channel: notice.recipient.noticeEmail ? "EMAIL" : "NONE",
-      },
+      data: { recipientId: notice.recipientId, kind: input.kind, channel },
     });
   }
   return received.size;

@@ -133,6 +133,14 @@ const ja = {
     noticeHelp:
       "本人の請求で個人データを訂正・消去し、または提供を停止したとき、この提供先に通知をメールで送り、リンクから確認を受けます。未登録の場合は担当者が別の方法で伝えます。",
     noticeEmail: "通知先のメールアドレス",
+    noticeWebhookUrl: "または通知先システムのURL（署名付きWebhook）",
+    noticeWebhookHelp:
+      "設定すると、通知はメールではなくこのURLにJSONでPOSTし、署名用の秘密鍵でHMAC-SHA256署名します（X-DSAR-Signature）。提供先のシステムは本文の confirmUrl にPOSTして確認します。",
+    webhookSecretTitle: "通知Webhookの署名用秘密鍵",
+    webhookSecretIntro:
+      "通知Webhookは、秘密鍵を発行するまで送られません（メールアドレスがあればメールで送ります）。新しい鍵は次の通知から使います。",
+    webhookSecretSet: "発行済み",
+    webhookSecretMissing: "未発行",
     processorCategoryEn: "委託する業務の種類（英語）",
     processorTitle: "委託先（公表は業務の種類のみ）",
   },
@@ -150,6 +158,7 @@ const ja = {
     inUse: "参照しているデータがあるため削除できません。先に参照を外してください。",
     notFound: "見つかりませんでした。一覧から選び直してください。",
     notHttp: "HTTP連携のシステムではないため、秘密鍵は発行できません",
+    noWebhook: "通知先システムのURLを保存してから秘密鍵を発行してください",
     unknownUse: "存在しない項目または利用目的が含まれています",
   },
 };
@@ -285,6 +294,14 @@ const en: typeof ja = {
     noticeHelp:
       "When a person's data is corrected or erased, or its provision stopped, at their request, this recipient is mailed a notice and confirms through its link. Without an address, staff tell the recipient another way.",
     noticeEmail: "Notice email address",
+    noticeWebhookUrl: "Or the URL of the recipient's system (signed webhook)",
+    noticeWebhookHelp:
+      "When set, notices are POSTed there as JSON instead of mailed, signed with HMAC-SHA256 and the signing secret (X-DSAR-Signature). The recipient's system confirms by POSTing to the body's confirmUrl.",
+    webhookSecretTitle: "Signing secret of the notice webhook",
+    webhookSecretIntro:
+      "No notice goes to the webhook until a secret is generated (a notice email address, if any, is used meanwhile). A new secret signs the next notice on.",
+    webhookSecretSet: "Generated",
+    webhookSecretMissing: "Not generated",
     processorCategoryEn: "Kind of work entrusted (English)",
     processorTitle: "Processor (published by kind of work only)",
   },
@@ -302,6 +319,7 @@ const en: typeof ja = {
     inUse: "Other records refer to this, so it cannot be deleted. Remove those references first.",
     notFound: "Not found. Choose it again from the list.",
     notHttp: "This system does not use the HTTP connector, so it has no secret",
+    noWebhook: "Save the URL of the recipient's system before generating its secret",
     unknownUse: "The choice includes a category or purpose that does not exist",
   },
 };

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { DeleteButton } from "@/components/manager/settings/data-map/delete-button";
 import { RecipientForm } from "@/components/manager/settings/data-map/recipient-form";
+import { RotateSecret } from "@/components/manager/settings/data-map/rotate-secret";
 import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
@@ -54,10 +55,23 @@ export default async function RecipientPage({ params }: Props) {
           address: recipient.address ?? "",
           representative: recipient.representative ?? "",
           noticeEmail: recipient.noticeEmail ?? "",
+          noticeWebhookUrl: recipient.noticeWebhookUrl ?? "",
           transferSafeguard: recipient.transferSafeguard ?? "",
           processorCategoryEn: recipient.processorCategoryEn ?? "",
         }}
       />
+      {recipient.noticeWebhookUrl && (
+        <section className="panel" aria-labelledby="secret-title">
+          <h2 id="secret-title">{t("settingsDataMap.recipients.webhookSecretTitle")}</h2>
+          <p>{t("settingsDataMap.recipients.webhookSecretIntro")}</p>
+          <p data-testid="secret-status">
+            {recipient.hasWebhookSecret
+              ? t("settingsDataMap.recipients.webhookSecretSet")
+              : t("settingsDataMap.recipients.webhookSecretMissing")}
+          </p>
+          <RotateSecret kind="recipient" id={recipient.id} />
+        </section>
+      )}
       <p>{t("settingsDataMap.references", { count: recipient.references })}</p>
       <DeleteButton kind="recipient" id={recipient.id} name={name} listHref={listHref} />
     </ClientSections>

@@ -66,7 +66,7 @@ export default async function SystemPage({ params }: Props) {
               {system.secretRotatedAt &&
                 ` (${t("settingsDataMap.systems.rotatedAt", { date: formatDate(locale, system.secretRotatedAt) })})`}
             </p>
-            <RotateSecret systemId={system.id} />
+            <RotateSecret kind="system" id={system.id} />
           </>
         ) : (
           <p>{t("settingsDataMap.systems.notHttpSecret")}</p>
