@@ -94,6 +94,10 @@ test("a UK resident is asked for a fee; the clock starts again on the day it arr
   await staff.page.reload();
   await expectNoOverflow(staff.page);
   await panel.screenshot({ path: testInfo.outputPath("staff-fee-waiting-375.png") });
+  // While the fee is awaited, the extension the UK allows can still be proposed.
+  await expect(
+    staff.page.getByTestId("extension-panel").getByTestId("extension-section"),
+  ).toBeVisible();
   await panel.getByLabel("支払いを受け取った").check();
   await panel.getByRole("button", { name: "記録する" }).click();
   await expect(panel.getByText(/に受領/)).toBeVisible();

@@ -267,6 +267,7 @@ describe("deadline engine: pauses", () => {
     const r = due(received, ["UK", "EU", "JP"], { clockEvents: events, now: utc("2026-04-01") });
     // 23:30 UTC on Mar 20 is still Mar 20 in London (GMT): one month from that day.
     expect(only(r, "UK").clockStartAt.toISOString()).toBe(utc("2026-03-20T23:30:00").toISOString());
+    expect(only(r, "UK").restartedBy).toBe("IDENTITY");
     expect(only(r, "UK").dueAt.toISOString()).toBe(endAt("2026-04-20", "+01:00"));
     expect(only(r, "UK").paused).toBe(false);
     // The EU and Japan count from the request itself.
@@ -299,6 +300,8 @@ describe("deadline engine: pauses", () => {
       now: utc("2026-04-01"),
     });
     expect(only(r, "UK").clockStartAt.toISOString()).toBe(utc("2026-03-20T12:00:00").toISOString());
+    expect(only(r, "UK").restartedBy).toBe("FEE");
+    expect(only(r, "EU").restartedBy).toBeNull();
     expect(only(r, "UK").dueAt.toISOString()).toBe(endAt("2026-04-20", "+01:00"));
     // Japan: 10 days from the day the fee arrived (Mar 20, 21:00 in Tokyo).
     expect(only(r, "JP").dueAt.toISOString()).toBe(endOf("2026-03-30"));

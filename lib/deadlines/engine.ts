@@ -67,6 +67,8 @@ export interface JurisdictionDeadline {
   rule: DeadlineRule;
   /** Where the count begins: receipt, or the arrival of the identity (UK) or fee asked for. */
   clockStartAt: Date;
+  /** What started the count again, when it did not start at receipt. */
+  restartedBy: "IDENTITY" | "FEE" | null;
   /** The statutory or SLA due date counted from the clock's start, before pauses and extensions. */
   baseDueAt: Date;
   ackDueAt: Date | null;
@@ -171,12 +173,17 @@ export function clockStart(
   jurisdiction: Jurisdiction,
   receivedAt: Date,
   events: readonly ClockEventInput[],
-): Date {
+): { at: Date; restartedBy: "IDENTITY" | "FEE" | null } {
   const honoured = (kind: ClockEventInput["kind"]) =>
     (kind === "RESTART" && CLOCK_RESTARTS.has(jurisdiction)) ||
     (kind === "FEE_RESTART" && FEE_CLOCK_RESTARTS.has(jurisdiction));
-  let start = receivedAt;
-  for (const e of events) if (honoured(e.kind) && e.at.getTime() > start.getTime()) start = e.at;
+  let start: { at: Date; restartedBy: "IDENTITY" | "FEE" | null } = {
+    at: receivedAt,
+    restartedBy: null,
+  };
+  for (const e of events)
+    if (honoured(e.kind) && e.at.getTime() > start.at.getTime())
+      start = { at: e.at, restartedBy: e.kind === "FEE_RESTART" ? "FEE" : "IDENTITY" };
   return start;
 }
 
@@ -194,7 +201,7 @@ function deadlineFor(
   const { receivedAt } = input;
   const j = policy.jurisdiction;
   const zone = zoneFor(j, input.residenceCountry);
-  const clockStartAt = clockStart(j, receivedAt, input.events);
+  const { at: clockStartAt, restartedBy } = clockStart(j, receivedAt, input.events);
   const rule = { amount: policy.amount, unit: policy.unit };
   const baseDueAt = periodFor(j, clockStartAt, rule, zone);
   // The acknowledgement (CCPA: 10 business days) runs from the request itself.
@@ -238,6 +245,7 @@ function deadlineFor(
     zone,
     rule,
     clockStartAt,
+    restartedBy,
     baseDueAt,
     ackDueAt,
     pauseAllowed: policy.pauseAllowed,

@@ -1,7 +1,8 @@
 import { can } from "@/lib/auth/permissions";
 import { getDecisionState } from "@/lib/data/requests/get-decision-state";
+import { getExtensionState } from "@/lib/data/requests/propose-extension";
 import { formatDateTime } from "@/lib/i18n/format";
-import { asksForErasure } from "@/lib/requests/lifecycle";
+import { asksForErasure, isOpen } from "@/lib/requests/lifecycle";
 import { FEE_ALTERNATIVE, groundsFor } from "@/lib/requests/refusal-grounds";
 
 import type { StaffPanelProps } from "../panel-props";
@@ -11,9 +12,26 @@ import { DecisionForm } from "./decision-form";
 import { ExtensionSection } from "./extension-section";
 import { ProposalFacts } from "./proposal-facts";
 
-/** The outcome: complete, refuse with grounds, ask for and decide approvals. */
-export async function DecisionPanel({ request, actor, locale, t }: StaffPanelProps) {
-  if (request.status !== "IN_PROGRESS" && request.status !== "AWAITING_APPROVAL") return null;
+/**
+ * The outcome: complete, refuse with grounds, ask for and decide approvals. While the request
+ * waits (for identity, an answer or a fee), only the deadline extension: the GDPR's and the
+ * CCPA's periods run on meanwhile, and the notice must go inside them.
+ */
+export async function DecisionPanel(props: StaffPanelProps) {
+  const { request, actor, locale, t } = props;
+  if (request.status !== "IN_PROGRESS" && request.status !== "AWAITING_APPROVAL") {
+    if (!isOpen(request.status) || !can(actor.role, "request:complete")) return null;
+    const { extendable, closed, pending } = await getExtensionState({
+      actor,
+      reference: request.reference,
+    });
+    if (!pending && extendable.length === 0 && closed.length === 0) return null;
+    return (
+      <div className="panel" data-testid="extension-panel">
+        <ExtensionSection {...props} />
+      </div>
+    );
+  }
   const state = await getDecisionState({ actor, reference: request.reference });
 
   if (request.status === "IN_PROGRESS") {

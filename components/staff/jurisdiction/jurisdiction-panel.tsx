@@ -56,13 +56,16 @@ export async function JurisdictionPanel({ request, actor, locale, t }: StaffPane
                       </small>
                     </>
                   )}
-                  {clock.restartedAt && (
+                  {clock.restarted && (
                     <>
                       <br />
                       <small>
-                        {t("jurisdictions.restarted", {
-                          date: formatDateTimeIn(locale, clock.restartedAt, clock.zone),
-                        })}
+                        {t(
+                          clock.restarted.by === "FEE"
+                            ? "jurisdictions.restartedByFee"
+                            : "jurisdictions.restarted",
+                          { date: formatDateTimeIn(locale, clock.restarted.at, clock.zone) },
+                        )}
                       </small>
                     </>
                   )}

@@ -31,11 +31,9 @@ export async function getJurisdictionState(options: { actor: Actor; reference: s
       jurisdictionReasons: true,
       residenceCountry: true,
       residenceRegion: true,
-      receivedAt: true,
     },
   });
   if (!request) return null;
-  const { receivedAt } = request;
   const { result } = await currentDeadlines(request.id);
   const reasons = reasonsOf(request.jurisdictionReasons);
   return {
@@ -46,8 +44,8 @@ export async function getJurisdictionState(options: { actor: Actor; reference: s
       jurisdiction: j.jurisdiction,
       reason: reasons[j.jurisdiction] ?? null,
       zone: j.zone,
-      /** Set when the count began later than receipt (UK: identity asked for arrived). */
-      restartedAt: j.clockStartAt.getTime() !== receivedAt.getTime() ? j.clockStartAt : null,
+      /** Set when the count began later than receipt: identity (UK) or a fee asked for arrived. */
+      restarted: j.restartedBy ? { at: j.clockStartAt, by: j.restartedBy } : null,
       dueAt: j.effectiveDueAt,
       paused: j.paused,
       extended: j.extension?.status === "applied",

@@ -24,7 +24,8 @@ const ja = {
   ackDue: "受付通知の期限：{date}",
   localTime: "各法域の現地時間で数えます。",
   orgTime: "当社の時間（日本）：{date}",
-  restarted: "求めた本人確認書類または手数料の受領日（{date}）から数え直し",
+  restarted: "求めた本人確認書類の受領日（{date}）から数え直し",
+  restartedByFee: "手数料の受領日（{date}）から数え直し",
   change: {
     title: "適用される法域を変更する",
     help: "居住地の誤りなどで変更するときは、理由を記録してください。期限は自動で計算し直します。",
@@ -63,7 +64,8 @@ const en: typeof ja = {
   ackDue: "Acknowledgement due: {date}",
   localTime: "Each jurisdiction counts in its own local time.",
   orgTime: "Our time (Japan): {date}",
-  restarted: "Counted again from the arrival of the identity or fee asked for ({date})",
+  restarted: "Counted again from the arrival of the identity asked for ({date})",
+  restartedByFee: "Counted again from the arrival of the fee ({date})",
   change: {
     title: "Change the applicable jurisdictions",
     help: "When the residence was wrong, or a law applies for another reason, record why. The deadlines are counted again.",
