@@ -84,6 +84,9 @@ test("a UK resident is asked for a fee; the clock starts again on the day it arr
   await expect(notice).toContainText("£10.00");
   await expect(notice).toContainText("sort code 00-00-00");
   await expect(page.getByText("手数料の支払待ち").first()).toBeVisible();
+  await expect(page.getByTestId("status-tracker").locator('[aria-current="step"]')).toContainText(
+    "対応中",
+  );
   await expectNoViolations(page, "[data-testid=fee-notice]");
   await page.setViewportSize({ width: 375, height: 800 });
   await expectNoOverflow(page);

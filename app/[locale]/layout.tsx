@@ -1,3 +1,7 @@
+// The shipped faces (issue 15): Noto Sans JP for Japanese, Inter for Latin, both variable and cut
+// into unicode-range slices, so a page loads only the slices its text uses; font-display: swap.
+import "@fontsource-variable/inter";
+import "@fontsource-variable/noto-sans-jp";
 import "../globals.css";
 
 import type { Metadata } from "next";
@@ -15,7 +19,16 @@ export async function generateMetadata({
   params: Promise<{ locale: string }>;
 }): Promise<Metadata> {
   const t = getTranslator(toLocale((await params).locale));
-  return { title: t("app.name") };
+  return {
+    title: t("app.name"),
+    // public/: the ICO for browsers that ask for /favicon.ico, the SVG for those that take it.
+    icons: {
+      icon: [
+        { url: "/favicon.ico", sizes: "any" },
+        { url: "/brand/icon.svg", type: "image/svg+xml" },
+      ],
+    },
+  };
 }
 
 export default async function LocaleLayout(props: {

@@ -8,6 +8,7 @@ import { getTranslator } from "@/lib/i18n/translate";
 import { signOut } from "@/lib/actions/auth/sign-out";
 
 import { LanguageSwitcher } from "./language-switcher";
+import { MenuButton } from "./menu-button";
 
 export async function SiteHeader({ locale }: { locale: Locale }) {
   const t = getTranslator(locale);
@@ -18,9 +19,18 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
     <header className="site">
       <div className="bar">
         <Link className="brand" href={`/${locale}`}>
-          {t("app.name")}
+          {/* Decorative: the link's name is the organisation's, beside it. */}
+          {/* eslint-disable-next-line @next/next/no-img-element -- a 2 kB SVG needs no optimiser */}
+          <img src="/brand/logo.svg" alt="" width={28} height={28} />
+          <span>{t("app.name")}</span>
         </Link>
-        <nav aria-label={t("app.mainNav")}>
+        <MenuButton controls="site-menu" />
+        <noscript>
+          <style>
+            {"header.site nav#site-menu { display: block; } .menu-button { display: none; }"}
+          </style>
+        </noscript>
+        <nav id="site-menu" aria-label={t("app.mainNav")}>
           <ul>
             <li>
               <Link href={`/${locale}/privacy`}>{t("nav.privacy")}</Link>

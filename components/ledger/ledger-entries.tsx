@@ -1,3 +1,4 @@
+import { stackLabels } from "@/components/ui/stack-labels";
 import { markup } from "@/lib/html/markup";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
@@ -35,16 +36,23 @@ function entryRows(entries: LedgerEntry[], locale: Locale, t: Translate): string
 /** The ledger entries as a table; foreign recipients link to their Art.28 notes (ForeignNotes). */
 export function LedgerEntries(props: { entries: LedgerEntry[]; locale: Locale; t: Translate }) {
   const { entries, locale, t } = props;
+  const columns = [
+    t("ledger.column.date"),
+    t("ledger.column.recipient"),
+    t("ledger.column.items"),
+    t("ledger.column.purpose"),
+    t("ledger.column.legalBasis"),
+    t("ledger.column.scene"),
+  ];
   return (
-    <table aria-labelledby="ledger-results-title">
+    <table aria-labelledby="ledger-results-title" className="stack" style={stackLabels(columns)}>
       <thead>
         <tr>
-          <th scope="col">{t("ledger.column.date")}</th>
-          <th scope="col">{t("ledger.column.recipient")}</th>
-          <th scope="col">{t("ledger.column.items")}</th>
-          <th scope="col">{t("ledger.column.purpose")}</th>
-          <th scope="col">{t("ledger.column.legalBasis")}</th>
-          <th scope="col">{t("ledger.column.scene")}</th>
+          {columns.map((c) => (
+            <th scope="col" key={c}>
+              {c}
+            </th>
+          ))}
         </tr>
       </thead>
       {/* Built as one escaped string: see lib/html/markup.ts. */}

@@ -3,6 +3,8 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 
+import { stackLabels } from "@/components/ui/stack-labels";
+
 import { ItemMarks } from "./item-marks";
 
 /** Items of one group; the other dimension (system or category) is a column. */
@@ -16,18 +18,27 @@ export function DataItemTable(props: {
 }) {
   const { items, groupBy, locale, t } = props;
   const name = (o: { nameJa: string; nameEn: string }) => (locale === "ja" ? o.nameJa : o.nameEn);
+  const columns = [
+    groupBy === "category" ? t("ledger.myData.system") : t("ledger.myData.category"),
+    t("ledger.myData.field"),
+    t("ledger.myData.value"),
+    t("ledger.myData.purposes"),
+    t("ledger.myData.source"),
+    t("ledger.myData.collectedAt"),
+  ];
   return (
-    <table aria-labelledby={props.labelledBy} className="data-items">
+    <table
+      aria-labelledby={props.labelledBy}
+      className="data-items stack"
+      style={stackLabels(columns)}
+    >
       <thead>
         <tr>
-          <th scope="col">
-            {groupBy === "category" ? t("ledger.myData.system") : t("ledger.myData.category")}
-          </th>
-          <th scope="col">{t("ledger.myData.field")}</th>
-          <th scope="col">{t("ledger.myData.value")}</th>
-          <th scope="col">{t("ledger.myData.purposes")}</th>
-          <th scope="col">{t("ledger.myData.source")}</th>
-          <th scope="col">{t("ledger.myData.collectedAt")}</th>
+          {columns.map((c) => (
+            <th scope="col" key={c}>
+              {c}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>

@@ -46,7 +46,7 @@ export function WithdrawForm({ reference }: { reference: string }) {
         <FieldError id="withdraw-error" message={error} />
       </div>
       <FormAlert error={failure?.error} errorId={failure?.errorId} />
-      <button type="submit" disabled={form.formState.isSubmitting}>
+      <button type="submit" className="danger" disabled={form.formState.isSubmitting}>
         {t("request.withdrawSubmit")}
       </button>
     </form>

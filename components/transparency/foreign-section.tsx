@@ -1,3 +1,4 @@
+import { stackLabels } from "@/components/ui/stack-labels";
 import type { Transparency } from "@/lib/data/transparency/get-transparency";
 import type { Locale } from "@/lib/i18n/config";
 import type { Translate } from "@/lib/i18n/translate";
@@ -13,7 +14,16 @@ export function ForeignSection(props: { data: Transparency; locale: Locale; t: T
   return (
     <Section id="foreign" t={t}>
       <p>{t("transparency.foreign.intro")}</p>
-      <table>
+      <table
+        className="stack"
+        style={stackLabels([
+          t("transparency.foreign.colRecipient"),
+          t("transparency.foreign.colClass"),
+          t("transparency.foreign.colCountry"),
+          t("transparency.foreign.colRegime"),
+          t("transparency.foreign.colMeasures"),
+        ])}
+      >
         <caption>{t("transparency.foreign.caption")}</caption>
         <thead>
           <tr>

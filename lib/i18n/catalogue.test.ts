@@ -29,6 +29,14 @@ describe("catalogues", () => {
       expect(placeholders(enLeaves[key]!), key).toEqual(placeholders(jaLeaves[key]!));
   });
 
+  it("write Japanese one way: the organisation's own 表記 (its privacy policy's)", () => {
+    // Each pair: the form the seeds' privacy policy uses, and the variant that must not appear.
+    const variants: [string, RegExp][] = [["取り扱い", /取扱い/]];
+    for (const [key, value] of Object.entries(jaLeaves))
+      for (const [preferred, avoided] of variants)
+        expect(avoided.test(value), `${key}: write ${preferred}`).toBe(false);
+  });
+
   it("translate with parameters and fall back to the key", () => {
     expect(getTranslator("en")("request.daysLeft", { days: 3 })).toBe("3 days left");
     expect(getTranslator("ja")("request.daysLeft", { days: 3 })).toBe("残り3日");

@@ -41,12 +41,14 @@ describe("the proxy's matcher", () => {
       expect(seenByProxy(path), path).toBe(true);
   });
 
-  it("skips the API, Next's own files and the benchmark floors", () => {
+  it("skips the API, Next's own files, public/ and the benchmark floors", () => {
     for (const path of [
       "/api/auth/session",
       "/_next/static/x.js",
       "/bench/queue-floor",
       "/favicon.ico",
+      "/robots.txt",
+      "/brand/logo.svg",
     ])
       expect(seenByProxy(path), path).toBe(false);
   });

@@ -1,5 +1,7 @@
 import Link from "next/link";
 
+import { stackLabels } from "@/components/ui/stack-labels";
+
 import { StatusBadge } from "@/components/requests/status-badge";
 import type { QueueRow } from "@/lib/data/requests/queue-query";
 import type { Locale } from "@/lib/i18n/config";
@@ -21,18 +23,25 @@ export function QueueTable(props: {
   labelledBy: string;
 }) {
   const { rows, actorId, locale, t, now } = props;
+  const columns = [
+    t("request.reference"),
+    t("request.type"),
+    t("request.status"),
+    t("request.jurisdictions"),
+    t("request.dueAt"),
+    t("request.filerRole"),
+    t("request.channel"),
+    t("staff.assignee"),
+  ];
   return (
-    <table aria-labelledby={props.labelledBy}>
+    <table aria-labelledby={props.labelledBy} className="stack" style={stackLabels(columns)}>
       <thead>
         <tr>
-          <th scope="col">{t("request.reference")}</th>
-          <th scope="col">{t("request.type")}</th>
-          <th scope="col">{t("request.status")}</th>
-          <th scope="col">{t("request.jurisdictions")}</th>
-          <th scope="col">{t("request.dueAt")}</th>
-          <th scope="col">{t("request.filerRole")}</th>
-          <th scope="col">{t("request.channel")}</th>
-          <th scope="col">{t("staff.assignee")}</th>
+          {columns.map((c) => (
+            <th scope="col" key={c}>
+              {c}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>

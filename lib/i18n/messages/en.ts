@@ -48,6 +48,7 @@ export const en: Messages = {
     language: "Language",
     switchTo: "日本語",
     mainNav: "Main menu",
+    menu: "Menu",
   },
   nav: {
     approvals: "Approvals",
@@ -327,6 +328,15 @@ export const en: Messages = {
     stopClasses: "Recipient classes to stop (the whole class)",
   },
   request: {
+    tracker: {
+      label: "Progress of your request",
+      received: "Received",
+      identity: "Identity",
+      work: "In progress",
+      answer: "Answer",
+      done: "done",
+      current: "current step",
+    },
     reference: "Reference",
     type: "Type",
     status: "Status",

@@ -50,6 +50,7 @@ export const ja = {
     language: "言語",
     switchTo: "English",
     mainNav: "メインメニュー",
+    menu: "メニュー",
   },
   nav: {
     approvals: "承認待ち",
@@ -60,7 +61,7 @@ export const ja = {
     signOut: "ログアウト",
     account: "アカウント",
     mailbox: "開発用メールボックス",
-    privacy: "個人情報の取扱い",
+    privacy: "個人情報の取り扱い",
   },
   home: {
     title: "あなたの個人情報を確認し、開示・訂正・利用停止などを請求できます",
@@ -327,6 +328,15 @@ export const ja = {
     stopClasses: "停止を求める提供先の区分（区分ごと停止）",
   },
   request: {
+    tracker: {
+      label: "手続きの進み具合",
+      received: "受付",
+      identity: "本人確認",
+      work: "対応中",
+      answer: "回答",
+      done: "完了",
+      current: "現在の段階",
+    },
     reference: "受付番号",
     type: "種類",
     status: "状況",

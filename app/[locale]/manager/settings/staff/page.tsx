@@ -1,3 +1,4 @@
+import { stackLabels } from "@/components/ui/stack-labels";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { StaffAddForm } from "@/components/manager/settings/policies/staff-add-form";
 import { StaffRowActions } from "@/components/manager/settings/policies/staff-row-actions";
@@ -27,7 +28,18 @@ export default async function StaffSettingsPage({ params }: Props) {
       </p>
       <h1>{t("settingsPolicies.staff.title")}</h1>
       <p>{t("settingsPolicies.staff.intro")}</p>
-      <table data-testid="staff-accounts">
+      <table
+        data-testid="staff-accounts"
+        className="stack"
+        style={stackLabels([
+          t("settingsPolicies.staff.name"),
+          t("settingsPolicies.staff.email"),
+          t("settingsPolicies.staff.role"),
+          t("settingsPolicies.staff.openAssigned"),
+          t("passkeys.passkeysColumn"),
+          t("settingsPolicies.staff.actions"),
+        ])}
+      >
         <caption>{t("settingsPolicies.staff.caption")}</caption>
         <thead>
           <tr>

@@ -8,6 +8,7 @@ import { MessageThread } from "@/components/requests/message-thread";
 import { RequestDetails } from "@/components/requests/request-details";
 import { RequestFacts } from "@/components/requests/request-facts";
 import { RequestTimeline } from "@/components/requests/request-timeline";
+import { StatusTracker } from "@/components/requests/status-tracker";
 import { RequestChanges } from "@/components/requests/request-changes";
 import { ComplaintNotice } from "@/components/requests/complaint-notice";
 import { FeeNotice } from "@/components/requests/fee-notice";
@@ -50,11 +51,26 @@ export default async function MyRequestPage({
     (p) => p.id === query.download && (!p.expiresAt || p.expiresAt > now),
   );
   const resume = download && (await signedInRecently()) ? download : undefined;
+  const awaitingDocuments =
+    request.status === "SUBMITTED" || request.status === "AWAITING_IDENTITY";
+  const documents = (
+    <DocumentsPanel
+      actor={actor}
+      reference={request.reference}
+      status={request.status}
+      locale={locale}
+    />
+  );
   return (
     <ClientSections locale={locale} sections={["request", "messages", "identity"]}>
       <h1>
         {t(`requestType.${request.type}`)} <small>{request.reference}</small>
       </h1>
+      <StatusTracker
+        status={request.status}
+        identityVerified={request.identityVerifiedAt !== null}
+        t={t}
+      />
       <div aria-live="polite">
         {filed && (
           <div className="success">
@@ -80,6 +96,8 @@ export default async function MyRequestPage({
       {request.status === "AWAITING_FEE" && (
         <FeeNotice actor={actor} reference={request.reference} locale={locale} t={t} />
       )}
+      {/* The next step first: identity documents while they are awaited, else after the thread. */}
+      {awaitingDocuments && documents}
       {request.status === "NEEDS_INFO" && (
         <p className="notice" role="status">
           {t("messages.needsInfo")}
@@ -124,13 +142,8 @@ export default async function MyRequestPage({
         t={t}
       />
       {open && <MessageForm reference={request.reference} staff={false} />}
+      {!awaitingDocuments && documents}
       {open && request.filedById === actor.userId && <WithdrawForm reference={request.reference} />}
-      <DocumentsPanel
-        actor={actor}
-        reference={request.reference}
-        status={request.status}
-        locale={locale}
-      />
       <p>
         <Link href={`/${locale}/me`}>{t("request.back")}</Link>
       </p>

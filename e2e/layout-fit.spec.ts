@@ -1,0 +1,139 @@
+import type { Page } from "@playwright/test";
+
+import { insertItem, insertRequest } from "./support/db";
+import { expect, test } from "./support/fixtures";
+import { insertProvision } from "./support/ledger-data";
+
+// Pages that always fit (issue 15): at 375 px no page scrolls sideways, for every audience, and
+// Japanese is drawn with the shipped face (Noto Sans JP), not whatever the machine has.
+
+const WIDTH = 375;
+
+/** The page's width beside the screen's, with the elements that stick out when it is wider. */
+async function overflow(page: Page, path: string) {
+  await page.goto(path);
+  return page.evaluate((width) => {
+    const scrollWidth = document.documentElement.scrollWidth;
+    const wide = [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > width + 1)
+      .slice(0, 5)
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}.${String(e.className)} ${(e.textContent ?? "").slice(0, 24)}`,
+      );
+    return { path: location.pathname, scrollWidth, wide };
+  }, WIDTH);
+}
+
+async function expectAllFit(page: Page, paths: string[]) {
+  await page.setViewportSize({ width: WIDTH, height: 800 });
+  const results = [];
+  for (const path of paths) results.push(await overflow(page, path));
+  expect(results.filter((r) => r.scrollWidth > WIDTH)).toEqual([]);
+}
+
+test("a person's pages fit a phone", async ({ page, signIn }) => {
+  const person = await signIn("SUBJECT", { withSubject: true });
+  await insertItem({
+    subjectId: person.subjectId!,
+    system: "members",
+    category: "address",
+    field: "address",
+    value: "東京都千代田区丸の内一丁目1番1号 サクラリンクビルディング 12階 1203号室",
+  });
+  await insertProvision(person.subjectId!, {
+    recipient: "adreach-us",
+    purpose: "ads",
+    providedAt: "2026-06-01T10:00:00",
+    items: ["email", "ad_id"],
+    legalBasis: "CONSENT",
+  });
+  const { reference } = await insertRequest({
+    subjectId: person.subjectId!,
+    filedById: person.id,
+    status: "AWAITING_IDENTITY",
+  });
+  // The request's page: where it stands, and the next step (identity documents) first.
+  await page.goto(`/ja/me/requests/${reference}`);
+  const tracker = page.getByTestId("status-tracker");
+  await expect(tracker.locator('[aria-current="step"]')).toContainText("本人確認");
+  await expect(tracker.locator('[data-state="done"]')).toContainText("受付");
+  const order = await page.evaluate(() => {
+    const documents = document.getElementById("identity-title");
+    const details = [...document.querySelectorAll("h2")].find(
+      (h) => h.textContent === "請求の内容",
+    );
+    return documents && details
+      ? documents.compareDocumentPosition(details) & Node.DOCUMENT_POSITION_FOLLOWING
+      : 0;
+  });
+  expect(order).toBeTruthy();
+  await expectAllFit(page, [
+    "/ja",
+    "/ja/privacy",
+    "/ja/me",
+    "/ja/me/data",
+    "/ja/me/ledger",
+    "/ja/me/requests/new",
+    "/ja/me/requests/new/disclosure",
+    `/ja/me/requests/${reference}`,
+    "/ja/account",
+    "/en/me/data",
+    "/en/me/ledger",
+  ]);
+});
+
+test("staff and manager pages fit a phone", async ({ page, signIn }) => {
+  const manager = await signIn("MANAGER", { withSubject: true });
+  const { reference } = await insertRequest({
+    subjectId: manager.subjectId!,
+    filedById: manager.id,
+  });
+  await expectAllFit(page, [
+    "/ja/staff",
+    `/ja/staff/requests/${reference}`,
+    "/ja/staff/approvals",
+    "/ja/manager",
+    "/ja/manager/law-enforcement",
+    "/ja/manager/settings",
+    "/ja/manager/settings/systems",
+    "/ja/manager/settings/categories",
+    "/ja/manager/settings/purposes",
+    "/ja/manager/settings/recipients",
+    "/ja/manager/settings/deadlines",
+    "/ja/manager/settings/fees",
+    "/ja/manager/settings/templates",
+    "/ja/manager/settings/staff",
+    "/ja/manager/settings/api-keys",
+    "/ja/manager/settings/authorities",
+    "/en/staff",
+    "/en/manager",
+  ]);
+});
+
+test("Japanese is drawn with the shipped font; the icon and robots.txt are served", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/ja/privacy");
+  const loaded = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts]
+      .filter((f) => f.status === "loaded")
+      .map((f) => f.family.replace(/"/g, ""));
+  });
+  // Only the slices the page's text needs are loaded, from the app itself.
+  expect(loaded).toContain("Noto Sans JP Variable");
+  expect(loaded).toContain("Inter Variable");
+  const heading = page.getByRole("heading", { level: 1 });
+  expect(await heading.evaluate((h) => getComputedStyle(h).fontFamily)).toMatch(
+    /^"Inter Variable", "Noto Sans JP Variable"/,
+  );
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toMatch(/icon/);
+  const robots = await request.get("/robots.txt");
+  expect(await robots.text()).toContain("Disallow: /ja/staff");
+  const logo = await request.get("/brand/logo.svg");
+  expect(logo.headers()["content-type"]).toContain("image/svg+xml");
+});
