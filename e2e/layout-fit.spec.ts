@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
+
 import type { Page } from "@playwright/test";
 
-import { insertItem, insertRequest } from "./support/db";
+import { insertItem, insertRequest, sql } from "./support/db";
 import { expect, test } from "./support/fixtures";
 import { insertProvision } from "./support/ledger-data";
 
@@ -89,6 +91,19 @@ test("staff and manager pages fit a phone", async ({ page, signIn }) => {
     subjectId: manager.subjectId!,
     filedById: manager.id,
   });
+  // Rows in the tables that are empty on a fresh database: a request closed this month (the
+  // dashboard's close times) and an API key with every scope.
+  const closed = await insertRequest({ subjectId: manager.subjectId!, filedById: manager.id });
+  await sql().query(
+    `UPDATE "Request" SET status = 'COMPLETED', outcome = 'FULFILLED', "closedAt" = now() WHERE id = $1`,
+    [closed.id],
+  );
+  const suffix = randomUUID().slice(0, 8);
+  await sql().query(
+    `INSERT INTO "ApiKey" (id, "systemId", label, prefix, hash, scopes)
+     SELECT $1, id, 'layout check key', $2, $3, enum_range(NULL::"ApiScope") FROM "DataSystem" WHERE key = 'points'`,
+    [randomUUID(), `dsk_${suffix}`, `hash-${suffix}`],
+  );
   await expectAllFit(page, [
     "/ja/staff",
     `/ja/staff/requests/${reference}`,
@@ -111,7 +126,7 @@ test("staff and manager pages fit a phone", async ({ page, signIn }) => {
   ]);
 });
 
-test("Japanese is drawn with the shipped font; the icon and robots.txt are served", async ({
+test("Japanese is drawn with the shipped font; public pages say what they are; the icon and robots.txt are served", async ({
   page,
   request,
 }) => {
@@ -129,6 +144,20 @@ test("Japanese is drawn with the shipped font; the icon and robots.txt are serve
   expect(await heading.evaluate((h) => getComputedStyle(h).fontFamily)).toMatch(
     /^"Inter Variable", "Noto Sans JP Variable"/,
   );
+  // What a search engine reads of a public page: a description, the canonical address and the
+  // page in the other language.
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute(
+    "content",
+    /透明性レポート/,
+  );
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/ja\/privacy$/);
+  await expect(page.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute(
+    "href",
+    /\/en\/privacy$/,
+  );
+  await page.goto("/en/sign-in");
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /passkey/);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/en\/sign-in$/);
   const icon = await request.get("/favicon.ico");
   expect(icon.status()).toBe(200);
   expect(icon.headers()["content-type"]).toMatch(/icon/);

@@ -18,6 +18,7 @@ import { TableOfContents } from "@/components/transparency/table-of-contents";
 import { getTransparency } from "@/lib/data/transparency/get-transparency";
 import { toLocale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
+import { publicMetadata } from "@/lib/i18n/public-metadata";
 import { getTranslator } from "@/lib/i18n/translate";
 
 // Public (no sign-in): only the organisation's descriptions and aggregate counts. The facts change
@@ -32,10 +33,12 @@ type Props = { params: Promise<{ locale: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = toLocale((await params).locale);
   const t = getTranslator(locale);
-  return {
+  return publicMetadata({
+    locale,
+    path: "/privacy",
     title: `${t("transparency.title")} | ${t("app.name")}`,
-    alternates: { languages: { ja: "/ja/privacy", en: "/en/privacy" } },
-  };
+    description: t("transparency.metaDescription"),
+  });
 }
 
 export default async function TransparencyPage({ params }: Props) {

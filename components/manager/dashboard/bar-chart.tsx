@@ -1,5 +1,7 @@
 // A server-rendered SVG bar chart. The SVG is one image with a short text alternative; the exact
-// figures are always in the table rendered beside it.
+// figures are always in the table rendered beside it. Drawn at its natural size (one user unit is
+// one CSS pixel), so its labels are never smaller than 12 px; a chart wider than the screen
+// scrolls inside its figure (.chart in app/globals.css) instead of shrinking.
 
 export interface Series {
   name: string;
@@ -9,6 +11,8 @@ export interface Series {
 
 const HEIGHT = 160;
 const LABEL = 36;
+/** The smallest text a chart draws, in pixels. */
+const TEXT = 12;
 
 export function BarChart(props: {
   id: string;
@@ -19,20 +23,21 @@ export function BarChart(props: {
 }) {
   const { labels, series } = props;
   const max = Math.max(1, ...series.flatMap((s) => s.values));
-  const groupWidth = Math.max(24, series.length * 14 + 10);
+  const groupWidth = Math.max(40, series.length * 14 + 10);
   const width = labels.length * groupWidth + 40;
   const barWidth = (groupWidth - 10) / series.length;
   return (
-    <figure className="chart">
+    // Focusable, so that a chart wider than the screen can be scrolled by keyboard.
+    <figure className="chart" tabIndex={0} aria-labelledby={`${props.id}-title`}>
       <svg
         role="img"
         aria-labelledby={`${props.id}-title`}
         viewBox={`0 0 ${width} ${HEIGHT + LABEL}`}
-        width="100%"
-        style={{ maxWidth: `${Math.max(width, 320)}px`, height: "auto" }}
+        width={width}
+        height={HEIGHT + LABEL}
       >
         <title id={`${props.id}-title`}>{props.summary}</title>
-        <text x="0" y="12" fontSize="10" fill="#444">
+        <text x="0" y="12" fontSize={TEXT} fill="#444">
           {max}
         </text>
         <line x1="30" y1={HEIGHT} x2={width} y2={HEIGHT} stroke="#888" />
@@ -54,8 +59,8 @@ export function BarChart(props: {
             })}
             <text
               x={34 + i * groupWidth + (groupWidth - 10) / 2}
-              y={HEIGHT + 14}
-              fontSize="9"
+              y={HEIGHT + 16}
+              fontSize={TEXT}
               textAnchor="middle"
               fill="#444"
             >
@@ -94,19 +99,20 @@ export function HBarChart(props: {
   labels: string[];
   values: number[];
 }) {
-  const row = 22;
+  const row = 24;
   const labelWidth = 220;
   const barSpace = 260;
   const max = Math.max(1, ...props.values);
   const height = props.labels.length * row + 4;
   return (
-    <figure className="chart">
+    // Focusable, so that a chart wider than the screen can be scrolled by keyboard.
+    <figure className="chart" tabIndex={0} aria-labelledby={`${props.id}-title`}>
       <svg
         role="img"
         aria-labelledby={`${props.id}-title`}
         viewBox={`0 0 ${labelWidth + barSpace + 50} ${height}`}
-        width="100%"
-        style={{ maxWidth: `${labelWidth + barSpace + 50}px`, height: "auto" }}
+        width={labelWidth + barSpace + 50}
+        height={height}
       >
         <title id={`${props.id}-title`}>{props.summary}</title>
         {props.labels.map((label, i) => {
@@ -114,11 +120,17 @@ export function HBarChart(props: {
           const w = (value / max) * barSpace;
           return (
             <g key={label}>
-              <text x={labelWidth - 6} y={i * row + 15} fontSize="11" textAnchor="end" fill="#333">
+              <text
+                x={labelWidth - 6}
+                y={i * row + 16}
+                fontSize={TEXT}
+                textAnchor="end"
+                fill="#333"
+              >
                 {label.length > 30 ? `${label.slice(0, 29)}…` : label}
               </text>
               <rect x={labelWidth} y={i * row + 4} width={w} height={row - 8} fill="#2f5d8a" />
-              <text x={labelWidth + w + 4} y={i * row + 15} fontSize="11" fill="#333">
+              <text x={labelWidth + w + 4} y={i * row + 16} fontSize={TEXT} fill="#333">
                 {value}
               </text>
             </g>

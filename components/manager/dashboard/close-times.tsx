@@ -1,3 +1,4 @@
+import { stackLabels } from "@/components/ui/stack-labels";
 import type { CloseTime } from "@/lib/data/dashboard/get-dashboard";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 
@@ -18,7 +19,17 @@ export function CloseTimes({ rows, t }: { rows: CloseTime[]; t: Translate }) {
             {caption}: {t("dashboard.noClosed")}
           </p>
         ) : (
-          <table key={window} data-testid={`close-times-${window}`}>
+          <table
+            key={window}
+            data-testid={`close-times-${window}`}
+            className="stack"
+            style={stackLabels([
+              t("dashboard.type"),
+              t("dashboard.closedCount"),
+              t("dashboard.median"),
+              t("dashboard.p90"),
+            ])}
+          >
             <caption>{caption}</caption>
             <thead>
               <tr>

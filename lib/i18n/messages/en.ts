@@ -49,6 +49,8 @@ export const en: Messages = {
     switchTo: "日本語",
     mainNav: "Main menu",
     menu: "Menu",
+    description:
+      "Sakura Link's privacy center: see the personal data we hold about you and who received it, and ask for disclosure, correction, erasure or an end to its use or provision.",
   },
   nav: {
     approvals: "Approvals",
@@ -182,6 +184,7 @@ export const en: Messages = {
   },
   signIn: {
     title: "Sign in",
+    metaDescription: "Sign in to the privacy center with a link we mail to you, or with a passkey.",
     intro: "Enter your email address and we will send you a sign-in link. No password needed.",
     email: "Email address",
     submit: "Send sign-in link",

@@ -1,3 +1,4 @@
+import { stackLabels } from "@/components/ui/stack-labels";
 import Link from "next/link";
 
 import { ClientSections } from "@/components/i18n/client-sections";
@@ -42,7 +43,19 @@ export default async function LawEnforcementRegisterPage({ params, searchParams 
         {register.entries.length === 0 ? (
           <p>{t("lawEnforcement.empty")}</p>
         ) : (
-          <table data-testid="le-register">
+          <table
+            data-testid="le-register"
+            className="stack"
+            style={stackLabels([
+              t("lawEnforcement.column.date"),
+              t("lawEnforcement.column.basis"),
+              t("lawEnforcement.column.authority"),
+              t("lawEnforcement.column.scope"),
+              t("lawEnforcement.column.recorder"),
+              t("lawEnforcement.column.approver"),
+              t("lawEnforcement.column.decision"),
+            ])}
+          >
             <caption>{t("lawEnforcement.caption")}</caption>
             <thead>
               <tr>

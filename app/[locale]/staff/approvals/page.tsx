@@ -1,3 +1,4 @@
+import { stackLabels } from "@/components/ui/stack-labels";
 import Link from "next/link";
 
 import { DueLabel } from "@/components/requests/due-label";
@@ -26,7 +27,17 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ loca
       {approvals.length === 0 ? (
         <p>{t("decisions.approvals.empty")}</p>
       ) : (
-        <table>
+        <table
+          className="stack"
+          style={stackLabels([
+            t("decisions.approvals.request"),
+            t("decisions.approvals.type"),
+            t("decisions.approvals.kind"),
+            t("decisions.approvals.askedBy"),
+            t("decisions.approvals.askedAt"),
+            t("decisions.approvals.dueAt"),
+          ])}
+        >
           <thead>
             <tr>
               <th scope="col">{t("decisions.approvals.request")}</th>

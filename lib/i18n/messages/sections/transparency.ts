@@ -2,6 +2,8 @@
 // explanations live here; every organisation-specific fact comes from the database.
 // Japanese is the source; English must have the same keys.
 const ja = {
+  metaDescription:
+    "当社の個人情報の取り扱い（利用目的、提供先、外国にある第三者、安全管理措置、請求の手続と手数料、苦情の申出先）をまとめた透明性レポートです。",
   title: "個人情報の取り扱いについて（透明性レポート）",
   intro:
     "{organisation}が取得する個人情報の種類と取得の方法、利用目的、提供先、捜査機関への対応、請求の方法を、当社のデータベースに登録されている最新の内容からご説明します。",
@@ -208,6 +210,8 @@ const ja = {
 };
 
 const en: typeof ja = {
+  metaDescription:
+    "How we handle personal data: purposes, recipients, recipients abroad, security measures, how to make a request and its fees, and where to complain.",
   title: "How we handle personal data (transparency report)",
   intro:
     "What {organisation} collects and how, why we use it, who receives it, how we answer law-enforcement requests and how to file a request — shown from the current records in our database.",

@@ -1,3 +1,4 @@
+import { stackLabels } from "@/components/ui/stack-labels";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { CreateKeyForm } from "@/components/manager/settings/integration/create-key-form";
 import { KeyActions } from "@/components/manager/settings/integration/key-actions";
@@ -19,7 +20,19 @@ function KeysTable({ system, locale }: { system: IntegrationSystem; locale: Loca
   const t = getTranslator(locale);
   if (system.apiKeys.length === 0) return <p>{t("integration.noKeys")}</p>;
   return (
-    <table data-testid={`api-keys-${system.key}`}>
+    <table
+      data-testid={`api-keys-${system.key}`}
+      className="stack"
+      style={stackLabels([
+        t("integration.column.label"),
+        t("integration.column.prefix"),
+        t("integration.column.scopes"),
+        t("integration.column.created"),
+        t("integration.column.lastUsed"),
+        t("integration.column.status"),
+        t("integration.column.actions"),
+      ])}
+    >
       <caption>{t("integration.keysCaption", { name: system.name })}</caption>
       <thead>
         <tr>
