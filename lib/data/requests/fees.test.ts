@@ -149,6 +149,35 @@ describe("fees asked of the requester", () => {
     expect(await fees.getOpenFee({ actor: requester, reference })).toBeNull();
   });
 
+  it("closes the UK's pause when the fee is recorded on the day it was asked", async () => {
+    const { id, reference } = await request(["UK"]);
+    await ask(reference);
+    // Asked yesterday at 18:00 UTC, paid "yesterday": the day's midday is before the ask, so the
+    // restart is clamped, and never falls before the pause it ends (the fee's row may be a few
+    // milliseconds older than the pause).
+    const yesterday = new Date(Date.now() - DAY);
+    const asked = new Date(`${isoDay(yesterday)}T18:00:00.000Z`);
+    await db.requestFee.updateMany({ where: { requestId: id }, data: { askedAt: asked } });
+    await db.clockEvent.updateMany({
+      where: { requestId: id, kind: "PAUSE" },
+      data: { at: new Date(asked.getTime() + 5) },
+    });
+    await fees.settleFee({
+      actor: staff,
+      input: { reference, settlement: "PAID", receivedOn: isoDay(yesterday) },
+    });
+    const events = await db.clockEvent.findMany({
+      where: { requestId: id },
+      orderBy: { at: "asc" },
+    });
+    expect(events.map((e) => e.kind)).toEqual(["PAUSE", "FEE_RESTART"]);
+    expect(events[1]!.at.getTime()).toBe(asked.getTime() + 6);
+    const { currentDeadlines } = await import("./deadline-rule");
+    const { result } = await currentDeadlines(id);
+    expect(result.jurisdictions[0]!.paused).toBe(false);
+    expect(result.jurisdictions[0]!.restartedBy).toBe("FEE");
+  });
+
   it("keeps an EU request's month running and resumes it when the fee is waived", async () => {
     const { id, reference } = await request(["EU"]);
     const { dueAt: before } = await db.request.findUniqueOrThrow({ where: { id } });

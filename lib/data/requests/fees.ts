@@ -120,6 +120,8 @@ export async function askForFee(options: { actor: Actor; input: TAskForFee }) {
         amountMinor,
         currency,
         instructions: input.instructions,
+        // After the transition's pause (the database's now() is the transaction's start).
+        askedAt: new Date(),
         askedById: actor.userId,
       },
       select: { id: true },

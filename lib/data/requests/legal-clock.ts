@@ -48,13 +48,19 @@ export async function runLegalClock(
       : feeRestarts && input.reason === "feeReceived"
         ? "FEE_RESTART"
         : "RESUME";
+  let at = input.at;
+  if (kind === "FEE_RESTART" && input.feeReceivedAt) {
+    // The day the fee arrived, but never before the wait began: a restart before its pause
+    // would leave the pause open for ever.
+    const pause = await tx.clockEvent.findFirst({
+      where: { requestId: input.requestId, kind: "PAUSE" },
+      orderBy: { at: "desc" },
+      select: { at: true },
+    });
+    at = new Date(Math.max(input.feeReceivedAt.getTime(), (pause?.at.getTime() ?? 0) + 1));
+  }
   await tx.clockEvent.create({
-    data: {
-      requestId: input.requestId,
-      kind,
-      reason: input.reason,
-      at: kind === "FEE_RESTART" ? (input.feeReceivedAt ?? input.at) : input.at,
-    },
+    data: { requestId: input.requestId, kind, reason: input.reason, at },
   });
   if (resuming) {
     const due = await recomputeDueAt(tx, input.requestId, { now: input.at });
