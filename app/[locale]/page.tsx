@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 
 import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
@@ -6,21 +5,12 @@ import { getActor } from "@/lib/auth/actor";
 import { DEMO_ACCOUNTS } from "@/lib/demo";
 import { isDemoMode } from "@/lib/env";
 import { toLocale } from "@/lib/i18n/config";
-import { publicMetadata } from "@/lib/i18n/public-metadata";
+import { publicPageMetadata } from "@/lib/i18n/public-metadata";
 import { getTranslator } from "@/lib/i18n/translate";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const locale = toLocale((await params).locale);
-  const t = getTranslator(locale);
-  return publicMetadata({
-    locale,
-    path: "",
-    title: t("app.name"),
-    description: t("app.description"),
-  });
-}
+export const generateMetadata = publicPageMetadata("", (t) => t("app.name"), "app.description");
 
 export default async function HomePage({ params }: Props) {
   const locale = toLocale((await params).locale);

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 
 import { appBaseUrl } from "@/lib/fulfilment/engine/base-url";
 
-import type { Locale } from "./config";
+import { toLocale, type Locale } from "./config";
+import { getTranslator, type MessageKey, type Translate } from "./translate";
 
 /**
  * What search engines need of a public page (issue 15, SEO): its title and description, its
@@ -25,5 +26,21 @@ export function publicMetadata(options: {
       canonical: `/${locale}${path}`,
       languages: { ja: `/ja${path}`, en: `/en${path}`, "x-default": `/ja${path}` },
     },
+  };
+}
+
+/**
+ * A public page's `generateMetadata`: its path after the locale, its title from the catalogue and
+ * its description's key.
+ */
+export function publicPageMetadata(
+  path: string,
+  title: (t: Translate) => string,
+  description: MessageKey,
+) {
+  return async ({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> => {
+    const locale = toLocale((await params).locale);
+    const t = getTranslator(locale);
+    return publicMetadata({ locale, path, title: title(t), description: t(description) });
   };
 }

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { unstable_cache } from "next/cache";
 import Link from "next/link";
 
@@ -18,7 +17,7 @@ import { TableOfContents } from "@/components/transparency/table-of-contents";
 import { getTransparency } from "@/lib/data/transparency/get-transparency";
 import { toLocale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
-import { publicMetadata } from "@/lib/i18n/public-metadata";
+import { publicPageMetadata } from "@/lib/i18n/public-metadata";
 import { getTranslator } from "@/lib/i18n/translate";
 
 // Public (no sign-in): only the organisation's descriptions and aggregate counts. The facts change
@@ -30,16 +29,11 @@ const loadTransparency = unstable_cache(getTransparency, ["transparency"], {
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const locale = toLocale((await params).locale);
-  const t = getTranslator(locale);
-  return publicMetadata({
-    locale,
-    path: "/privacy",
-    title: `${t("transparency.title")} | ${t("app.name")}`,
-    description: t("transparency.metaDescription"),
-  });
-}
+export const generateMetadata = publicPageMetadata(
+  "/privacy",
+  (t) => `${t("transparency.title")} | ${t("app.name")}`,
+  "transparency.metaDescription",
+);
 
 export default async function TransparencyPage({ params }: Props) {
   const locale = toLocale((await params).locale);

@@ -1,25 +1,18 @@
-import type { Metadata } from "next";
-
 import { PasskeyButton } from "@/components/auth/passkey-sign-in";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { toLocale } from "@/lib/i18n/config";
-import { publicMetadata } from "@/lib/i18n/public-metadata";
+import { publicPageMetadata } from "@/lib/i18n/public-metadata";
 import { getTranslator } from "@/lib/i18n/translate";
 
 import { SignInForm } from "./sign-in-form";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const locale = toLocale((await params).locale);
-  const t = getTranslator(locale);
-  return publicMetadata({
-    locale,
-    path: "/sign-in",
-    title: `${t("signIn.title")} | ${t("app.name")}`,
-    description: t("signIn.metaDescription"),
-  });
-}
+export const generateMetadata = publicPageMetadata(
+  "/sign-in",
+  (t) => `${t("signIn.title")} | ${t("app.name")}`,
+  "signIn.metaDescription",
+);
 
 export default async function SignInPage({ params }: Props) {
   const locale = toLocale((await params).locale);
