@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { feeBases, feeFor, proposedFee, toMinorUnits } from "./fees";
+import { feeBases, feeFor, proposedFee, toMajorUnits, toMinorUnits } from "./fees";
 
 const fees = { disclosureFeeYen: 1000, purposeNotificationFeeYen: 300 };
 
@@ -84,5 +84,8 @@ describe("asking for a fee", () => {
     expect(toMinorUnits("-3", "GBP")).toBeNull();
     expect(toMinorUnits("1e3", "GBP")).toBeNull();
     expect(toMinorUnits("", "GBP")).toBeNull();
+    expect(toMajorUnits(1000, "GBP")).toBe("10.00");
+    expect(toMajorUnits(1000, "JPY")).toBe("1000");
+    expect(toMajorUnits(null, "EUR")).toBe("");
   });
 });

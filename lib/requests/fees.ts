@@ -138,3 +138,10 @@ export function toMinorUnits(amount: string, currency: TFeeCurrency): number | n
   if (fraction.length > digits) return null;
   return Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
 }
+
+/** Minor units as the amount field shows them ("1000", "10.00"); empty when there is none. */
+export function toMajorUnits(amountMinor: number | null, currency: TFeeCurrency): string {
+  if (amountMinor === null) return "";
+  const digits = FEE_CURRENCIES[currency];
+  return (amountMinor / 10 ** digits).toFixed(digits);
+}

@@ -8,18 +8,16 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { askForFee } from "@/lib/actions/staff/ask-for-fee";
-import { FEE_CURRENCIES, type TFeeBasis, type TFeeCurrency } from "@/lib/requests/fees";
+import {
+  FEE_CURRENCIES,
+  toMajorUnits,
+  type TFeeBasis,
+  type TFeeCurrency,
+} from "@/lib/requests/fees";
 import { ZAskForFee, type TAskForFee } from "@/lib/validation/fees";
 
 const FIELDS = ["basis", "currency", "amount", "instructions"] as const;
 const CURRENCIES = Object.keys(FEE_CURRENCIES) as TFeeCurrency[];
-
-/** The amount a basis proposes, in major units as the field shows it ("1000", "10.00"). */
-function majorUnits(amountMinor: number | null, currency: TFeeCurrency): string {
-  if (amountMinor === null) return "";
-  const digits = FEE_CURRENCIES[currency];
-  return (amountMinor / 10 ** digits).toFixed(digits);
-}
 
 /** Staff ask the requester for a fee on a basis the law allows; the request then waits for it. */
 export function FeeAskForm(props: {
@@ -35,7 +33,7 @@ export function FeeAskForm(props: {
       reference,
       basis: first.basis,
       currency: first.currency,
-      amount: majorUnits(first.amountMinor, first.currency),
+      amount: toMajorUnits(first.amountMinor, first.currency),
       instructions: "",
     },
   });
@@ -63,7 +61,7 @@ export function FeeAskForm(props: {
             const chosen = bases.find((b) => b.basis === event.target.value);
             if (chosen) {
               form.setValue("currency", chosen.currency);
-              form.setValue("amount", majorUnits(chosen.amountMinor, chosen.currency));
+              form.setValue("amount", toMajorUnits(chosen.amountMinor, chosen.currency));
             }
           }}
         >
