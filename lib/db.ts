@@ -21,6 +21,8 @@ function createClientOnPool(url: string, options: { max?: number }) {
       dataSystem: { secret: true, previousSecret: true },
       apiKey: { hash: true },
       recipient: { noticeWebhookSecret: true },
+      // Not a secret, but up to 256 kB: read only by the logo route (lib/data/brand/logo.ts).
+      organisation: { logo: true },
     },
     // The embedded database runs one transaction at a time: waiting for it beats failing a
     // person's action because a background job held the database for two seconds.

@@ -5,10 +5,13 @@ import "@fontsource-variable/noto-sans-jp";
 import "../globals.css";
 
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
+import type { CSSProperties, ReactNode } from "react";
 
 import { I18nProvider } from "@/components/i18n/i18n-provider";
+import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { loadBrand } from "@/lib/brand/load-brand";
+import { portalName } from "@/lib/brand/name";
 import { toLocale } from "@/lib/i18n/config";
 import { getClientMessages } from "@/lib/i18n/client-messages";
 import { getTranslator } from "@/lib/i18n/translate";
@@ -18,9 +21,10 @@ export async function generateMetadata({
 }: {
   params: Promise<{ locale: string }>;
 }): Promise<Metadata> {
-  const t = getTranslator(toLocale((await params).locale));
+  const locale = toLocale((await params).locale);
+  const t = getTranslator(locale);
   return {
-    title: t("app.name"),
+    title: portalName(await loadBrand(), locale, t),
     // public/: the ICO for browsers that ask for /favicon.ico, the SVG for those that take it.
     icons: {
       icon: [
@@ -37,16 +41,20 @@ export default async function LocaleLayout(props: {
 }) {
   const locale = toLocale((await props.params).locale);
   const t = getTranslator(locale);
+  const brand = await loadBrand();
+  // The organisation's colour replaces the default brand token (app/globals.css); the other
+  // brand tokens are mixed from it. Checked legible on white when saved (lib/validation/brand.ts).
+  const style = brand.colour ? ({ "--brand": brand.colour } as CSSProperties) : undefined;
   return (
-    <html lang={locale}>
+    <html lang={locale} style={style}>
       <body>
         <a className="skip" href="#main">
           {t("app.skipToContent")}
         </a>
         <I18nProvider locale={locale} messages={getClientMessages(locale)}>
-          <SiteHeader locale={locale} />
+          <SiteHeader locale={locale} brand={brand} />
           <main id="main">{props.children}</main>
-          <footer className="site">{t("app.name")}</footer>
+          <SiteFooter locale={locale} brand={brand} />
         </I18nProvider>
       </body>
     </html>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { RequestTypeIcon } from "@/components/requests/request-type-icon";
 import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
 import { getActor } from "@/lib/auth/actor";
 import { DEMO_ACCOUNTS } from "@/lib/demo";
@@ -10,7 +11,7 @@ import { getTranslator } from "@/lib/i18n/translate";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export const generateMetadata = publicPageMetadata("", (t) => t("app.name"), "app.description");
+export const generateMetadata = publicPageMetadata("", (_t, name) => name, "app.description");
 
 export default async function HomePage({ params }: Props) {
   const locale = toLocale((await params).locale);
@@ -18,24 +19,33 @@ export default async function HomePage({ params }: Props) {
   const actor = await getActor();
   return (
     <>
-      <h1>{t("home.title")}</h1>
-      <p>{t("home.intro")}</p>
-      <p>
-        {actor ? (
-          <Link className="button" href={`/${locale}/me`}>
-            {t("home.ctaMe")}
+      <section className="hero" aria-labelledby="home-title">
+        <h1 id="home-title">{t("home.title")}</h1>
+        <p>{t("home.intro")}</p>
+        <p className="actions">
+          {actor ? (
+            <Link className="button" href={`/${locale}/me`}>
+              {t("home.ctaMe")}
+            </Link>
+          ) : (
+            <Link className="button" href={`/${locale}/sign-in`}>
+              {t("home.ctaSignIn")}
+            </Link>
+          )}
+          <Link className="button secondary" href={`/${locale}/privacy`}>
+            {t("nav.privacy")}
           </Link>
-        ) : (
-          <Link className="button" href={`/${locale}/sign-in`}>
-            {t("home.ctaSignIn")}
-          </Link>
-        )}
-      </p>
+        </p>
+      </section>
       <h2>{t("home.rightsTitle")}</h2>
-      <ul>
+      <ul className="rights">
         {REQUEST_TYPES.map((type) => (
-          <li key={type}>
-            <strong>{t(`requestType.${type}`)}</strong>: {t(`requestTypeHelp.${type}`)}
+          <li key={type} className="panel">
+            <span className="choice-icon">
+              <RequestTypeIcon type={type} />
+            </span>
+            <h3>{t(`requestType.${type}`)}</h3>
+            <p className="help">{t(`requestTypeHelp.${type}`)}</p>
           </li>
         ))}
       </ul>

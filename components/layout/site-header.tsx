@@ -2,6 +2,8 @@ import Link from "next/link";
 
 import { getActor, getSessionState } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { portalName } from "@/lib/brand/name";
+import type { Brand } from "@/lib/brand/read-brand";
 import { isDemoMode } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { getTranslator } from "@/lib/i18n/translate";
@@ -9,8 +11,9 @@ import { signOut } from "@/lib/actions/auth/sign-out";
 
 import { LanguageSwitcher } from "./language-switcher";
 import { MenuButton } from "./menu-button";
+import { NavLink } from "./nav-link";
 
-export async function SiteHeader({ locale }: { locale: Locale }) {
+export async function SiteHeader({ locale, brand }: { locale: Locale; brand: Brand }) {
   const t = getTranslator(locale);
   const actor = await getActor();
   // Staff between the mail link and their passkey are not yet anyone, but may sign out.
@@ -21,8 +24,13 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
         <Link className="brand" href={`/${locale}`}>
           {/* Decorative: the link's name is the organisation's, beside it. */}
           {/* eslint-disable-next-line @next/next/no-img-element -- a 2 kB SVG needs no optimiser */}
-          <img src="/brand/logo.svg" alt="" width={28} height={28} />
-          <span>{t("app.name")}</span>
+          <img
+            src={brand.logoVersion ? `/brand/logo?v=${brand.logoVersion}` : "/brand/logo.svg"}
+            alt=""
+            width={28}
+            height={28}
+          />
+          <span>{portalName(brand, locale, t)}</span>
         </Link>
         <MenuButton controls="site-menu" />
         <noscript>
@@ -33,26 +41,30 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
         <nav id="site-menu" aria-label={t("app.mainNav")}>
           <ul>
             <li>
-              <Link href={`/${locale}/privacy`}>{t("nav.privacy")}</Link>
+              <NavLink href={`/${locale}/privacy`}>{t("nav.privacy")}</NavLink>
             </li>
             {actor?.role === "SUBJECT" && (
               <li>
-                <Link href={`/${locale}/me`}>{t("nav.me")}</Link>
+                <NavLink href={`/${locale}/me`} match="prefix">
+                  {t("nav.me")}
+                </NavLink>
               </li>
             )}
             {actor && can(actor.role, "queue:read") && (
               <li>
-                <Link href={`/${locale}/staff`}>{t("nav.staff")}</Link>
+                <NavLink href={`/${locale}/staff`}>{t("nav.staff")}</NavLink>
               </li>
             )}
             {actor && can(actor.role, "request:approve") && (
               <li>
-                <Link href={`/${locale}/staff/approvals`}>{t("nav.approvals")}</Link>
+                <NavLink href={`/${locale}/staff/approvals`}>{t("nav.approvals")}</NavLink>
               </li>
             )}
             {actor && can(actor.role, "manager:dashboard") && (
               <li>
-                <Link href={`/${locale}/manager`}>{t("nav.manager")}</Link>
+                <NavLink href={`/${locale}/manager`} match="prefix">
+                  {t("nav.manager")}
+                </NavLink>
               </li>
             )}
             {isDemoMode() && (
@@ -65,7 +77,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
             </li>
             {actor && (
               <li>
-                <Link href={`/${locale}/account`}>{t("nav.account")}</Link>
+                <NavLink href={`/${locale}/account`}>{t("nav.account")}</NavLink>
               </li>
             )}
             <li>

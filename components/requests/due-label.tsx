@@ -3,7 +3,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 
-/** The due date with days left, or days overdue in red. */
+/** The due date with a chip of the days left (amber within a week), or days overdue in red. */
 export function DueLabel(props: {
   due: Date;
   locale: Locale;
@@ -22,9 +22,13 @@ export function DueLabel(props: {
         <>
           {" "}
           {left >= 0 ? (
-            <small>({t("request.daysLeft", { days: left })})</small>
+            <small className="due" data-urgency={left <= 7 ? "soon" : "ok"}>
+              {t("request.daysLeft", { days: left })}
+            </small>
           ) : (
-            <small className="overdue">({t("request.overdue", { days: -left })})</small>
+            <small className="due" data-urgency="overdue">
+              {t("request.overdue", { days: -left })}
+            </small>
           )}
         </>
       )}

@@ -39,9 +39,11 @@ export function RequestDetails(props: {
         `${str(d.from) || "…"} – ${str(d.to) || "…"}`,
       );
   }
-  if (type === "DISCLOSURE" || type === "PROVISION_RECORDS")
+  // A request entered without a method (none today, but old rows may lack it) shows none.
+  const hasMethod = typeof d.method === "string";
+  if (hasMethod && (type === "DISCLOSURE" || type === "PROVISION_RECORDS"))
     add(t("requestForm.method"), t(`method.${String(d.method)}` as "method.JSON"));
-  if (type === "PURPOSE_NOTIFICATION")
+  if (hasMethod && type === "PURPOSE_NOTIFICATION")
     add(
       t("requestForm.replyMethod"),
       t(`requestForm.reply${String(d.method)}` as "requestForm.replyEMAIL"),

@@ -27,11 +27,22 @@ function decodeQuotedPrintable(raw: string): string {
   return Buffer.from(bytes).toString("utf8");
 }
 
-/** The decoded text body of a single-part message (nodemailer sends base64 or quoted-printable). */
-function decodeBody(raw: string): string {
+/**
+ * The decoded text of a message: a single part's body, or the text/plain part of a multipart one
+ * (the portal sends text and HTML as multipart/alternative); base64 or quoted-printable.
+ */
+export function decodeBody(raw: string): string {
   const split = raw.indexOf("\r\n\r\n");
   const headers = raw.slice(0, split);
   const body = raw.slice(split + 4);
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(headers)?.[1];
+  if (/content-type:\s*multipart\//i.test(headers) && boundary) {
+    const parts = body.split(`--${boundary}`).slice(1, -1);
+    const text = parts
+      .map((part) => part.replace(/^\r\n/, ""))
+      .find((part) => /content-type:\s*text\/plain/i.test(part.slice(0, part.indexOf("\r\n\r\n"))));
+    return text ? decodeBody(text) : "";
+  }
   if (/content-transfer-encoding:\s*base64/i.test(headers))
     return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
   if (/content-transfer-encoding:\s*quoted-printable/i.test(headers))

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { toLocale } from "@/lib/i18n/config";
 import { deliverMail } from "@/lib/mail/deliver";
+import { mailContext } from "@/lib/mail/context";
 import { renderMail } from "@/lib/mail/templates";
 
 import { SESSION_MAX_AGE_S, SESSION_UPDATE_AGE_S } from "./session";
@@ -53,7 +54,10 @@ function buildConfig(): NextAuthConfig {
         async sendVerificationRequest({ identifier, url, expires }) {
           const locale = localeOfCallback(url);
           await deliverMail(db, {
-            ...renderMail({ kind: "signIn", locale, to: identifier, params: { url } }),
+            ...renderMail(
+              { kind: "signIn", locale, to: identifier, params: { url } },
+              await mailContext(db, identifier, { named: false }),
+            ),
             // The raw link is kept nowhere longer than it works.
             expiresAt: expires,
           });

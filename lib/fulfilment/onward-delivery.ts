@@ -8,7 +8,9 @@ import type { Locale } from "@/lib/i18n/config";
 import { getTranslator } from "@/lib/i18n/translate";
 import { outboundAllow, outboundRequest } from "@/lib/http/outbound";
 import { QUEUES, sendInTx } from "@/lib/jobs/boss";
+import { readBrand } from "@/lib/brand/read-brand";
 import { deliverMail } from "@/lib/mail/deliver";
+import { mailHtml, mailText } from "@/lib/mail/layout";
 
 import { appBaseUrl } from "./engine/base-url";
 import { signBody } from "./engine/signature";
@@ -139,10 +141,18 @@ export async function deliverOnwardNotice(db: Db, noticeId: string): Promise<"se
       url: page,
       days: NOTICE_LINK_DAYS,
     };
+    // The shared layout (lib/mail/layout.ts): text and HTML, signed by the organisation's desk.
+    const content = {
+      locale,
+      paragraphs: t("fulfilment.onward.mail.body", params).split("\n\n"),
+      brand: await readBrand(),
+    };
+    const subject = t("fulfilment.onward.mail.subject", params);
     await deliverMail(db, {
       to,
-      subject: t("fulfilment.onward.mail.subject", params),
-      text: `${t("fulfilment.onward.mail.body", params)}\n\n${t("mail.footer")}`,
+      subject,
+      text: mailText(content),
+      html: mailHtml(content, subject),
     });
     sentTo = to;
   }

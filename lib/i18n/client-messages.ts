@@ -31,6 +31,7 @@ export const CLIENT_SECTIONS = [
   "requestType",
   "review",
   "settingsDataMap",
+  "settingsBrand",
   "settingsPolicies",
   "signIn",
   "staff",

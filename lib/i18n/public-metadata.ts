@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 
+import { loadBrand } from "@/lib/brand/load-brand";
+import { portalName } from "@/lib/brand/name";
 import { appBaseUrl } from "@/lib/fulfilment/engine/base-url";
 
 import { toLocale, type Locale } from "./config";
@@ -31,16 +33,17 @@ export function publicMetadata(options: {
 
 /**
  * A public page's `generateMetadata`: its path after the locale, its title from the catalogue and
- * its description's key.
+ * the portal's name (the organisation's own where set), and its description's key.
  */
 export function publicPageMetadata(
   path: string,
-  title: (t: Translate) => string,
+  title: (t: Translate, name: string) => string,
   description: MessageKey,
 ) {
   return async ({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> => {
     const locale = toLocale((await params).locale);
     const t = getTranslator(locale);
-    return publicMetadata({ locale, path, title: title(t), description: t(description) });
+    const name = portalName(await loadBrand(), locale, t);
+    return publicMetadata({ locale, path, title: title(t, name), description: t(description) });
   };
 }

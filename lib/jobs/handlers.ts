@@ -5,6 +5,7 @@ import { registerFulfilmentJobs } from "@/lib/fulfilment/engine/jobs";
 import { registerDocumentPurge } from "@/lib/identity/purge";
 import { registerOnwardNoticeJobs } from "@/lib/fulfilment/onward-delivery";
 import { registerWebhookJobs } from "@/lib/integration/webhooks";
+import { mailContext } from "@/lib/mail/context";
 import { deliverMail } from "@/lib/mail/deliver";
 import { renderMail, type MailKind } from "@/lib/mail/templates";
 import { registerRateLimitPrune } from "@/lib/rate-limit/jobs";
@@ -27,7 +28,7 @@ export async function registerHandlers(boss: PgBoss, db: Db): Promise<void> {
     { pollingIntervalSeconds: 1, batchSize: 5 },
     async (jobs) => {
       for (const job of jobs) {
-        await deliverMail(db, renderMail(job.data));
+        await deliverMail(db, renderMail(job.data, await mailContext(db, job.data.to)));
       }
     },
   );

@@ -7,6 +7,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** The same content as HTML (lib/mail/layout.ts); sent as multipart/alternative beside the text. */
+  html?: string;
   /** Until when the mail's content is any use (a sign-in link): the dev mailbox drops it then. */
   expiresAt?: Date;
 }
@@ -41,6 +43,7 @@ export async function deliverMail(db: Db, mail: Mail): Promise<void> {
     to: mail.to,
     subject: mail.subject,
     text: mail.text,
+    html: mail.html,
   })) as {
     rejected: unknown[];
   };

@@ -4,7 +4,10 @@ import { getTranslator, isMessageKey, type MessageParams } from "@/lib/i18n/tran
 
 import { complaintParagraph, type ComplaintAuthority } from "@/lib/requests/complaints";
 
+import type { Brand } from "@/lib/brand/read-brand";
+
 import type { Mail } from "./deliver";
+import { mailHtml, mailText, type MailContent } from "./layout";
 
 // Every mail the portal sends, in the recipient's language, from the catalogues.
 export type MailKind =
@@ -40,15 +43,61 @@ const KEYS = {
  */
 function complaintText(locale: Locale, raw: unknown): string {
   if (typeof raw !== "string") return "";
-  return `\n\n${complaintParagraph(locale, JSON.parse(raw) as ComplaintAuthority[])}`;
+  return complaintParagraph(locale, JSON.parse(raw) as ComplaintAuthority[]);
 }
 
-export function renderMail(input: {
-  kind: MailKind;
-  locale: Locale;
-  to: string;
-  params: MessageParams;
-}): Mail {
+/** Where a mail's button leads: the requester's status page, the staff workspace, or the link. */
+const ACTIONS: Partial<Record<MailKind, "requester" | "staff" | "signIn">> = {
+  signIn: "signIn",
+  requestReceived: "requester",
+  requestStatusChanged: "requester",
+  newMessage: "requester",
+  extensionNotice: "requester",
+  reminderDue3: "staff",
+  reminderOverdue: "staff",
+  reminderExtensionNotice: "staff",
+};
+
+function actionOf(
+  kind: MailKind,
+  locale: Locale,
+  params: MessageParams,
+  baseUrl: string | undefined,
+): MailContent["action"] {
+  const t = getTranslator(locale);
+  const action = ACTIONS[kind];
+  if (action === "signIn" && typeof params.url === "string")
+    return { label: t("mail.action.signIn"), url: params.url };
+  if (!baseUrl || typeof params.reference !== "string") return undefined;
+  if (action === "requester")
+    return {
+      label: t("mail.action.requester"),
+      url: `${baseUrl}/${locale}/me/requests/${params.reference}`,
+    };
+  if (action === "staff")
+    return {
+      label: t("mail.action.staff"),
+      url: `${baseUrl}/${locale}/staff/requests/${params.reference}`,
+    };
+  return undefined;
+}
+
+/** What a mail needs beyond its job: the brand that signs it, the reader's name, the portal's URL. */
+export interface MailContext {
+  brand?: Brand | null;
+  addressee?: string | null;
+  baseUrl?: string;
+}
+
+export function renderMail(
+  input: {
+    kind: MailKind;
+    locale: Locale;
+    to: string;
+    params: MessageParams;
+  },
+  context: MailContext = {},
+): Mail {
   const t = getTranslator(input.locale);
   const keys = KEYS[input.kind];
   // Jobs carry raw values; dates and statuses are put into words here, in the reader's language.
@@ -60,9 +109,20 @@ export function renderMail(input: {
   }
   const statusKey = `status.${String(params.status)}`;
   if (params.status !== undefined && isMessageKey(statusKey)) params.status = t(statusKey);
+  // The sign-in mail's link is its button; the body says what it is for.
+  const body = t(keys.body, params);
+  const content: MailContent = {
+    locale: input.locale,
+    addressee: context.addressee,
+    paragraphs: [body, complaintText(input.locale, params.complaint)].filter(Boolean),
+    action: actionOf(input.kind, input.locale, params, context.baseUrl),
+    brand: context.brand ?? null,
+  };
+  const subject = t(keys.subject, params);
   return {
     to: input.to,
-    subject: t(keys.subject, params),
-    text: `${t(keys.body, params)}${complaintText(input.locale, params.complaint)}\n\n${t("mail.footer")}`,
+    subject,
+    text: mailText(content),
+    html: mailHtml(content, subject),
   };
 }

@@ -14,10 +14,13 @@ import { consents, restrictions, subjects } from "./subjects";
 
 export type SeedCounts = Record<string, number>;
 
-type SeedDb = Pick<PrismaClient, "$transaction" | "organisation">;
+// Only `count` of the organisation is used outside the transaction: a client that omits columns
+// (lib/db.ts omits the logo) is as good as a plain one.
+type CountsOrganisations = { organisation: { count(): Promise<number> } };
+type SeedDb = Pick<PrismaClient, "$transaction"> & CountsOrganisations;
 
 /** True when the database holds no organisation yet (a fresh database the demo can fill). */
-export async function isDatabaseEmpty(db: Pick<PrismaClient, "organisation">): Promise<boolean> {
+export async function isDatabaseEmpty(db: CountsOrganisations): Promise<boolean> {
   return (await db.organisation.count()) === 0;
 }
 

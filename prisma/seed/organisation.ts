@@ -10,6 +10,9 @@ export const organisation = {
   addressEn: "Sakura Link Building 12F, 4-9-9 Shibakoen, Minato-ku, Tokyo 105-0011, Japan",
   contactEmail: "privacy@example.jp",
   contactPhone: "0120-000-318",
+  // Signs letters and mails (white-label settings, lib/mail/layout.ts).
+  departmentJa: "個人情報保護窓口",
+  departmentEn: "Personal Information Desk",
   representative: "代表取締役社長 桜井 誠（個人情報保護管理者: 執行役員 CPO 森田 彩）",
   // APPI Art.38 allows actual-cost fees; the demo organisation charges none.
   disclosureFeeYen: 0,

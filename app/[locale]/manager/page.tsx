@@ -14,7 +14,8 @@ import { SlaForm } from "./sla-form";
 export const dynamic = "force-dynamic";
 
 // The manager's page: the dashboard (figures linking to the filtered queue, charts with their
-// tables, the regulators' CSV export) and the JP internal deadline setting.
+// tables, the regulators' CSV export) and the JP internal deadline setting. The register and the
+// settings are in the workspace's sidebar (components/layout/workspace-shell.tsx).
 export default async function ManagerPage({ params }: { params: Promise<{ locale: string }> }) {
   const locale = toLocale((await params).locale);
   const t = getTranslator(locale);
@@ -24,15 +25,6 @@ export default async function ManagerPage({ params }: { params: Promise<{ locale
   return (
     <ClientSections locale={locale} sections={["manager"]}>
       <h1>{t("manager.title")}</h1>
-      <p>
-        <a href={`/${locale}/manager/law-enforcement`}>{t("lawEnforcement.title")}</a>
-        {can(actor.role, "policy:configure") && (
-          <>
-            {" · "}
-            <a href={`/${locale}/manager/settings`}>{t("settings.title")}</a>
-          </>
-        )}
-      </p>
       <section className="panel" aria-labelledby="overview-h">
         <h2 id="overview-h">{t("dashboard.overviewTitle")}</h2>
         <DashboardFacts d={d} locale={locale} t={t} />

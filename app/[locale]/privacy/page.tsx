@@ -31,7 +31,7 @@ type Props = { params: Promise<{ locale: string }> };
 
 export const generateMetadata = publicPageMetadata(
   "/privacy",
-  (t) => `${t("transparency.title")} | ${t("app.name")}`,
+  (t, name) => `${t("transparency.title")} | ${name}`,
   "transparency.metaDescription",
 );
 

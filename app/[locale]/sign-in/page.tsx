@@ -10,7 +10,7 @@ type Props = { params: Promise<{ locale: string }> };
 
 export const generateMetadata = publicPageMetadata(
   "/sign-in",
-  (t) => `${t("signIn.title")} | ${t("app.name")}`,
+  (t, name) => `${t("signIn.title")} | ${name}`,
   "signIn.metaDescription",
 );
 

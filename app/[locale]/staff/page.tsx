@@ -4,6 +4,7 @@ import Link from "next/link";
 
 import { QueueFilterForm } from "@/components/staff/queue/queue-filter-form";
 import { QueuePager } from "@/components/staff/queue/queue-pager";
+import { QueueShortcuts } from "@/components/staff/queue/queue-shortcuts";
 import { QueueSearchForm } from "@/components/staff/queue/queue-search-form";
 import { QueueTable } from "@/components/staff/queue/queue-table";
 import { Forbidden } from "@/components/ui/forbidden";
@@ -45,12 +46,17 @@ export default async function QueuePage(props: {
 
   return (
     <ClientSections locale={locale} sections={["queue"]}>
-      <h1>{t("staff.queueTitle")}</h1>
-      {can(actor.role, "request:enter") && (
-        <p>
-          <Link href={`${base}/requests/new`}>{t("queue.enter.link")}</Link>
-        </p>
-      )}
+      <header className="page-head">
+        <h1>{t("staff.queueTitle")}</h1>
+        <div className="actions">
+          <QueueShortcuts tableId="queue-table" />
+          {can(actor.role, "request:enter") && (
+            <Link className="button" href={`${base}/requests/new`}>
+              {t("queue.enter.link")}
+            </Link>
+          )}
+        </div>
+      </header>
       {errorList.length > 0 && (
         <div className="alert" role="alert">
           <p>{t("queue.filter.ignored")}</p>
@@ -61,8 +67,10 @@ export default async function QueuePage(props: {
           </ul>
         </div>
       )}
-      <QueueSearchForm term={term} firstPageHref={query ? `${base}?${query}` : base} />
-      <QueueFilterForm action={base} filter={filter} assignees={assignees} t={t} />
+      <div className="panel toolbar">
+        <QueueSearchForm term={term} firstPageHref={query ? `${base}?${query}` : base} />
+        <QueueFilterForm action={base} filter={filter} assignees={assignees} t={t} />
+      </div>
       <section aria-labelledby="queue-results-title">
         <h2 id="queue-results-title" aria-live="polite" data-testid="queue-total">
           {t("queue.total", { count: page.total })}
@@ -93,6 +101,7 @@ export default async function QueuePage(props: {
             locale={locale}
             t={t}
             now={now}
+            id="queue-table"
             labelledBy="queue-results-title"
           />
         )}

@@ -13,35 +13,46 @@ import { WeeklyTrend } from "./weekly-trend";
 
 type Props = { d: Dashboard; locale: Locale; t: Translate };
 
-/** The headline counts, each linking to the queue filtered the same way. */
+/**
+ * The headline counts as cards (label above a large figure), each linking to the queue filtered
+ * the same way; the overdue ones turn red when there are any.
+ */
 export function DashboardFacts({ d, locale, t }: Props) {
   const href = (filter: TQueueFilter) => queueHref(locale, filter);
+  const cards: { id: string; label: MessageKey; count: number; href: string; alarm: boolean }[] = [
+    { id: "open-count", label: "dashboard.open", count: d.open, href: href({}), alarm: false },
+    {
+      id: "overdue-count",
+      label: "dashboard.overdue",
+      count: d.overdue,
+      href: href(overdueFilter(d.now)),
+      alarm: d.overdue > 0,
+    },
+    {
+      id: "due-soon-count",
+      label: "dashboard.dueSoon",
+      count: d.dueSoon,
+      href: href(dueSoonFilter(d.now)),
+      alarm: false,
+    },
+    {
+      id: "ack-overdue-count",
+      label: "dashboard.ackOverdue",
+      count: d.ackOverdue,
+      href: href(ackOverdueFilter),
+      alarm: d.ackOverdue > 0,
+    },
+  ];
   return (
-    <dl className="facts">
-      <dt>{t("dashboard.open")}</dt>
-      <dd data-testid="open-count" data-count={d.open}>
-        <a href={href({})}>{d.open}</a>
-      </dd>
-      <dt>{t("dashboard.overdue")}</dt>
-      <dd
-        data-testid="overdue-count"
-        data-count={d.overdue}
-        className={d.overdue > 0 ? "overdue" : undefined}
-      >
-        <a href={href(overdueFilter(d.now))}>{d.overdue}</a>
-      </dd>
-      <dt>{t("dashboard.dueSoon")}</dt>
-      <dd data-testid="due-soon-count" data-count={d.dueSoon}>
-        <a href={href(dueSoonFilter(d.now))}>{d.dueSoon}</a>
-      </dd>
-      <dt>{t("dashboard.ackOverdue")}</dt>
-      <dd
-        data-testid="ack-overdue-count"
-        data-count={d.ackOverdue}
-        className={d.ackOverdue > 0 ? "overdue" : undefined}
-      >
-        <a href={href(ackOverdueFilter)}>{d.ackOverdue}</a>
-      </dd>
+    <dl className="kpis">
+      {cards.map((c) => (
+        <div key={c.id} className="kpi" data-tone={c.alarm ? "danger" : undefined}>
+          <dt>{t(c.label)}</dt>
+          <dd data-testid={c.id} data-count={c.count}>
+            <a href={c.href}>{c.count}</a>
+          </dd>
+        </div>
+      ))}
     </dl>
   );
 }

@@ -24,6 +24,7 @@ export function ClaimButton({ reference }: { reference: string }) {
     <>
       <button
         type="button"
+        data-claim
         onClick={claim}
         disabled={pending}
         aria-label={t("queue.claim.label", { reference })}

@@ -32,9 +32,11 @@ export function DueCell(props: {
       {formatDate(locale, due)}
       <br />
       {urgency === "ok" ? (
-        <small>{t("request.daysLeft", { days })}</small>
+        <small className="due" data-urgency="ok">
+          {t("request.daysLeft", { days })}
+        </small>
       ) : (
-        <strong className="overdue" data-testid="due-marker">
+        <strong className="due" data-urgency={urgency} data-testid="due-marker">
           <span aria-hidden="true">⚠ </span>
           {urgency === "overdue"
             ? t("queue.due.overdue", { days: Math.max(1, -days) })

@@ -39,35 +39,37 @@ export function QueueSearchForm(props: { term: string; firstPageHref: string }) 
       <h2 id="queue-search-title">{t("queue.search.title")}</h2>
       <div className="field">
         <label htmlFor="queue-search-term">{t("queue.search.label")}</label>
+        <div className="input-with-button">
+          <input
+            id="queue-search-term"
+            type="text"
+            name="term"
+            autoComplete="off"
+            value={term}
+            onChange={(e) => setTerm(e.target.value)}
+            aria-describedby={
+              failure ? "queue-search-help queue-search-error" : "queue-search-help"
+            }
+            aria-invalid={failure ? true : undefined}
+          />
+          <button type="submit" disabled={pending}>
+            {t("queue.search.submit")}
+          </button>
+          {props.term !== "" && (
+            <button type="button" className="link" disabled={pending} onClick={() => submit("")}>
+              {t("queue.search.clear")}
+            </button>
+          )}
+        </div>
         <p className="help" id="queue-search-help">
           {t("queue.search.help")}
         </p>
-        <input
-          id="queue-search-term"
-          type="text"
-          name="term"
-          autoComplete="off"
-          value={term}
-          onChange={(e) => setTerm(e.target.value)}
-          aria-describedby={failure ? "queue-search-help queue-search-error" : "queue-search-help"}
-          aria-invalid={failure ? true : undefined}
-        />
         {failure && (
           <p id="queue-search-error" className="error" role="alert">
             {t(failure)}
           </p>
         )}
       </div>
-      <p>
-        <button type="submit" disabled={pending}>
-          {t("queue.search.submit")}
-        </button>{" "}
-        {props.term !== "" && (
-          <button type="button" className="link" disabled={pending} onClick={() => submit("")}>
-            {t("queue.search.clear")}
-          </button>
-        )}
-      </p>
     </form>
   );
 }

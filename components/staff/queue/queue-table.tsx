@@ -20,6 +20,7 @@ export function QueueTable(props: {
   locale: Locale;
   t: Translate;
   now: Date;
+  id?: string;
   labelledBy: string;
 }) {
   const { rows, actorId, locale, t, now } = props;
@@ -34,7 +35,12 @@ export function QueueTable(props: {
     t("staff.assignee"),
   ];
   return (
-    <table aria-labelledby={props.labelledBy} className="stack" style={stackLabels(columns)}>
+    <table
+      id={props.id}
+      aria-labelledby={props.labelledBy}
+      className="stack"
+      style={stackLabels(columns)}
+    >
       <thead>
         <tr>
           {columns.map((c) => (

@@ -3,7 +3,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
-import { getDb, type Tx } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { localDate, middayUtc, parseIsoDate, zoneFor } from "@/lib/deadlines/calendar";
 import {
@@ -27,7 +27,17 @@ import { applyTransition } from "./transition";
 
 const HOUR_MS = 60 * 60 * 1000;
 
-async function organisationFees(db: Pick<Tx, "organisation">): Promise<Fees> {
+// Structural, so that both the app's client (which omits the logo) and a transaction fit.
+type ReadsFees = {
+  organisation: {
+    findUnique(args: {
+      where: { id: string };
+      select: { disclosureFeeYen: true; purposeNotificationFeeYen: true };
+    }): Promise<Fees | null>;
+  };
+};
+
+async function organisationFees(db: ReadsFees): Promise<Fees> {
   const org = await db.organisation.findUnique({
     where: { id: "org" },
     select: { disclosureFeeYen: true, purposeNotificationFeeYen: true },

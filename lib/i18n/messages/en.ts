@@ -13,6 +13,7 @@ import { lawEnforcement } from "./sections/lawEnforcement";
 import { extensions } from "./sections/extensions";
 import { settings } from "./sections/settings";
 import { settingsDataMap } from "./sections/settingsDataMap";
+import { settingsBrand } from "./sections/settingsBrand";
 import { settingsPolicies } from "./sections/settingsPolicies";
 import { integration } from "./sections/integration";
 import { errors } from "./sections/errors";
@@ -36,6 +37,7 @@ export const en: Messages = {
   extensions: extensions.en,
   settings: settings.en,
   settingsDataMap: settingsDataMap.en,
+  settingsBrand: settingsBrand.en,
   settingsPolicies: settingsPolicies.en,
   integration: integration.en,
   passkeys: passkeys.en,
@@ -43,6 +45,7 @@ export const en: Messages = {
   complaints: complaints.en,
   fees: fees.en,
   app: {
+    contact: "Contact",
     name: "Sakura Link Privacy Center",
     skipToContent: "Skip to content",
     language: "Language",
@@ -51,6 +54,19 @@ export const en: Messages = {
     menu: "Menu",
     description:
       "Sakura Link's privacy center: see the personal data we hold about you and who received it, and ask for disclosure, correction, erasure or an end to its use or provision.",
+  },
+  workspace: {
+    nav: "Workspace",
+    queue: "Queue",
+    enter: "Enter a request",
+    approvals: "Approvals",
+    dashboard: "Dashboard",
+    lawEnforcement: "Law-enforcement register",
+    settings: "Settings",
+    openCount: "{count} open",
+    mineCount: "{count} assigned to you",
+    overdueCount: "{count} overdue",
+    approvalsCount: "{count} waiting",
   },
   nav: {
     approvals: "Approvals",
@@ -373,6 +389,7 @@ export const en: Messages = {
     nextSteps: "Next: please provide your identity documents.",
   },
   staff: {
+    contextTitle: "Request summary",
     queueTitle: "Request queue",
     queueEmpty: "No open requests.",
     subject: "Subject",
@@ -455,11 +472,17 @@ export const en: Messages = {
   },
   errors: errors.en,
   mail: {
-    footer:
-      "Sent by the Sakura Link Privacy Center. If you did not expect this mail, please ignore it.",
+    footer: "Sent by {portal}. If you did not expect this mail, please ignore it.",
+    greeting: "Dear {name},",
+    contact: "Contact: {contact}",
+    action: {
+      requester: "View on My page",
+      staff: "Open in the staff workspace",
+      signIn: "Sign in",
+    },
     signIn: {
       subject: "Your sign-in link",
-      body: "Open this link to sign in (valid for 15 minutes):\n{url}",
+      body: "Open the link below to sign in (valid for 15 minutes).",
     },
     requestReceived: {
       subject: "[Received] {reference}: we received your request",

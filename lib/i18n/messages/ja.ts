@@ -12,6 +12,7 @@ import { lawEnforcement } from "./sections/lawEnforcement";
 import { extensions } from "./sections/extensions";
 import { settings } from "./sections/settings";
 import { settingsDataMap } from "./sections/settingsDataMap";
+import { settingsBrand } from "./sections/settingsBrand";
 import { settingsPolicies } from "./sections/settingsPolicies";
 import { integration } from "./sections/integration";
 import { errors } from "./sections/errors";
@@ -38,6 +39,7 @@ export const ja = {
   extensions: extensions.ja,
   settings: settings.ja,
   settingsDataMap: settingsDataMap.ja,
+  settingsBrand: settingsBrand.ja,
   settingsPolicies: settingsPolicies.ja,
   integration: integration.ja,
   passkeys: passkeys.ja,
@@ -45,6 +47,7 @@ export const ja = {
   complaints: complaints.ja,
   fees: fees.ja,
   app: {
+    contact: "お問い合わせ",
     name: "サクラリンク プライバシーセンター",
     skipToContent: "本文へ移動",
     language: "言語",
@@ -53,6 +56,19 @@ export const ja = {
     menu: "メニュー",
     description:
       "サクラリンクのプライバシーセンター。当社が保有するあなたの個人データと提供先を確認し、開示・訂正・利用停止・第三者提供の停止を請求できます。",
+  },
+  workspace: {
+    nav: "業務メニュー",
+    queue: "対応キュー",
+    enter: "請求を代理入力",
+    approvals: "承認待ち",
+    dashboard: "ダッシュボード",
+    lawEnforcement: "捜査機関等への提供",
+    settings: "設定",
+    openCount: "未完了 {count}件",
+    mineCount: "担当 {count}件",
+    overdueCount: "期限超過 {count}件",
+    approvalsCount: "承認待ち {count}件",
   },
   nav: {
     approvals: "承認待ち",
@@ -374,6 +390,7 @@ export const ja = {
     nextSteps: "次の手順: 本人確認書類を提出してください。",
   },
   staff: {
+    contextTitle: "請求の概要",
     queueTitle: "対応キュー",
     queueEmpty: "未完了の請求はありません。",
     subject: "本人",
@@ -454,11 +471,17 @@ export const ja = {
   },
   errors: errors.ja,
   mail: {
-    footer:
-      "このメールはサクラリンク プライバシーセンターから送信しています。お心当たりがない場合は破棄してください。",
+    footer: "このメールは{portal}から送信しています。お心当たりがない場合は破棄してください。",
+    greeting: "{name} 様",
+    contact: "お問い合わせ: {contact}",
+    action: {
+      requester: "マイページで確認する",
+      staff: "職員画面で開く",
+      signIn: "ログインする",
+    },
     signIn: {
       subject: "ログイン用リンク",
-      body: "次のリンクを開くとログインできます（15分間有効）。\n{url}",
+      body: "次のリンクを開くとログインできます（15分間有効です）。",
     },
     requestReceived: {
       subject: "【受付】{reference} ご請求を受け付けました",

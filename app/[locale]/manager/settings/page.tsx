@@ -11,6 +11,10 @@ type Props = { params: Promise<{ locale: string }> };
 
 const GROUPS: { title: MessageKey; links: { path: string; label: MessageKey }[] }[] = [
   {
+    title: "settings.organisationTitle",
+    links: [{ path: "brand", label: "settings.link.brand" }],
+  },
+  {
     title: "settings.dataMapTitle",
     links: [
       { path: "systems", label: "settings.link.systems" },

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 
+import { loadBrand } from "@/lib/brand/load-brand";
+import { portalName } from "@/lib/brand/name";
+
 import { confirmNotice } from "@/lib/actions/notices/confirm-notice";
 import { openNotice } from "@/lib/data/fulfilment/notices";
 import { toLocale } from "@/lib/i18n/config";
@@ -16,9 +19,10 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ locale: string; token: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = getTranslator(toLocale((await params).locale));
+  const locale = toLocale((await params).locale);
+  const t = getTranslator(locale);
   return {
-    title: `${t("fulfilment.onward.page.title")} | ${t("app.name")}`,
+    title: `${t("fulfilment.onward.page.title")} | ${portalName(await loadBrand(), locale, t)}`,
     referrer: "no-referrer",
     robots: { index: false, follow: false },
   };

@@ -46,6 +46,15 @@ const ja = {
     urgent: "期限間近: 残り{days}日",
   },
   claim: { button: "担当する", label: "{reference} を担当する" },
+  shortcuts: {
+    open: "キーボード操作",
+    title: "キーボード操作",
+    close: "閉じる",
+    move: "次の請求・前の請求へ移動",
+    openRequest: "選んだ請求を開く",
+    claim: "選んだ請求を担当する（担当者がいないとき）",
+    help: "この一覧を表示する",
+  },
   ack: {
     title: "受付の通知",
     pending:
@@ -169,6 +178,15 @@ const en: typeof ja = {
     urgent: "Due soon: {days} d left",
   },
   claim: { button: "Claim", label: "Claim {reference}" },
+  shortcuts: {
+    open: "Keyboard shortcuts",
+    title: "Keyboard shortcuts",
+    close: "Close",
+    move: "Move to the next or previous request",
+    openRequest: "Open the selected request",
+    claim: "Claim the selected request (when no one has)",
+    help: "Show this list",
+  },
   ack: {
     title: "Acknowledgement",
     pending:

@@ -5,7 +5,9 @@ const ja = {
   dataMapTitle: "データマップ",
   policiesTitle: "期限・手数料・文面・担当者",
   integrationTitle: "連携",
+  organisationTitle: "組織とブランド",
   link: {
+    brand: "組織の名称・窓口・ロゴ・ブランドカラー",
     systems: "データシステム（接続方式、エンドポイント、シークレットの更新）",
     categories: "データの項目",
     purposes: "利用目的",
@@ -26,7 +28,9 @@ const en: typeof ja = {
   dataMapTitle: "Data map",
   policiesTitle: "Deadlines, fees, wording and staff",
   integrationTitle: "Integration",
+  organisationTitle: "Organisation and brand",
   link: {
+    brand: "Organisation name, contact desk, logo and brand colour",
     systems: "Data systems (connector, endpoint, secret rotation)",
     categories: "Data categories",
     purposes: "Purposes of use",

@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { RequestTypeIcon } from "@/components/requests/request-type-icon";
 import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
 import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
@@ -23,9 +24,13 @@ export default async function ChooseRequestPage({
     <>
       <h1>{t("requestForm.chooseTitle")}</h1>
       <p>{t("requestForm.chooseIntro")}</p>
+      {/* The six rights as cards, each saying in one line what it does; the whole card is the link. */}
       <ul className="choices">
         {REQUEST_TYPES.map((type) => (
           <li key={type} className="panel">
+            <span className="choice-icon">
+              <RequestTypeIcon type={type} />
+            </span>
             <Link href={`/${locale}/me/requests/new/${type.toLowerCase().replace(/_/g, "-")}`}>
               {t(`requestType.${type}`)}
             </Link>

@@ -69,51 +69,62 @@ export default async function StaffRequestPage({
       <h1>
         {t(`requestType.${request.type}`)} <small>{request.reference}</small>
       </h1>
-      <RequestFacts request={request} locale={locale} t={t} now={new Date()} />
-      <h2>{t("request.details")}</h2>
-      <RequestDetails
-        type={request.type}
-        details={request.details}
-        names={await getKeyNames({ locale, details: request.details })}
-        t={t}
-      />
-      {request.filerRole !== "SELF" && <AgentPanel details={request.agentDetails} t={t} />}
-      <section className="panel" aria-labelledby="subject-title">
-        <h2 id="subject-title">{t("staff.subjectTitle")}</h2>
-        <dl className="facts">
-          <dt>{t("staff.subject")}</dt>
-          <dd>
-            {subject.familyName} {subject.givenName}
-          </dd>
-          <dt>{t("staff.kana")}</dt>
-          <dd>
-            {subject.familyNameKana} {subject.givenNameKana}
-          </dd>
-          <dt>{t("staff.birthDate")}</dt>
-          <dd>{subject.birthDate ? formatDate(locale, subject.birthDate) : "—"}</dd>
-          <dt>{t("staff.email")}</dt>
-          <dd>{subject.email ?? "—"}</dd>
-        </dl>
-      </section>
-      <JurisdictionPanel {...panel} />
-      <AssignControl {...panel} />
-      <AcknowledgementPanel {...panel} />
-      <IdentityReviewPanel {...panel} />
-      <FeePanel {...panel} />
-      <TasksPanel {...panel} />
-      <NoticesPanel {...panel} />
-      <PackagePanel {...panel} />
-      <DecisionPanel {...panel} />
-      <h2>{t("request.timeline")}</h2>
-      <RequestTimeline events={request.events} locale={locale} t={t} />
-      <h2>{t("messages.title")}</h2>
-      <MessageThread
-        messages={request.messages}
-        reference={request.reference}
-        locale={locale}
-        t={t}
-      />
-      <StaffMessagePanel {...panel} />
+      {/* The request as a workspace: its facts, the person and who holds it in a narrow column
+          beside the work (laws and clocks, identity, fees, tasks, package, decision, messages);
+          one column on smaller screens, facts first. */}
+      <div className="request-workspace">
+        <aside className="request-context" aria-label={t("staff.contextTitle")}>
+          <RequestFacts request={request} locale={locale} t={t} now={new Date()} />
+          <section className="panel" aria-labelledby="details-title">
+            <h2 id="details-title">{t("request.details")}</h2>
+            <RequestDetails
+              type={request.type}
+              details={request.details}
+              names={await getKeyNames({ locale, details: request.details })}
+              t={t}
+            />
+          </section>
+          {request.filerRole !== "SELF" && <AgentPanel details={request.agentDetails} t={t} />}
+          <section className="panel" aria-labelledby="subject-title">
+            <h2 id="subject-title">{t("staff.subjectTitle")}</h2>
+            <dl className="facts">
+              <dt>{t("staff.subject")}</dt>
+              <dd>
+                {subject.familyName} {subject.givenName}
+              </dd>
+              <dt>{t("staff.kana")}</dt>
+              <dd>
+                {subject.familyNameKana} {subject.givenNameKana}
+              </dd>
+              <dt>{t("staff.birthDate")}</dt>
+              <dd>{subject.birthDate ? formatDate(locale, subject.birthDate) : "—"}</dd>
+              <dt>{t("staff.email")}</dt>
+              <dd>{subject.email ?? "—"}</dd>
+            </dl>
+          </section>
+          <AssignControl {...panel} />
+          <AcknowledgementPanel {...panel} />
+        </aside>
+        <div className="request-work">
+          <JurisdictionPanel {...panel} />
+          <IdentityReviewPanel {...panel} />
+          <FeePanel {...panel} />
+          <TasksPanel {...panel} />
+          <NoticesPanel {...panel} />
+          <PackagePanel {...panel} />
+          <DecisionPanel {...panel} />
+          <h2>{t("request.timeline")}</h2>
+          <RequestTimeline events={request.events} locale={locale} t={t} />
+          <h2>{t("messages.title")}</h2>
+          <MessageThread
+            messages={request.messages}
+            reference={request.reference}
+            locale={locale}
+            t={t}
+          />
+          <StaffMessagePanel {...panel} />
+        </div>
+      </div>
     </ClientSections>
   );
 }

@@ -1,0 +1,25 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
+
+/**
+ * A navigation link that marks itself as the current page (`aria-current="page"`, which the
+ * stylesheet highlights): on its own path only, or on every path under it (`prefix`).
+ */
+export function NavLink(props: {
+  href: string;
+  match?: "exact" | "prefix";
+  className?: string;
+  children: ReactNode;
+}) {
+  const pathname = usePathname();
+  const { href, match = "exact" } = props;
+  const current = match === "exact" ? pathname === href : pathname.startsWith(href);
+  return (
+    <Link href={href} className={props.className} aria-current={current ? "page" : undefined}>
+      {props.children}
+    </Link>
+  );
+}

@@ -1,0 +1,18 @@
+import "server-only";
+
+import { unstable_cache } from "next/cache";
+
+import { readBrand } from "@/lib/brand/read-brand";
+
+/** The cache tag the brand settings flush (lib/actions/manager/brand/update-brand.ts). */
+export const BRAND_TAG = "brand";
+
+/**
+ * The brand for pages (header, footer, metadata): read once and kept in the build's data cache
+ * until a manager changes it, or five minutes pass (another instance's change). Mails and
+ * documents, which run outside a page, read it fresh (readBrand).
+ */
+export const loadBrand = unstable_cache(readBrand, [BRAND_TAG], {
+  tags: [BRAND_TAG],
+  revalidate: 300,
+});
