@@ -48,7 +48,10 @@ test("staff ask for more information, the subject answers, internal notes stay i
   await expect(staff.getByTestId("messages")).toContainText("予約サービスです。");
 });
 
-test("the requester withdraws an open request after confirming", async ({ page, signIn }) => {
+test("the requester withdraws an open request after confirming in a dialog", async ({
+  page,
+  signIn,
+}) => {
   const me = await signIn("SUBJECT", { withSubject: true });
   const { reference } = await insertRequest({
     subjectId: me.subjectId!,
@@ -56,11 +59,21 @@ test("the requester withdraws an open request after confirming", async ({ page, 
     status: "IN_PROGRESS",
   });
   await page.goto(`/en/me/requests/${reference}`);
+  // The first click only asks: cancelling leaves the request as it was.
   await page.getByRole("button", { name: "Withdraw" }).click();
-  await expect(page.getByText("Tick the box to withdraw")).toBeVisible();
+  const dialog = page.getByRole("dialog", { name: `Withdraw ${reference}?` });
+  await expect(dialog).toContainText("cannot be resumed");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
   expect(await requestStatus(reference)).toBe("IN_PROGRESS");
-  await page.getByLabel("I withdraw this request (this cannot be undone)").check();
-  await page.getByRole("button", { name: "Withdraw" }).click();
+  // Escape closes it too; the focus comes back to the button that opened it.
+  const open = page.getByRole("button", { name: "Withdraw" });
+  await open.click();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(open).toBeFocused();
+  await open.click();
+  await dialog.getByRole("button", { name: "Withdraw" }).click();
   await expect(page.getByTestId("status")).toHaveText("Withdrawn");
   await expect(page.getByRole("button", { name: "Withdraw" })).toHaveCount(0);
   await expect(page.locator("ol.timeline").first()).toContainText("Request withdrawn");

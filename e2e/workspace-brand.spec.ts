@@ -16,6 +16,10 @@ async function expectNoViolations(page: Page) {
   ).toEqual([]);
 }
 
+// The brand test changes what every page's header shows: the visual snapshots below must not run
+// beside it, so this file's tests run one after another.
+test.describe.configure({ mode: "serial" });
+
 const PNG = Buffer.from(
   "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
     "1f15c4890000000d49444154789c6360f8cf00000301010018dd8db00000000049454e44ae426082",
@@ -27,10 +31,12 @@ test("staff work the queue from the keyboard; the sidebar says what waits", asyn
   signIn,
 }) => {
   const staff = await signIn("STAFF", { withSubject: true });
+  const own = [];
   for (let i = 0; i < 2; i++)
-    await insertRequest({ subjectId: staff.subjectId!, filedById: staff.id });
+    own.push(await insertRequest({ subjectId: staff.subjectId!, filedById: staff.id }));
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto("/ja/staff");
+  // Newest first, so this test's own requests are on the first page whatever else is open.
+  await page.goto("/ja/staff?sort=received-desc");
 
   const sidebar = page.getByRole("navigation", { name: "業務メニュー" });
   const queueLink = sidebar.getByRole("link", { name: /対応キュー/ });
@@ -53,13 +59,8 @@ test("staff work the queue from the keyboard; the sidebar says what waits", asyn
   expect(second).not.toBe(first);
   await page.keyboard.press("k");
   expect(await focusedRow()).toBe(first);
-  // Move to a request of this test's (unassigned), and claim it with c.
-  const mine = await page.evaluate(() =>
-    [...document.querySelectorAll("tr[data-row]")]
-      .filter((tr) => tr.querySelector("button[data-claim]"))
-      .map((tr) => tr.getAttribute("data-row")),
-  );
-  const target = mine[0]!;
+  // Move to a request of this test's own (no other test claims it), and claim it with c.
+  const target = own[0]!.reference;
   await page.getByTestId(`queue-row-${target}`).getByRole("link").focus();
   await page.keyboard.press("c");
   await expect(page.getByTestId(`queue-row-${target}`)).toContainText("自分");
@@ -151,8 +152,10 @@ test("a manager brands the portal: the header, footer and mails carry the name, 
     await file.setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: PNG });
     await page.getByRole("button", { name: "ロゴを登録する" }).click();
     await expect(page.getByText("ロゴを更新しました。")).toBeVisible();
-    const src = await page.locator("header.site .brand img").getAttribute("src");
-    expect(src).toMatch(/^\/brand\/logo\?v=\d+$/);
+    // The page refreshes after the save: the header then links the uploaded logo.
+    const headerLogo = page.locator("header.site .brand img");
+    await expect(headerLogo).toHaveAttribute("src", /^\/brand\/logo\?v=\d+$/);
+    const src = await headerLogo.getAttribute("src");
     const logo = await page.request.get(src!);
     expect(logo.headers()["content-type"]).toBe("image/png");
     expect(Buffer.from(await logo.body()).equals(PNG)).toBe(true);
@@ -190,3 +193,37 @@ test("a manager brands the portal: the header, footer and mails carry the name, 
     }
   }
 });
+
+// Visual snapshots of the key pages, in both languages, on a desktop and a phone, reviewed into
+// the repository (e2e/workspace-brand.spec.ts-snapshots). Regions whose content other tests change
+// (the queue's rows, the sidebar's counts) are masked; the rest must match within 1% of pixels.
+const SNAPSHOTS: { name: string; path: string; role?: "SUBJECT" | "MANAGER"; full: boolean }[] = [
+  { name: "landing", path: "", full: true },
+  { name: "sign-in", path: "/sign-in", full: true },
+  { name: "request-types", path: "/me/requests/new", role: "SUBJECT", full: true },
+  { name: "queue", path: "/staff", role: "MANAGER", full: false },
+  { name: "brand-settings", path: "/manager/settings/brand", role: "MANAGER", full: true },
+];
+const VIEWPORTS = { desktop: { width: 1280, height: 800 }, mobile: { width: 375, height: 800 } };
+
+for (const shot of SNAPSHOTS)
+  for (const locale of ["ja", "en"] as const)
+    test(`looks as reviewed: ${shot.name} (${locale})`, async ({ page, signIn }) => {
+      if (shot.role) await signIn(shot.role, { withSubject: shot.role === "SUBJECT" });
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport);
+        await page.goto(`/${locale}${shot.path}`);
+        await page.evaluate(() => document.fonts.ready);
+        await expect(page).toHaveScreenshot(`${shot.name}-${locale}-${size}.png`, {
+          fullPage: shot.full,
+          animations: "disabled",
+          caret: "hide",
+          mask: [
+            page.locator("nav.sidebar .count"),
+            page.locator("nav.sidebar .sidebar-foot"),
+            page.locator('section[aria-labelledby="queue-results-title"]'),
+          ],
+          maxDiffPixelRatio: 0.01,
+        });
+      }
+    });

@@ -32,6 +32,17 @@ export function formatDate(locale: Locale, date: Date | string, zone: string = T
   ).format(new Date(date));
 }
 
+/**
+ * A calendar date with its Japanese era beside it where Japanese readers expect one (birth dates,
+ * letters): "1985年4月1日（昭和60年）", "2019年5月1日（令和元年）". English is as formatDate.
+ */
+export function formatDateWithEra(locale: Locale, date: Date | string, zone: string = TZ): string {
+  const plain = formatDate(locale, date, zone);
+  if (locale !== "ja") return plain;
+  const era = formatter("era", "ja-JP-u-ca-japanese", { era: "long", year: "numeric" }, zone);
+  return `${plain}（${era.format(new Date(date))}）`;
+}
+
 export function formatDateTime(locale: Locale, date: Date | string): string {
   return formatter(`datetime:${locale}`, tag(locale), {
     year: "numeric",

@@ -1,6 +1,6 @@
 import type { IdentityReview } from "@/lib/data/identity/get-identity-review";
 import type { Locale } from "@/lib/i18n/config";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDateWithEra } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 
 // What the agent declared when filing (lib/data/requests/create-request.ts: agentDetails).
@@ -36,7 +36,7 @@ export function KnownData(props: { review: IdentityReview; locale: Locale; t: Tr
         <dt>{t("review.match.kana")}</dt>
         <dd>{or(joined(subject.familyNameKana, subject.givenNameKana))}</dd>
         <dt>{t("review.match.birthDate")}</dt>
-        <dd>{subject.birthDate ? formatDate(locale, subject.birthDate) : unknown}</dd>
+        <dd>{subject.birthDate ? formatDateWithEra(locale, subject.birthDate) : unknown}</dd>
         <dt>{t("review.match.postalCode")}</dt>
         <dd>{or(subject.postalCode ?? "")}</dd>
         <dt>{t("review.match.address")}</dt>
@@ -59,7 +59,7 @@ export function KnownData(props: { review: IdentityReview; locale: Locale; t: Tr
             <dt>{t("review.match.kana")}</dt>
             <dd>{or(joined(agent?.familyNameKana, agent?.givenNameKana))}</dd>
             <dt>{t("review.match.birthDate")}</dt>
-            <dd>{agent?.birthDate ? formatDate(locale, agent.birthDate) : unknown}</dd>
+            <dd>{agent?.birthDate ? formatDateWithEra(locale, agent.birthDate) : unknown}</dd>
           </dl>
         </>
       )}

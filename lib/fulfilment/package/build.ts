@@ -32,7 +32,7 @@ import type {
 // never-disclosed kind (denylist.ts) are dropped and only counted; items staff redacted are left
 // out and listed with the reason the requester reads.
 
-export type PackageReader = ItemReader & SupplementReader & Pick<Db, "$transaction">;
+export type PackageReader = ItemReader & SupplementReader & Pick<Db, "$transaction" | "subject">;
 
 const WRITERS: Record<PackageFileFormat, (sink: ByteSink) => PackageWriter> = {
   JSON: createJsonWriter,
@@ -121,8 +121,15 @@ export async function buildPackageFiles(options: BuildPackageOptions): Promise<B
         residenceCountry: request.residenceCountry ?? null,
       });
       const writers = options.outputs.map((o) => WRITERS[o.format](o.sink));
+      // The cover letter's addressee: the person the data is about (an agent files for them).
+      const subject = await tx.subject.findUnique({
+        where: { id: request.subjectId },
+        select: { familyName: true, givenName: true },
+      });
+      const addressee = [subject?.familyName, subject?.givenName].filter(Boolean).join(" ") || null;
       const head = {
         reference: request.reference,
+        addressee,
         locale,
         generatedAt: options.now ?? new Date(),
         supplement,

@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatDateTime, formatDateWithEra } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 
 import {
@@ -41,6 +41,8 @@ table{border-collapse:collapse;width:100%;margin:.75rem 0;font-size:.9rem}captio
 th,td{border:1px solid #b8c2cf;padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:#eef2f7}
 small{color:#4a4f57}dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:bold}dd{margin:0}
 .gaps{border:2px solid #a35a00;background:#fff7ec;padding:0 1rem .5rem;margin:1rem 0}
+.letter{border-bottom:2px solid #2c4a7a;padding-bottom:1rem;margin-bottom:1.5rem}.letter .meta,.letter .from{text-align:right}
+.letter .to{font-size:1.2rem;margin:1.5rem 0 1rem}.letter .subject{font-size:1.25rem;font-weight:bold;margin:1.5rem 0 .5rem}
 @media print{h2{break-after:avoid}tr{break-inside:avoid}}`;
 
 const SECTIONS = [
@@ -54,6 +56,25 @@ const SECTIONS = [
   "items",
   "withheld",
 ] as const;
+
+/** The letter the package opens with: to the person, from the organisation's desk (as the PDF's). */
+function coverLetterHtml(head: PackageHead): string {
+  const t = head.t;
+  const k = "disclosurePackage" as const;
+  const org = head.supplement.organisation;
+  const from = [org.name, org.department, org.address].filter(Boolean).map(escapeHtml);
+  return (
+    `<header class="letter">\n` +
+    `<p class="meta">${escapeHtml(t(`${k}.doc.issuedOn`))}: ${escapeHtml(formatDateWithEra(head.locale, head.generatedAt))}<br>` +
+    `${escapeHtml(t(`${k}.doc.reference`))}: ${escapeHtml(head.reference)}</p>\n` +
+    `<p class="to">${escapeHtml(head.addressee ? t(`${k}.doc.salutation`, { name: head.addressee }) : t(`${k}.doc.salutationAnonymous`))}</p>\n` +
+    `<p class="from">${from.join("<br>")}</p>\n` +
+    `<p class="subject">${escapeHtml(t(`${k}.doc.letterSubject`))}</p>\n` +
+    `<p>${escapeHtml(t(`${k}.doc.letterBody`, { organisation: org.name, reference: head.reference }))}</p>\n` +
+    `<p><small>${escapeHtml(t(`${k}.doc.contact`))}: ${escapeHtml(org.contact)}</small></p>\n` +
+    `</header>\n`
+  );
+}
 
 function table(caption: string, headers: string[], rows: string[][]): string {
   const head = headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join("");
@@ -207,6 +228,7 @@ export function createHtmlWriter(sink: ByteSink): PackageWriter {
           `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">\n` +
           `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
           `<title>${escapeHtml(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n<main>\n` +
+          coverLetterHtml(head) +
           `<h1>${escapeHtml(t(`${k}.doc.title`))}</h1>\n` +
           `<p>${escapeHtml(t(`${k}.doc.intro`, { organisation: head.supplement.organisation.name }))}</p>\n` +
           `<dl class="facts"><dt>${escapeHtml(t(`${k}.doc.reference`))}</dt><dd>${escapeHtml(head.reference)}</dd>` +

@@ -109,7 +109,8 @@ describe("PDF writer", () => {
     const file = path.join(dir, "package.pdf");
     await writeFile(file, (await buildPdf(120)).bytes());
     const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
-    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThan(2);
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+    expect(pages).toBeGreaterThan(2);
     expect(info).toMatch(/Title:\s+保有個人データの開示 R-2026-000123/);
     const extracted = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
     for (const text of [
@@ -123,9 +124,27 @@ describe("PDF writer", () => {
       "髙橋 𠮷野 #119",
       "開示しなかった項目",
       "第三者の権利を害するおそれ",
-      "R-2026-000123 — 3ページ",
+      // "Page N of M" on every page, the total filled in at the end.
+      `R-2026-000123 — 3 / ${pages}`,
+      `R-2026-000123 — ${pages} / ${pages}`,
     ])
       expect(extracted).toContain(text);
+    // The cover letter: to the person, from the desk, with the contents and each section's page.
+    const cover = execFileSync("pdftotext", ["-enc", "UTF-8", "-l", "1", "-layout", file, "-"], {
+      encoding: "utf8",
+    });
+    expect(cover).toContain("佐藤 花子 様");
+    expect(cover).toContain("個人情報保護窓口");
+    expect(cover).toContain("発行日: 2026年4月1日（令和8年）");
+    expect(cover).toMatch(/1\. 利用目的\s+2\n/);
+    expect(cover).toMatch(/7\. 開示する個人データ\s+\d+\n/);
+    const itemsPage = Number(/7\. 開示する個人データ\s+(\d+)\n/.exec(cover)?.[1]);
+    const onItemsPage = execFileSync(
+      "pdftotext",
+      ["-enc", "UTF-8", "-f", String(itemsPage), "-l", String(itemsPage), file, "-"],
+      { encoding: "utf8" },
+    );
+    expect(onItemsPage).toContain("開示する個人データ");
     // Field labels from the data map, never the systems' keys for them.
     expect(extracted).toContain("予約7");
     expect(extracted).not.toContain("reservation7");

@@ -1,9 +1,9 @@
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatDateTime, formatDateWithEra } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 
 import { charWidth } from "./pdf/font";
 import { breakLines } from "./pdf/line-break";
-import { PAGE, PdfFile } from "./pdf/pdf-file";
+import { type Deferred, PAGE, PdfFile, textWidth } from "./pdf/pdf-file";
 import {
   gapLines,
   jstDay,
@@ -12,12 +12,21 @@ import {
   safeguardLine,
   sourceLabel,
 } from "./present";
-import type { ByteSink, PackageItem, PackageTail, PackageWriter, Supplement } from "./types";
+import type {
+  ByteSink,
+  PackageHead,
+  PackageItem,
+  PackageTail,
+  PackageWriter,
+  Supplement,
+} from "./types";
 
 // The readable package as a PDF (the method APPI Art.33(1) calls "delivery of a document" when
-// printed for the post): the supplementary information, then each item as a row of field and
-// content with where it came from, then what was withheld. Laid out as the items arrive; each
-// full page is written out at once (lib/fulfilment/package/pdf/pdf-file.ts).
+// printed for the post): a cover letter addressed to the person from the organisation's desk with
+// the contents (each section's page), the supplementary information, then each item as a row of
+// field and content with where it came from, then what was withheld; "page N of M" on every page.
+// Laid out as the items arrive; each full page is written out at once, the page numbers the
+// contents and footers need being filled in at the end (pdf/pdf-file.ts, Deferred).
 
 const MARGIN = 50;
 const TOP = 56;
@@ -35,11 +44,20 @@ const META_LINE = 10;
 class Flow {
   y = TOP;
   private running = "";
+  /** The number of pages, known at the end: "page N of M". */
+  readonly total: Deferred;
 
   constructor(
     readonly pdf: PdfFile,
     private readonly footer: (page: number) => string,
-  ) {}
+  ) {
+    this.total = pdf.deferred(META, { gray: 0.4 });
+  }
+
+  /** The page being laid out (1-based). */
+  get page(): number {
+    return this.pdf.pageCount + 1;
+  }
 
   lines(text: string, size: number, width: number): string[] {
     return breakLines(text, (width * 1000) / size, charWidth);
@@ -50,10 +68,18 @@ class Flow {
     if (this.y + height > BOTTOM && this.y > TOP) this.newPage();
   }
 
-  /** The current page's footer (reference and page number). */
+  /** The current page's footer: the reference and "page N of M". */
   drawFooter() {
     this.pdf.rule(MARGIN, PAGE.width - MARGIN, BOTTOM + 10, 0.75);
-    this.pdf.text(MARGIN, BOTTOM + 24, META, this.footer(this.pdf.pageCount + 1), 0.4);
+    const text = this.footer(this.page);
+    this.pdf.text(MARGIN, BOTTOM + 24, META, text, 0.4);
+    this.pdf.drawDeferred(MARGIN + textWidth(text, META), BOTTOM + 24, this.total);
+  }
+
+  /** Text set flush right, ending at the right margin. */
+  right(text: string, size: number) {
+    this.y += size * 1.5;
+    this.pdf.text(PAGE.width - MARGIN - textWidth(text, size), this.y, size, text);
   }
 
   newPage() {
@@ -123,12 +149,33 @@ class Flow {
   }
 }
 
-function supplement(flow: Flow, t: Translate, s: Supplement) {
+type SectionId =
+  | "gaps"
+  | "purposes"
+  | "sources"
+  | "recipients"
+  | "retention"
+  | "rights"
+  | "complaint"
+  | "automated"
+  | "items"
+  | "withheld";
+
+/** The contents: each section's page number, written on the cover when the section begins. */
+type Contents = Map<SectionId, Deferred>;
+
+function section(flow: Flow, contents: Contents, id: SectionId, title: string) {
+  flow.heading(title, 2);
+  const entry = contents.get(id);
+  if (entry) entry.value = String(flow.page);
+}
+
+function supplement(flow: Flow, t: Translate, s: Supplement, contents: Contents) {
   const k = "disclosurePackage" as const;
   const none = () => flow.paragraph(t(`${k}.doc.none`));
   const sep = t("transparency.listSeparator");
 
-  flow.heading(t(`${k}.section.purposes`), 2);
+  section(flow, contents, "purposes", t(`${k}.section.purposes`));
   flow.paragraph(t(`${k}.purposes.intro`));
   if (s.purposes.length === 0) none();
   for (const p of s.purposes) {
@@ -140,7 +187,7 @@ function supplement(flow: Flow, t: Translate, s: Supplement) {
     });
   }
 
-  flow.heading(t(`${k}.section.sources`), 2);
+  section(flow, contents, "sources", t(`${k}.section.sources`));
   flow.paragraph(t(`${k}.sources.intro`));
   if (s.sources.length === 0) none();
   for (const c of s.sources) {
@@ -151,7 +198,7 @@ function supplement(flow: Flow, t: Translate, s: Supplement) {
     }
   }
 
-  flow.heading(t(`${k}.section.recipients`), 2);
+  section(flow, contents, "recipients", t(`${k}.section.recipients`));
   flow.paragraph(t(`${k}.recipients.intro`));
   if (s.recipients.length === 0) none();
   for (const r of s.recipients) {
@@ -172,7 +219,7 @@ function supplement(flow: Flow, t: Translate, s: Supplement) {
     }
   }
 
-  flow.heading(t(`${k}.section.retention`), 2);
+  section(flow, contents, "retention", t(`${k}.section.retention`));
   flow.paragraph(t(`${k}.retention.intro`));
   if (s.retention.length === 0) none();
   for (const r of s.retention) {
@@ -185,7 +232,7 @@ function supplement(flow: Flow, t: Translate, s: Supplement) {
       flow.paragraph(`${t(`${k}.col.legalHold`)}: ${hold}`, { size: 8, gray: 0.35, indent: 12 });
   }
 
-  flow.heading(t(`${k}.section.rights`), 2);
+  section(flow, contents, "rights", t(`${k}.section.rights`));
   flow.paragraph(t(`${k}.rights.intro`));
   for (const right of rightsList(t)) {
     flow.paragraph(right.name, { indent: 8 });
@@ -194,17 +241,62 @@ function supplement(flow: Flow, t: Translate, s: Supplement) {
   flow.paragraph(t(`${k}.rights.how`));
   flow.paragraph(t(`${k}.rights.contact`, { contact: s.organisation.contact }));
 
-  flow.heading(t(`${k}.section.complaint`), 2);
+  section(flow, contents, "complaint", t(`${k}.section.complaint`));
   flow.paragraph(t(`${k}.complaint.intro`));
   for (const a of s.complaint) {
     flow.paragraph(a.contact ? `${a.name} (${a.contact})` : a.name, { indent: 8 });
     flow.paragraph(a.url, { size: 8, gray: 0.35, indent: 20 });
   }
   if (s.automatedDecisions !== null) {
-    flow.heading(t(`${k}.section.automated`), 2);
+    section(flow, contents, "automated", t(`${k}.section.automated`));
     flow.paragraph(t(`${k}.automated.intro`));
     flow.paragraph(s.automatedDecisions);
   }
+}
+
+/**
+ * The first page: a letter to the person from the organisation's desk (date and reference on the
+ * right, the addressee, the letterhead, the subject, why this document comes), then its contents
+ * with each section's page.
+ */
+function coverLetter(flow: Flow, head: PackageHead, sections: SectionId[]): Contents {
+  const t = head.t;
+  const k = "disclosurePackage" as const;
+  const org = head.supplement.organisation;
+  flow.right(
+    `${t(`${k}.doc.issuedOn`)}: ${formatDateWithEra(head.locale, head.generatedAt)}`,
+    BODY,
+  );
+  flow.right(`${t(`${k}.doc.reference`)}: ${head.reference}`, BODY);
+  flow.y += 18;
+  flow.paragraph(
+    head.addressee
+      ? t(`${k}.doc.salutation`, { name: head.addressee })
+      : t(`${k}.doc.salutationAnonymous`),
+    { size: 12 },
+  );
+  flow.y += 10;
+  for (const line of [org.name, org.department, org.address].filter(Boolean))
+    flow.right(line, BODY);
+  flow.y += 24;
+  flow.heading(t(`${k}.doc.letterSubject`), 2);
+  flow.paragraph(t(`${k}.doc.letterBody`, { organisation: org.name, reference: head.reference }), {
+    size: 10,
+  });
+  flow.paragraph(`${t(`${k}.doc.contact`)}: ${org.contact}`, { size: 9, gray: 0.3 });
+  flow.y += 12;
+  flow.heading(t(`${k}.doc.contents`), 3);
+  const contents: Contents = new Map();
+  sections.forEach((id, i) => {
+    const title = id === "gaps" ? t(`${k}.gaps.title`) : t(`${k}.section.${id}`);
+    flow.ensure(LINE + 4);
+    flow.y += LINE + 4;
+    flow.pdf.text(MARGIN + 8, flow.y, 10, `${i + 1}. ${title}`);
+    const page = flow.pdf.deferred(10, { align: "right" });
+    flow.pdf.drawDeferred(PAGE.width - MARGIN, flow.y, page);
+    contents.set(id, page);
+  });
+  return contents;
 }
 
 export function createPdfWriter(sink: ByteSink): PackageWriter {
@@ -215,6 +307,7 @@ export function createPdfWriter(sink: ByteSink): PackageWriter {
   let lang = "ja-JP";
   let createdAt = new Date();
   let category: string | null = null;
+  let contents: Contents = new Map();
   const labels = new Map<string, string>();
   const k = "disclosurePackage" as const;
   return {
@@ -223,21 +316,34 @@ export function createPdfWriter(sink: ByteSink): PackageWriter {
       title = `${t(`${k}.doc.title`)} ${head.reference}`;
       lang = head.locale === "ja" ? "ja-JP" : "en-GB";
       createdAt = head.generatedAt;
-      flow = new Flow(pdf, (page) => `${head.reference} — ${t(`${k}.doc.page`, { page })}`);
+      flow = new Flow(pdf, (page) => `${head.reference} — ${t(`${k}.doc.pageOf`, { page })}`);
+      const sections: SectionId[] = [
+        ...(head.gaps.length > 0 ? (["gaps"] as const) : []),
+        "purposes",
+        "sources",
+        "recipients",
+        "retention",
+        "rights",
+        "complaint",
+        ...(head.supplement.automatedDecisions !== null ? (["automated"] as const) : []),
+        "items",
+        "withheld",
+      ];
+      contents = coverLetter(flow, head, sections);
+      flow.newPage();
       flow.heading(t(`${k}.doc.title`), 1);
       flow.paragraph(t(`${k}.doc.intro`, { organisation: head.supplement.organisation.name }));
-      flow.paragraph(`${t(`${k}.doc.reference`)}: ${head.reference}`);
       flow.paragraph(
         `${t(`${k}.doc.generatedAt`)}: ${formatDateTime(head.locale, head.generatedAt)}`,
       );
       if (head.gaps.length > 0) {
-        flow.heading(t(`${k}.gaps.title`), 2);
+        section(flow, contents, "gaps", t(`${k}.gaps.title`));
         flow.paragraph(t(`${k}.gaps.intro`));
         for (const line of gapLines(t, head.gaps)) flow.paragraph(line, { indent: 8 });
       }
-      supplement(flow, t, head.supplement);
+      supplement(flow, t, head.supplement, contents);
       flow.newPage();
-      flow.heading(t(`${k}.section.items`), 2);
+      section(flow, contents, "items", t(`${k}.section.items`));
       await pdf.flush();
     },
     async items(batch: readonly PackageItem[]) {
@@ -263,7 +369,7 @@ export function createPdfWriter(sink: ByteSink): PackageWriter {
       flow.runningHead("");
       if (category === null) flow.paragraph(t(`${k}.doc.none`));
       flow.paragraph(`${t(`${k}.doc.itemCount`)}: ${tail.itemCount}`, { size: 10 });
-      flow.heading(t(`${k}.section.withheld`), 2);
+      section(flow, contents, "withheld", t(`${k}.section.withheld`));
       if (tail.withheld.length === 0) flow.paragraph(t(`${k}.doc.none`));
       else flow.paragraph(t(`${k}.withheld.intro`));
       for (const w of tail.withheld)
@@ -271,6 +377,7 @@ export function createPdfWriter(sink: ByteSink): PackageWriter {
       if (tail.neverIncluded.count > 0)
         flow.paragraph(t(`${k}.withheld.neverIncluded`, { count: tail.neverIncluded.count }));
       flow.drawFooter();
+      flow.total.value = String(flow.page);
       await pdf.end({ title, lang, createdAt });
     },
   };

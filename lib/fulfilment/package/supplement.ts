@@ -214,6 +214,12 @@ export async function loadSupplement(
   return {
     organisation: {
       name,
+      department: org
+        ? locale === "ja"
+          ? org.departmentJa
+          : org.departmentEn || org.departmentJa
+        : "",
+      address,
       contact: [org?.contactEmail, org?.contactPhone, address].filter(Boolean).join(" / "),
     },
     purposes: [...purposes.values()]

@@ -19,12 +19,18 @@ export function memorySink(): ByteSink & { chunks: Buffer[]; text(): string; byt
 export function head(locale: "ja" | "en" = "ja", gaps: PackageHead["gaps"] = []): PackageHead {
   return {
     reference: "R-2026-000123",
+    addressee: "佐藤 花子",
     locale,
     gaps,
     generatedAt: new Date("2026-04-01T03:00:00Z"),
     t: getTranslator(locale),
     supplement: {
-      organisation: { name: "株式会社サクラリンク", contact: "privacy@example.jp" },
+      organisation: {
+        name: "株式会社サクラリンク",
+        department: locale === "ja" ? "個人情報保護窓口" : "Personal Information Desk",
+        address: "東京都港区芝公園四丁目9番9号",
+        contact: "privacy@example.jp",
+      },
       complaint: [
         {
           name:

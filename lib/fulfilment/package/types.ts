@@ -86,7 +86,11 @@ export interface RetentionEntry {
 }
 
 export interface Supplement {
-  organisation: { name: string; contact: string };
+  /**
+   * Who issues the package (the letterhead of its cover letter): the organisation, its desk
+   * (white-label settings), address, and the contact line (email / phone / address).
+   */
+  organisation: { name: string; department: string; address: string; contact: string };
   purposes: PurposeEntry[];
   sources: SourceEntry[];
   recipients: RecipientEntry[];
@@ -102,6 +106,8 @@ export interface Supplement {
 
 export interface PackageHead {
   reference: string;
+  /** The person the package is about, as the cover letter addresses them; null if unnamed. */
+  addressee: string | null;
   locale: Locale;
   generatedAt: Date;
   supplement: Supplement;

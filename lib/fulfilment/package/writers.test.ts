@@ -162,6 +162,23 @@ describe("HTML writer", () => {
     expect(html.trimEnd().endsWith("</html>")).toBe(true);
   });
 
+  it("opens with a letter to the person from the organisation's desk", async () => {
+    const ja = memorySink();
+    await write(createHtmlWriter(ja), [[item()]]);
+    const html = ja.text();
+    expect(html).toContain('<header class="letter">');
+    expect(html).toContain('<p class="to">佐藤 花子 様</p>');
+    expect(html).toContain(
+      "株式会社サクラリンク<br>個人情報保護窓口<br>東京都港区芝公園四丁目9番9号",
+    );
+    expect(html).toContain("発行日: 2026年4月1日（令和8年）");
+    expect(html).toContain("保有個人データの開示について（ご回答）");
+    const en = memorySink();
+    await write(createHtmlWriter(en), [[item()]], {}, "en");
+    expect(en.text()).toContain('<p class="to">Dear 佐藤 花子,</p>');
+    expect(en.text()).toContain("Issued on: 1 Apr 2026");
+  });
+
   it("carries the supplementary information in the request's language", async () => {
     const sink = memorySink();
     await write(createHtmlWriter(sink), [[item()]], {

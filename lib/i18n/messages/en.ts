@@ -386,6 +386,12 @@ export const en: Messages = {
     withdrawTitle: "Withdraw the request",
     withdrawConfirm: "I withdraw this request (this cannot be undone)",
     withdrawSubmit: "Withdraw",
+    withdrawIntro: "If you no longer need this request, you can withdraw it.",
+    withdrawDialogTitle: "Withdraw {reference}?",
+    withdrawDialogBody:
+      "Once withdrawn, work on this request ends and cannot be resumed. To ask again, file a new request.",
+    withdrawCancel: "Cancel",
+    withdrawClose: "Close",
     nextSteps: "Next: please provide your identity documents.",
   },
   staff: {

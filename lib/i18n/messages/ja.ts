@@ -387,6 +387,12 @@ export const ja = {
     withdrawTitle: "請求の取り下げ",
     withdrawConfirm: "この請求を取り下げます（元に戻せません）",
     withdrawSubmit: "取り下げる",
+    withdrawIntro: "この請求が不要になったときは取り下げられます。",
+    withdrawDialogTitle: "{reference} を取り下げますか",
+    withdrawDialogBody:
+      "取り下げると、この請求への対応は終了し、元に戻せません。あらためて求めるときは、新しく請求してください。",
+    withdrawCancel: "やめる",
+    withdrawClose: "閉じる",
     nextSteps: "次の手順: 本人確認書類を提出してください。",
   },
   staff: {

@@ -2,7 +2,7 @@ import { deflateSync } from "node:zlib";
 
 import type { ByteSink } from "../types";
 
-import { baseFont, FontSubset } from "./font";
+import { baseFont, charWidth, FontSubset } from "./font";
 
 // A PDF written front to back: each page's content stream and page object go out as soon as the
 // page is full, and only what must follow the pages (the font, which needs every glyph used,
@@ -22,6 +22,27 @@ function textString(text: string): string {
   return `<${hex}>`;
 }
 
+/** The width of a line of text at a size, in points. */
+export function textWidth(text: string, size: number): number {
+  let width = 0;
+  for (const ch of text) width += charWidth(ch.codePointAt(0)!);
+  return (width * size) / 1000;
+}
+
+/**
+ * Text known only later, drawn now by reference: a page number in the contents, the page count in
+ * "page N of M". Each is a form XObject whose content is written at the end of the document, so
+ * the pages before it can still go out as soon as they are full.
+ */
+export interface Deferred {
+  readonly name: string;
+  readonly id: number;
+  readonly size: number;
+  readonly gray: number;
+  readonly align: "left" | "right";
+  value: string;
+}
+
 export class PdfFile {
   readonly font = new FontSubset();
   private offset = 0;
@@ -30,6 +51,8 @@ export class PdfFile {
   private readonly pageIds: number[] = [];
   private readonly queued: Buffer[] = [];
   private content: string[] = [];
+  private readonly deferreds: Deferred[] = [];
+  private pageDeferreds = new Set<Deferred>();
   private readonly catalogId = this.allocate();
   private readonly pagesId = this.allocate();
   private readonly fontId = this.allocate();
@@ -73,6 +96,26 @@ export class PdfFile {
     );
   }
 
+  /** Reserves text to be known later; set its `value` before `end`. */
+  deferred(size: number, options: { gray?: number; align?: "left" | "right" } = {}): Deferred {
+    const d: Deferred = {
+      name: `D${this.deferreds.length + 1}`,
+      id: this.allocate(),
+      size,
+      gray: options.gray ?? 0,
+      align: options.align ?? "left",
+      value: "",
+    };
+    this.deferreds.push(d);
+    return d;
+  }
+
+  /** Draws deferred text with its baseline at (x, y); right-aligned ones end at x. */
+  drawDeferred(x: number, y: number, d: Deferred) {
+    this.content.push(`q 1 0 0 1 ${num(x)} ${num(PAGE.height - y)} cm /${d.name} Do Q`);
+    this.pageDeferreds.add(d);
+  }
+
   /** A horizontal rule at y from the top. */
   rule(x1: number, x2: number, y: number, gray = 0.6) {
     const at = num(PAGE.height - y);
@@ -89,11 +132,13 @@ export class PdfFile {
       deflateSync(this.content.join("\n"), { level: 3 }),
     );
     this.content = [];
+    const xobjects = [...this.pageDeferreds].map((d) => `/${d.name} ${d.id} 0 R`).join(" ");
+    this.pageDeferreds = new Set();
     const pageId = this.allocate();
     this.object(
       pageId,
       `<</Type /Page /Parent ${this.pagesId} 0 R /MediaBox [0 0 ${PAGE.width} ${PAGE.height}] ` +
-        `/Resources <</Font <</F1 ${this.fontId} 0 R>>>> /Contents ${contentId} 0 R>>`,
+        `/Resources <</Font <</F1 ${this.fontId} 0 R>>${xobjects ? ` /XObject <<${xobjects}>>` : ""}>> /Contents ${contentId} 0 R>>`,
     );
     this.pageIds.push(pageId);
   }
@@ -104,6 +149,24 @@ export class PdfFile {
     const data = Buffer.concat(this.queued);
     this.queued.length = 0;
     await this.sink.write(data);
+  }
+
+  /** Writes each deferred text's form, now that its value is known (before the font is subset). */
+  private writeDeferreds() {
+    for (const d of this.deferreds) {
+      const width = textWidth(d.value, d.size);
+      const dx = d.align === "right" ? -width : 0;
+      const content =
+        d.value === ""
+          ? ""
+          : `${num(d.gray)} g BT /F1 ${num(d.size)} Tf ${num(dx)} 0 Td <${this.font.encode(d.value)}> Tj ET`;
+      this.stream(
+        d.id,
+        `/Type /XObject /Subtype /Form /BBox [${num(dx - 2)} ${num(-d.size)} ${num(dx + width + 2)} ${num(2 * d.size)}] ` +
+          `/Resources <</Font <</F1 ${this.fontId} 0 R>>>> /Filter /FlateDecode`,
+        deflateSync(content),
+      );
+    }
   }
 
   private embedFont() {
@@ -160,6 +223,7 @@ export class PdfFile {
   /** Ends the document: the last page, the font, the page tree and the cross-reference table. */
   async end(meta: { title: string; lang: string; createdAt: Date }) {
     if (this.content.length > 0 || this.pageIds.length === 0) this.endPage();
+    this.writeDeferreds();
     this.embedFont();
     this.object(
       this.pagesId,

@@ -22,7 +22,7 @@ import { can } from "@/lib/auth/permissions";
 import { getKeyNames } from "@/lib/data/data-map/get-key-names";
 import { getRequest } from "@/lib/data/requests/get-request";
 import { toLocale } from "@/lib/i18n/config";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDateWithEra } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/translate";
 
 export const dynamic = "force-dynamic";
@@ -97,7 +97,7 @@ export default async function StaffRequestPage({
                 {subject.familyNameKana} {subject.givenNameKana}
               </dd>
               <dt>{t("staff.birthDate")}</dt>
-              <dd>{subject.birthDate ? formatDate(locale, subject.birthDate) : "—"}</dd>
+              <dd>{subject.birthDate ? formatDateWithEra(locale, subject.birthDate) : "—"}</dd>
               <dt>{t("staff.email")}</dt>
               <dd>{subject.email ?? "—"}</dd>
             </dl>

@@ -1,0 +1,85 @@
+import type { Page } from "@playwright/test";
+
+import { createSession, insertRequest, sql } from "./support/db";
+import { test } from "./support/fixtures";
+
+// The screenshot tour (docs/tour.md): each audience's main pages on the demo organisation, as
+// its demo accounts see them. Run on purpose, not in every test run:
+//   TOUR=1 npx playwright test e2e/tour.spec.ts --project=postgres
+// It writes docs/tour/*.jpg, which the tour page shows.
+
+test.skip(!process.env.TOUR, "writes docs/tour; run with TOUR=1");
+test.describe.configure({ mode: "serial" });
+
+async function signInAsDemo(page: Page, email: string) {
+  const { rows } = await sql().query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [
+    email,
+  ]);
+  const token = await createSession(rows[0]!.id);
+  await page.context().clearCookies();
+  await page.context().addCookies([
+    {
+      name: "authjs.session-token",
+      value: token,
+      url: new URL(page.url() === "about:blank" ? "http://localhost" : page.url()).origin,
+      httpOnly: true,
+      sameSite: "Lax",
+    },
+  ]);
+}
+
+async function shot(page: Page, name: string, path: string, width = 1280) {
+  await page.setViewportSize({ width, height: width > 600 ? 900 : 800 });
+  await page.goto(path);
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: `docs/tour/${name}.jpg`, type: "jpeg", quality: 70 });
+}
+
+test("the tour: subject, staff, manager", async ({ page, baseURL }) => {
+  await page.goto(`${baseURL}/ja`);
+  await shot(page, "01-landing", "/ja");
+  await signInAsDemo(page, "hanako.sato@example.jp");
+  await shot(page, "02-my-page", "/ja/me");
+  await shot(page, "03-my-data", "/ja/me/data");
+  await shot(page, "04-ledger", "/ja/me/ledger");
+  await shot(page, "05-request-types", "/ja/me/requests/new");
+  // A request waiting for her identity documents: the status page leads with that step.
+  const { rows } = await sql().query<{ id: string; userId: string }>(
+    `SELECT s.id, s."userId" FROM "Subject" s JOIN "User" u ON u.id = s."userId" WHERE u.email = $1`,
+    ["hanako.sato@example.jp"],
+  );
+  const { reference } = await insertRequest({
+    subjectId: rows[0]!.id,
+    filedById: rows[0]!.userId,
+    status: "AWAITING_IDENTITY",
+  });
+  await shot(page, "06-request-status", `/ja/me/requests/${reference}`);
+  // A day's queue: requests of other kinds, states and deadlines beside hers.
+  const spread: [string, string, number][] = [
+    ["CORRECTION", "IN_PROGRESS", 3],
+    ["SUSPENSION_ERASURE", "IDENTITY_REVIEW", 12],
+    ["PROVISION_RECORDS", "NEEDS_INFO", -2],
+    ["STOP_PROVISION", "SUBMITTED", 25],
+    ["PURPOSE_NOTIFICATION", "AWAITING_APPROVAL", 6],
+  ];
+  for (const [type, status, days] of spread) {
+    const r = await insertRequest({ subjectId: rows[0]!.id, filedById: rows[0]!.userId, status });
+    await sql().query(
+      `UPDATE "Request" SET type = $2::"RequestType", "dueAt" = now() + make_interval(days => $3) WHERE id = $1`,
+      [r.id, type, days],
+    );
+  }
+  await shot(page, "07-my-page-phone", "/ja/me", 375);
+
+  await signInAsDemo(page, "staff@example.jp");
+  await shot(page, "08-queue", "/ja/staff");
+  await page.goto("/ja/staff");
+  const first = page.locator("table#queue-table tbody tr a").first();
+  await shot(page, "09-request-workspace", (await first.getAttribute("href"))!);
+  await shot(page, "10-queue-phone", "/ja/staff", 375);
+
+  await signInAsDemo(page, "manager@example.jp");
+  await shot(page, "11-dashboard", "/ja/manager");
+  await shot(page, "12-brand-settings", "/ja/manager/settings/brand");
+  await shot(page, "13-queue-english", "/en/staff");
+});
