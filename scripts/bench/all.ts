@@ -14,7 +14,7 @@
 // newer than the sources (--build forces a build, --keep-build reuses a stale one).
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
@@ -26,9 +26,7 @@ import { queueCountQuery, queuePageQuery } from "../../lib/data/requests/queue-q
 import { QUEUE_PAGE_SIZE } from "../../lib/validation/queue";
 import { floorFigures } from "../../app/bench/dashboard-floor/figures";
 
-import { staleBuildReason } from "../lib/build-state";
-
-import { buildApp, startApp } from "./app-server";
+import { ensureBuild, startApp } from "./app-server";
 import { dataAgainstRaw, load, ms, pageAgainstFloor, ROUNDS, stats, type Stats } from "./load";
 import { BENCH_USER_ID } from "./seed-ledger";
 import { BENCH_STAFF_ID } from "./seed-queue";
@@ -81,35 +79,6 @@ async function database(): Promise<{ db: ScaleDatabase; seedSeconds: number | nu
   const seedSeconds = seconds(started);
   log(`  seeded in ${seedSeconds.toFixed(1)} s`);
   return { db, seedSeconds };
-}
-
-// ---- Build -----------------------------------------------------------------------------------
-
-/** next build adds its folder's types to tsconfig.json: put the file back as it was. */
-function buildKeepingTsconfig() {
-  const file = path.join(root, "tsconfig.json");
-  const before = readFileSync(file, "utf8");
-  const { atime, mtime } = statSync(file);
-  const restore = () => {
-    const after = readFileSync(file, "utf8");
-    if (after === before || !after.includes(distDir)) return;
-    writeFileSync(file, before);
-    utimesSync(file, atime, mtime);
-  };
-  process.once("exit", restore);
-  buildApp(distDir);
-  restore();
-}
-
-function ensureBuild(): string {
-  const reason = args.build ? "--build" : staleBuildReason(root, distDir);
-  if (!reason) return `reused ${distDir} (newer than the sources)`;
-  if (args["keep-build"] && existsSync(path.join(root, distDir, "BUILD_ID")))
-    return `reused ${distDir} (--keep-build; ${reason} is newer)`;
-  log(`Building ${distDir} (${reason})…`);
-  const started = performance.now();
-  buildKeepingTsconfig();
-  return `built ${distDir} in ${seconds(started).toFixed(0)} s`;
 }
 
 // ---- Pages under 10 concurrent clients ----------------------------------------------------------
@@ -600,7 +569,7 @@ function printSummary(rows: Row[]) {
 
 const { db, seedSeconds } = await database();
 log(`  ${describeCounts(db.counts)}`);
-log(ensureBuild());
+log(ensureBuild({ distDir, force: args.build, keep: args["keep-build"], log }));
 const app = await startApp({ port: args.port, distDir, databaseUrl: db.url });
 const pages: PageResult[] = [];
 for (const bench of pageBenches(db)) {

@@ -1,5 +1,8 @@
 import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
+
+import { staleBuildReason } from "../lib/build-state";
 
 // The production app as the page benchmarks run it: built into its own folder, started with
 // `next start` on a loopback port against the benchmark database, the floor pages switched on.
@@ -15,6 +18,43 @@ export function buildApp(distDir: string): void {
     env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (built.status !== 0) process.exit(1);
+}
+
+/** next build adds its folder's types to tsconfig.json: put the file back as it was. */
+function buildKeepingTsconfig(distDir: string): void {
+  const file = path.join(root, "tsconfig.json");
+  const before = readFileSync(file, "utf8");
+  const { atime, mtime } = statSync(file);
+  const restore = () => {
+    const after = readFileSync(file, "utf8");
+    if (after === before || !after.includes(distDir)) return;
+    writeFileSync(file, before);
+    utimesSync(file, atime, mtime);
+  };
+  process.once("exit", restore);
+  buildApp(distDir);
+  restore();
+}
+
+/**
+ * Builds into `distDir` when it has no build or a source is newer than it (`force`: always;
+ * `keep`: reuse a stale build that exists). Returns what it did, for the run's log.
+ */
+export function ensureBuild(options: {
+  distDir: string;
+  force: boolean;
+  keep: boolean;
+  log: (line: string) => void;
+}): string {
+  const { distDir } = options;
+  const reason = options.force ? "--build" : staleBuildReason(root, distDir);
+  if (!reason) return `reused ${distDir} (newer than the sources)`;
+  if (options.keep && existsSync(path.join(root, distDir, "BUILD_ID")))
+    return `reused ${distDir} (--keep-build; ${reason} is newer)`;
+  options.log(`Building ${distDir} (${reason})…`);
+  const started = performance.now();
+  buildKeepingTsconfig(distDir);
+  return `built ${distDir} in ${((performance.now() - started) / 1000).toFixed(0)} s`;
 }
 
 const answers = (url: string) =>

@@ -39,8 +39,9 @@ export interface ScaleDatabase {
   counts: { subjects: number; requests: number; open: number; records: number };
 }
 
-export const scaleDatabaseName = (scale: Scale) =>
-  scale === "full" ? "dsar_bench_all" : `dsar_bench_all_${scale}`;
+/** The database of a scale; `base` names another benchmark's own (scripts/bench/pages.ts). */
+export const scaleDatabaseName = (scale: Scale, base = "dsar_bench_all") =>
+  scale === "full" ? base : `${base}_${scale}`;
 
 async function seedManager(db: pg.Client): Promise<string> {
   const token = randomBytes(32).toString("hex");
@@ -90,6 +91,8 @@ async function counts(db: pg.Client): Promise<ScaleDatabase["counts"]> {
 export async function seedScaleDatabase(options: {
   adminUrl: string;
   scale: Scale;
+  /** The database's name: `scaleDatabaseName(scale)` unless given. It is dropped first. */
+  name?: string;
   log: (line: string) => void;
 }): Promise<ScaleDatabase> {
   const size = SCALES[options.scale];
@@ -101,7 +104,10 @@ export async function seedScaleDatabase(options: {
   };
   let url = "";
   await step("database, migrations, demo organisation", async () => {
-    url = await freshBenchDatabase(options.adminUrl, scaleDatabaseName(options.scale));
+    url = await freshBenchDatabase(
+      options.adminUrl,
+      options.name ?? scaleDatabaseName(options.scale),
+    );
   });
   const db = new pg.Client({ connectionString: url });
   await db.connect();
@@ -135,8 +141,12 @@ export async function seedScaleDatabase(options: {
 }
 
 /** The database a previous run seeded, its sessions renewed; throws when it is not there. */
-export async function reuseScaleDatabase(adminUrl: string, scale: Scale): Promise<ScaleDatabase> {
-  const url = adminUrl.replace(/\/[^/]*$/, `/${scaleDatabaseName(scale)}`);
+export async function reuseScaleDatabase(
+  adminUrl: string,
+  scale: Scale,
+  name = scaleDatabaseName(scale),
+): Promise<ScaleDatabase> {
+  const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   try {
@@ -147,7 +157,7 @@ export async function reuseScaleDatabase(adminUrl: string, scale: Scale): Promis
     );
     const token = (id: string) => {
       const row = rows.find((r) => r.id === id);
-      if (!row) throw new Error(`${scaleDatabaseName(scale)} has no session ${id}: seed it again`);
+      if (!row) throw new Error(`${name} has no session ${id}: seed it again`);
       return row.sessionToken;
     };
     return {
