@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 import { DocumentKind, DocumentOwner, RequestStatus } from "@/lib/generated/prisma/enums";
 import type { MessageKey } from "@/lib/i18n/translate";

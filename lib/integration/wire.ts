@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 // The request bodies of /api/v1, one item at a time: a batch is checked item by item so an
 // answer can name each refused item by its index (lib/integration/api/items.ts).

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 import { RECIPIENT_CLASSES } from "@/lib/requests/vocabulary";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 import type { Jurisdiction, RequestType } from "@/lib/generated/prisma/enums";
 import { needsGrounds, outcomeFits } from "@/lib/requests/lifecycle";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 import { FEE_BASES, FEE_CURRENCIES, toMinorUnits, type TFeeCurrency } from "@/lib/requests/fees";
 

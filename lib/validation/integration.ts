@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 // The API-key and webhook settings, shared by the manager's forms and the server actions. Error
 // messages are catalogue keys (lib/i18n/messages/sections/integration.ts).

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 // The law-enforcement register's entry, shared by the manager's form and the server action.
 // Error messages are catalogue keys (lib/i18n/messages/sections/lawEnforcement.ts).

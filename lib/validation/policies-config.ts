@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 import { validatePolicy } from "@/lib/deadlines/policy";
 import { TEMPLATE_KEYS, type TemplateKey } from "@/lib/requests/template-keys";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 import { RESIDENCE_COUNTRIES, US_REGIONS } from "@/lib/requests/jurisdiction";
 import { STOPPABLE_RECIPIENT_CLASSES } from "@/lib/requests/vocabulary";

@@ -1,6 +1,6 @@
 "use server";
 
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 import { defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { sendMessage as send } from "@/lib/data/messages/send-message";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 // The CSV export's period: two real YYYY-MM-DD dates (Japan time), from ≤ to.
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 import type { Tx } from "@/lib/db";
 import type { RecipientClass } from "@/lib/generated/prisma/enums";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 import type { FulfilmentAction } from "@/lib/generated/prisma/enums";
 

@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 import { getSessionState } from "@/lib/auth/actor";
 import { relyingParty } from "@/lib/auth/webauthn-config";

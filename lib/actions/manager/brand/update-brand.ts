@@ -1,7 +1,7 @@
 "use server";
 
 import { updateTag } from "next/cache";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 import { defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { BRAND_TAG } from "@/lib/brand/load-brand";
