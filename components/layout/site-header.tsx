@@ -50,20 +50,12 @@ export async function SiteHeader({ locale, brand }: { locale: Locale; brand: Bra
                 </NavLink>
               </li>
             )}
+            {/* Staff and managers reach their work through one link; the workspace's sidebar
+                (workspace-shell.tsx) has the queue, approvals, dashboard and settings. */}
             {actor && can(actor.role, "queue:read") && (
               <li>
-                <NavLink href={`/${locale}/staff`}>{t("nav.staff")}</NavLink>
-              </li>
-            )}
-            {actor && can(actor.role, "request:approve") && (
-              <li>
-                <NavLink href={`/${locale}/staff/approvals`}>{t("nav.approvals")}</NavLink>
-              </li>
-            )}
-            {actor && can(actor.role, "manager:dashboard") && (
-              <li>
-                <NavLink href={`/${locale}/manager`} match="prefix">
-                  {t("nav.manager")}
+                <NavLink href={`/${locale}/staff`} also={[`/${locale}/manager`]} match="prefix">
+                  {t("nav.workspace")}
                 </NavLink>
               </li>
             )}

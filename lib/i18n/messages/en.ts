@@ -69,10 +69,8 @@ export const en: Messages = {
     approvalsCount: "{count} waiting",
   },
   nav: {
-    approvals: "Approvals",
     me: "My page",
-    staff: "Queue",
-    manager: "Management",
+    workspace: "Workspace",
     signIn: "Sign in",
     signOut: "Sign out",
     account: "Account",

@@ -71,10 +71,8 @@ export const ja = {
     approvalsCount: "承認待ち {count}件",
   },
   nav: {
-    approvals: "承認待ち",
     me: "マイページ",
-    staff: "対応キュー",
-    manager: "管理",
+    workspace: "業務画面",
     signIn: "ログイン",
     signOut: "ログアウト",
     account: "アカウント",
