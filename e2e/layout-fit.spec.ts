@@ -93,6 +93,12 @@ test("staff and manager pages fit a phone", async ({ page, signIn }) => {
   });
   // Rows in the tables that are empty on a fresh database: a request closed this month (the
   // dashboard's close times) and an API key with every scope.
+  // An overdue request: its count sits at the far end of the sidebar's strip on a phone, which
+  // must scroll within the strip, not widen the page.
+  const late = await insertRequest({ subjectId: manager.subjectId!, filedById: manager.id });
+  await sql().query(`UPDATE "Request" SET "dueAt" = now() - interval '2 days' WHERE id = $1`, [
+    late.id,
+  ]);
   const closed = await insertRequest({ subjectId: manager.subjectId!, filedById: manager.id });
   await sql().query(
     `UPDATE "Request" SET status = 'COMPLETED', outcome = 'FULFILLED', "closedAt" = now() WHERE id = $1`,
