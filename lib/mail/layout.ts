@@ -1,3 +1,4 @@
+import { portalName } from "@/lib/brand/name";
 import type { Brand } from "@/lib/brand/read-brand";
 import { escapeHtml } from "@/lib/html/markup";
 import type { Locale } from "@/lib/i18n/config";
@@ -21,11 +22,17 @@ export interface MailContent {
 const DEFAULT_COLOUR = "#0b5cab";
 const URL_PATTERN = /https?:\/\/[^\s<>"']+/g;
 
+/** The portal's name as the mail writes it: the brand's (lib/brand/name.ts), else the catalogue's. */
+function portalOf(content: MailContent): string {
+  const t = getTranslator(content.locale);
+  return content.brand ? portalName(content.brand, content.locale, t) : t("app.name");
+}
+
 /** The signature's lines: portal, organisation and desk, address, contact, then why this mail came. */
 function signature(content: MailContent): string[] {
   const t = getTranslator(content.locale);
   const { brand, locale } = content;
-  const portal = brand?.portalName[locale] ?? t("app.name");
+  const portal = portalOf(content);
   const organisation = [brand?.organisationName[locale], brand?.department[locale]]
     .filter(Boolean)
     .join(" ");
@@ -66,7 +73,7 @@ function paragraphHtml(text: string, colour: string): string {
 export function mailHtml(content: MailContent, subject: string): string {
   const t = getTranslator(content.locale);
   const colour = content.brand?.colour ?? DEFAULT_COLOUR;
-  const portal = content.brand?.portalName[content.locale] ?? t("app.name");
+  const portal = portalOf(content);
   const p = (html: string) => `<p style="margin:0 0 16px">${html}</p>`;
   const body = [
     content.addressee ? p(escapeHtml(t("mail.greeting", { name: content.addressee }))) : "",

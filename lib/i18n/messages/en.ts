@@ -382,7 +382,6 @@ export const en: Messages = {
       "If you signed in more than 15 minutes ago, we ask you to sign in again before the download (the link in the mail brings you back and starts it).",
     downloadStarted: "Your download has started. If it did not, use this link:",
     withdrawTitle: "Withdraw the request",
-    withdrawConfirm: "I withdraw this request (this cannot be undone)",
     withdrawSubmit: "Withdraw",
     withdrawIntro: "If you no longer need this request, you can withdraw it.",
     withdrawDialogTitle: "Withdraw {reference}?",

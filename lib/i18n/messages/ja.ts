@@ -383,7 +383,6 @@ export const ja = {
       "最後のログインから15分以上たっている場合は、ダウンロードの前にもう一度ログインしていただきます（メールのリンクから戻ると、ダウンロードが始まります）。",
     downloadStarted: "ダウンロードを開始しました。始まらない場合は、こちらから:",
     withdrawTitle: "請求の取り下げ",
-    withdrawConfirm: "この請求を取り下げます（元に戻せません）",
     withdrawSubmit: "取り下げる",
     withdrawIntro: "この請求が不要になったときは取り下げられます。",
     withdrawDialogTitle: "{reference} を取り下げますか",
