@@ -5,7 +5,7 @@ import { useState } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 
-import { assertPasskey, type Failure } from "./passkey-calls";
+import type { Failure } from "./passkey-calls";
 
 /**
  * Sign in with a passkey, or confirm the session with one (re-authentication before a download);
@@ -19,6 +19,8 @@ export function PasskeyButton({ next, label }: { next: string; label: "signIn" |
   async function go() {
     setBusy(true);
     setFailure(undefined);
+    // The WebAuthn library loads when asked for, not with the sign-in page (issue 15's budget).
+    const { assertPasskey } = await import("./passkey-calls");
     const result = await assertPasskey();
     if (!result.ok) {
       setBusy(false);

@@ -1,16 +1,16 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { sendMessage } from "@/lib/actions/messages/send-message";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { ZSendMessage, type TSendMessage } from "@/lib/validation/requests";
+import type { TSendMessage } from "@/lib/validation/requests";
 
 /**
  * Requesters reply; staff write to the requester (optionally asking for more) or note internally.
@@ -29,7 +29,7 @@ export function MessageForm({
   const router = useRouter();
   const [state, setState] = useState<{ sent?: boolean; error?: MessageKey; errorId?: string }>({});
   const form = useForm<TSendMessage>({
-    resolver: zodResolver(ZSendMessage),
+    resolver: lazyResolver(() => import("@/lib/validation/requests").then((m) => m.ZSendMessage)),
     defaultValues: {
       reference,
       kind: staff ? "TO_REQUESTER" : "REPLY",

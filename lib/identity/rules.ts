@@ -1,5 +1,3 @@
-import { z } from "@/lib/validation/zod";
-
 import { DocumentKind, DocumentOwner, RequestStatus } from "@/lib/generated/prisma/enums";
 import type { MessageKey } from "@/lib/i18n/translate";
 
@@ -35,12 +33,6 @@ export function acceptsUploads(status: RequestStatus): boolean {
 
 export const DOCUMENT_KINDS = Object.values(DocumentKind);
 export const DOCUMENT_OWNERS = Object.values(DocumentOwner);
-
-export const ZDocumentUpload = z.object({
-  kind: z.enum(DOCUMENT_KINDS, { error: "identity.errors.kind" }),
-  owner: z.enum(DOCUMENT_OWNERS, { error: "identity.errors.owner" }),
-});
-export type TDocumentUpload = z.infer<typeof ZDocumentUpload>;
 
 /** Why a file was refused; each maps to identity.errors.<reason> in the catalogue. */
 export type DocumentRefusal =

@@ -1,5 +1,7 @@
 import { z } from "@/lib/validation/zod";
 
+import { BRAND_FIELDS } from "./choices";
+
 import { contrastWithWhite, isHexColour, MIN_CONTRAST } from "@/lib/brand/colour";
 
 // The organisation's profile and brand (white-label, issue 15), as the manager's form and the
@@ -38,4 +40,13 @@ export const ZBrand = z.object({
     .transform((v) => v.toLowerCase()),
 });
 export type TBrand = z.infer<typeof ZBrand>;
-export const BRAND_FIELDS = Object.keys(ZBrand.shape) as (keyof TBrand)[];
+export { BRAND_FIELDS };
+
+// The form's list of fields (kept free of zod in ./choices) is the schema's, no more, no fewer.
+type Listed = (typeof BRAND_FIELDS)[number];
+const sameFields: [Listed] extends [keyof TBrand]
+  ? [keyof TBrand] extends [Listed]
+    ? true
+    : never
+  : never = true;
+void sameFields;

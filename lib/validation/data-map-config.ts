@@ -1,20 +1,13 @@
 import { z } from "@/lib/validation/zod";
 
+import { CONNECTOR_KINDS, DATA_CLASSES, TRANSFER_SAFEGUARDS } from "./choices";
+export { CONNECTOR_KINDS, DATA_CLASSES, TRANSFER_SAFEGUARDS };
+
 import { RECIPIENT_CLASSES } from "@/lib/requests/vocabulary";
 
 // The data map's configuration forms (systems, categories, purposes, recipients), shared by the
 // manager's forms and the server actions. Messages are catalogue keys (settingsDataMap section).
 // Every form holds strings only, so what react-hook-form keeps is exactly what the action parses.
-
-export const TRANSFER_SAFEGUARDS = [
-  "ADEQUACY",
-  "STANDARD_CLAUSES",
-  "BINDING_CORPORATE_RULES",
-  "CODE_OR_CERTIFICATION",
-  "DEROGATION",
-] as const;
-export const CONNECTOR_KINDS = ["INTERNAL", "HTTP", "MANUAL"] as const;
-export const DATA_CLASSES = ["ORDINARY", "SENSITIVE", "INFORMATIVE"] as const;
 
 const required = (max: number) =>
   z.string().trim().min(1, "validation.required").max(max, "validation.tooLong");

@@ -1,5 +1,8 @@
 import { z } from "@/lib/validation/zod";
 
+import { DECISION_OUTCOMES } from "./choices";
+export { DECISION_OUTCOMES };
+
 import type { Jurisdiction, RequestType } from "@/lib/generated/prisma/enums";
 import { needsGrounds, outcomeFits } from "@/lib/requests/lifecycle";
 import { groundsApply, REFUSAL_GROUNDS } from "@/lib/requests/refusal-grounds";
@@ -9,14 +12,6 @@ import { ZRequestRef } from "./requests";
 // The staff's decision on a verified request, shared by the decision form and the actions. The
 // grounds a request type allows live in lib/requests/refusal-grounds.ts; the form refines with
 // them (ZDecisionFor) and the data layer checks them again against the stored request.
-
-export const DECISION_OUTCOMES = [
-  "FULFILLED",
-  "PARTIALLY_FULFILLED",
-  "REFUSED",
-  "NO_DATA_HELD",
-  "DISCLOSED_OTHER_METHOD",
-] as const;
 
 const note = z.string().trim().min(1, "validation.required").max(4000, "validation.noteTooLong");
 

@@ -1,5 +1,8 @@
 import { z } from "@/lib/validation/zod";
 
+import { EXTENSION_DUE_CHOICES } from "./choices";
+export { EXTENSION_DUE_CHOICES };
+
 import { JURISDICTIONS } from "./queue";
 import { ZRequestRef } from "./requests";
 
@@ -8,8 +11,6 @@ import { ZRequestRef } from "./requests";
 // stored request; refusals come back as field errors on `newDueDate`.
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export const EXTENSION_DUE_CHOICES = ["MAXIMUM", "DATE"] as const;
 
 export const ZProposeExtension = ZRequestRef.extend({
   jurisdiction: z.enum(JURISDICTIONS, "validation.required"),

@@ -1,5 +1,8 @@
 import { z } from "@/lib/validation/zod";
 
+import { FEE_SETTLEMENTS } from "./choices";
+export { FEE_SETTLEMENTS };
+
 import { FEE_BASES, FEE_CURRENCIES, toMinorUnits, type TFeeCurrency } from "@/lib/requests/fees";
 
 import { ZRequestRef } from "./requests";
@@ -24,8 +27,6 @@ export const ZAskForFee = ZRequestRef.extend({
     ctx.addIssue({ code: "custom", path: ["amount"], message: "fees.errors.amount" });
 });
 export type TAskForFee = z.infer<typeof ZAskForFee>;
-
-export const FEE_SETTLEMENTS = ["PAID", "WAIVED"] as const;
 
 export const ZSettleFee = ZRequestRef.extend({
   settlement: z.enum(FEE_SETTLEMENTS, "validation.required"),

@@ -1,40 +1,18 @@
 import { z } from "@/lib/validation/zod";
 
+import { IDENTITY_CHECKS, RESUBMISSION_REASONS, UNVERIFIABLE_REASONS } from "./choices";
+export { IDENTITY_CHECKS, RESUBMISSION_REASONS, UNVERIFIABLE_REASONS };
+
 import { ZVerifyIdentity } from "./requests";
 
 // The staff identity-review decisions, shared by the panel's forms (zodResolver) and the server
 // actions. Messages are catalogue keys (sections/review.ts).
 
-/** The three checklists; agent cases need all three, a person filing for themselves the first. */
-export const IDENTITY_CHECKS = ["subject", "agent", "authority"] as const;
 export type TIdentityCheck = (typeof IDENTITY_CHECKS)[number];
 
-/** What can be wrong with the documents sent; each is review.reason.<code> in the catalogue. */
-export const RESUBMISSION_REASONS = [
-  "UNREADABLE",
-  "EXPIRED",
-  "NAME_MISMATCH",
-  "BIRTH_DATE_MISMATCH",
-  "ADDRESS_MISMATCH",
-  "BACK_SIDE_MISSING",
-  "HEALTH_INSURANCE_NOT_MASKED",
-  "SECOND_DOCUMENT_MISSING",
-  "AGENT_ID_MISSING",
-  "AUTHORITY_PROOF_MISSING",
-  "OTHER",
-] as const;
 /** Set by the My Number flag only: never picked by hand, so it is not in the form's list. */
 export const MY_NUMBER_REASON = "MY_NUMBER_VISIBLE";
 export type TResubmissionReason = (typeof RESUBMISSION_REASONS)[number] | typeof MY_NUMBER_REASON;
-
-/** Why identity cannot be verified; each is review.unverifiable.reason.<code> in the catalogue. */
-export const UNVERIFIABLE_REASONS = [
-  "NO_DOCUMENTS",
-  "IDENTITY_MISMATCH",
-  "AUTHORITY_NOT_PROVEN",
-  "DOCUMENT_NOT_AUTHENTIC",
-  "OTHER",
-] as const;
 
 const reference = z.string().regex(/^R-\d{4}-\d{6}$/, "validation.invalid");
 const text = (max: number) =>

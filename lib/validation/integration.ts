@@ -1,15 +1,11 @@
 import { z } from "@/lib/validation/zod";
 
+import { API_SCOPES } from "./choices";
+export { API_SCOPES };
+
 // The API-key and webhook settings, shared by the manager's forms and the server actions. Error
 // messages are catalogue keys (lib/i18n/messages/sections/integration.ts).
 
-export const API_SCOPES = [
-  "PUSH_DATA",
-  "PUSH_PROVISIONS",
-  "PUSH_RECEIPTS",
-  "READ_RESTRICTIONS",
-  "REPORT_TASKS",
-] as const;
 export type TApiScope = (typeof API_SCOPES)[number];
 
 const ZId = z.string().min(1).max(64);

@@ -1,10 +1,11 @@
 import { z } from "@/lib/validation/zod";
 
+import { LE_BASES, LE_DECISIONS, todayInJapan } from "./choices";
+export { LE_BASES, LE_DECISIONS, todayInJapan };
+
 // The law-enforcement register's entry, shared by the manager's form and the server action.
 // Error messages are catalogue keys (lib/i18n/messages/sections/lawEnforcement.ts).
 
-export const LE_BASES = ["WARRANT", "INQUIRY", "OTHER_LAW"] as const;
-export const LE_DECISIONS = ["DISCLOSED", "PARTIAL", "REFUSED"] as const;
 export type LeDecision = (typeof LE_DECISIONS)[number];
 
 const text = (max: number) =>
@@ -13,11 +14,6 @@ const text = (max: number) =>
     .trim()
     .min(1, "lawEnforcement.errors.required")
     .max(max, "lawEnforcement.errors.tooLong");
-
-/** Today's date in Japan time (the register's calendar), as YYYY-MM-DD. */
-export function todayInJapan(now: Date = new Date()): string {
-  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
-}
 
 export const ZLawEnforcementEntry = z
   .object({

@@ -1,5 +1,8 @@
 import { z } from "@/lib/validation/zod";
 
+import { DEADLINE_UNITS, MAX_FEE_YEN, STAFF_ROLE_CHOICES } from "./choices";
+export { DEADLINE_UNITS, MAX_FEE_YEN, STAFF_ROLE_CHOICES };
+
 import { validatePolicy } from "@/lib/deadlines/policy";
 import { TEMPLATE_KEYS, type TemplateKey } from "@/lib/requests/template-keys";
 import { locales } from "@/lib/i18n/config";
@@ -12,8 +15,6 @@ import { JURISDICTIONS } from "@/lib/requests/jurisdiction";
 import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
 
 export { JURISDICTIONS };
-export const DEADLINE_UNITS = ["CALENDAR_DAYS", "BUSINESS_DAYS", "MONTHS"] as const;
-export const STAFF_ROLE_CHOICES = ["STAFF", "MANAGER", "ADMIN"] as const;
 export type StaffRoleChoice = (typeof STAFF_ROLE_CHOICES)[number];
 
 const blankToNull = (v: unknown) => (v === "" || v === undefined || v === null ? null : v);
@@ -59,8 +60,6 @@ export type TDeadlineOverrideCreate = z.infer<typeof ZDeadlineOverrideCreate>;
 
 export const ZDeadlineOverrideRemove = z.object({ id: z.string().min(1) });
 
-/** APPI Art.38 asks for a reasonable fee; the cap stops a typo from charging a fortune. */
-export const MAX_FEE_YEN = 100_000;
 const fee = z.coerce
   .number("settingsPolicies.errors.number")
   .int("settingsPolicies.errors.number")

@@ -1,5 +1,8 @@
 import { z } from "@/lib/validation/zod";
 
+import { ACK_CHANNELS, ENTRY_CHANNELS } from "./choices";
+export { ACK_CHANNELS, ENTRY_CHANNELS };
+
 import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
 import { locales } from "@/lib/i18n/config";
 import { OPEN_STATUSES } from "@/lib/requests/lifecycle";
@@ -20,8 +23,6 @@ export { JURISDICTIONS };
 export const QUEUE_FILERS = ["self", "agent"] as const;
 /** "overdue": not yet acknowledged to the requester and past the acknowledgement deadline. */
 export const QUEUE_ACK = ["overdue"] as const;
-/** Channels a staff member can enter a request for: everything but the portal's own form. */
-export const ENTRY_CHANNELS = ["PHONE", "POST", "EMAIL", "IN_PERSON"] as const;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -140,8 +141,6 @@ export const ZClaimRequest = z.object({
 });
 export type TClaimRequest = z.infer<typeof ZClaimRequest>;
 
-/** How staff told the requester that the request arrived, when no mail went with it. */
-export const ACK_CHANNELS = ["POST", "PHONE", "EMAIL", "IN_PERSON"] as const;
 export const ZRecordAcknowledgement = ZClaimRequest.extend({
   channel: z.enum(ACK_CHANNELS, "queue.ack.chooseChannel"),
 });

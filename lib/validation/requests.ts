@@ -1,5 +1,20 @@
 import { z } from "@/lib/validation/zod";
 
+import {
+  CORRECTION_ACTIONS,
+  DISCLOSURE_METHODS,
+  ERASURE_GROUNDS,
+  REPLY_METHODS,
+  STOP_PROVISION_GROUNDS,
+} from "./choices";
+export {
+  CORRECTION_ACTIONS,
+  DISCLOSURE_METHODS,
+  ERASURE_GROUNDS,
+  REPLY_METHODS,
+  STOP_PROVISION_GROUNDS,
+};
+
 import { RESIDENCE_COUNTRIES, US_REGIONS } from "@/lib/requests/jurisdiction";
 import { STOPPABLE_RECIPIENT_CLASSES } from "@/lib/requests/vocabulary";
 
@@ -32,27 +47,6 @@ export const ZRequester = z.object({
   birthDate,
 });
 
-export const DISCLOSURE_METHODS = ["JSON", "CSV", "PDF", "PAPER"] as const;
-export const REPLY_METHODS = ["EMAIL", "PAPER"] as const;
-export const CORRECTION_ACTIONS = ["CORRECT", "ADD", "DELETE"] as const;
-export const ERASURE_GROUNDS = [
-  "NO_LONGER_NEEDED",
-  "UNLAWFUL_USE",
-  "LEAK",
-  "HARM_TO_RIGHTS",
-  "OTHER",
-] as const;
-/**
- * Why provision to third parties should stop: APPI Art.35(3) (provided without the consent
- * Art.27(1) or Art.28 requires) and Art.35(5) (no longer needed, a leak, harm to rights).
- */
-export const STOP_PROVISION_GROUNDS = [
-  "PROVIDED_WITHOUT_CONSENT",
-  "NO_LONGER_NEEDED",
-  "LEAK",
-  "HARM_TO_RIGHTS",
-  "OTHER",
-] as const;
 export const FILER_ROLES = ["SELF", "LEGAL_REPRESENTATIVE", "APPOINTED_AGENT"] as const;
 export const RELATIONSHIPS = ["PARENT_OF_MINOR", "GUARDIAN_OF_ADULT_WARD"] as const;
 

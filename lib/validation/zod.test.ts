@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 import { describe, expect, it } from "vitest";
@@ -30,3 +31,69 @@ describe("zod in the browser", () => {
     expect(hits).toEqual(["lib/validation/zod.ts"]);
   });
 });
+
+describe("zod on a page's first load", () => {
+  // Client components take the forms' choices from lib/validation/choices (no zod) and their
+  // schemas through a dynamic import (components/forms/lazy-resolver.ts), so zod reaches the
+  // browser only when a form is first checked. Any static value import, however indirect, of a
+  // schema module from a client component would put it back on every first load.
+  it("is not reached by static imports from any client component", () => {
+    const clientFiles = execFileSync(
+      "git",
+      ["grep", "-l", "-E", '^"use client";', "--", "app", "components", "lib"],
+      { cwd: root, encoding: "utf8" },
+    )
+      .split("\n")
+      .filter(Boolean)
+      .map((file) => path.join(root, file));
+    const reachedFrom = new Map<string, string | null>(clientFiles.map((f) => [f, null]));
+    const queue = [...clientFiles];
+    const offenders: string[] = [];
+    while (queue.length > 0) {
+      const file = queue.shift()!;
+      const source = readFileSync(file, "utf8");
+      // A server action is a reference in the client bundle; its imports stay on the server.
+      if (source.trimStart().startsWith('"use server"')) continue;
+      const statics = source.matchAll(/^(?:import|export) (?!type )[^;]*? from "([^"]+)";/gms);
+      for (const [, spec] of statics) {
+        const target = resolveImport(file, spec!);
+        if (!target) continue;
+        if (target === "zod" || isSchemaModule(target)) {
+          offenders.push(chain(reachedFrom, file, target));
+          continue;
+        }
+        if (reachedFrom.has(target)) continue;
+        reachedFrom.set(target, file);
+        queue.push(target);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
+
+const isSchemaModule = (file: string) =>
+  file.includes(`${path.sep}lib${path.sep}validation${path.sep}`) &&
+  !file.endsWith(`${path.sep}choices.ts`);
+
+/** The project file (or "zod") an import names; other packages are not followed. */
+function resolveImport(from: string, spec: string): string | null {
+  if (spec === "zod" || spec.startsWith("zod/")) return "zod";
+  const base = spec.startsWith("@/")
+    ? path.join(root, spec.slice(2))
+    : spec.startsWith(".")
+      ? path.resolve(path.dirname(from), spec)
+      : null;
+  if (!base) return null;
+  for (const ext of ["", ".ts", ".tsx", "/index.ts", "/index.tsx"]) {
+    const candidate = base + ext;
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return null;
+}
+
+function chain(reachedFrom: Map<string, string | null>, file: string, target: string): string {
+  const links = [path.relative(root, target) || target];
+  for (let at: string | null | undefined = file; at; at = reachedFrom.get(at))
+    links.push(path.relative(root, at));
+  return links.join(" <- ");
+}

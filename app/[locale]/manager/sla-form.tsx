@@ -1,17 +1,17 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { setJpSla } from "@/lib/actions/manager/set-jp-sla";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { ZJpSla } from "@/lib/validation/common";
+import type { ZJpSla } from "@/lib/validation/common";
 
 type Input = z.input<typeof ZJpSla>;
 type Output = z.output<typeof ZJpSla>;
@@ -21,7 +21,7 @@ export function SlaForm({ days }: { days: number }) {
   const router = useRouter();
   const [state, setState] = useState<{ saved?: boolean; error?: MessageKey; errorId?: string }>({});
   const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(ZJpSla),
+    resolver: lazyResolver(() => import("@/lib/validation/common").then((m) => m.ZJpSla)),
     defaultValues: { days },
   });
   const { errors, isSubmitting } = form.formState;

@@ -1,23 +1,23 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { requestSignInLink } from "@/lib/actions/auth/request-sign-in-link";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { ZSignIn, type TSignIn } from "@/lib/validation/auth";
+import type { TSignIn } from "@/lib/validation/auth";
 
 export function SignInForm() {
   const { locale, t } = useI18n();
   const router = useRouter();
   const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
   const form = useForm<TSignIn>({
-    resolver: zodResolver(ZSignIn),
+    resolver: lazyResolver(() => import("@/lib/validation/auth").then((m) => m.ZSignIn)),
     defaultValues: { email: "", locale },
   });
   const { errors, isSubmitting } = form.formState;

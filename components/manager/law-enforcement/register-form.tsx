@@ -1,22 +1,17 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { recordDisclosure } from "@/lib/actions/manager/record-disclosure";
 import type { MessageKey } from "@/lib/i18n/translate";
-import {
-  LE_BASES,
-  LE_DECISIONS,
-  todayInJapan,
-  ZLawEnforcementEntry,
-  type TLawEnforcementEntry,
-} from "@/lib/validation/law-enforcement";
+import { LE_BASES, LE_DECISIONS, todayInJapan } from "@/lib/validation/choices";
+import type { TLawEnforcementEntry } from "@/lib/validation/law-enforcement";
 
 type Field = keyof TLawEnforcementEntry;
 const FIELDS: readonly Field[] = [
@@ -54,7 +49,9 @@ export function RegisterForm(props: {
   const router = useRouter();
   const [state, setState] = useState<{ saved?: boolean; error?: MessageKey; errorId?: string }>({});
   const form = useForm<TLawEnforcementEntry>({
-    resolver: zodResolver(ZLawEnforcementEntry),
+    resolver: lazyResolver(() =>
+      import("@/lib/validation/law-enforcement").then((m) => m.ZLawEnforcementEntry),
+    ),
     defaultValues: empty(),
   });
   const { errors, isSubmitting } = form.formState;

@@ -4,7 +4,7 @@ import { useEffect } from "react";
 import { useFieldArray, useFormContext } from "react-hook-form";
 
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { CORRECTION_ACTIONS } from "@/lib/validation/requests";
+import { CORRECTION_ACTIONS } from "@/lib/validation/choices";
 
 import { Select, TextField, useFieldError } from "./fields";
 import type { FormValues } from "./form-values";

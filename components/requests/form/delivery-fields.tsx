@@ -3,7 +3,7 @@
 import { useFormContext } from "react-hook-form";
 
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { DISCLOSURE_METHODS, REPLY_METHODS } from "@/lib/validation/requests";
+import { DISCLOSURE_METHODS, REPLY_METHODS } from "@/lib/validation/choices";
 
 import { Select, TextField } from "./fields";
 import type { FormValues } from "./form-values";

@@ -1,7 +1,8 @@
 import { get, set, type FieldErrors, type Resolver } from "react-hook-form";
 
 import { type TRequestType } from "@/lib/requests/vocabulary";
-import { ZNewRequest, type TNewRequest } from "@/lib/validation/requests";
+import { lazy } from "@/components/forms/lazy-resolver";
+import type { TNewRequest } from "@/lib/validation/requests";
 
 // The form holds every type's detail fields at once (one form, six types); on submit only the
 // chosen type's fields are sent, shaped as the shared schema expects, and that schema alone
@@ -74,9 +75,13 @@ export function shape(type: TRequestType, values: FormValues): unknown {
   return { ...values, type, details };
 }
 
+const requestSchemas = lazy(() => import("@/lib/validation/requests"));
+
 export function requestResolver(type: TRequestType): Resolver<FormValues> {
   return async (values) => {
-    const result = ZNewRequest.safeParse(shape(type, values));
+    const schemas = await requestSchemas();
+    if (!schemas) return { values, errors: {} }; // the server checks with the same schema
+    const result = schemas.ZNewRequest.safeParse(shape(type, values));
     if (result.success) return { values, errors: {} };
     const errors: FieldErrors<FormValues> = {};
     for (const issue of result.error.issues) {

@@ -7,7 +7,7 @@ import { FieldError } from "@/components/forms/field-error";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { previewErasure } from "@/lib/actions/requests/preview-erasure";
 import { formatDate, withSystem } from "@/lib/i18n/format";
-import { ERASURE_GROUNDS } from "@/lib/validation/requests";
+import { ERASURE_GROUNDS } from "@/lib/validation/choices";
 
 import { Choices, Select, TextField, useFieldError } from "./fields";
 import type { FormValues } from "./form-values";

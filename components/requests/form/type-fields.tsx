@@ -6,7 +6,7 @@ import { STOPPABLE_RECIPIENT_CLASSES } from "@/lib/requests/vocabulary";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { RequestOptions } from "@/lib/data/data-map/list-request-options";
-import { STOP_PROVISION_GROUNDS } from "@/lib/validation/requests";
+import { STOP_PROVISION_GROUNDS } from "@/lib/validation/choices";
 
 import { DeliveryFields } from "./delivery-fields";
 import { Choices, Select, TextField } from "./fields";

@@ -1,24 +1,23 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { recordAcknowledgement } from "@/lib/actions/staff/record-acknowledgement";
-import {
-  ACK_CHANNELS,
-  ZRecordAcknowledgement,
-  type TRecordAcknowledgement,
-} from "@/lib/validation/queue";
+import { ACK_CHANNELS } from "@/lib/validation/choices";
+import type { TRecordAcknowledgement } from "@/lib/validation/queue";
 
 /** Records how staff told the requester that the request arrived. */
 export function AcknowledgementForm({ reference }: { reference: string }) {
   const { t } = useI18n();
   const form = useForm<TRecordAcknowledgement>({
-    resolver: zodResolver(ZRecordAcknowledgement),
+    resolver: lazyResolver(() =>
+      import("@/lib/validation/queue").then((m) => m.ZRecordAcknowledgement),
+    ),
     defaultValues: { reference },
   });
   const { errors, isSubmitting } = form.formState;

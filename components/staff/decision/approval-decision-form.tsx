@@ -1,16 +1,16 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { decideApproval } from "@/lib/actions/staff/decide-approval";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { ZDecideApproval, type TDecideApproval } from "@/lib/validation/decisions";
+import type { TDecideApproval } from "@/lib/validation/decisions";
 
 /** The second person's decision: approve the proposal, or send it back with a reason. */
 export function ApprovalDecisionForm({
@@ -24,7 +24,9 @@ export function ApprovalDecisionForm({
   const router = useRouter();
   const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
   const form = useForm<TDecideApproval>({
-    resolver: zodResolver(ZDecideApproval),
+    resolver: lazyResolver(() =>
+      import("@/lib/validation/decisions").then((m) => m.ZDecideApproval),
+    ),
     defaultValues: { reference, approvalId, decision: "APPROVED", note: "" },
   });
   const { errors, isSubmitting } = form.formState;

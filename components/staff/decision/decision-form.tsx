@@ -1,11 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 
 import { FieldError } from "@/components/forms/field-error";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { askApproval } from "@/lib/actions/staff/ask-approval";
@@ -13,7 +13,8 @@ import { completeRequest } from "@/lib/actions/staff/complete-request";
 import type { Jurisdiction, RefusalGround, RequestType } from "@/lib/generated/prisma/enums";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { needsApproval, needsGrounds, outcomeFits } from "@/lib/requests/lifecycle";
-import { DECISION_OUTCOMES, ZDecisionFor, type TDecision } from "@/lib/validation/decisions";
+import { DECISION_OUTCOMES } from "@/lib/validation/choices";
+import type { TDecision } from "@/lib/validation/decisions";
 
 export interface OpenTasks {
   pending: number;
@@ -40,9 +41,15 @@ export function DecisionForm(props: {
   const { t } = useI18n();
   const router = useRouter();
   const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
-  const schema = useMemo(() => ZDecisionFor(type, jurisdictions), [type, jurisdictions]);
+  const resolver = useMemo(
+    () =>
+      lazyResolver(() =>
+        import("@/lib/validation/decisions").then((m) => m.ZDecisionFor(type, jurisdictions)),
+      ),
+    [type, jurisdictions],
+  );
   const form = useForm<TDecision>({
-    resolver: zodResolver(schema),
+    resolver,
     defaultValues: { reference, outcome: "FULFILLED", grounds: [], note: "" },
   });
   const { errors, isSubmitting } = form.formState;

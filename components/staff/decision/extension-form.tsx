@@ -1,20 +1,17 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { proposeExtension } from "@/lib/actions/staff/propose-extension";
 import type { Jurisdiction } from "@/lib/generated/prisma/enums";
 import type { MessageKey } from "@/lib/i18n/translate";
-import {
-  EXTENSION_DUE_CHOICES,
-  ZProposeExtension,
-  type TProposeExtension,
-} from "@/lib/validation/extensions";
+import { EXTENSION_DUE_CHOICES } from "@/lib/validation/choices";
+import type { TProposeExtension } from "@/lib/validation/extensions";
 
 export interface ExtensionFormLabels {
   jurisdiction: string;
@@ -41,7 +38,9 @@ export function ExtensionForm(props: {
   const router = useRouter();
   const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
   const form = useForm<TProposeExtension>({
-    resolver: zodResolver(ZProposeExtension),
+    resolver: lazyResolver(() =>
+      import("@/lib/validation/extensions").then((m) => m.ZProposeExtension),
+    ),
     defaultValues: {
       reference,
       jurisdiction: jurisdictions[0]?.value,

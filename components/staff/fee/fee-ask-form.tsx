@@ -1,8 +1,8 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -14,7 +14,7 @@ import {
   type TFeeBasis,
   type TFeeCurrency,
 } from "@/lib/requests/fees";
-import { ZAskForFee, type TAskForFee } from "@/lib/validation/fees";
+import type { TAskForFee } from "@/lib/validation/fees";
 
 const FIELDS = ["basis", "currency", "amount", "instructions"] as const;
 const CURRENCIES = Object.keys(FEE_CURRENCIES) as TFeeCurrency[];
@@ -28,7 +28,7 @@ export function FeeAskForm(props: {
   const { t } = useI18n();
   const first = bases[0]!;
   const form = useForm<TAskForFee>({
-    resolver: zodResolver(ZAskForFee),
+    resolver: lazyResolver(() => import("@/lib/validation/fees").then((m) => m.ZAskForFee)),
     defaultValues: {
       reference,
       basis: first.basis,

@@ -1,14 +1,15 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { settleFee } from "@/lib/actions/staff/settle-fee";
-import { FEE_SETTLEMENTS, ZSettleFee, type TSettleFee } from "@/lib/validation/fees";
+import { FEE_SETTLEMENTS } from "@/lib/validation/choices";
+import type { TSettleFee } from "@/lib/validation/fees";
 
 const FIELDS = ["settlement", "receivedOn"] as const;
 
@@ -16,7 +17,7 @@ const FIELDS = ["settlement", "receivedOn"] as const;
 export function FeeSettleForm({ reference }: { reference: string }) {
   const { t } = useI18n();
   const form = useForm<TSettleFee>({
-    resolver: zodResolver(ZSettleFee),
+    resolver: lazyResolver(() => import("@/lib/validation/fees").then((m) => m.ZSettleFee)),
     // Today in the browser's calendar; staff correct it when the payment came earlier.
     defaultValues: { reference, settlement: "PAID", receivedOn: localToday() },
   });

@@ -1,17 +1,17 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { claimTask } from "@/lib/actions/staff/claim-task";
 import { completeManualTask } from "@/lib/actions/staff/complete-manual-task";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { ZCompleteManualTask, type TCompleteManualTask } from "@/lib/validation/fulfilment";
+import type { TCompleteManualTask } from "@/lib/validation/fulfilment";
 
 type Failure = { error: MessageKey; errorId?: string };
 
@@ -36,7 +36,9 @@ export function ManualTaskForm(props: {
   const [fieldErrors, setFieldErrors] = useState<Record<string, MessageKey>>({});
   const [claiming, setClaiming] = useState(false);
   const form = useForm<TCompleteManualTask>({
-    resolver: zodResolver(ZCompleteManualTask),
+    resolver: lazyResolver(() =>
+      import("@/lib/validation/fulfilment").then((m) => m.ZCompleteManualTask),
+    ),
     defaultValues: {
       reference,
       taskId,

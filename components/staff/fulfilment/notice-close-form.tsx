@@ -1,16 +1,16 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { closeNotice } from "@/lib/actions/staff/close-notice";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { ZCloseNotice, type TCloseNotice } from "@/lib/validation/notices";
+import type { TCloseNotice } from "@/lib/validation/notices";
 
 /** A manager closes one of the notices still waiting, saying how it was settled. */
 export function NoticeCloseForm(props: {
@@ -23,7 +23,7 @@ export function NoticeCloseForm(props: {
   const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
   const [done, setDone] = useState(false);
   const form = useForm<TCloseNotice>({
-    resolver: zodResolver(ZCloseNotice),
+    resolver: lazyResolver(() => import("@/lib/validation/notices").then((m) => m.ZCloseNotice)),
     defaultValues: { reference, noticeId: waiting[0]?.id ?? "", note: "" },
   });
   const { errors, isSubmitting } = form.formState;

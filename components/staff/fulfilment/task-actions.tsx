@@ -1,17 +1,17 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { cancelTask } from "@/lib/actions/staff/cancel-task";
 import { retryTask } from "@/lib/actions/staff/retry-task";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { ZCancelTask, type TCancelTask } from "@/lib/validation/fulfilment";
+import type { TCancelTask } from "@/lib/validation/fulfilment";
 
 type Failure = { error: MessageKey; errorId?: string };
 
@@ -30,7 +30,7 @@ export function TaskActions(props: {
   const [failure, setFailure] = useState<Failure>();
   const [retrying, setRetrying] = useState(false);
   const form = useForm<TCancelTask>({
-    resolver: zodResolver(ZCancelTask),
+    resolver: lazyResolver(() => import("@/lib/validation/fulfilment").then((m) => m.ZCancelTask)),
     defaultValues: { reference, taskId, note: "" },
   });
   const { errors, isSubmitting } = form.formState;

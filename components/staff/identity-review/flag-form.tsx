@@ -1,16 +1,16 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { flagMyNumber } from "@/lib/actions/staff/flag-my-number";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { ZFlagMyNumber, type TFlagMyNumber } from "@/lib/validation/identity-review";
+import type { TFlagMyNumber } from "@/lib/validation/identity-review";
 
 /** Confirms that a document shows a My Number: it is destroyed at once and a masked copy asked for. */
 export function FlagForm(props: {
@@ -24,7 +24,9 @@ export function FlagForm(props: {
   const router = useRouter();
   const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
   const form = useForm<TFlagMyNumber>({
-    resolver: zodResolver(ZFlagMyNumber),
+    resolver: lazyResolver(() =>
+      import("@/lib/validation/identity-review").then((m) => m.ZFlagMyNumber),
+    ),
     defaultValues: { documentId, confirm: false as unknown as true },
   });
   const { errors, isSubmitting } = form.formState;

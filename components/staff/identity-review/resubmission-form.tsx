@@ -1,20 +1,17 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { requestResubmission } from "@/lib/actions/staff/request-resubmission";
 import type { MessageKey } from "@/lib/i18n/translate";
-import {
-  RESUBMISSION_REASONS,
-  ZRequestResubmission,
-  type TRequestResubmission,
-} from "@/lib/validation/identity-review";
+import { RESUBMISSION_REASONS } from "@/lib/validation/choices";
+import type { TRequestResubmission } from "@/lib/validation/identity-review";
 
 /** Asks the requester for new documents: what is wrong (coded, translated for them) and a message. */
 export function ResubmissionForm({ reference }: { reference: string }) {
@@ -22,7 +19,9 @@ export function ResubmissionForm({ reference }: { reference: string }) {
   const router = useRouter();
   const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
   const form = useForm<TRequestResubmission>({
-    resolver: zodResolver(ZRequestResubmission),
+    resolver: lazyResolver(() =>
+      import("@/lib/validation/identity-review").then((m) => m.ZRequestResubmission),
+    ),
     defaultValues: { reference, reasons: [], message: "" },
   });
   const { errors, isSubmitting } = form.formState;

@@ -1,20 +1,17 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { closeUnverifiable } from "@/lib/actions/staff/close-unverifiable";
 import type { MessageKey } from "@/lib/i18n/translate";
-import {
-  UNVERIFIABLE_REASONS,
-  ZCloseUnverifiable,
-  type TCloseUnverifiable,
-} from "@/lib/validation/identity-review";
+import { UNVERIFIABLE_REASONS } from "@/lib/validation/choices";
+import type { TCloseUnverifiable } from "@/lib/validation/identity-review";
 
 /** Closes the request as unverifiable, with a reason and an explanation the requester reads. */
 export function UnverifiableForm({ reference }: { reference: string }) {
@@ -22,7 +19,9 @@ export function UnverifiableForm({ reference }: { reference: string }) {
   const router = useRouter();
   const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
   const form = useForm<TCloseUnverifiable>({
-    resolver: zodResolver(ZCloseUnverifiable),
+    resolver: lazyResolver(() =>
+      import("@/lib/validation/identity-review").then((m) => m.ZCloseUnverifiable),
+    ),
     // No reason is chosen until staff choose one.
     defaultValues: { reference, reason: "" as TCloseUnverifiable["reason"], explanation: "" },
   });

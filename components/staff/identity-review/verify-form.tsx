@@ -1,20 +1,17 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { verifyIdentity } from "@/lib/actions/staff/verify-identity";
 import type { MessageKey } from "@/lib/i18n/translate";
-import {
-  IDENTITY_CHECKS,
-  ZVerifyIdentityReview,
-  type TVerifyIdentityReview,
-} from "@/lib/validation/identity-review";
+import { IDENTITY_CHECKS } from "@/lib/validation/choices";
+import type { TVerifyIdentityReview } from "@/lib/validation/identity-review";
 
 /**
  * Verified, with the checklists ticked: the person's ID always; for an agent's request also the
@@ -25,7 +22,9 @@ export function VerifyForm({ reference, agent }: { reference: string; agent: boo
   const router = useRouter();
   const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
   const form = useForm<TVerifyIdentityReview>({
-    resolver: zodResolver(ZVerifyIdentityReview),
+    resolver: lazyResolver(() =>
+      import("@/lib/validation/identity-review").then((m) => m.ZVerifyIdentityReview),
+    ),
     defaultValues: {
       reference,
       note: "",

@@ -1,17 +1,17 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { setRequestJurisdictions } from "@/lib/actions/staff/set-jurisdictions";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { JURISDICTIONS } from "@/lib/requests/jurisdiction";
-import { ZSetJurisdictions, type TSetJurisdictions } from "@/lib/validation/jurisdictions";
+import type { TSetJurisdictions } from "@/lib/validation/jurisdictions";
 
 /** Staff change the laws a request answers to, with the reason; the deadlines follow. */
 export function JurisdictionForm(props: {
@@ -24,7 +24,9 @@ export function JurisdictionForm(props: {
   const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
   const [done, setDone] = useState(false);
   const form = useForm<TSetJurisdictions>({
-    resolver: zodResolver(ZSetJurisdictions),
+    resolver: lazyResolver(() =>
+      import("@/lib/validation/jurisdictions").then((m) => m.ZSetJurisdictions),
+    ),
     defaultValues: {
       reference: props.reference,
       jurisdictions: props.current as TSetJurisdictions["jurisdictions"],

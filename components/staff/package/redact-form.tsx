@@ -1,16 +1,16 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useId, useState } from "react";
 import { useForm } from "react-hook-form";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { redactItem } from "@/lib/actions/staff/redact-item";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { ITEM_WITHHOLDING_GROUNDS } from "@/lib/requests/refusal-grounds";
-import { ZRedactReason, type TRedactReason } from "@/lib/validation/packages";
+import type { TRedactReason } from "@/lib/validation/packages";
 
 /** The ground and the reason for withholding one item (both required; the requester reads them). */
 export function RedactForm(props: {
@@ -24,7 +24,7 @@ export function RedactForm(props: {
   const id = useId();
   const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
   const form = useForm<TRedactReason>({
-    resolver: zodResolver(ZRedactReason),
+    resolver: lazyResolver(() => import("@/lib/validation/packages").then((m) => m.ZRedactReason)),
     defaultValues: { ground: "" as TRedactReason["ground"], reason: "" },
   });
   const { errors, isSubmitting } = form.formState;

@@ -24,8 +24,7 @@ import { enterRequest } from "@/lib/actions/staff/enter-request";
 import type { FoundSubject } from "@/lib/data/requests/find-subjects";
 import { locales } from "@/lib/i18n/config";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { ENTRY_CHANNELS } from "@/lib/validation/queue";
-import { REPLY_METHODS } from "@/lib/validation/requests";
+import { ENTRY_CHANNELS, REPLY_METHODS } from "@/lib/validation/choices";
 
 import { entryResolver, shapeEntry, type EntryValues } from "./entry-values";
 import { ErasureEntryFields } from "./erasure-entry-fields";

@@ -3,7 +3,7 @@ import { get, set, type FieldErrors, type Resolver } from "react-hook-form";
 import { type TRequestType } from "@/lib/requests/vocabulary";
 import { shape, type FormValues } from "@/components/requests/form/form-values";
 import type { FoundSubject } from "@/lib/data/requests/find-subjects";
-import { ZEnterRequest } from "@/lib/validation/queue";
+import { lazy } from "@/components/forms/lazy-resolver";
 
 // The staff entry form holds the web wizard's values (FormValues: filer, people, note, every
 // type's details, so the wizard's field components work inside it) plus how and when the request
@@ -61,11 +61,14 @@ export function shapeEntry(values: EntryValues, picked: FoundSubject | undefined
   };
 }
 
+const entrySchemas = lazy(() => import("@/lib/validation/queue"));
+
 export function entryResolver(picked: () => FoundSubject | undefined): Resolver<EntryValues> {
   return async (values) => {
     const errors: FieldErrors<EntryValues> = {};
-    const result = ZEnterRequest.safeParse(shapeEntry(values, picked()));
-    if (!result.success) {
+    // Without the schema (its chunk did not arrive) the server checks with the same one.
+    const result = (await entrySchemas())?.ZEnterRequest.safeParse(shapeEntry(values, picked()));
+    if (result && !result.success) {
       for (const issue of result.error.issues) {
         const path = issue.path.join(".");
         if (!get(errors, path)) set(errors, path, { type: issue.code, message: issue.message });

@@ -1,17 +1,18 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 
 import { FormAlert } from "@/components/forms/form-alert";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { updateBrand } from "@/lib/actions/manager/brand/update-brand";
 import { isHexColour } from "@/lib/brand/colour";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { BRAND_FIELDS, ZBrand, type TBrand } from "@/lib/validation/brand";
+import { BRAND_FIELDS } from "@/lib/validation/choices";
+import type { ZBrand, TBrand } from "@/lib/validation/brand";
 
 type Input = z.input<typeof ZBrand>;
 type Field = keyof TBrand;
@@ -44,7 +45,7 @@ const PROFILE = BRAND_FIELDS.filter((f) => f !== "brandColor");
 export function BrandForm({ values }: { values: TBrand }) {
   const { t } = useI18n();
   const form = useForm<Input, unknown, TBrand>({
-    resolver: zodResolver(ZBrand),
+    resolver: lazyResolver(() => import("@/lib/validation/brand").then((m) => m.ZBrand)),
     defaultValues: values,
   });
   const { errors } = form.formState;

@@ -1,16 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { saveCategory } from "@/lib/actions/manager/data-map/save-category";
-import {
-  DATA_CLASSES,
-  ZCategoryConfig,
-  type TCategoryConfig,
-} from "@/lib/validation/data-map-config";
+import { DATA_CLASSES } from "@/lib/validation/choices";
+import type { TCategoryConfig } from "@/lib/validation/data-map-config";
 
 import { TextField, useConfigForm } from "./fields";
 import { NameFields } from "./name-fields";
@@ -35,7 +31,9 @@ export function CategoryForm(props: {
 }) {
   const { t } = useI18n();
   const { form, bind, state, onSubmit, editing } = useConfigForm<TCategoryConfig>({
-    resolver: zodResolver(ZCategoryConfig),
+    resolver: lazyResolver(() =>
+      import("@/lib/validation/data-map-config").then((m) => m.ZCategoryConfig),
+    ),
     initial: props.initial,
     empty: EMPTY,
     save: saveCategory,

@@ -1,15 +1,15 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { get, useFieldArray, useForm } from "react-hook-form";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { saveSystemFields } from "@/lib/actions/manager/data-map/save-system-fields";
 import type { SystemField } from "@/lib/data/data-map/config/system-fields";
-import { ZSystemFields, type TSystemFields } from "@/lib/validation/data-map-config";
+import type { TSystemFields } from "@/lib/validation/data-map-config";
 
 /**
  * What one system's fields are called, in both languages: one row per field the data map names
@@ -19,7 +19,9 @@ import { ZSystemFields, type TSystemFields } from "@/lib/validation/data-map-con
 export function FieldsForm(props: { systemId: string; fields: SystemField[] }) {
   const { t } = useI18n();
   const form = useForm<TSystemFields>({
-    resolver: zodResolver(ZSystemFields),
+    resolver: lazyResolver(() =>
+      import("@/lib/validation/data-map-config").then((m) => m.ZSystemFields),
+    ),
     defaultValues: {
       systemId: props.systemId,
       fields: props.fields.map((f) => ({ key: f.key, labelJa: f.labelJa, labelEn: f.labelEn })),

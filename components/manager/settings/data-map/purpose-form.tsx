@@ -1,11 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-
 import { FormAlert } from "@/components/forms/form-alert";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { savePurpose } from "@/lib/actions/manager/data-map/save-purpose";
-import { ZPurposeConfig, type TPurposeConfig } from "@/lib/validation/data-map-config";
+import type { TPurposeConfig } from "@/lib/validation/data-map-config";
 
 import { TextField, useConfigForm } from "./fields";
 import { NameFields } from "./name-fields";
@@ -26,7 +25,9 @@ const EMPTY: TPurposeConfig = {
 export function PurposeForm(props: { initial?: TPurposeConfig }) {
   const { t } = useI18n();
   const { form, bind, state, onSubmit, editing } = useConfigForm<TPurposeConfig>({
-    resolver: zodResolver(ZPurposeConfig),
+    resolver: lazyResolver(() =>
+      import("@/lib/validation/data-map-config").then((m) => m.ZPurposeConfig),
+    ),
     initial: props.initial,
     empty: EMPTY,
     save: savePurpose,

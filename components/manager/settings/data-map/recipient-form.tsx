@@ -1,17 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { saveRecipient } from "@/lib/actions/manager/data-map/save-recipient";
 import { RECIPIENT_CLASSES } from "@/lib/requests/vocabulary";
-import {
-  TRANSFER_SAFEGUARDS,
-  ZRecipientConfig,
-  type TRecipientConfig,
-} from "@/lib/validation/data-map-config";
+import { TRANSFER_SAFEGUARDS } from "@/lib/validation/choices";
+import type { TRecipientConfig } from "@/lib/validation/data-map-config";
 
 import { TextField, useConfigForm } from "./fields";
 import { NameFields } from "./name-fields";
@@ -45,7 +41,9 @@ const EMPTY: TRecipientConfig = {
 export function RecipientForm(props: { initial?: TRecipientConfig }) {
   const { t } = useI18n();
   const { form, bind, state, onSubmit, editing } = useConfigForm<TRecipientConfig>({
-    resolver: zodResolver(ZRecipientConfig),
+    resolver: lazyResolver(() =>
+      import("@/lib/validation/data-map-config").then((m) => m.ZRecipientConfig),
+    ),
     initial: props.initial,
     empty: EMPTY,
     save: saveRecipient,

@@ -1,16 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { saveSystem } from "@/lib/actions/manager/data-map/save-system";
-import {
-  CONNECTOR_KINDS,
-  ZSystemConfig,
-  type TSystemConfig,
-} from "@/lib/validation/data-map-config";
+import { CONNECTOR_KINDS } from "@/lib/validation/choices";
+import type { TSystemConfig } from "@/lib/validation/data-map-config";
 
 import { TextField, useConfigForm } from "./fields";
 import { NameFields } from "./name-fields";
@@ -30,7 +26,9 @@ const EMPTY: TSystemConfig = {
 export function SystemForm(props: { initial?: TSystemConfig }) {
   const { t } = useI18n();
   const { form, bind, state, onSubmit, editing } = useConfigForm<TSystemConfig>({
-    resolver: zodResolver(ZSystemConfig),
+    resolver: lazyResolver(() =>
+      import("@/lib/validation/data-map-config").then((m) => m.ZSystemConfig),
+    ),
     initial: props.initial,
     empty: EMPTY,
     save: saveSystem,

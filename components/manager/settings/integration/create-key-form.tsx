@@ -1,16 +1,17 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { createApiKey } from "@/lib/actions/manager/integration/create-api-key";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { API_SCOPES, ZCreateApiKey, type TCreateApiKey } from "@/lib/validation/integration";
+import { API_SCOPES } from "@/lib/validation/choices";
+import type { TCreateApiKey } from "@/lib/validation/integration";
 
 import { ShownOnce } from "./shown-once";
 
@@ -21,7 +22,9 @@ export function CreateKeyForm({ systemId, systemKey }: { systemId: string; syste
   const [state, setState] = useState<{ key?: string; error?: MessageKey; errorId?: string }>({});
   const empty: TCreateApiKey = { systemId, label: "", scopes: [] };
   const form = useForm<TCreateApiKey>({
-    resolver: zodResolver(ZCreateApiKey),
+    resolver: lazyResolver(() =>
+      import("@/lib/validation/integration").then((m) => m.ZCreateApiKey),
+    ),
     defaultValues: empty,
   });
   const { errors, isSubmitting } = form.formState;

@@ -1,16 +1,16 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { setWebhook } from "@/lib/actions/manager/integration/set-webhook";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { ZSetWebhook, type TSetWebhook } from "@/lib/validation/integration";
+import type { TSetWebhook } from "@/lib/validation/integration";
 
 /** The system's restrictions.changed webhook: its URL, on or off. */
 export function WebhookForm(props: {
@@ -23,7 +23,7 @@ export function WebhookForm(props: {
   const router = useRouter();
   const [state, setState] = useState<{ saved?: boolean; error?: MessageKey; errorId?: string }>({});
   const form = useForm<TSetWebhook>({
-    resolver: zodResolver(ZSetWebhook),
+    resolver: lazyResolver(() => import("@/lib/validation/integration").then((m) => m.ZSetWebhook)),
     defaultValues: { systemId: props.systemId, url: props.url, active: props.active },
   });
   const { errors, isSubmitting } = form.formState;

@@ -1,14 +1,14 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { updateAuthority } from "@/lib/actions/manager/policies/update-authority";
-import { ZAuthority, type TAuthority } from "@/lib/validation/policies-config";
+import type { TAuthority } from "@/lib/validation/policies-config";
 
 const FIELDS = ["nameJa", "nameEn", "contactJa", "contactEn", "url"] as const;
 const LABELS = {
@@ -23,7 +23,9 @@ const LABELS = {
 export function AuthorityForm({ authority, title }: { authority: TAuthority; title: string }) {
   const { t } = useI18n();
   const form = useForm<TAuthority>({
-    resolver: zodResolver(ZAuthority),
+    resolver: lazyResolver(() =>
+      import("@/lib/validation/policies-config").then((m) => m.ZAuthority),
+    ),
     defaultValues: authority,
   });
   const { errors } = form.formState;

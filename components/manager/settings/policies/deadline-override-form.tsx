@@ -1,14 +1,14 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, type Resolver } from "react-hook-form";
 
 import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { addDeadlineOverride } from "@/lib/actions/manager/policies/add-deadline-override";
-import { JURISDICTIONS, ZDeadlineOverrideCreate } from "@/lib/validation/policies-config";
+import { JURISDICTIONS } from "@/lib/validation/choices";
 
 import { PolicyFields, type PolicyFormInput, type PolicyFormOutput } from "./policy-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -45,11 +45,9 @@ const empty = (): PolicyFormInput => ({
 export function DeadlineOverrideForm() {
   const { t } = useI18n();
   const form = useForm<PolicyFormInput, unknown, PolicyFormOutput>({
-    resolver: zodResolver(ZDeadlineOverrideCreate) as unknown as Resolver<
-      PolicyFormInput,
-      unknown,
-      PolicyFormOutput
-    >,
+    resolver: lazyResolver(() =>
+      import("@/lib/validation/policies-config").then((m) => m.ZDeadlineOverrideCreate),
+    ) as unknown as Resolver<PolicyFormInput, unknown, PolicyFormOutput>,
     defaultValues: empty(),
   });
   const { errors } = form.formState;

@@ -1,16 +1,16 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 
 import { FormAlert } from "@/components/forms/form-alert";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { removeDeadlineOverride } from "@/lib/actions/manager/policies/remove-deadline-override";
 import { updateDeadlinePolicy } from "@/lib/actions/manager/policies/update-deadline-policy";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { ZDeadlinePolicyUpdate, type JURISDICTIONS } from "@/lib/validation/policies-config";
+import type { JURISDICTIONS } from "@/lib/validation/policies-config";
 
 import { policyFormValues } from "./policy-defaults";
 import { PolicyFields, type PolicyFormInput, type PolicyFormOutput } from "./policy-fields";
@@ -41,11 +41,9 @@ export function DeadlinePolicyForm({ policy }: { policy: PolicyRowProps }) {
   const { t } = useI18n();
   const prefix = `dp-${policy.id}`;
   const form = useForm<PolicyFormInput, unknown, PolicyFormOutput>({
-    resolver: zodResolver(ZDeadlinePolicyUpdate) as unknown as Resolver<
-      PolicyFormInput,
-      unknown,
-      PolicyFormOutput
-    >,
+    resolver: lazyResolver(() =>
+      import("@/lib/validation/policies-config").then((m) => m.ZDeadlinePolicyUpdate),
+    ) as unknown as Resolver<PolicyFormInput, unknown, PolicyFormOutput>,
     defaultValues: {
       ...policyFormValues(policy.values),
       id: policy.id,

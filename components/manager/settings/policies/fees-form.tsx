@@ -1,14 +1,15 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { updateFees } from "@/lib/actions/manager/policies/update-fees";
-import { MAX_FEE_YEN, ZFees, type TFees } from "@/lib/validation/policies-config";
+import { MAX_FEE_YEN } from "@/lib/validation/choices";
+import type { ZFees, TFees } from "@/lib/validation/policies-config";
 
 import { useActionForm } from "@/components/forms/use-action-form";
 
@@ -23,7 +24,7 @@ const LABELS = {
 export function FeesForm({ fees }: { fees: TFees }) {
   const { t } = useI18n();
   const form = useForm<Input, unknown, TFees>({
-    resolver: zodResolver(ZFees),
+    resolver: lazyResolver(() => import("@/lib/validation/policies-config").then((m) => m.ZFees)),
     defaultValues: fees,
   });
   const { errors } = form.formState;

@@ -5,7 +5,8 @@ import type { z } from "zod";
 
 import { FieldError } from "@/components/forms/field-error";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { DEADLINE_UNITS, type ZDeadlineOverrideCreate } from "@/lib/validation/policies-config";
+import { DEADLINE_UNITS } from "@/lib/validation/choices";
+import type { ZDeadlineOverrideCreate } from "@/lib/validation/policies-config";
 
 export type PolicyFormInput = z.input<typeof ZDeadlineOverrideCreate> & { id?: string };
 export type PolicyFormOutput = z.output<typeof ZDeadlineOverrideCreate> & { id?: string };

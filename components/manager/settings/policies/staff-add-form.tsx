@@ -1,14 +1,15 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { addStaff } from "@/lib/actions/manager/policies/add-staff";
-import { STAFF_ROLE_CHOICES, ZStaffAdd, type TStaffAdd } from "@/lib/validation/policies-config";
+import { STAFF_ROLE_CHOICES } from "@/lib/validation/choices";
+import type { ZStaffAdd, TStaffAdd } from "@/lib/validation/policies-config";
 
 import { useActionForm } from "@/components/forms/use-action-form";
 
@@ -20,7 +21,9 @@ const empty = (): Input => ({ email: "", name: "", role: "" as Input["role"] });
 export function StaffAddForm() {
   const { t } = useI18n();
   const form = useForm<Input, unknown, TStaffAdd>({
-    resolver: zodResolver(ZStaffAdd),
+    resolver: lazyResolver(() =>
+      import("@/lib/validation/policies-config").then((m) => m.ZStaffAdd),
+    ),
     defaultValues: empty(),
   });
   const { errors } = form.formState;

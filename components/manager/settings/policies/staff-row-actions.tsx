@@ -9,7 +9,8 @@ import { revokeStaffPasskeys } from "@/lib/actions/auth/passkeys";
 import { changeStaffRole } from "@/lib/actions/manager/policies/change-staff-role";
 import { removeStaff } from "@/lib/actions/manager/policies/remove-staff";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { STAFF_ROLE_CHOICES, type StaffRoleChoice } from "@/lib/validation/policies-config";
+import { STAFF_ROLE_CHOICES } from "@/lib/validation/choices";
+import type { StaffRoleChoice } from "@/lib/validation/policies-config";
 
 type Outcome = { error?: MessageKey; errorId?: string; openRequests?: number; done?: MessageKey };
 

@@ -1,14 +1,14 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
+import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { saveTemplate } from "@/lib/actions/manager/policies/save-template";
 import type { TemplateText } from "@/lib/data/templates/list-template-texts";
-import { ZTemplateSave, type TTemplateSave } from "@/lib/validation/policies-config";
+import type { TTemplateSave } from "@/lib/validation/policies-config";
 
 import { useActionForm } from "@/components/forms/use-action-form";
 
@@ -19,7 +19,9 @@ export function TemplateForm({ template }: { template: TemplateText }) {
   const { t } = useI18n();
   const prefix = `tpl-${template.key}-${template.locale}`;
   const form = useForm<TTemplateSave>({
-    resolver: zodResolver(ZTemplateSave),
+    resolver: lazyResolver(() =>
+      import("@/lib/validation/policies-config").then((m) => m.ZTemplateSave),
+    ),
     defaultValues: {
       key: template.key,
       locale: template.locale,
