@@ -70,11 +70,24 @@ function streams(pdf: Buffer): Buffer[] {
     const start = pdf.indexOf("stream\n", at);
     if (start < 0) return out;
     const end = pdf.indexOf("\nendstream", start);
-    const dict = pdf.subarray(pdf.lastIndexOf("<<", start), start).toString("latin1");
+    const dict = pdf.subarray(pdf.lastIndexOf(" obj\n", start), start).toString("latin1");
     const data = pdf.subarray(start + 7, end);
     out.push(dict.includes("/FlateDecode") ? inflateSync(data) : data);
     at = end + 10;
   }
+}
+
+/** Undoes the PNG "up" predictor of a stream of `columns`-byte rows. */
+function unpredict(data: Buffer, columns: number): Buffer {
+  const out = Buffer.alloc((data.length / (columns + 1)) * columns);
+  for (let row = 0; row * (columns + 1) < data.length; row++) {
+    expect(data[row * (columns + 1)]).toBe(2);
+    for (let i = 0; i < columns; i++) {
+      const above = row > 0 ? out[(row - 1) * columns + i]! : 0;
+      out[row * columns + i] = (data[row * (columns + 1) + 1 + i]! + above) & 0xff;
+    }
+  }
+  return out;
 }
 
 describe("PDF writer", () => {
@@ -89,13 +102,30 @@ describe("PDF writer", () => {
     expect(text).toMatch(/\/FontFile2 \d+ 0 R/);
     // Written as it goes: the pages went out before the end.
     expect(sink.chunks.length).toBeGreaterThan(3);
-    // The cross-reference table points at the objects.
+    // The cross-reference stream points at the objects, in the file or in an object stream.
     const xref = Number(/startxref\n(\d+)/.exec(text)?.[1]);
-    expect(text.slice(xref, xref + 4)).toBe("xref");
-    const offsets = [...text.slice(xref).matchAll(/^(\d{10}) 00000 n $/gm)].map((m) =>
-      Number(m[1]),
-    );
-    for (const offset of offsets) expect(text.slice(offset)).toMatch(/^\d+ 0 obj\n/);
+    const xrefHead = text.slice(xref, text.indexOf("stream\n", xref));
+    expect(xrefHead).toMatch(/^\d+ 0 obj\n<<\/Type \/XRef .*\/W \[1 4 2\]/);
+    const size = Number(/\/Size (\d+)/.exec(xrefHead)?.[1]);
+    expect(xrefHead).toContain("/DecodeParms <</Predictor 12 /Columns 7>>");
+    const rows = unpredict(streams(pdf.subarray(xref))[0]!, 7);
+    expect(rows.length).toBe(size * 7);
+    const objectStreams = new Set<number>();
+    let compressed = 0;
+    for (let id = 1; id < size; id++) {
+      const type = rows.readUInt8(id * 7);
+      const field = rows.readUInt32BE(id * 7 + 1);
+      if (type === 1) expect(text.slice(field)).toMatch(new RegExp(`^${id} 0 obj\n`));
+      if (type === 2) {
+        objectStreams.add(field);
+        compressed++;
+      }
+    }
+    expect(compressed).toBeGreaterThan(160); // the structure elements, a few per row
+    for (const stream of objectStreams) {
+      const offset = rows.readUInt32BE(stream * 7 + 1);
+      expect(text.slice(offset, offset + 200)).toMatch(/^\d+ 0 obj\n<<\/Type \/ObjStm \/N \d+/);
+    }
     // ToUnicode maps glyphs back to the characters, including one outside the BMP (𠮷).
     const cmap = streams(pdf)
       .map((s) => s.toString("latin1"))
@@ -151,6 +181,39 @@ describe("PDF writer", () => {
     const fonts = execFileSync("pdffonts", [file], { encoding: "utf8" });
     expect(fonts).toMatch(/NotoSansJP-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/);
   });
+});
+
+describe("a tagged PDF", () => {
+  it.skipIf(!hasPoppler)(
+    "has a structure tree a screen reader reads in order: headings, contents, tables",
+    async () => {
+      const file = path.join(dir, "tagged.pdf");
+      await writeFile(file, (await buildPdf(120)).bytes());
+      const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
+      expect(info).toMatch(/Tagged:\s+yes/);
+      expect(info).toMatch(/Suspects:\s+no/);
+      const tree = execFileSync("pdfinfo", ["-struct-text", file], { encoding: "utf8" });
+      const lines = tree.split("\n");
+      expect(lines[0]).toBe("Document");
+      // The outline starts at H1: the letter's subject, then the contents as a TOC whose entries
+      // read their page numbers (drawn at the end, as forms, inside each entry).
+      const firstHeading = lines.find((l) => /^\s+H\d/.test(l));
+      expect(firstHeading?.trim()).toBe("H1 (block)");
+      expect(tree).toMatch(/TOCI\n\s+"1\. 利用目的"\n\s+"2"/);
+      // Each item a table row: its field the row's header cell, its content a data cell.
+      expect(tree).toMatch(
+        /TR\n\s+TH:\n\s+\/Scope \/Row\n\s+"予約7"\n\s+TD\n\s+"宿泊予約 東京都港区のホテル「桜」/,
+      );
+      expect(tree.match(/^\s+TR$/gm)?.length).toBe(121); // 120 items and one withheld
+      expect(tree.match(/^\s+Table \(block\)$/gm)?.length).toBe(3); // two categories, withheld
+      // Page furniture is on the page but not read: the footer and the running head.
+      const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+      for (const furniture of ["R-2026-000123 — ", "（続き）"]) {
+        expect(text).toContain(furniture);
+        expect(tree).not.toContain(furniture);
+      }
+    },
+  );
 });
 
 describe("systems whose data could not be gathered", () => {

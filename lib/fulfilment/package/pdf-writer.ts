@@ -3,7 +3,7 @@ import type { Translate } from "@/lib/i18n/translate";
 
 import { charWidth } from "./pdf/font";
 import { breakLines } from "./pdf/line-break";
-import { type Deferred, PAGE, PdfFile, textWidth } from "./pdf/pdf-file";
+import { type Deferred, PAGE, PdfFile, type StructTag, textWidth } from "./pdf/pdf-file";
 import {
   gapLines,
   jstDay,
@@ -68,18 +68,22 @@ class Flow {
     if (this.y + height > BOTTOM && this.y > TOP) this.newPage();
   }
 
-  /** The current page's footer: the reference and "page N of M". */
+  /** The current page's footer: the reference and "page N of M" (page furniture: an artifact). */
   drawFooter() {
-    this.pdf.rule(MARGIN, PAGE.width - MARGIN, BOTTOM + 10, 0.75);
-    const text = this.footer(this.page);
-    this.pdf.text(MARGIN, BOTTOM + 24, META, text, 0.4);
-    this.pdf.drawDeferred(MARGIN + textWidth(text, META), BOTTOM + 24, this.total);
+    this.pdf.artifact(() => {
+      this.pdf.rule(MARGIN, PAGE.width - MARGIN, BOTTOM + 10, 0.75);
+      const text = this.footer(this.page);
+      this.pdf.text(MARGIN, BOTTOM + 24, META, text, 0.4);
+      this.pdf.drawDeferred(MARGIN + textWidth(text, META), BOTTOM + 24, this.total);
+    });
   }
 
-  /** Text set flush right, ending at the right margin. */
+  /** A line set flush right, ending at the right margin: a paragraph of its own. */
   right(text: string, size: number) {
     this.y += size * 1.5;
+    this.pdf.open("P");
     this.pdf.text(PAGE.width - MARGIN - textWidth(text, size), this.y, size, text);
+    this.pdf.close();
   }
 
   newPage() {
@@ -88,7 +92,7 @@ class Flow {
     this.y = TOP;
     // A heading carried over to the next page, so a reader never has to turn back for it.
     if (this.running) {
-      this.pdf.text(MARGIN, this.y + 9, 9, this.running, 0.45);
+      this.pdf.artifact(() => this.pdf.text(MARGIN, this.y + 9, 9, this.running, 0.45));
       this.y += 18;
     }
   }
@@ -98,16 +102,19 @@ class Flow {
     this.running = text;
   }
 
-  heading(text: string, level: 1 | 2 | 3) {
+  /** A heading drawn at `level`'s size; `tag` when its place in the outline differs. */
+  heading(text: string, level: 1 | 2 | 3, tag: StructTag = `H${level}`) {
     const size = level === 1 ? 18 : level === 2 ? 13 : 11;
     const lines = this.lines(text, size, WIDTH);
     const before = level === 1 ? 0 : level === 2 ? 16 : 10;
     this.ensure(before + lines.length * size * 1.5 + LINE * 2);
     this.y += before;
+    this.pdf.open(tag);
     for (const line of lines) {
       this.y += size * 1.4;
       this.pdf.text(MARGIN, this.y, size, line, level === 3 ? 0.15 : 0);
     }
+    this.pdf.close();
     if (level === 2) this.pdf.rule(MARGIN, PAGE.width - MARGIN, this.y + 5, 0.3);
     this.y += level === 2 ? 10 : 6;
   }
@@ -116,15 +123,20 @@ class Flow {
     const size = options.size ?? BODY;
     const indent = options.indent ?? 0;
     const height = size * 1.45;
+    this.pdf.open("P");
     for (const line of this.lines(text, size, WIDTH - indent)) {
       this.ensure(height);
       this.y += height;
       this.pdf.text(MARGIN + indent, this.y, size, line, options.gray ?? 0);
     }
+    this.pdf.close();
     this.y += 3;
   }
 
-  /** One item: field on the left, content on the right, its origin in small print below. */
+  /**
+   * One item as a table row: the field on the left (the row's header cell), the content on the
+   * right with its origin in small print below (its data cell). Inside a `table`.
+   */
   row(field: string, value: string, meta: string) {
     const fieldLines = this.lines(field, BODY, FIELD_WIDTH);
     const valueLines = this.lines(value, BODY, VALUE_WIDTH);
@@ -132,20 +144,36 @@ class Flow {
     const count = Math.max(fieldLines.length, valueLines.length);
     const height = count * LINE + metaLines.length * META_LINE + 5;
     this.ensure(Math.min(height, BOTTOM - TOP - 40));
+    this.pdf.open("TR");
+    const th = this.pdf.element("TH", "/O /Table /Scope /Row");
+    const td = this.pdf.element("TD");
     for (let i = 0; i < count; i++) {
       // Only a value longer than a whole page is split across pages.
       if (this.y + LINE > BOTTOM) this.newPage();
       this.y += LINE;
       const f = fieldLines[i];
       const v = valueLines[i];
-      if (f) this.pdf.text(MARGIN, this.y, BODY, f, 0.3);
-      if (v) this.pdf.text(VALUE_X, this.y, BODY, v);
+      if (f) this.pdf.text(MARGIN, this.y, BODY, f, 0.3, th);
+      if (v) this.pdf.text(VALUE_X, this.y, BODY, v, 0, td);
     }
     for (const line of metaLines) {
       this.y += META_LINE;
-      this.pdf.text(VALUE_X, this.y, META, line, 0.45);
+      this.pdf.text(VALUE_X, this.y, META, line, 0.45, td);
     }
+    this.pdf.finish(th);
+    this.pdf.finish(td);
+    this.pdf.close();
     this.y += 5;
+  }
+
+  /** Starts a table of rows (closing one left open); `endTable` closes it. */
+  table() {
+    this.endTable();
+    this.pdf.open("Table");
+  }
+
+  endTable() {
+    if (this.pdf.openTag === "Table") this.pdf.close();
   }
 }
 
@@ -279,23 +307,28 @@ function coverLetter(flow: Flow, head: PackageHead, sections: SectionId[]): Cont
   for (const line of [org.name, org.department, org.address].filter(Boolean))
     flow.right(line, BODY);
   flow.y += 24;
-  flow.heading(t(`${k}.doc.letterSubject`), 2);
+  // The letter's subject heads the outline, the contents under it (drawn smaller).
+  flow.heading(t(`${k}.doc.letterSubject`), 2, "H1");
   flow.paragraph(t(`${k}.doc.letterBody`, { organisation: org.name, reference: head.reference }), {
     size: 10,
   });
   flow.paragraph(`${t(`${k}.doc.contact`)}: ${org.contact}`, { size: 9, gray: 0.3 });
   flow.y += 12;
-  flow.heading(t(`${k}.doc.contents`), 3);
+  flow.heading(t(`${k}.doc.contents`), 3, "H2");
   const contents: Contents = new Map();
+  flow.pdf.open("TOC");
   sections.forEach((id, i) => {
     const title = id === "gaps" ? t(`${k}.gaps.title`) : t(`${k}.section.${id}`);
     flow.ensure(LINE + 4);
     flow.y += LINE + 4;
+    flow.pdf.open("TOCI");
     flow.pdf.text(MARGIN + 8, flow.y, 10, `${i + 1}. ${title}`);
     const page = flow.pdf.deferred(10, { align: "right" });
     flow.pdf.drawDeferred(PAGE.width - MARGIN, flow.y, page);
+    flow.pdf.close();
     contents.set(id, page);
   });
+  flow.pdf.close();
   return contents;
 }
 
@@ -351,9 +384,11 @@ export function createPdfWriter(sink: ByteSink): PackageWriter {
       for (const item of batch) {
         if (item.category !== category) {
           category = item.category;
+          flow.endTable();
           flow.runningHead("");
           flow.heading(item.category, 3);
           flow.runningHead(`${item.category} ${t(`${k}.doc.continued`)}`);
+          flow.table();
         }
         let source = labels.get(item.source);
         if (source === undefined) labels.set(item.source, (source = sourceLabel(t, item.source)));
@@ -366,14 +401,17 @@ export function createPdfWriter(sink: ByteSink): PackageWriter {
     },
     async end(tail: PackageTail) {
       if (!flow) throw new Error("PDF writer not begun");
+      flow.endTable();
       flow.runningHead("");
       if (category === null) flow.paragraph(t(`${k}.doc.none`));
       flow.paragraph(`${t(`${k}.doc.itemCount`)}: ${tail.itemCount}`, { size: 10 });
       section(flow, contents, "withheld", t(`${k}.section.withheld`));
       if (tail.withheld.length === 0) flow.paragraph(t(`${k}.doc.none`));
       else flow.paragraph(t(`${k}.withheld.intro`));
+      if (tail.withheld.length > 0) flow.table();
       for (const w of tail.withheld)
         flow.row(w.field, `${t(`${k}.col.reason`)}: ${w.reason}`, `${w.category} · ${w.system}`);
+      flow.endTable();
       if (tail.neverIncluded.count > 0)
         flow.paragraph(t(`${k}.withheld.neverIncluded`, { count: tail.neverIncluded.count }));
       flow.drawFooter();
