@@ -6,7 +6,7 @@ import { inflateSync } from "node:zlib";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { breakLines } from "./pdf/line-break";
+import { breakLines } from "@/lib/pdf/line-break";
 import { createPdfWriter } from "./pdf-writer";
 import { item, memorySink, write } from "./test-fixtures";
 

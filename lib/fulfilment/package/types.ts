@@ -123,9 +123,7 @@ export interface PackageTail {
 }
 
 /** Where a writer's bytes go (an encrypted file); awaiting write() is the back-pressure. */
-export interface ByteSink {
-  write(chunk: string | Buffer): Promise<void>;
-}
+export type { ByteSink } from "@/lib/pdf/pdf-file";
 
 /** One output format, fed the included items in order, batch by batch. */
 export interface PackageWriter {

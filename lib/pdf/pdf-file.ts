@@ -1,7 +1,5 @@
 import { deflateSync } from "node:zlib";
 
-import type { ByteSink } from "../types";
-
 import { baseFont, charWidth, FontSubset } from "./font";
 
 // A PDF written front to back: each page's content stream and page object go out as soon as the
@@ -17,6 +15,11 @@ import { baseFont, charWidth, FontSubset } from "./font";
 // artifacts. Elements are written as they close, each page's parent-tree entry as the page ends;
 // both go into compressed object streams (§7.5.7), with a cross-reference stream (§7.5.8), so a
 // disclosure of 100,000 rows (three elements each) stays small.
+
+/** Where the bytes go, awaited per chunk (back-pressure). */
+export interface ByteSink {
+  write(chunk: string | Buffer): Promise<void>;
+}
 
 export const PAGE = { width: 595.28, height: 841.89 } as const;
 
