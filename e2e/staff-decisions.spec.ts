@@ -1,4 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { randomInt, randomUUID } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
@@ -9,6 +13,20 @@ import { expect, test } from "./support/fixtures";
 
 // Outcomes, refusals with legal grounds, four-eyes approvals and template messages, from the
 // staff's and the requester's side.
+
+/** A PDF's text (poppler's pdftotext), its lines joined: Japanese sentences wrap anywhere. */
+function pdfText(file: string): string {
+  return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(
+    /\n(?=\S)/g,
+    "",
+  );
+}
+
+async function saveTemp(bytes: Buffer, name: string): Promise<string> {
+  const file = path.join(tmpdir(), `${randomUUID()}-${name}`);
+  await writeFile(file, bytes);
+  return file;
+}
 
 /** Axe on the page, or only on the given parts of it (the panels this feature owns). */
 async function expectNoViolations(page: Page, ...selectors: string[]) {
@@ -250,6 +268,42 @@ test("a refusal names its legal grounds, is sent back once, then approved; the r
   );
   await expect(complaint).toContainText("裁判所に訴えを提起することもできます");
   await expectNoViolations(page);
+
+  // The answer as a letter on A4, to keep or print: addressed to her, the grounds, the
+  // explanation and where to complain, read back from the PDF she downloads.
+  const letters = page.getByTestId("letters");
+  await expect(letters.getByRole("link")).toHaveText(["ご請求への回答（PDF）"]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    letters.getByRole("link", { name: "ご請求への回答（PDF）" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`${reference}-outcome-ja.pdf`);
+  const letter = pdfText(await download.path());
+  for (const text of [
+    "様",
+    "ご請求への回答（お応えできないことについて）",
+    "当社の業務の適正な実施に著しい支障を及ぼすおそれがある",
+    "開示すると不正調査の業務に著しい支障を及ぼすため、開示できません。",
+    "個人情報保護委員会",
+  ])
+    expect(letter).toContain(text);
+  expect(letter).not.toContain("説明に根拠となる業務を具体的に書いてください。");
+
+  // Staff, who print letters for a reply by post, have each in both languages.
+  await approver.reload();
+  const staffLetters = approver.getByTestId("letters");
+  await expect(staffLetters.getByRole("listitem")).toHaveText([/^ご請求への回答: 日本語 · 英語/]);
+  await expect(staffLetters.getByRole("link", { name: "ご請求への回答 (日本語)" })).toBeVisible();
+  const english = await approver.request.get(
+    (await staffLetters.getByRole("link", { name: "ご請求への回答 (英語)" }).getAttribute("href"))!,
+  );
+  expect(english.headers()["content-type"]).toBe("application/pdf");
+  const englishText = pdfText(await saveTemp(await english.body(), `${reference}-en.pdf`));
+  expect(englishText).toContain("Our answer to your request: refused");
+  expect(englishText).toContain("It could seriously disrupt the proper conduct of our business");
+  // Another person's request has no letters for her.
+  const stranger = await page.request.get(`/ja/requests/R-2026-000001/letters/outcome`);
+  expect(stranger.status()).toBe(404);
 });
 
 test("a disclosure of a person with nothing on file closes as 'no such data held'; with data on file it cannot (en)", async ({

@@ -11,8 +11,8 @@ export interface LetterHead {
   from: string[];
   subject: string;
   body: string[];
-  /** "お問い合わせ先: …" */
-  contact: string;
+  /** "お問い合わせ先: …", after the body; a letter with more to say puts it at its end. */
+  contact?: string;
 }
 
 /**
@@ -31,5 +31,5 @@ export function drawLetterHead(flow: Flow, head: LetterHead) {
   // The subject heads the outline (H1), drawn at a second level's size.
   flow.heading(head.subject, 2, "H1");
   for (const paragraph of head.body) flow.paragraph(paragraph, { size: 10 });
-  flow.paragraph(head.contact, { size: 9, gray: 0.3 });
+  if (head.contact) flow.paragraph(head.contact, { size: 9, gray: 0.3 });
 }

@@ -13,6 +13,7 @@ import { lawEnforcement } from "./sections/lawEnforcement";
 import { extensions } from "./sections/extensions";
 import { settings } from "./sections/settings";
 import { settingsDataMap } from "./sections/settingsDataMap";
+import { letters } from "./sections/letters";
 import { settingsBrand } from "./sections/settingsBrand";
 import { settingsPolicies } from "./sections/settingsPolicies";
 import { integration } from "./sections/integration";
@@ -38,6 +39,7 @@ export const en: Messages = {
   settings: settings.en,
   settingsDataMap: settingsDataMap.en,
   settingsBrand: settingsBrand.en,
+  letters: letters.en,
   settingsPolicies: settingsPolicies.en,
   integration: integration.en,
   passkeys: passkeys.en,

@@ -12,6 +12,7 @@ import { lawEnforcement } from "./sections/lawEnforcement";
 import { extensions } from "./sections/extensions";
 import { settings } from "./sections/settings";
 import { settingsDataMap } from "./sections/settingsDataMap";
+import { letters } from "./sections/letters";
 import { settingsBrand } from "./sections/settingsBrand";
 import { settingsPolicies } from "./sections/settingsPolicies";
 import { integration } from "./sections/integration";
@@ -40,6 +41,7 @@ export const ja = {
   settings: settings.ja,
   settingsDataMap: settingsDataMap.ja,
   settingsBrand: settingsBrand.ja,
+  letters: letters.ja,
   settingsPolicies: settingsPolicies.ja,
   integration: integration.ja,
   passkeys: passkeys.ja,

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 
 import { DocumentsPanel } from "@/components/identity/documents-panel";
 import { MessageForm } from "@/components/requests/message-form";
+import { LetterList } from "@/components/requests/letter-list";
 import { MessageThread } from "@/components/requests/message-thread";
 import { RequestDetails } from "@/components/requests/request-details";
 import { RequestFacts } from "@/components/requests/request-facts";
@@ -123,6 +124,13 @@ export default async function MyRequestPage({
         locale={locale}
         t={t}
         now={now}
+      />
+      <LetterList
+        actor={actor}
+        reference={request.reference}
+        locale={locale}
+        t={t}
+        audience="requester"
       />
       <RequestChanges actor={actor} reference={request.reference} locale={locale} t={t} />
       <h2>{t("request.details")}</h2>

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 
 import { AgentPanel } from "@/components/requests/agent-panel";
 import { AcknowledgementPanel } from "@/components/staff/acknowledgement/acknowledgement-panel";
+import { LetterList } from "@/components/requests/letter-list";
 import { MessageThread } from "@/components/requests/message-thread";
 import { RequestDetails } from "@/components/requests/request-details";
 import { RequestFacts } from "@/components/requests/request-facts";
@@ -104,6 +105,13 @@ export default async function StaffRequestPage({
           </section>
           <AssignControl {...panel} />
           <AcknowledgementPanel {...panel} />
+          <LetterList
+            actor={actor}
+            reference={request.reference}
+            locale={locale}
+            t={t}
+            audience="staff"
+          />
         </aside>
         <div className="request-work">
           <JurisdictionPanel {...panel} />

@@ -1,0 +1,65 @@
+import { FileText } from "lucide-react";
+
+import type { Actor } from "@/lib/auth/actor";
+import { listLetters } from "@/lib/data/letters/open-letter";
+import { locales, type Locale } from "@/lib/i18n/config";
+import { formatDateWithEra } from "@/lib/i18n/format";
+import type { Translate } from "@/lib/i18n/translate";
+
+export const letterHref = (locale: Locale, reference: string, kind: string) =>
+  `/${locale}/requests/${encodeURIComponent(reference)}/letters/${kind}`;
+
+/**
+ * The letters issued about a request (lib/letters/) as PDF downloads: the requester's in the
+ * page's language; staff, who print them for a reply by post, get each in both languages.
+ */
+export async function LetterList(props: {
+  actor: Actor;
+  reference: string;
+  locale: Locale;
+  t: Translate;
+  audience: "requester" | "staff";
+}) {
+  const { actor, reference, locale, t, audience } = props;
+  const letters = await listLetters({ actor, reference });
+  if (!letters || letters.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="letters-title" data-testid="letters">
+      <h2 id="letters-title">{t("letters.title")}</h2>
+      <p className="help">{t(audience === "staff" ? "letters.staffIntro" : "letters.intro")}</p>
+      <ul className="letters">
+        {letters.map(({ kind, issuedAt }) => (
+          <li key={kind}>
+            <FileText aria-hidden="true" size={18} />
+            <span>
+              {audience === "staff" ? (
+                // The letter's name once, then one link per language; each link's name says both.
+                <>
+                  {t(`letters.kind.${kind}`)}:{" "}
+                  {locales.map((language, i) => (
+                    <span key={language}>
+                      {i > 0 && " · "}
+                      <a
+                        href={letterHref(language, reference, kind)}
+                        download
+                        hrefLang={language}
+                        aria-label={`${t(`letters.kind.${kind}`)} (${t(`letters.languageName.${language}`)})`}
+                      >
+                        {t(`letters.languageName.${language}`)}
+                      </a>
+                    </span>
+                  ))}
+                </>
+              ) : (
+                <a href={letterHref(locale, reference, kind)} download>
+                  {t("letters.download", { letter: t(`letters.kind.${kind}`) })}
+                </a>
+              )}{" "}
+              <small>{t("letters.issuedOn", { date: formatDateWithEra(locale, issuedAt) })}</small>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+import "server-only";
+
+import type { Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record";
+import { readBrand } from "@/lib/brand/read-brand";
+import { getDb } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/config";
+import { getTranslator } from "@/lib/i18n/translate";
+import { DOCUMENT_KINDS } from "@/lib/identity/rules";
+import { writeLetterPdf, type LetterSender } from "@/lib/letters/letter-pdf";
+import { letterText, lettersOf, type LetterFacts, type LetterKind } from "@/lib/letters/letters";
+
+import { complaintAuthorities } from "../requests/complaint-authorities";
+import { requestScope } from "../requests/get-request";
+
+// The outcome letters of a request (lib/letters/), for those who may see the request: its
+// requester (their own) and staff. Each opening of a letter is audited, as an attachment's is.
+
+async function readFacts(actor: Actor, reference: string) {
+  const request = await getDb().request.findFirst({
+    where: { AND: [{ reference }, requestScope(actor)] },
+    select: {
+      id: true,
+      reference: true,
+      type: true,
+      status: true,
+      receivedAt: true,
+      closedAt: true,
+      outcome: true,
+      refusalGrounds: true,
+      outcomeNote: true,
+      jurisdictions: true,
+      residenceCountry: true,
+      subject: { select: { familyName: true, givenName: true } },
+      extensions: {
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { jurisdiction: true, reason: true, newDueAt: true, createdAt: true },
+      },
+      decisions: {
+        where: { result: "RESUBMIT" },
+        orderBy: { decidedAt: "desc" },
+        take: 1,
+        select: { reasons: true, decidedAt: true },
+      },
+    },
+  });
+  if (!request) return null;
+  const [extension] = request.extensions;
+  const [resubmission] = request.decisions;
+  const facts: LetterFacts = {
+    reference: request.reference,
+    type: request.type,
+    status: request.status,
+    receivedAt: request.receivedAt,
+    closedAt: request.closedAt,
+    outcome: request.outcome,
+    refusalGrounds: request.refusalGrounds,
+    outcomeNote: request.outcomeNote,
+    extension: extension
+      ? {
+          jurisdiction: extension.jurisdiction,
+          reason: extension.reason,
+          newDueAt: extension.newDueAt,
+          at: extension.createdAt,
+        }
+      : null,
+    resubmission: resubmission
+      ? { reasons: resubmission.reasons, at: resubmission.decidedAt }
+      : null,
+  };
+  return { request, facts };
+}
+
+/** The letters of a request the actor may see, oldest first; null when it is not theirs. */
+export async function listLetters(options: { actor: Actor; reference: string }) {
+  const found = await readFacts(options.actor, options.reference);
+  return found && lettersOf(found.facts);
+}
+
+/**
+ * One letter as a PDF in the reader's language; null when the request is not the actor's or has
+ * no such letter.
+ */
+export async function openLetter(options: {
+  actor: Actor;
+  reference: string;
+  kind: LetterKind;
+  locale: Locale;
+}): Promise<{ bytes: Buffer; fileName: string } | null> {
+  const { actor, kind, locale } = options;
+  const found = await readFacts(actor, options.reference);
+  if (!found) return null;
+  const { request, facts } = found;
+  const t = getTranslator(locale);
+  const brand = await readBrand();
+  const inLocale = (value: Record<Locale, string>) => value[locale] || value.ja;
+  const sender: LetterSender = {
+    name: inLocale(brand.organisationName),
+    department: inLocale(brand.department),
+    address: inLocale(brand.address),
+    contact: [brand.contactEmail, brand.contactPhone].filter(Boolean).join(" / "),
+  };
+  const text = letterText({
+    kind,
+    facts,
+    locale,
+    t,
+    organisation: sender.name,
+    authorities: await complaintAuthorities(getDb(), request),
+    documentKinds: DOCUMENT_KINDS,
+  });
+  if (!text) return null;
+  const chunks: Buffer[] = [];
+  await writeLetterPdf(
+    { write: async (chunk) => void chunks.push(Buffer.from(chunk)) },
+    {
+      locale,
+      t,
+      reference: request.reference,
+      addressee:
+        [request.subject?.familyName, request.subject?.givenName].filter(Boolean).join(" ") || null,
+      sender,
+      text,
+    },
+  );
+  await getDb().$transaction((tx) =>
+    recordAudit(tx, {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: "letter.open",
+      entityType: "Request",
+      entityId: request.id,
+      requestId: request.id,
+      ip: actor.ip,
+      data: { kind, locale },
+    }),
+  );
+  return { bytes: Buffer.concat(chunks), fileName: `${request.reference}-${kind}-${locale}.pdf` };
+}
