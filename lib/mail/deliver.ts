@@ -31,6 +31,7 @@ export async function deliverMail(db: Db, mail: Mail): Promise<void> {
           to: mail.to.toLowerCase(),
           subject: mail.subject,
           text: mail.text,
+          html: mail.html ?? null,
           expiresAt: mail.expiresAt ?? null,
         },
       }),

@@ -446,6 +446,8 @@ export const en: Messages = {
     empty: "No mail yet.",
     to: "To",
     at: "Sent",
+    html: "HTML version (as a mail program shows it): {subject}",
+    text: "Text version",
   },
   validation: {
     required: "This field is required",

@@ -446,6 +446,8 @@ export const ja = {
     empty: "メールはまだありません。",
     to: "宛先",
     at: "日時",
+    html: "HTML版（メールソフトでの見え方）: {subject}",
+    text: "テキスト版",
   },
   validation: {
     required: "入力してください",

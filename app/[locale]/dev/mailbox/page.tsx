@@ -45,6 +45,17 @@ export default async function MailboxPage({ params }: { params: Promise<{ locale
             <dt>{t("mailbox.at")}</dt>
             <dd>{formatDateTime(locale, mail.createdAt)}</dd>
           </dl>
+          {/* The HTML part as a mail program would show it: sandboxed (no script, no same
+              origin), its links opening in this tab. */}
+          {mail.html && (
+            <iframe
+              className="mail-html"
+              title={t("mailbox.html", { subject: mail.subject })}
+              sandbox="allow-top-navigation-by-user-activation"
+              srcDoc={`<base target="_top">${mail.html}`}
+            />
+          )}
+          <h3>{t("mailbox.text")}</h3>
           <Linkified text={mail.text} />
         </article>
       ))}
