@@ -5,6 +5,7 @@ import { identity } from "../lib/i18n/messages/sections/identity";
 import {
   fakeJpeg,
   jpegWithGps,
+  noisyJpeg,
   pdfWithEmbeddedFile,
   pdfWithJavaScript,
   pngImage,
@@ -149,4 +150,41 @@ test("in English: a PNG is accepted and a text file named .jpg is refused", asyn
   );
   await expect(panel.getByRole("cell", { name: text.kind.RESIDENCE_CARD })).toBeVisible();
   expect(await documentCount(request.id)).toBe(1);
+});
+
+test("on a slow connection the upload shows how far it has got, in per cent", async ({
+  page,
+  signIn,
+}) => {
+  const { request, panel } = await openRequest(
+    page,
+    await signIn("SUBJECT", { withSubject: true }),
+    "ja",
+  );
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 20,
+    downloadThroughput: -1,
+    uploadThroughput: 64 * 1024,
+  });
+  const file = await noisyJpeg(800, 600);
+  expect(file.length).toBeGreaterThan(150 * 1024);
+  await send(
+    page,
+    "ja",
+    { name: "passport.jpg", mimeType: "image/jpeg", buffer: file },
+    "PASSPORT",
+  );
+  const progress = panel.getByTestId("progress");
+  await expect(progress).toHaveText(/^\d{1,3}%$/);
+  await expect(
+    progress.getByRole("progressbar", { name: identity.ja.upload.progressLabel }),
+  ).toBeVisible();
+  await expect(panel.getByRole("status")).toHaveText(identity.ja.upload.done, { timeout: 30_000 });
+  await expect(progress).toHaveCount(0);
+  expect(await documentCount(request.id)).toBe(1);
+  // The document moved the request to review: the panel stays in place and keeps its message.
+  await expect(page.getByTestId("status")).toHaveText("本人確認中");
+  await expect(panel.getByRole("status")).toHaveText(identity.ja.upload.done);
 });

@@ -5,6 +5,7 @@ import { useRef, useState, type FormEvent } from "react";
 
 import { FieldError } from "@/components/forms/field-error";
 import { FormAlert } from "@/components/forms/form-alert";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { isMessageKeyLike } from "@/lib/i18n/keys";
 import type { MessageKey } from "@/lib/i18n/translate";
@@ -125,9 +126,7 @@ export function DocumentUpload({ reference }: { reference: string }) {
         </p>
         <FieldError id="identity-file-error" message={fileError} />
       </div>
-      {uploading && (
-        <progress max={100} value={progress} aria-label={t("identity.upload.progressLabel")} />
-      )}
+      {uploading && <ProgressBar value={progress} label={t("identity.upload.progressLabel")} />}
       <FormAlert error={failure?.error} errorId={failure?.errorId} />
       <div aria-live="polite">{done && <p role="status">{t("identity.upload.done")}</p>}</div>
       <button type="submit" disabled={uploading}>

@@ -1,5 +1,6 @@
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import type { Translate } from "@/lib/i18n/translate";
+import { Stepper } from "@/components/ui/stepper";
 
 const STEPS = ["received", "identity", "work", "answer"] as const;
 
@@ -36,24 +37,13 @@ export function StatusTracker(props: {
   const current = trackerStep(props.status, props.identityVerified);
   if (current === null) return null;
   return (
-    <ol className="tracker" aria-label={t("request.tracker.label")} data-testid="status-tracker">
-      {STEPS.map((step, i) => {
-        const state = i < current ? "done" : i === current ? "current" : "todo";
-        return (
-          <li key={step} data-state={state} aria-current={state === "current" ? "step" : undefined}>
-            <span className="marker" aria-hidden="true">
-              {state === "done" ? "✓" : i + 1}
-            </span>
-            <span>{t(`request.tracker.${step}`)}</span>
-            {state !== "todo" && (
-              <span className="visually-hidden">
-                {" "}
-                ({state === "done" ? t("request.tracker.done") : t("request.tracker.current")})
-              </span>
-            )}
-          </li>
-        );
-      })}
-    </ol>
+    <Stepper
+      label={t("request.tracker.label")}
+      steps={STEPS.map((step) => t(`request.tracker.${step}`))}
+      current={current}
+      doneLabel={t("request.tracker.done")}
+      currentLabel={t("request.tracker.current")}
+      testId="status-tracker"
+    />
   );
 }

@@ -28,6 +28,20 @@ export async function jpegWithGps(options: { width?: number; height?: number } =
     .toBuffer();
 }
 
+/** A photo-sized JPEG of noise: it barely compresses, so its size is about width × height / 2. */
+export const noisyJpeg = (width: number, height: number) =>
+  sharp({
+    create: {
+      width,
+      height,
+      channels: 3,
+      background: "#808080",
+      noise: { type: "gaussian", mean: 128, sigma: 40 },
+    },
+  })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+
 export const pngImage = () =>
   sharp({ create: { width: 32, height: 32, channels: 4, background: "#3c3" } })
     .png()

@@ -237,6 +237,12 @@ export const en: Messages = {
     newRequest: "File a new request",
   },
   requestForm: {
+    wizard: {
+      label: "Steps of a request",
+      choose: "Choose a right",
+      details: "Fill in the details",
+      documents: "Send identity documents",
+    },
     residence: {
       title: "Country or region of residence",
       help: "Where the person the request is about lives. It decides which laws apply and so the deadline.",

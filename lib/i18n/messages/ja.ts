@@ -239,6 +239,12 @@ export const ja = {
     newRequest: "新しい請求をする",
   },
   requestForm: {
+    wizard: {
+      label: "請求の手順",
+      choose: "権利を選ぶ",
+      details: "内容を入力",
+      documents: "本人確認書類を提出",
+    },
     residence: {
       title: "お住まいの国・地域",
       help: "請求の対象となる方がお住まいの国・地域です。適用される法律と回答期限がこれで決まります。",

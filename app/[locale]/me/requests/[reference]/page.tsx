@@ -52,8 +52,13 @@ export default async function MyRequestPage({
     (p) => p.id === query.download && (!p.expiresAt || p.expiresAt > now),
   );
   const resume = download && (await signedInRecently()) ? download : undefined;
+  // Documents come first until identity is decided. IDENTITY_REVIEW counts too: a document sent
+  // while awaited moves the request there, and the panel must stay where it was (moving it would
+  // remount the upload form and lose its "received" message).
   const awaitingDocuments =
-    request.status === "SUBMITTED" || request.status === "AWAITING_IDENTITY";
+    request.status === "SUBMITTED" ||
+    request.status === "AWAITING_IDENTITY" ||
+    request.status === "IDENTITY_REVIEW";
   const documents = (
     <DocumentsPanel
       actor={actor}

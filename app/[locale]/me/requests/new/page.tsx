@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { RequestTypeIcon } from "@/components/requests/request-type-icon";
+import { WizardSteps } from "@/components/requests/wizard-steps";
 import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
 import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
@@ -22,6 +23,7 @@ export default async function ChooseRequestPage({
   if (!can(actor.role, "request:file")) return <Forbidden locale={locale} />;
   return (
     <>
+      <WizardSteps current={0} t={t} />
       <h1>{t("requestForm.chooseTitle")}</h1>
       <p>{t("requestForm.chooseIntro")}</p>
       {/* The six rights as cards, each saying in one line what it does; the whole card is the link. */}

@@ -1,3 +1,4 @@
+import { WizardSteps } from "@/components/requests/wizard-steps";
 import { REQUEST_TYPES, type TRequestType } from "@/lib/requests/vocabulary";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { notFound } from "next/navigation";
@@ -52,6 +53,7 @@ export default async function NewRequestPage({
   };
   return (
     <ClientSections locale={locale} sections={["requestForm", "recipientClass", "method"]}>
+      <WizardSteps current={1} t={t} />
       <h1>{t(`requestForm.titles.${type}`)}</h1>
       <p>{t(`requestTypeHelp.${type}`)}</p>
       <RequestForm
