@@ -264,8 +264,8 @@ test("a manager names a system's new field and the person sees the name, never t
   });
   // Until it is named, the person sees its category's name.
   await subject.goto(`${baseURL}/ja/me/data`);
-  const row = subject.locator("tr", { hasText: "ゴールド会員" });
-  await expect(row.locator("td.item-label")).toHaveText("ポイント残高・利用履歴");
+  const row = subject.locator("ul.data-items li", { hasText: "ゴールド会員" });
+  await expect(row.locator(".item-label")).toHaveText("ポイント残高・利用履歴");
   await expect(subject.locator("main")).not.toContainText(key);
 
   await signIn("MANAGER");
@@ -289,10 +289,10 @@ test("a manager names a system's new field and the person sees the name, never t
   expect((await audits("config.system.set-fields", "points")).length).toBeGreaterThan(0);
 
   await subject.goto(`${baseURL}/ja/me/data`);
-  await expect(row.locator("td.item-label")).toHaveText("会員ランク");
+  await expect(row.locator(".item-label")).toHaveText("会員ランク");
   await subject.goto(`${baseURL}/en/me/data`);
   await expect(
-    subject.locator("tr", { hasText: "ゴールド会員" }).locator("td.item-label"),
+    subject.locator("ul.data-items li", { hasText: "ゴールド会員" }).locator(".item-label"),
   ).toHaveText("Membership tier");
   // Leave the demo data map as it was for the specs that run beside this one.
   await sql().query(`DELETE FROM "DataField" WHERE key = $1`, [key]);

@@ -88,6 +88,7 @@ const L = {
     hold: "法人税法に基づく7年間の保存義務",
     withdrawn: "撤回済み",
     active: "有効",
+    purposes: "利用目的: ",
   },
   en: {
     title: "My personal data",
@@ -100,6 +101,7 @@ const L = {
     hold: "法人税法に基づく7年間の保存義務",
     withdrawn: "Withdrawn",
     active: "Active",
+    purposes: "Purposes: ",
   },
 } as const;
 
@@ -132,13 +134,25 @@ for (const locale of ["ja", "en"] as const) {
     await expect(sensitive.locator('[data-mark="sensitive"]')).toHaveText(l.sensitive);
     await expect(sensitive).toContainText(l.sensitiveHelp);
     await expect(page.locator('[data-group="payment_history"]')).toContainText(l.hold);
-    const nameRow = page.locator('[data-group="name"] tbody tr').first();
+    // A compact overview: each category a closed card saying how many items, where they are
+    // kept and (once) what for; opening it shows the items.
+    const nameGroup = page.locator('details[data-group="name"]');
+    const nameRow = nameGroup.locator("li").first();
+    await expect(nameGroup).not.toHaveAttribute("open");
+    await expect(nameRow).toBeHidden();
+    await expect(nameGroup.getByTestId("group-purposes")).toContainText(l.purposes);
+    // Opened from the keyboard, as a button.
+    await nameGroup.locator("summary").focus();
+    await page.keyboard.press("Enter");
+    await expect(nameGroup).toHaveAttribute("open", "");
+    await expect(nameRow).toBeVisible();
     await expect(nameRow).toContainText("試験 太郎");
     // Each item by the data map's label for its field, never the field's key.
-    await expect(nameRow.locator("td").first()).toHaveText(locale === "ja" ? "氏名" : "Full name");
+    await expect(nameRow.locator(".item-label")).toHaveText(locale === "ja" ? "氏名" : "Full name");
     await expect(page.locator("main")).not.toContainText("fullName");
     await expect(nameRow).toContainText("会員登録時にご本人が入力");
-    await expect(nameRow.locator("ul li").first()).toBeVisible();
+    // No table header repeated per group.
+    await expect(page.locator("details[data-group] table")).toHaveCount(0);
 
     // What I stopped: the restriction and both consents with their dates and states.
     await expect(page.locator('[data-restriction="PURPOSE"]')).toHaveCount(1);
@@ -155,7 +169,7 @@ for (const locale of ["ja", "en"] as const) {
       "aria-current",
       "page",
     );
-    await expect(page.locator("section[data-group]")).toHaveCount(4);
+    await expect(page.locator("details[data-group]")).toHaveCount(4);
     const analytics = page.locator('[data-group="analytics"]');
     await expect(analytics.locator('[data-mark="informative"]')).toHaveCount(2);
     await expect(analytics.locator('[data-mark="not-linked"]')).toHaveCount(1);

@@ -1,5 +1,7 @@
 import Link from "next/link";
 
+import { StackTable } from "@/components/ui/stack-table";
+
 import type { listMyStops } from "@/lib/data/subjects/list-my-stops";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
@@ -28,79 +30,75 @@ export function StoppedSection(props: { stops: Stops; locale: Locale; t: Transla
       {stops.restrictions.length === 0 ? (
         <p>{t("ledger.stopped.noRestrictions")}</p>
       ) : (
-        <table aria-labelledby="restrictions-title">
-          <thead>
-            <tr>
-              <th scope="col">{t("ledger.stopped.kind")}</th>
-              <th scope="col">{t("ledger.stopped.target")}</th>
-              <th scope="col">{t("ledger.stopped.effectiveAt")}</th>
+        <StackTable
+          labelledBy="restrictions-title"
+          columns={[
+            t("ledger.stopped.kind"),
+            t("ledger.stopped.target"),
+            t("ledger.stopped.effectiveAt"),
+          ]}
+        >
+          {stops.restrictions.map((r) => (
+            <tr key={r.id} data-restriction={r.kind}>
+              <td>{t(`ledger.stopped.restrictionKind.${r.kind}`)}</td>
+              <td>
+                {r.purpose
+                  ? name(r.purpose)
+                  : r.recipient
+                    ? name(r.recipient)
+                    : r.recipientClass
+                      ? t(`recipientClass.${r.recipientClass}`)
+                      : t("ledger.stopped.none")}
+              </td>
+              <td>{formatDate(locale, r.effectiveAt)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {stops.restrictions.map((r) => (
-              <tr key={r.id} data-restriction={r.kind}>
-                <td>{t(`ledger.stopped.restrictionKind.${r.kind}`)}</td>
-                <td>
-                  {r.purpose
-                    ? name(r.purpose)
-                    : r.recipient
-                      ? name(r.recipient)
-                      : r.recipientClass
-                        ? t(`recipientClass.${r.recipientClass}`)
-                        : t("ledger.stopped.none")}
-                </td>
-                <td>{formatDate(locale, r.effectiveAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </StackTable>
       )}
       <h3 id="consents-title">{t("ledger.stopped.consentsTitle")}</h3>
       {stops.consents.length === 0 ? (
         <p>{t("ledger.stopped.noConsents")}</p>
       ) : (
-        <table aria-labelledby="consents-title">
-          <thead>
-            <tr>
-              <th scope="col">{t("ledger.stopped.kind")}</th>
-              <th scope="col">{t("ledger.stopped.recipient")}</th>
-              <th scope="col">{t("ledger.stopped.purpose")}</th>
-              <th scope="col">{t("ledger.stopped.grantedAt")}</th>
-              <th scope="col">{t("ledger.stopped.withdrawnAt")}</th>
-              <th scope="col">{t("ledger.stopped.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {stops.consents.map((c) => (
-              <tr key={c.id} data-consent={c.reference}>
-                <td>
-                  {(locale === "ja" ? c.descriptionJa : c.descriptionEn) || c.kind}
+        <StackTable
+          labelledBy="consents-title"
+          columns={[
+            t("ledger.stopped.kind"),
+            t("ledger.stopped.recipient"),
+            t("ledger.stopped.purpose"),
+            t("ledger.stopped.grantedAt"),
+            t("ledger.stopped.withdrawnAt"),
+            t("ledger.stopped.status"),
+          ]}
+        >
+          {stops.consents.map((c) => (
+            <tr key={c.id} data-consent={c.reference}>
+              <td>
+                {(locale === "ja" ? c.descriptionJa : c.descriptionEn) || c.kind}
+                <div>
+                  <small>
+                    {t("ledger.stopped.reference")}: {c.reference}
+                  </small>
+                </div>
+              </td>
+              <td>{name(c.recipient)}</td>
+              <td>{name(c.purpose)}</td>
+              <td>{formatDate(locale, c.grantedAt)}</td>
+              <td>
+                {c.withdrawnAt ? formatDate(locale, c.withdrawnAt) : t("ledger.stopped.none")}
+              </td>
+              <td>
+                <span className="badge">
+                  {c.withdrawnAt ? t("ledger.stopped.withdrawn") : t("ledger.stopped.active")}
+                </span>
+                {!c.withdrawnAt && withdrawHref(c) && (
                   <div>
-                    <small>
-                      {t("ledger.stopped.reference")}: {c.reference}
-                    </small>
+                    <Link href={withdrawHref(c)!}>{t("ledger.stopped.withdrawConsent")}</Link>
                   </div>
-                </td>
-                <td>{name(c.recipient)}</td>
-                <td>{name(c.purpose)}</td>
-                <td>{formatDate(locale, c.grantedAt)}</td>
-                <td>
-                  {c.withdrawnAt ? formatDate(locale, c.withdrawnAt) : t("ledger.stopped.none")}
-                </td>
-                <td>
-                  <span className="badge">
-                    {c.withdrawnAt ? t("ledger.stopped.withdrawn") : t("ledger.stopped.active")}
-                  </span>
-                  {!c.withdrawnAt && withdrawHref(c) && (
-                    <div>
-                      <Link href={withdrawHref(c)!}>{t("ledger.stopped.withdrawConsent")}</Link>
-                    </div>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                )}
+              </td>
+            </tr>
+          ))}
+        </StackTable>
       )}
     </section>
   );

@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { DataItemTable } from "@/components/my-data/data-item-table";
+import { DataGroup } from "@/components/my-data/data-group";
 import { groupItems, type ItemGroup } from "@/components/my-data/group-items";
 import { StoppedSection } from "@/components/my-data/stopped-section";
 import { pageActor } from "@/lib/auth/page-actor";
@@ -20,22 +20,13 @@ export default async function MyDataPage(props: {
   const actor = await pageActor(locale);
   const by = (await props.searchParams).by === "system" ? "system" : "category";
   const [items, stops] = await Promise.all([listMyPersonalData({ actor }), listMyStops({ actor })]);
-  const name = (g: ItemGroup) => (locale === "ja" ? g.nameJa : g.nameEn);
   const groups = items ? groupItems(items, by) : [];
   // Informative data is its own class: in the category view it gets a section of its own.
   const main = by === "category" ? groups.filter((g) => g.dataClass !== "INFORMATIVE") : groups;
   const informative = by === "category" ? groups.filter((g) => g.dataClass === "INFORMATIVE") : [];
-  const renderGroup = (g: ItemGroup) => {
-    const id = `group-${by}-${g.key}`;
-    return (
-      <section key={g.key} data-group={g.key}>
-        <h3 id={id}>
-          {name(g)} <small>({t("ledger.myData.itemCount", { count: g.items.length })})</small>
-        </h3>
-        <DataItemTable items={g.items} groupBy={by} labelledBy={id} locale={locale} t={t} />
-      </section>
-    );
-  };
+  const renderGroup = (g: ItemGroup) => (
+    <DataGroup key={g.key} group={g} groupBy={by} locale={locale} t={t} />
+  );
 
   return (
     <>
@@ -73,6 +64,7 @@ export default async function MyDataPage(props: {
               {by === "category" ? t("ledger.myData.byCategory") : t("ledger.myData.bySystem")}
             </h2>
             {items.length === 0 && <p>{t("ledger.myData.empty")}</p>}
+            {items.length > 0 && <p className="help">{t("ledger.myData.openHint")}</p>}
             {main.map((g) => renderGroup(g))}
           </section>
           {informative.length > 0 && (
