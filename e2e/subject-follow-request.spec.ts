@@ -44,8 +44,26 @@ test("staff ask for more information, the subject answers, internal notes stay i
   await expect(page.getByTestId("messages")).toContainText("予約サービスです。");
   expect(await requestStatus(reference)).toBe("IDENTITY_REVIEW");
 
+  // A conversation: the reader's own messages on their side, the other party's on the other.
+  const side = (p: typeof page, text: string) =>
+    p.getByTestId("messages").getByRole("listitem").filter({ hasText: text });
+  await expect(side(page, "予約サービスです。")).toHaveAttribute("data-side", "mine");
+  await expect(side(page, "ご利用のサービス名を教えてください。")).toHaveAttribute(
+    "data-side",
+    "theirs",
+  );
+
   await staff.reload();
   await expect(staff.getByTestId("messages")).toContainText("予約サービスです。");
+  await expect(side(staff, "予約サービスです。")).toHaveAttribute("data-side", "theirs");
+  await expect(side(staff, "ご利用のサービス名を教えてください。")).toHaveAttribute(
+    "data-side",
+    "mine",
+  );
+  await expect(side(staff, "内部: 過去に同名の請求あり")).toHaveAttribute(
+    "data-direction",
+    "INTERNAL_NOTE",
+  );
 });
 
 test("the requester withdraws an open request after confirming in a dialog", async ({

@@ -45,7 +45,11 @@ export function LedgerEntries(props: { entries: LedgerEntry[]; locale: Locale; t
     t("ledger.column.scene"),
   ];
   return (
-    <table aria-labelledby="ledger-results-title" className="stack" style={stackLabels(columns)}>
+    <table
+      aria-labelledby="ledger-results-title"
+      className="stack timeline-on-phone"
+      style={stackLabels(columns)}
+    >
       <thead>
         <tr>
           {columns.map((c) => (

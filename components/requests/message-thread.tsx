@@ -9,29 +9,48 @@ const WHO = {
   INTERNAL_NOTE: "messages.internalNote",
 } as const;
 
-/** A request's messages, oldest first; the data layer already left internal notes out for requesters. */
+/**
+ * A request's messages as a conversation, oldest first: the reader's own side on the right, the
+ * other on the left, staff's internal notes marked as such (the data layer already left them out
+ * for requesters). Each message says who wrote it and when, with its attachments.
+ */
 export function MessageThread(props: {
   messages: RequestView["messages"];
   reference: string;
   locale: Locale;
   t: Translate;
+  /** Whose page: the requester's messages are theirs on their page, staff's on the staff's. */
+  viewer: "requester" | "staff";
 }) {
-  const { messages, reference, locale, t } = props;
-  if (messages.length === 0) return <p>{props.t("messages.empty")}</p>;
+  const { messages, reference, locale, t, viewer } = props;
+  if (messages.length === 0) return <p className="empty">{t("messages.empty")}</p>;
+  const mine = (direction: keyof typeof WHO) =>
+    viewer === "requester" ? direction === "FROM_REQUESTER" : direction !== "FROM_REQUESTER";
   return (
-    <ol className="timeline" data-testid="messages">
+    <ol className="thread" data-testid="messages">
       {messages.map((m) => (
-        <li key={m.id} className={m.direction === "INTERNAL_NOTE" ? "notice" : undefined}>
-          <strong>{t(WHO[m.direction])}</strong>{" "}
-          <time dateTime={m.createdAt.toISOString()}>{formatDateTime(locale, m.createdAt)}</time>
-          <p style={{ whiteSpace: "pre-wrap", margin: 0 }}>{m.body}</p>
-          {m.attachments.map((a) => (
-            <p key={a.id} style={{ margin: 0 }}>
-              <a href={`/${locale}/requests/${reference}/attachments/${a.id}`} download>
-                {t("messages.attachmentLink", { name: a.fileName })}
-              </a>
+        <li
+          key={m.id}
+          data-side={mine(m.direction) ? "mine" : "theirs"}
+          data-direction={m.direction}
+        >
+          <div className="bubble">
+            <p className="bubble-head">
+              <strong>{t(WHO[m.direction])}</strong>
+              {viewer === "staff" && m.author?.name && <span> · {m.author.name}</span>}{" "}
+              <time dateTime={m.createdAt.toISOString()}>
+                {formatDateTime(locale, m.createdAt)}
+              </time>
             </p>
-          ))}
+            <p className="bubble-body">{m.body}</p>
+            {m.attachments.map((a) => (
+              <p key={a.id} className="bubble-attachment">
+                <a href={`/${locale}/requests/${reference}/attachments/${a.id}`} download>
+                  {t("messages.attachmentLink", { name: a.fileName })}
+                </a>
+              </p>
+            ))}
+          </div>
         </li>
       ))}
     </ol>

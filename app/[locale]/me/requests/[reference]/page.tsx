@@ -153,6 +153,7 @@ export default async function MyRequestPage({
         reference={request.reference}
         locale={locale}
         t={t}
+        viewer="requester"
       />
       {open && <MessageForm reference={request.reference} staff={false} />}
       {!awaitingDocuments && documents}

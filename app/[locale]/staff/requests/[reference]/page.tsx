@@ -129,6 +129,7 @@ export default async function StaffRequestPage({
             reference={request.reference}
             locale={locale}
             t={t}
+            viewer="staff"
           />
           <StaffMessagePanel {...panel} />
         </div>
