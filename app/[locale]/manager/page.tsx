@@ -1,13 +1,17 @@
+import { Suspense } from "react";
+
 import { ClientSections } from "@/components/i18n/client-sections";
 import { DashboardFacts, DashboardTables } from "@/components/manager/dashboard/dashboard-figures";
 import { ExportForm } from "@/components/manager/dashboard/export-form";
 import { Forbidden } from "@/components/ui/forbidden";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { Actor } from "@/lib/auth/actor";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { getDashboard } from "@/lib/data/dashboard/get-dashboard";
 import { getJpSla } from "@/lib/data/policies/jp-sla";
-import { toLocale } from "@/lib/i18n/config";
-import { getTranslator } from "@/lib/i18n/translate";
+import { toLocale, type Locale } from "@/lib/i18n/config";
+import { getTranslator, type Translate } from "@/lib/i18n/translate";
 
 import { SlaForm } from "./sla-form";
 
@@ -21,10 +25,24 @@ export default async function ManagerPage({ params }: { params: Promise<{ locale
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
   if (!can(actor.role, "manager:dashboard")) return <Forbidden locale={locale} />;
-  const [sla, d] = await Promise.all([getJpSla({ actor }), getDashboard({ actor })]);
+  // The title at once, the figures streamed in behind a skeleton of their shape: the dashboard's
+  // queries are the slowest of any page (docs/benchmarks.md).
   return (
     <ClientSections locale={locale} sections={["manager"]}>
       <h1>{t("manager.title")}</h1>
+      <Suspense
+        fallback={<Skeleton label={t("dashboard.loading")} cards={4} blocks={[14, 18, 18, 10]} />}
+      >
+        <Dashboard actor={actor} locale={locale} t={t} />
+      </Suspense>
+    </ClientSections>
+  );
+}
+
+async function Dashboard({ actor, locale, t }: { actor: Actor; locale: Locale; t: Translate }) {
+  const [sla, d] = await Promise.all([getJpSla({ actor }), getDashboard({ actor })]);
+  return (
+    <>
       <section className="panel" aria-labelledby="overview-h">
         <h2 id="overview-h">{t("dashboard.overviewTitle")}</h2>
         <DashboardFacts d={d} locale={locale} t={t} />
@@ -33,6 +51,6 @@ export default async function ManagerPage({ params }: { params: Promise<{ locale
       <DashboardTables d={d} locale={locale} t={t} />
       <ExportForm locale={locale} t={t} now={d.now} />
       <SlaForm days={sla.amount} />
-    </ClientSections>
+    </>
   );
 }

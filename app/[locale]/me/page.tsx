@@ -12,6 +12,8 @@ import { readerZone } from "@/lib/deadlines/calendar";
 import { formatDate } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/translate";
 import { isOpen } from "@/lib/requests/lifecycle";
+import { Inbox } from "lucide-react";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const dynamic = "force-dynamic";
 
@@ -53,7 +55,12 @@ export default async function MyPage({ params }: { params: Promise<{ locale: str
       <section aria-labelledby="requests-title">
         <h2 id="requests-title">{t("me.requestsTitle")}</h2>
         {requests.length === 0 ? (
-          <p>{t("me.noRequests")}</p>
+          <EmptyState
+            icon={Inbox}
+            title={t("me.noRequests")}
+            body={t("me.noRequestsHint")}
+            testId="requests-empty"
+          />
         ) : (
           <table>
             <thead>

@@ -20,6 +20,8 @@ import {
   QUEUE_SEARCH_COOKIE,
   queueFilterToSearch,
 } from "@/lib/validation/queue";
+import { CircleCheck } from "lucide-react";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const dynamic = "force-dynamic";
 
@@ -93,7 +95,7 @@ export default async function QueuePage(props: {
           </p>
         )}
         {page.rows.length === 0 ? (
-          <p>{t("staff.queueEmpty")}</p>
+          <EmptyState icon={CircleCheck} title={t("staff.queueEmpty")} testId="queue-empty" />
         ) : (
           <QueueTable
             rows={page.rows}

@@ -234,6 +234,8 @@ export const en: Messages = {
     dataClass: "Class",
     requestsTitle: "Your requests",
     noRequests: "No requests yet.",
+    noRequestsHint:
+      "To ask for disclosure, correction, erasure and the rest, use “File a new request” above.",
     newRequest: "File a new request",
   },
   requestForm: {

@@ -236,6 +236,8 @@ export const ja = {
     dataClass: "区分",
     requestsTitle: "あなたの請求",
     noRequests: "まだ請求はありません。",
+    noRequestsHint:
+      "個人データの開示・訂正・利用停止などは、上の「新しい請求をする」から請求できます。",
     newRequest: "新しい請求をする",
   },
   requestForm: {

@@ -16,6 +16,8 @@ import { filterToSearch, parseLedgerFilter } from "@/lib/ledger/filter";
 import { keepRecipientInClass } from "@/lib/ledger/recipient-choice";
 import { presentLedgerRow } from "@/lib/ledger/present";
 import { RECEIPTS_PAGE_LIMIT } from "@/lib/ledger/receipts";
+import { SearchX } from "lucide-react";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const dynamic = "force-dynamic";
 
@@ -77,7 +79,7 @@ export default async function MyLedgerPage(props: {
           {t("ledger.total", { count: page.total ?? 0 })}
         </h2>
         {entries.length === 0 ? (
-          <p>{t("ledger.empty")}</p>
+          <EmptyState icon={SearchX} title={t("ledger.empty")} testId="ledger-empty" />
         ) : (
           <>
             <p>{t("ledger.showing", { count: entries.length })}</p>

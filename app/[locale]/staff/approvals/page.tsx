@@ -9,6 +9,8 @@ import { listPendingApprovals } from "@/lib/data/requests/list-approvals";
 import { toLocale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/translate";
+import { CircleCheck } from "lucide-react";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +27,11 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ loca
       <h1>{t("decisions.approvals.title")}</h1>
       <p>{t("decisions.approvals.intro")}</p>
       {approvals.length === 0 ? (
-        <p>{t("decisions.approvals.empty")}</p>
+        <EmptyState
+          icon={CircleCheck}
+          title={t("decisions.approvals.empty")}
+          testId="approvals-empty"
+        />
       ) : (
         <table
           className="stack"

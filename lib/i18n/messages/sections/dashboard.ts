@@ -1,6 +1,7 @@
 // Strings of the manager dashboard (figures, charts, the regulators' CSV export). Japanese is the
 // source; English must have the same keys.
 const ja = {
+  loading: "ダッシュボードを読み込んでいます…",
   overviewTitle: "現在の状況",
   open: "未完了の請求",
   overdue: "期限超過",
@@ -57,6 +58,7 @@ const ja = {
 };
 
 const en: typeof ja = {
+  loading: "Loading the dashboard…",
   overviewTitle: "Current state",
   open: "Open requests",
   overdue: "Overdue",
