@@ -3,6 +3,7 @@ import Link from "next/link";
 import { DataGroup } from "@/components/my-data/data-group";
 import { groupItems, type ItemGroup } from "@/components/my-data/group-items";
 import { StoppedSection } from "@/components/my-data/stopped-section";
+import { TabLinks } from "@/components/ui/tab-links";
 import { pageActor } from "@/lib/auth/page-actor";
 import { listMyPersonalData } from "@/lib/data/subjects/list-my-personal-data";
 import { listMyStops } from "@/lib/data/subjects/list-my-stops";
@@ -40,25 +41,15 @@ export default async function MyDataPage(props: {
         <p>{t("ledger.myData.notKnown")}</p>
       ) : (
         <>
-          <nav aria-label={t("ledger.myData.groupBy")}>
-            <p>
-              {t("ledger.myData.groupBy")}:{" "}
-              {(["category", "system"] as const).map((option, i) => (
-                <span key={option}>
-                  {i > 0 && " | "}
-                  <Link
-                    href={`/${locale}/me/data?by=${option}`}
-                    aria-current={by === option ? "page" : undefined}
-                  >
-                    {option === "category"
-                      ? t("ledger.myData.byCategory")
-                      : t("ledger.myData.bySystem")}
-                  </Link>
-                  {by === option && ` ${t("ledger.myData.current")}`}
-                </span>
-              ))}
-            </p>
-          </nav>
+          <TabLinks
+            label={t("ledger.myData.groupBy")}
+            tabs={(["category", "system"] as const).map((option) => ({
+              href: `/${locale}/me/data?by=${option}`,
+              label:
+                option === "category" ? t("ledger.myData.byCategory") : t("ledger.myData.bySystem"),
+              current: by === option,
+            }))}
+          />
           <section aria-labelledby="items-title">
             <h2 id="items-title">
               {by === "category" ? t("ledger.myData.byCategory") : t("ledger.myData.bySystem")}
