@@ -1,7 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 import { describe, expect, it } from "vitest";
+
+import { resolveImport } from "@/scripts/lib/import-graph";
 
 import { BASE_CLIENT_SECTIONS, CLIENT_SECTIONS } from "./client-messages";
 
@@ -33,18 +35,6 @@ function sectionsUsedBy(file: string): Set<string> {
   return used;
 }
 
-function resolveImport(from: string, spec: string): string | null {
-  const base = spec.startsWith("@/")
-    ? path.join(root, spec.slice(2))
-    : spec.startsWith(".")
-      ? path.resolve(path.dirname(from), spec)
-      : null;
-  if (!base) return null;
-  for (const candidate of [`${base}.tsx`, `${base}.ts`, path.join(base, "index.ts")])
-    if (existsSync(candidate)) return candidate;
-  return null;
-}
-
 /** Every project file a file reaches through its static imports (itself included). */
 function reachable(start: string): Set<string> {
   const seen = new Set<string>();
@@ -54,7 +44,7 @@ function reachable(start: string): Set<string> {
     if (seen.has(file)) continue;
     seen.add(file);
     for (const match of read(file).matchAll(/^(?:import|export)\s[^;]*?from\s+"([^"]+)";/gms)) {
-      const next = resolveImport(file, match[1]!);
+      const next = resolveImport(root, file, match[1]!);
       if (next && !next.includes(`${path.sep}generated${path.sep}`)) queue.push(next);
     }
   }

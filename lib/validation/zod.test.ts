@@ -1,8 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import { describe, expect, it } from "vitest";
+
+import { resolveImport } from "@/scripts/lib/import-graph";
 
 // Schemas built in the browser must be built after zod is told not to compile with `new Function`
 // (lib/validation/zod.ts): so no module but that one takes `z` from zod directly.
@@ -56,7 +58,7 @@ describe("zod on a page's first load", () => {
       if (source.trimStart().startsWith('"use server"')) continue;
       const statics = source.matchAll(/^(?:import|export) (?!type )[^;]*? from "([^"]+)";/gms);
       for (const [, spec] of statics) {
-        const target = resolveImport(file, spec!);
+        const target = importTarget(file, spec!);
         if (!target) continue;
         if (target === "zod" || isSchemaModule(target)) {
           offenders.push(chain(reachedFrom, file, target));
@@ -76,20 +78,8 @@ const isSchemaModule = (file: string) =>
   !file.endsWith(`${path.sep}choices.ts`);
 
 /** The project file (or "zod") an import names; other packages are not followed. */
-function resolveImport(from: string, spec: string): string | null {
-  if (spec === "zod" || spec.startsWith("zod/")) return "zod";
-  const base = spec.startsWith("@/")
-    ? path.join(root, spec.slice(2))
-    : spec.startsWith(".")
-      ? path.resolve(path.dirname(from), spec)
-      : null;
-  if (!base) return null;
-  for (const ext of ["", ".ts", ".tsx", "/index.ts", "/index.tsx"]) {
-    const candidate = base + ext;
-    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-  }
-  return null;
-}
+const importTarget = (from: string, spec: string): string | null =>
+  spec === "zod" || spec.startsWith("zod/") ? "zod" : resolveImport(root, from, spec);
 
 function chain(reachedFrom: Map<string, string | null>, file: string, target: string): string {
   const links = [path.relative(root, target) || target];
