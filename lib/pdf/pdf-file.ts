@@ -88,8 +88,10 @@ export class PdfFile {
   private readonly fontId = this.allocate();
   private readonly structRootId = this.allocate();
   private readonly documentId = this.allocate();
-  /** Objects in object streams: id → [stream id, index]. */
-  private readonly compressed = new Map<number, [number, number]>();
+  /** Objects in object streams, by id: the stream's id (0: not in one) and the index in it. Two
+   * plain number arrays, not a map of pairs: a large disclosure has hundreds of thousands. */
+  private readonly streamOf: number[] = [];
+  private readonly indexInStream: number[] = [];
   private pendingObjects: { id: number; body: string }[] = [];
   private pageId: number | undefined;
   private readonly documentKids: string[] = [];
@@ -253,7 +255,8 @@ export class PdfFile {
     this.pendingObjects.forEach(({ id, body }, index) => {
       header.push(`${id} ${bodies.length}`);
       bodies += `${body}\n`;
-      this.compressed.set(id, [streamId, index]);
+      this.streamOf[id] = streamId;
+      this.indexInStream[id] = index;
     });
     const head = `${header.join(" ")}\n`;
     this.stream(
@@ -441,11 +444,11 @@ export class PdfFile {
     rows.writeUInt16BE(0xffff, 6); // object 0: the head of the free list
     for (let id = 1; id < this.nextId; id++) {
       const at = id * 8 + 1;
-      const inStream = this.compressed.get(id);
-      if (inStream) {
+      const inStream = this.streamOf[id];
+      if (inStream !== undefined) {
         rows.writeUInt8(2, at);
-        rows.writeUInt32BE(inStream[0], at + 1);
-        rows.writeUInt16BE(inStream[1], at + 5);
+        rows.writeUInt32BE(inStream, at + 1);
+        rows.writeUInt16BE(this.indexInStream[id]!, at + 5);
       } else if (this.offsets[id] !== undefined) {
         rows.writeUInt8(1, at);
         rows.writeUInt32BE(this.offsets[id]!, at + 1);
