@@ -1,4 +1,4 @@
-import { stackLabels } from "@/components/ui/stack-labels";
+import { StackTable } from "@/components/ui/stack-table";
 import { markup } from "@/lib/html/markup";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
@@ -45,22 +45,12 @@ export function LedgerEntries(props: { entries: LedgerEntry[]; locale: Locale; t
     t("ledger.column.scene"),
   ];
   return (
-    <table
-      aria-labelledby="ledger-results-title"
-      className="stack timeline-on-phone"
-      style={stackLabels(columns)}
-    >
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th scope="col" key={c}>
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      {/* Built as one escaped string: see lib/html/markup.ts. */}
-      <tbody dangerouslySetInnerHTML={{ __html: entryRows(entries, locale, t) }} />
-    </table>
+    // The rows built as one escaped string: see lib/html/markup.ts.
+    <StackTable
+      labelledBy="ledger-results-title"
+      className="timeline-on-phone"
+      columns={columns}
+      bodyHtml={entryRows(entries, locale, t)}
+    />
   );
 }

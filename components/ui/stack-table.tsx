@@ -4,18 +4,22 @@ import { stackLabels } from "./stack-labels";
 
 /**
  * A table that becomes one card per row below 640 px (see stack-labels.ts): the column headers
- * from `columns`, named by the heading `labelledBy`; the rows are the children.
+ * from `columns`, named by the heading `labelledBy`; the rows are the children, or for a long
+ * list already escaped into one string (lib/html/markup.ts), `bodyHtml`.
  */
 export function StackTable(props: {
   columns: readonly string[];
   labelledBy: string;
+  id?: string;
   className?: string;
   testId?: string;
-  children: ReactNode;
+  bodyHtml?: string;
+  children?: ReactNode;
 }) {
-  const { columns, labelledBy, className, testId, children } = props;
+  const { columns, labelledBy, id, className, testId, bodyHtml, children } = props;
   return (
     <table
+      id={id}
       aria-labelledby={labelledBy}
       className={className ? `stack ${className}` : "stack"}
       style={stackLabels(columns)}
@@ -30,7 +34,11 @@ export function StackTable(props: {
           ))}
         </tr>
       </thead>
-      <tbody>{children}</tbody>
+      {bodyHtml === undefined ? (
+        <tbody>{children}</tbody>
+      ) : (
+        <tbody dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+      )}
     </table>
   );
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { stackLabels } from "@/components/ui/stack-labels";
+import { StackTable } from "@/components/ui/stack-table";
 
 import { StatusBadge } from "@/components/requests/status-badge";
 import type { QueueRow } from "@/lib/data/requests/queue-query";
@@ -35,63 +35,47 @@ export function QueueTable(props: {
     t("staff.assignee"),
   ];
   return (
-    <table
-      id={props.id}
-      aria-labelledby={props.labelledBy}
-      className="stack"
-      style={stackLabels(columns)}
-    >
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th scope="col" key={c}>
-              {c}
-            </th>
-          ))}
+    <StackTable id={props.id} labelledBy={props.labelledBy} columns={columns}>
+      {rows.map((r) => (
+        <tr key={r.id} data-testid={`queue-row-${r.reference}`} data-row={r.reference}>
+          <td>
+            <Link href={`/${locale}/staff/requests/${r.reference}`}>{r.reference}</Link>
+          </td>
+          <td>{t(`requestType.${r.type}`)}</td>
+          <td>
+            <StatusBadge status={r.status} t={t} />
+          </td>
+          <td>{r.jurisdictions.join(", ")}</td>
+          <DueCell
+            receivedAt={r.receivedAt}
+            due={r.extendedDueAt ?? r.dueAt}
+            locale={locale}
+            t={t}
+            now={now}
+          />
+          <td>
+            {r.filerRole === "SELF" ? t("queue.filer.self") : t("queue.filer.agent")}
+            {r.filerRole !== "SELF" && (
+              <>
+                <br />
+                <small>{t(`filerRole.${r.filerRole}`)}</small>
+              </>
+            )}
+          </td>
+          <td data-channel={r.channel}>{t(`channel.${r.channel}`)}</td>
+          <td>
+            {r.assigneeId === actorId ? (
+              <strong>{t("queue.assign.you")}</strong>
+            ) : r.assigneeId ? (
+              (r.assigneeName ?? t("queue.assign.unnamed"))
+            ) : (
+              <>
+                {t("staff.unassigned")} <ClaimButton reference={r.reference} />
+              </>
+            )}
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id} data-testid={`queue-row-${r.reference}`} data-row={r.reference}>
-            <td>
-              <Link href={`/${locale}/staff/requests/${r.reference}`}>{r.reference}</Link>
-            </td>
-            <td>{t(`requestType.${r.type}`)}</td>
-            <td>
-              <StatusBadge status={r.status} t={t} />
-            </td>
-            <td>{r.jurisdictions.join(", ")}</td>
-            <DueCell
-              receivedAt={r.receivedAt}
-              due={r.extendedDueAt ?? r.dueAt}
-              locale={locale}
-              t={t}
-              now={now}
-            />
-            <td>
-              {r.filerRole === "SELF" ? t("queue.filer.self") : t("queue.filer.agent")}
-              {r.filerRole !== "SELF" && (
-                <>
-                  <br />
-                  <small>{t(`filerRole.${r.filerRole}`)}</small>
-                </>
-              )}
-            </td>
-            <td data-channel={r.channel}>{t(`channel.${r.channel}`)}</td>
-            <td>
-              {r.assigneeId === actorId ? (
-                <strong>{t("queue.assign.you")}</strong>
-              ) : r.assigneeId ? (
-                (r.assigneeName ?? t("queue.assign.unnamed"))
-              ) : (
-                <>
-                  {t("staff.unassigned")} <ClaimButton reference={r.reference} />
-                </>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </StackTable>
   );
 }
