@@ -28,14 +28,16 @@ export async function writeLetterPdf(
     addressee: string | null;
     sender: LetterSender;
     text: LetterText;
+    /** The reader's time zone, for the date of issue. */
+    zone: string;
   },
 ) {
-  const { locale, t, reference, sender, text } = letter;
+  const { locale, t, reference, sender, text, zone } = letter;
   const pdf = new PdfFile(sink);
   const flow = new Flow(pdf, (page) => `${reference} — ${t("letters.pageOf", { page })}`);
   const [opening, ...rest] = text.paragraphs;
   drawLetterHead(flow, {
-    issuedOn: `${t("letters.issuedOnLabel")}: ${formatDateWithEra(locale, text.issuedAt)}`,
+    issuedOn: `${t("letters.issuedOnLabel")}: ${formatDateWithEra(locale, text.issuedAt, zone)}`,
     reference: `${t("letters.reference")}: ${reference}`,
     salutation: letter.addressee
       ? t("letters.salutation", { name: letter.addressee })

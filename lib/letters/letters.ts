@@ -71,13 +71,15 @@ export function letterText(options: {
   authorities: readonly ComplaintAuthority[];
   /** The kinds of identity document, for the request for documents. */
   documentKinds: readonly string[];
+  /** The reader's time zone (where they live): a deadline is the day it ends there. */
+  zone: string;
 }): LetterText | null {
-  const { kind, facts, locale, t, organisation } = options;
+  const { kind, facts, locale, t, organisation, zone } = options;
   const issued = lettersOf(facts).find((l) => l.kind === kind);
   if (!issued) return null;
   const opening = t("letters.opening", {
     organisation,
-    receivedOn: formatDateWithEra(locale, facts.receivedAt),
+    receivedOn: formatDateWithEra(locale, facts.receivedAt, zone),
     type: t(`requestType.${facts.type}`),
     reference: facts.reference,
   });
@@ -130,7 +132,9 @@ export function letterText(options: {
       subject: t("letters.subject.extension"),
       paragraphs: [
         opening,
-        t("letters.body.extension", { newDue: formatDateWithEra(locale, extension.newDueAt) }),
+        t("letters.body.extension", {
+          newDue: formatDateWithEra(locale, extension.newDueAt, zone),
+        }),
         closing,
       ],
       lists: [{ title: t("letters.body.extensionReason"), items: [extension.reason] }],

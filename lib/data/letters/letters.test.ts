@@ -251,7 +251,8 @@ describe("a request's letters", () => {
     const { text } = await pdfText(letter!.bytes, "extension.pdf");
     for (const expected of [
       "Notice of an extended deadline",
-      "to 1 Jul 2026",
+      // The EU deadline ends on 30 June in Paris, where the person lives (1 July in Tokyo).
+      "to 30 Jun 2026",
       "The request covers many years of records.",
       "Where to complain",
     ])

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { readBrand } from "@/lib/brand/read-brand";
 import { getDb } from "@/lib/db";
+import { readerZone } from "@/lib/deadlines/calendar";
 import type { Locale } from "@/lib/i18n/config";
 import { getTranslator } from "@/lib/i18n/translate";
 import { DOCUMENT_KINDS } from "@/lib/identity/rules";
@@ -31,6 +32,7 @@ async function readFacts(actor: Actor, reference: string) {
       outcomeNote: true,
       jurisdictions: true,
       residenceCountry: true,
+      residenceRegion: true,
       subject: { select: { familyName: true, givenName: true } },
       extensions: {
         orderBy: { createdAt: "desc" },
@@ -101,6 +103,8 @@ export async function openLetter(options: {
     address: inLocale(brand.address),
     contact: [brand.contactEmail, brand.contactPhone].filter(Boolean).join(" / "),
   };
+  // Dates as the reader's own calendar has them: a deadline is the day it ends where they live.
+  const zone = readerZone(request.residenceCountry, request.residenceRegion);
   const text = letterText({
     kind,
     facts,
@@ -109,6 +113,7 @@ export async function openLetter(options: {
     organisation: sender.name,
     authorities: await complaintAuthorities(getDb(), request),
     documentKinds: DOCUMENT_KINDS,
+    zone,
   });
   if (!text) return null;
   const chunks: Buffer[] = [];
@@ -122,6 +127,7 @@ export async function openLetter(options: {
         [request.subject?.familyName, request.subject?.givenName].filter(Boolean).join(" ") || null,
       sender,
       text,
+      zone,
     },
   );
   await getDb().$transaction((tx) =>
