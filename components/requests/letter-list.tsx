@@ -19,8 +19,10 @@ export async function LetterList(props: {
   locale: Locale;
   t: Translate;
   audience: "requester" | "staff";
+  /** The reader's time zone, as the letters themselves date things (Japan time for staff). */
+  zone?: string;
 }) {
-  const { actor, reference, locale, t, audience } = props;
+  const { actor, reference, locale, t, audience, zone } = props;
   const letters = await listLetters({ actor, reference });
   if (!letters || letters.length === 0) return null;
   return (
@@ -55,7 +57,9 @@ export async function LetterList(props: {
                   {t("letters.download", { letter: t(`letters.kind.${kind}`) })}
                 </a>
               )}{" "}
-              <small>{t("letters.issuedOn", { date: formatDateWithEra(locale, issuedAt) })}</small>
+              <small>
+                {t("letters.issuedOn", { date: formatDateWithEra(locale, issuedAt, zone) })}
+              </small>
             </span>
           </li>
         ))}

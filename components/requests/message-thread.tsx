@@ -23,7 +23,7 @@ export function MessageThread(props: {
   viewer: "requester" | "staff";
 }) {
   const { messages, reference, locale, t, viewer } = props;
-  if (messages.length === 0) return <p className="empty">{t("messages.empty")}</p>;
+  if (messages.length === 0) return <p>{t("messages.empty")}</p>;
   const mine = (direction: keyof typeof WHO) =>
     viewer === "requester" ? direction === "FROM_REQUESTER" : direction !== "FROM_REQUESTER";
   return (

@@ -111,7 +111,8 @@ export async function openLetter(options: {
     locale,
     t,
     organisation: sender.name,
-    authorities: await complaintAuthorities(getDb(), request),
+    // Only a letter that says where to complain needs the authorities.
+    authorities: kind === "identity" ? [] : await complaintAuthorities(getDb(), request),
     documentKinds: DOCUMENT_KINDS,
     zone,
   });

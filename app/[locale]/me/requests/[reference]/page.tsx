@@ -55,6 +55,8 @@ export default async function MyRequestPage({
   // Documents come first until identity is decided. IDENTITY_REVIEW counts too: a document sent
   // while awaited moves the request there, and the panel must stay where it was (moving it would
   // remount the upload form and lose its "received" message).
+  // The requester's own calendar, for every date their page shows.
+  const zone = readerZone(request.residenceCountry, request.residenceRegion);
   const awaitingDocuments =
     request.status === "SUBMITTED" ||
     request.status === "AWAITING_IDENTITY" ||
@@ -109,13 +111,7 @@ export default async function MyRequestPage({
           {t("messages.needsInfo")}
         </p>
       )}
-      <RequestFacts
-        request={request}
-        locale={locale}
-        t={t}
-        now={now}
-        zone={readerZone(request.residenceCountry, request.residenceRegion)}
-      />
+      <RequestFacts request={request} locale={locale} t={t} now={now} zone={zone} />
       {complaintNoticeDue(request.outcome, request.extendedDueAt !== null) && (
         <ComplaintNotice
           authorities={await complaintAuthorities(undefined, request)}
@@ -136,6 +132,7 @@ export default async function MyRequestPage({
         locale={locale}
         t={t}
         audience="requester"
+        zone={zone}
       />
       <RequestChanges actor={actor} reference={request.reference} locale={locale} t={t} />
       <h2>{t("request.details")}</h2>
