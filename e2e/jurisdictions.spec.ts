@@ -124,7 +124,9 @@ test("staff change the applicable law with a reason, and the deadline follows", 
   await expect(form.getByText("変更の理由を入力してください")).toBeVisible();
   await form.getByLabel("変更の理由").fill("ドイツ在住と書面で確認");
   await form.getByRole("button", { name: "変更する" }).click();
-  await expect(form.getByText("法域を変更しました。期限を計算し直しました。")).toBeVisible();
+  await expect(staff.page.getByTestId("toast")).toContainText(
+    "法域を変更しました。期限を計算し直しました。",
+  );
   const eu = panel.locator('tr[data-jurisdiction="EU"]');
   await expect(eu).toContainText("担当者が追加");
   await expect(eu).toContainText("この期限に従う");

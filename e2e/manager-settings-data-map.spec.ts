@@ -284,7 +284,7 @@ test("a manager names a system's new field and the person sees the name, never t
   await expect(field.getByText("入力してください")).toBeVisible();
   await field.getByRole("textbox", { name: /表示名（英語）/ }).fill("Membership tier");
   await form.getByRole("button", { name: "保存する" }).click();
-  await expect(form.getByText("項目の名称を保存しました。")).toBeVisible();
+  await expect(page.getByTestId("toast")).toContainText("項目の名称を保存しました。");
   await expectNoAxeViolations(page);
   expect((await audits("config.system.set-fields", "points")).length).toBeGreaterThan(0);
 

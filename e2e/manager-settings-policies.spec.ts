@@ -62,7 +62,7 @@ test("a configuration change: a manager's invalid EU deadline is refused, a vali
   expect(await euProvisionRecordsRule()).toBeUndefined();
   await add.getByLabel("回答期限", { exact: true }).fill("20");
   await add.getByRole("button", { name: "追加" }).click();
-  await expect(add.getByText("個別設定を追加しました。")).toBeVisible();
+  await expect(page.getByTestId("toast")).toContainText("個別設定を追加しました。");
   const rule = await euProvisionRecordsRule();
   expect(rule).toMatchObject({ amount: 20, unit: "CALENDAR_DAYS" });
   const audit = await sql().query(
@@ -112,7 +112,7 @@ test("fees and message wording: field errors from the shared schema, saves audit
   await expect(form.getByText("使えない差し込み項目があります", { exact: false })).toBeVisible();
   await body.fill(original);
   await form.getByRole("button").click();
-  await expect(form.getByText("保存しました。")).toBeVisible();
+  await expect(page.getByTestId("toast")).toContainText("保存しました。");
   const saved = await sql().query(
     `SELECT body FROM "MessageTemplate" WHERE key = 'extensionNotice' AND locale = 'en'`,
   );
@@ -137,7 +137,7 @@ test("a manager adds a staff account who can then open the queue; only an admin 
   await form.getByLabel("氏名").fill("新人 花子");
   await form.getByLabel("役割").selectOption("STAFF");
   await form.getByRole("button", { name: "追加" }).click();
-  await expect(form.getByText("担当者を追加しました。")).toBeVisible();
+  await expect(page.getByTestId("toast")).toContainText("担当者を追加しました。");
   await expect(page.getByTestId("staff-accounts")).toContainText(email);
 
   // The new person signs in and opens the staff queue.
@@ -182,7 +182,7 @@ test("a manager adds a staff account who can then open the queue; only an admin 
   await adminForm.getByLabel("氏名").fill("昇格 太郎");
   await adminForm.getByLabel("役割").selectOption("MANAGER");
   await adminForm.getByRole("button", { name: "追加" }).click();
-  await expect(adminForm.getByText("担当者を追加しました。")).toBeVisible();
+  await expect(admin.page.getByTestId("toast")).toContainText("担当者を追加しました。");
   const granted = await sql().query<{ role: string }>(
     `SELECT role::text FROM "User" WHERE email = $1`,
     [promoted],
@@ -230,7 +230,7 @@ test("where to complain: a manager corrects an authority's contact; an http addr
   const contact = `Call 118 (${Date.now()})`;
   await form.getByLabel("Contact (English, optional)").fill(contact);
   await form.getByRole("button", { name: "Save" }).click();
-  await expect(form.getByText("Saved.")).toBeVisible();
+  await expect(page.getByTestId("toast")).toContainText("Saved.");
   const { rows } = await sql().query<{ contactEn: string }>(
     `SELECT "contactEn" FROM "SupervisoryAuthority" WHERE key = 'KR'`,
   );

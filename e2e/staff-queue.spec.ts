@@ -228,7 +228,7 @@ test("in English: claim from the queue and reassign on the request page", async 
     .getByLabel("Assign to")
     .selectOption({ label: `テスト STAFF (${colleague.email})` });
   await control.getByRole("button", { name: "Assign" }).click();
-  await expect(control.getByText("Assignment updated.")).toBeVisible();
+  await expect(page.getByTestId("toast")).toContainText("Assignment updated.");
   await expect(control.getByTestId("assignee")).toContainText("テスト STAFF");
   const { rows } = await sql().query(`SELECT "assigneeId" FROM "Request" WHERE reference = $1`, [
     reference,

@@ -97,7 +97,7 @@ test("a disclosure request travels from the subject to staff and back", async ({
   // The package: every item the preview promises, built in her format.
   const panel = page.getByRole("region", { name: "開示パッケージ" });
   await panel.getByRole("button", { name: "パッケージを作成する" }).click();
-  await expect(panel.getByRole("status")).toContainText("パッケージを作成しました");
+  await expect(page.getByTestId("toast")).toContainText("パッケージを作成しました");
 
   await page.getByLabel("請求者への回答").fill("保有個人データをCSVでお送りしました。");
   await page.getByRole("button", { name: "完了する" }).click();

@@ -129,7 +129,7 @@ test("a manager brands the portal: the header, footer and mails carry the name, 
     await expect(form.getByRole("alert").first()).toContainText("コントラストが足りません");
     await colour.fill("#7A1F5C");
     await form.getByRole("button", { name: "保存する" }).click();
-    await expect(form.getByText("保存しました。")).toBeVisible();
+    await expect(page.getByTestId("toast")).toContainText("保存しました。");
 
     // The header and footer carry the name and desk; buttons take the colour.
     await page.goto("/ja/privacy");
@@ -150,7 +150,7 @@ test("a manager brands the portal: the header, footer and mails carry the name, 
       ),
     });
     await page.getByRole("button", { name: "ロゴを登録する" }).click();
-    await expect(page.locator("#brand-logo-error")).toContainText("ファイルの中身で判定");
+    await expect(page.locator("#brand-logo-file-error")).toContainText("ファイルの中身で判定");
     await file.setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: PNG });
     await page.getByRole("button", { name: "ロゴを登録する" }).click();
     await expect(page.getByText("ロゴを更新しました。")).toBeVisible();
@@ -187,7 +187,7 @@ test("a manager brands the portal: the header, footer and mails carry the name, 
     await page.getByLabel("担当部署（日本語）").fill(original.department);
     await page.locator("#brand-brandColor").fill(original.colour);
     await form.getByRole("button", { name: "保存する" }).click();
-    await expect(form.getByText("保存しました。")).toBeVisible();
+    await expect(page.getByTestId("toast")).toContainText("保存しました。");
     const remove = page.getByRole("button", { name: "既定のロゴに戻す" });
     if (await remove.isVisible()) {
       await remove.click();

@@ -10,6 +10,7 @@ import type { CSSProperties, ReactNode } from "react";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { Toaster } from "@/components/ui/toast";
 import { loadBrand } from "@/lib/brand/load-brand";
 import { portalName } from "@/lib/brand/name";
 import { toLocale } from "@/lib/i18n/config";
@@ -55,6 +56,7 @@ export default async function LocaleLayout(props: {
           <SiteHeader locale={locale} brand={brand} />
           <main id="main">{props.children}</main>
           <SiteFooter locale={locale} brand={brand} />
+          <Toaster />
         </I18nProvider>
       </body>
     </html>

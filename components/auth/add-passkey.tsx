@@ -3,8 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
+import { TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { toast } from "@/components/ui/toast";
 
 import { registerPasskey, renewRecoveryCodes, type Failure } from "./passkey-calls";
 import { RecoveryCodes } from "./recovery-codes";
@@ -16,19 +19,17 @@ export function AddPasskey() {
   const [name, setName] = useState("");
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure>();
-  const [done, setDone] = useState(false);
   const [codes, setCodes] = useState<string[] | null>(null);
 
   async function add(event: React.FormEvent) {
     event.preventDefault();
     setBusy(true);
     setFailure(undefined);
-    setDone(false);
     const result = await registerPasskey(name.trim() || t("passkeys.defaultName"));
     setBusy(false);
     if (!result.ok) return setFailure(result);
     setName("");
-    setDone(true);
+    toast(t("passkeys.added"));
     if (result.recoveryCodes) setCodes(result.recoveryCodes);
     router.refresh();
   }
@@ -36,24 +37,18 @@ export function AddPasskey() {
   if (codes) return <RecoveryCodes codes={codes} onDone={() => setCodes(null)} />;
   return (
     <form onSubmit={(e) => void add(e)} noValidate>
-      <div className="field">
-        <label htmlFor="passkey-name">{t("passkeys.nameLabel")}</label>
-        <p id="passkey-name-help" className="help">
-          {t("passkeys.nameHelp")}
-        </p>
-        <input
-          id="passkey-name"
-          maxLength={50}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          aria-describedby="passkey-name-help"
-        />
-      </div>
+      <TextField
+        id="passkey-name"
+        label={t("passkeys.nameLabel")}
+        hint={t("passkeys.nameHelp")}
+        maxLength={50}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+      />
       <FormAlert error={failure?.error} errorId={failure?.errorId} />
-      {done && <p role="status">{t("passkeys.added")}</p>}
-      <button type="submit" disabled={busy}>
-        {busy ? t("passkeys.registering") : t("passkeys.add")}
-      </button>
+      <SubmitButton pending={busy} pendingLabel={t("passkeys.registering")}>
+        {t("passkeys.add")}
+      </SubmitButton>
     </form>
   );
 }

@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import { FieldError } from "@/components/forms/field-error";
+import { TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useI18n } from "@/components/i18n/i18n-provider";
 
 import { assertPasskey, redeemRecoveryCode, registerPasskey, type Failure } from "./passkey-calls";
@@ -24,6 +25,7 @@ export function PasskeyStep({ hasPasskey, next }: { hasPasskey: boolean; next: s
   const [recovered, setRecovered] = useState<number | null>(null);
   const [code, setCode] = useState("");
   const [codeError, setCodeError] = useState<Failure>();
+  const [redeeming, setRedeeming] = useState(false);
 
   const proceed = () => {
     router.replace(next);
@@ -52,7 +54,9 @@ export function PasskeyStep({ hasPasskey, next }: { hasPasskey: boolean; next: s
   async function recover(event: React.FormEvent) {
     event.preventDefault();
     setCodeError(undefined);
+    setRedeeming(true);
     const result = await redeemRecoveryCode(code);
+    setRedeeming(false);
     if (!result.ok) return setCodeError(result);
     setRecovered(result.remaining);
     setMode("register");
@@ -83,26 +87,19 @@ export function PasskeyStep({ hasPasskey, next }: { hasPasskey: boolean; next: s
           <details>
             <summary>{t("passkeys.lostTitle")}</summary>
             <form onSubmit={(e) => void recover(e)} noValidate>
-              <div className="field">
-                <label htmlFor="recovery-code">{t("passkeys.recoveryCode")}</label>
-                <p id="recovery-code-help" className="help">
-                  {t("passkeys.recoveryHelp")}
-                </p>
-                <input
-                  id="recovery-code"
-                  autoComplete="one-time-code"
-                  value={code}
-                  onChange={(e) => setCode(e.target.value)}
-                  aria-invalid={codeError ? true : undefined}
-                  aria-describedby={
-                    codeError ? "recovery-code-help recovery-code-error" : "recovery-code-help"
-                  }
-                />
-                <FieldError id="recovery-code-error" message={codeError?.error} />
-              </div>
-              <button type="submit" className="secondary">
+              <TextField
+                id="recovery-code"
+                label={t("passkeys.recoveryCode")}
+                hint={t("passkeys.recoveryHelp")}
+                error={codeError?.error}
+                autoComplete="one-time-code"
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+              />
+              {/* A code is spent once: the button waits for the first press's answer. */}
+              <SubmitButton pending={redeeming} variant="secondary">
                 {t("passkeys.recoverySubmit")}
-              </button>
+              </SubmitButton>
             </form>
           </details>
         </>

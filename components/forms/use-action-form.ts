@@ -4,38 +4,58 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { toast } from "@/components/ui/toast";
 import type { MessageKey } from "@/lib/i18n/translate";
 
-type Result = {
+/** What every server action a form posts to answers (lib/actions). */
+export interface ActionResult {
   ok: boolean;
   error?: MessageKey;
   errorId?: string;
   fieldErrors?: Record<string, MessageKey>;
-};
+}
+
+export interface FormFailure {
+  error?: MessageKey;
+  errorId?: string;
+}
 
 /**
- * The settings forms' submit: the server's field errors go beside their fields (the form-level
- * alert carries the rest), a success refreshes the server-rendered page.
+ * The one submit of every react-hook-form form: the values the shared schema checked go to the
+ * server action; its field errors go beside their fields (by name; `fields` limits them), the rest
+ * to the form-level alert (`FormAlert` with `failure`); a success says `saved` in a toast, calls
+ * `onSuccess`, and refreshes the server-rendered page unless `refresh` is false.
  */
-export function useActionForm<T extends FieldValues, O>(
+export function useActionForm<T extends FieldValues, O, R extends ActionResult>(
   form: UseFormReturn<T, unknown, O>,
-  fields: readonly Path<T>[],
-  send: (values: O) => Promise<Result>,
+  send: (values: O) => Promise<R>,
+  options: {
+    saved?: MessageKey;
+    fields?: readonly Path<T>[];
+    refresh?: boolean;
+    onSuccess?: (result: R, values: O) => void;
+    onFailure?: (result: R) => void;
+  } = {},
 ) {
   const router = useRouter();
-  const [state, setState] = useState<{ saved?: boolean; error?: MessageKey; errorId?: string }>({});
+  const { t } = useI18n();
+  const [failure, setFailure] = useState<FormFailure>({});
   const onSubmit = form.handleSubmit(async (values) => {
-    setState({});
+    setFailure({});
     const result = await send(values);
     if (result.ok) {
-      setState({ saved: true });
-      return router.refresh();
+      if (options.saved) toast(t(options.saved));
+      options.onSuccess?.(result, values);
+      if (options.refresh !== false) router.refresh();
+      return;
     }
-    for (const field of fields) {
-      const message = result.fieldErrors?.[field];
-      if (message) form.setError(field, { message });
+    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+      if (!options.fields || options.fields.includes(field as Path<T>))
+        form.setError(field as Path<T>, { message });
     }
-    setState({ error: result.error, errorId: result.errorId });
+    setFailure({ error: result.error, errorId: result.errorId });
+    options.onFailure?.(result);
   });
-  return { state, onSubmit };
+  return { failure, onSubmit, pending: form.formState.isSubmitting };
 }

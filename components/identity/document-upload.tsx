@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 
-import { FieldError } from "@/components/forms/field-error";
+import { Choice, ChoiceGroup, SelectField, TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { isMessageKeyLike } from "@/lib/i18n/keys";
@@ -87,51 +88,48 @@ export function DocumentUpload({ reference }: { reference: string }) {
           <li>{t("identity.warning.agent")}</li>
         </ul>
       </div>
-      <div className="field">
-        <label htmlFor="identity-kind">{t("identity.upload.kindLabel")}</label>
-        <select id="identity-kind" name="kind" defaultValue={DOCUMENT_KINDS[0]}>
-          {DOCUMENT_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`identity.kind.${kind}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <fieldset className="field">
-        <legend>{t("identity.upload.ownerLabel")}</legend>
-        {DOCUMENT_OWNERS.map((owner) => (
-          <label className="choice" key={owner}>
-            <input type="radio" name="owner" value={owner} defaultChecked={owner === "SUBJECT"} />
-            {t(`identity.owner.${owner}`)}
-          </label>
+      <SelectField
+        id="identity-kind"
+        label={t("identity.upload.kindLabel")}
+        name="kind"
+        defaultValue={DOCUMENT_KINDS[0]}
+      >
+        {DOCUMENT_KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {t(`identity.kind.${kind}`)}
+          </option>
         ))}
-      </fieldset>
-      <div className="field">
-        <label htmlFor="identity-file">{t("identity.upload.fileLabel")}</label>
-        <input
-          id="identity-file"
-          name="file"
-          type="file"
-          accept={ACCEPTED_MIME_TYPES.join(",")}
-          aria-describedby={
-            fileError ? "identity-file-help identity-file-error" : "identity-file-help"
-          }
-          aria-invalid={fileError ? true : undefined}
-        />
-        <p id="identity-file-help" className="help">
-          {t("identity.upload.fileHelp", {
-            fileMb: MAX_FILE_BYTES / MB,
-            requestMb: MAX_REQUEST_BYTES / MB,
-          })}
-        </p>
-        <FieldError id="identity-file-error" message={fileError} />
-      </div>
+      </SelectField>
+      <ChoiceGroup id="identity-owner" legend={t("identity.upload.ownerLabel")}>
+        {DOCUMENT_OWNERS.map((owner) => (
+          <Choice
+            key={owner}
+            type="radio"
+            name="owner"
+            value={owner}
+            defaultChecked={owner === "SUBJECT"}
+            label={t(`identity.owner.${owner}`)}
+          />
+        ))}
+      </ChoiceGroup>
+      <TextField
+        id="identity-file"
+        label={t("identity.upload.fileLabel")}
+        hint={t("identity.upload.fileHelp", {
+          fileMb: MAX_FILE_BYTES / MB,
+          requestMb: MAX_REQUEST_BYTES / MB,
+        })}
+        error={fileError}
+        name="file"
+        type="file"
+        accept={ACCEPTED_MIME_TYPES.join(",")}
+      />
       {uploading && <ProgressBar value={progress} label={t("identity.upload.progressLabel")} />}
       <FormAlert error={failure?.error} errorId={failure?.errorId} />
       <div aria-live="polite">{done && <p role="status">{t("identity.upload.done")}</p>}</div>
-      <button type="submit" disabled={uploading}>
-        {uploading ? t("identity.upload.uploading") : t("identity.upload.submit")}
-      </button>
+      <SubmitButton pending={uploading} pendingLabel={t("identity.upload.uploading")}>
+        {t("identity.upload.submit")}
+      </SubmitButton>
     </form>
   );
 }

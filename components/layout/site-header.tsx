@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { SubmitButton } from "@/components/forms/submit-button";
 import { getActor, getSessionState } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { portalName } from "@/lib/brand/name";
@@ -76,9 +77,9 @@ export async function SiteHeader({ locale, brand }: { locale: Locale; brand: Bra
               {signedIn ? (
                 <form action={signOut}>
                   <input type="hidden" name="locale" value={locale} />
-                  <button type="submit" className="link">
+                  <SubmitButton pending={false} className="link">
                     {t("nav.signOut")}
-                  </button>
+                  </SubmitButton>
                 </form>
               ) : (
                 <Link href={`/${locale}/sign-in`}>{t("nav.signIn")}</Link>

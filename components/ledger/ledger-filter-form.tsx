@@ -1,3 +1,5 @@
+import { SelectField, TextField } from "@/components/forms/field";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { RECIPIENT_CLASSES } from "@/lib/requests/vocabulary";
 import type { TLedgerFilter } from "@/lib/ledger/filter";
 import type { RecipientClass } from "@/lib/generated/prisma/enums";
@@ -11,8 +13,9 @@ interface Options {
 }
 
 /**
- * A plain GET form: works without JavaScript, every control labelled, keys only in the URL. The
- * recipient list shows the chosen class's recipients (RecipientOptions, the form's one client part).
+ * A plain GET form: works without JavaScript, every control labelled (through the shared field
+ * layer), keys only in the URL. The recipient list shows the chosen class's recipients
+ * (RecipientOptions follows the class select in the browser).
  */
 export function LedgerFilterForm(props: {
   action: string;
@@ -29,68 +32,71 @@ export function LedgerFilterForm(props: {
     <form method="get" action={props.action} aria-labelledby="ledger-filter-title" role="search">
       <h2 id="ledger-filter-title">{t("ledger.filter.title")}</h2>
       <div className="row">
-        <div className="field">
-          <label htmlFor="f-class">{t("ledger.filter.recipientClass")}</label>
-          <select id="f-class" name="recipientClass" defaultValue={filter.recipientClass ?? ""}>
-            <option value="">{t("ledger.filter.any")}</option>
-            {RECIPIENT_CLASSES.map((c) => (
-              <option key={c} value={c}>
-                {t(`recipientClass.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-recipient">{t("ledger.filter.recipient")}</label>
-          <select id="f-recipient" name="recipient" defaultValue={filter.recipient ?? ""}>
-            <option value="">{t("ledger.filter.any")}</option>
-            <RecipientOptions
-              recipients={byClass}
-              recipientClass={filter.recipientClass}
-              classSelectId="f-class"
-              recipientSelectId="f-recipient"
-            />
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-scene">{t("ledger.filter.scene")}</label>
-          <select id="f-scene" name="scene" defaultValue={filter.scene ?? ""}>
-            <option value="">{t("ledger.filter.any")}</option>
-            {options.scenes.map((s) => (
-              <option key={s.key} value={s.key}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="f-class"
+          label={t("ledger.filter.recipientClass")}
+          name="recipientClass"
+          defaultValue={filter.recipientClass ?? ""}
+        >
+          <option value="">{t("ledger.filter.any")}</option>
+          {RECIPIENT_CLASSES.map((c) => (
+            <option key={c} value={c}>
+              {t(`recipientClass.${c}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="f-recipient"
+          label={t("ledger.filter.recipient")}
+          name="recipient"
+          defaultValue={filter.recipient ?? ""}
+        >
+          <option value="">{t("ledger.filter.any")}</option>
+          <RecipientOptions
+            recipients={byClass}
+            recipientClass={filter.recipientClass}
+            classSelectId="f-class"
+            recipientSelectId="f-recipient"
+          />
+        </SelectField>
+        <SelectField
+          id="f-scene"
+          label={t("ledger.filter.scene")}
+          name="scene"
+          defaultValue={filter.scene ?? ""}
+        >
+          <option value="">{t("ledger.filter.any")}</option>
+          {options.scenes.map((s) => (
+            <option key={s.key} value={s.key}>
+              {s.name}
+            </option>
+          ))}
+        </SelectField>
       </div>
+      {/* One hint for the two dates, under both (each date names it). */}
       <div className="row">
-        <div className="field">
-          <label htmlFor="f-from">{t("ledger.filter.from")}</label>
-          <input
-            id="f-from"
-            type="date"
-            name="from"
-            defaultValue={filter.from ?? ""}
-            aria-describedby="f-range-help"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="f-to">{t("ledger.filter.to")}</label>
-          <input
-            id="f-to"
-            type="date"
-            name="to"
-            defaultValue={filter.to ?? ""}
-            aria-describedby="f-range-help"
-          />
-        </div>
+        <TextField
+          id="f-from"
+          label={t("ledger.filter.from")}
+          type="date"
+          name="from"
+          defaultValue={filter.from ?? ""}
+          describedBy="f-range-help"
+        />
+        <TextField
+          id="f-to"
+          label={t("ledger.filter.to")}
+          type="date"
+          name="to"
+          defaultValue={filter.to ?? ""}
+          describedBy="f-range-help"
+        />
       </div>
       <p id="f-range-help" className="help">
         {t("ledger.filter.rangeHelp")}
       </p>
       <p>
-        <button type="submit">{t("ledger.filter.apply")}</button>{" "}
+        <SubmitButton pending={false}>{t("ledger.filter.apply")}</SubmitButton>{" "}
         <a href={props.clearHref}>{t("ledger.filter.clear")}</a>
       </p>
     </form>

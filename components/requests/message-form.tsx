@@ -1,20 +1,23 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 
-import { lazyResolver } from "@/components/forms/lazy-resolver";
-import { FieldError } from "@/components/forms/field-error";
+import { Choice, SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { sendMessage } from "@/lib/actions/messages/send-message";
-import type { MessageKey } from "@/lib/i18n/translate";
 import type { TSendMessage } from "@/lib/validation/requests";
+
+const fileInput = () => document.getElementById("message-file") as HTMLInputElement | null;
 
 /**
  * Requesters reply; staff write to the requester (optionally asking for more) or note internally.
  * `initialBody` starts the text from a template (staff; remount with a new key to refill it).
+ * The message travels as form data so that a file can go with it.
  */
 export function MessageForm({
   reference,
@@ -26,8 +29,6 @@ export function MessageForm({
   initialBody?: string;
 }) {
   const { t } = useI18n();
-  const router = useRouter();
-  const [state, setState] = useState<{ sent?: boolean; error?: MessageKey; errorId?: string }>({});
   const form = useForm<TSendMessage>({
     resolver: lazyResolver(() => import("@/lib/validation/requests").then((m) => m.ZSendMessage)),
     defaultValues: {
@@ -42,74 +43,68 @@ export function MessageForm({
 
   const [fileError, setFileError] = useState<string>();
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    const data = new FormData();
-    data.set("reference", values.reference);
-    data.set("kind", values.kind);
-    data.set("body", values.body);
-    data.set("askForInfo", String(values.kind === "TO_REQUESTER" && values.askForInfo));
-    const fileInput = document.getElementById("message-file") as HTMLInputElement | null;
-    const file = fileInput?.files?.[0];
-    if (file) data.set("file", file);
-    setFileError(undefined);
-    const result = await sendMessage(data);
-    if (!result.ok) {
-      setFileError(result.fieldErrors?.file);
-      return setState({ error: result.error, errorId: result.errorId });
-    }
-    form.reset({ reference, kind: values.kind, body: "", askForInfo: false });
-    if (fileInput) fileInput.value = "";
-    setState({ sent: true });
-    router.refresh();
-  });
+  const { failure, onSubmit, pending } = useActionForm(
+    form,
+    (values) => {
+      const data = new FormData();
+      data.set("reference", values.reference);
+      data.set("kind", values.kind);
+      data.set("body", values.body);
+      data.set("askForInfo", String(values.kind === "TO_REQUESTER" && values.askForInfo));
+      const file = fileInput()?.files?.[0];
+      if (file) data.set("file", file);
+      setFileError(undefined);
+      return sendMessage(data);
+    },
+    {
+      saved: "messages.sent",
+      // The file is no field of the form: its error is kept beside the file input here.
+      fields: ["body"],
+      onSuccess: (_, values) => {
+        form.reset({ reference, kind: values.kind, body: "", askForInfo: false });
+        const input = fileInput();
+        if (input) input.value = "";
+      },
+      onFailure: (result) => setFileError(result.ok ? undefined : result.fieldErrors?.file),
+    },
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate className="panel">
       {staff && (
-        <div className="field">
-          <label htmlFor="message-kind">{t("messages.kind")}</label>
-          <select id="message-kind" {...form.register("kind")}>
-            <option value="TO_REQUESTER">{t("messages.kindTO_REQUESTER")}</option>
-            <option value="INTERNAL_NOTE">{t("messages.kindINTERNAL_NOTE")}</option>
-          </select>
-        </div>
+        <SelectField
+          id="message-kind"
+          label={t("messages.kind")}
+          registration={form.register("kind")}
+        >
+          <option value="TO_REQUESTER">{t("messages.kindTO_REQUESTER")}</option>
+          <option value="INTERNAL_NOTE">{t("messages.kindINTERNAL_NOTE")}</option>
+        </SelectField>
       )}
-      <div className="field">
-        <label htmlFor="message-body">{t("messages.body")}</label>
-        <textarea
-          id="message-body"
-          rows={4}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? "message-body-error" : undefined}
-          {...form.register("body")}
-        />
-        <FieldError id="message-body-error" message={error} />
-      </div>
-      <div className="field">
-        <label htmlFor="message-file">{t("messages.attachment")}</label>
-        <p className="help" id="message-file-help">
-          {t("messages.attachmentHelp")}
-        </p>
-        <input
-          id="message-file"
-          type="file"
-          accept="image/jpeg,image/png,image/webp,application/pdf"
-          aria-describedby={
-            fileError ? "message-file-help message-file-error" : "message-file-help"
-          }
-        />
-        <FieldError id="message-file-error" message={fileError} />
-      </div>
+      <TextAreaField
+        id="message-body"
+        label={t("messages.body")}
+        rows={4}
+        error={error}
+        registration={form.register("body")}
+      />
+      <TextField
+        id="message-file"
+        label={t("messages.attachment")}
+        hint={t("messages.attachmentHelp")}
+        type="file"
+        accept="image/jpeg,image/png,image/webp,application/pdf"
+        error={fileError}
+      />
       {staff && kind === "TO_REQUESTER" && (
-        <label className="choice">
-          <input type="checkbox" {...form.register("askForInfo")} /> {t("messages.askForInfo")}
-        </label>
+        <Choice
+          type="checkbox"
+          label={t("messages.askForInfo")}
+          registration={form.register("askForInfo")}
+        />
       )}
-      <div aria-live="polite">{state.sent && <p className="success">{t("messages.sent")}</p>}</div>
-      <FormAlert error={state.error} errorId={state.errorId} />
-      <button type="submit" disabled={form.formState.isSubmitting}>
-        {t("messages.send")}
-      </button>
+      <FormAlert error={failure.error} errorId={failure.errorId} />
+      <SubmitButton pending={pending}>{t("messages.send")}</SubmitButton>
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { stackLabels } from "@/components/ui/stack-labels";
+import { StackTable } from "@/components/ui/stack-table";
 import type { Transparency } from "@/lib/data/transparency/get-transparency";
 import type { Locale } from "@/lib/i18n/config";
 import type { Translate } from "@/lib/i18n/translate";
@@ -6,7 +6,6 @@ import type { Translate } from "@/lib/i18n/translate";
 import { countryName, Paragraphs, Section } from "./section";
 
 // Short columns beside long regime texts would otherwise wrap one character per line.
-const NARROW = { minWidth: "7em" } as const;
 
 /** Recipients abroad with their country's regime and their measures (APPI Art.28). */
 export function ForeignSection(props: { data: Transparency; locale: Locale; t: Translate }) {
@@ -14,42 +13,26 @@ export function ForeignSection(props: { data: Transparency; locale: Locale; t: T
   return (
     <Section id="foreign" t={t}>
       <p>{t("transparency.foreign.intro")}</p>
-      <table
-        className="stack"
-        style={stackLabels([
+      <StackTable
+        columns={[
           t("transparency.foreign.colRecipient"),
-          t("transparency.foreign.colClass"),
-          t("transparency.foreign.colCountry"),
+          { label: t("transparency.foreign.colClass"), narrow: true },
+          { label: t("transparency.foreign.colCountry"), narrow: true },
           t("transparency.foreign.colRegime"),
           t("transparency.foreign.colMeasures"),
-        ])}
+        ]}
+        caption={t("transparency.foreign.caption")}
       >
-        <caption>{t("transparency.foreign.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("transparency.foreign.colRecipient")}</th>
-            <th scope="col" style={NARROW}>
-              {t("transparency.foreign.colClass")}
-            </th>
-            <th scope="col" style={NARROW}>
-              {t("transparency.foreign.colCountry")}
-            </th>
-            <th scope="col">{t("transparency.foreign.colRegime")}</th>
-            <th scope="col">{t("transparency.foreign.colMeasures")}</th>
+        {data.foreignRecipients.map((r, i) => (
+          <tr key={i} data-country={r.country}>
+            <th scope="row">{r.name}</th>
+            <td>{t(`recipientClass.${r.recipientClass}`)}</td>
+            <td>{r.country ? countryName(locale, r.country) : "—"}</td>
+            <td>{r.regime || "—"}</td>
+            <td>{r.measures || "—"}</td>
           </tr>
-        </thead>
-        <tbody>
-          {data.foreignRecipients.map((r, i) => (
-            <tr key={i} data-country={r.country}>
-              <th scope="row">{r.name}</th>
-              <td>{t(`recipientClass.${r.recipientClass}`)}</td>
-              <td>{r.country ? countryName(locale, r.country) : "—"}</td>
-              <td>{r.regime || "—"}</td>
-              <td>{r.measures || "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </StackTable>
     </Section>
   );
 }

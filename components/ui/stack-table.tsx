@@ -4,32 +4,38 @@ import { stackLabels } from "./stack-labels";
 
 /**
  * A table that becomes one card per row below 640 px (see stack-labels.ts): the column headers
- * from `columns`, named by the heading `labelledBy`; the rows are the children, or for a long
- * list already escaped into one string (lib/html/markup.ts), `bodyHtml`.
+ * from `columns`, named by its `caption` or by the heading `labelledBy`; the rows are the
+ * children, or for a long list already escaped into one string (lib/html/markup.ts), `bodyHtml`.
  */
+/** A column's header: its label, `narrow` for one that must not be squeezed below 7em. */
+export type StackColumn = string | { label: string; narrow?: boolean };
+
 export function StackTable(props: {
-  columns: readonly string[];
-  labelledBy: string;
+  columns: readonly StackColumn[];
+  labelledBy?: string;
+  caption?: ReactNode;
   id?: string;
   className?: string;
   testId?: string;
   bodyHtml?: string;
   children?: ReactNode;
 }) {
-  const { columns, labelledBy, id, className, testId, bodyHtml, children } = props;
+  const { labelledBy, caption, id, className, testId, bodyHtml, children } = props;
+  const columns = props.columns.map((c) => (typeof c === "string" ? { label: c } : c));
   return (
     <table
       id={id}
       aria-labelledby={labelledBy}
       className={className ? `stack ${className}` : "stack"}
-      style={stackLabels(columns)}
+      style={stackLabels(columns.map((c) => c.label))}
       data-testid={testId}
     >
+      {caption && <caption>{caption}</caption>}
       <thead>
         <tr>
           {columns.map((column) => (
-            <th scope="col" key={column}>
-              {column}
+            <th scope="col" key={column.label} className={column.narrow ? "narrow" : undefined}>
+              {column.label}
             </th>
           ))}
         </tr>

@@ -13,7 +13,7 @@ import { getJpSla } from "@/lib/data/policies/jp-sla";
 import { toLocale, type Locale } from "@/lib/i18n/config";
 import { getTranslator, type Translate } from "@/lib/i18n/translate";
 
-import { SlaForm } from "./sla-form";
+import { SlaSetting } from "./sla-setting";
 
 export const dynamic = "force-dynamic";
 
@@ -50,7 +50,7 @@ async function Dashboard({ actor, locale, t }: { actor: Actor; locale: Locale; t
       </section>
       <DashboardTables d={d} locale={locale} t={t} />
       <ExportForm locale={locale} t={t} now={d.now} />
-      <SlaForm days={sla.amount} />
+      <SlaSetting days={sla.amount} />
     </>
   );
 }

@@ -1,54 +1,45 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 
-import { lazyResolver } from "@/components/forms/lazy-resolver";
-import { FieldError } from "@/components/forms/field-error";
+import { TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { requestSignInLink } from "@/lib/actions/auth/request-sign-in-link";
-import type { MessageKey } from "@/lib/i18n/translate";
 import type { TSignIn } from "@/lib/validation/auth";
 
 export function SignInForm() {
   const { locale, t } = useI18n();
   const router = useRouter();
-  const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
   const form = useForm<TSignIn>({
     resolver: lazyResolver(() => import("@/lib/validation/auth").then((m) => m.ZSignIn)),
     defaultValues: { email: "", locale },
   });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await requestSignInLink(values);
-    if (result.ok) return router.push(`/${locale}/sign-in/check-email`);
-    for (const [name, message] of Object.entries(result.fieldErrors ?? {})) {
-      form.setError(name as keyof TSignIn, { message });
-    }
-    setFailure({ error: result.error, errorId: result.errorId });
+  const { errors } = form.formState;
+  // A sent link is told on a page of its own.
+  const { failure, onSubmit, pending } = useActionForm(form, requestSignInLink, {
+    refresh: false,
+    onSuccess: () => router.push(`/${locale}/sign-in/check-email`),
   });
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div className="field">
-        <label htmlFor="email">{t("signIn.email")}</label>
-        <input
-          id="email"
-          type="email"
-          autoComplete="email"
-          aria-invalid={errors.email ? true : undefined}
-          aria-describedby={errors.email ? "email-error" : undefined}
-          {...form.register("email")}
-        />
-        <FieldError id="email-error" message={errors.email?.message} />
-      </div>
-      <FormAlert error={failure?.error} errorId={failure?.errorId} />
-      <button type="submit" disabled={isSubmitting}>
-        {isSubmitting ? t("signIn.sending") : t("signIn.submit")}
-      </button>
+      <TextField
+        id="email"
+        label={t("signIn.email")}
+        type="email"
+        autoComplete="email"
+        error={errors.email?.message}
+        registration={form.register("email")}
+      />
+      <FormAlert error={failure.error} errorId={failure.errorId} />
+      <SubmitButton pending={pending} pendingLabel={t("signIn.sending")}>
+        {t("signIn.submit")}
+      </SubmitButton>
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { stackLabels } from "@/components/ui/stack-labels";
+import { StackTable } from "@/components/ui/stack-table";
 import type { CloseTime } from "@/lib/data/dashboard/get-dashboard";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 
@@ -19,37 +19,26 @@ export function CloseTimes({ rows, t }: { rows: CloseTime[]; t: Translate }) {
             {caption}: {t("dashboard.noClosed")}
           </p>
         ) : (
-          <table
-            key={window}
-            data-testid={`close-times-${window}`}
-            className="stack"
-            style={stackLabels([
+          <StackTable
+            columns={[
               t("dashboard.type"),
               t("dashboard.closedCount"),
               t("dashboard.median"),
               t("dashboard.p90"),
-            ])}
+            ]}
+            caption={caption}
+            key={window}
+            testId={`close-times-${window}`}
           >
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("dashboard.type")}</th>
-                <th scope="col">{t("dashboard.closedCount")}</th>
-                <th scope="col">{t("dashboard.median")}</th>
-                <th scope="col">{t("dashboard.p90")}</th>
+            {list.map((r) => (
+              <tr key={r.type} data-key={r.type}>
+                <th scope="row">{t(`requestType.${r.type}` as MessageKey)}</th>
+                <td data-count={r.count}>{r.count}</td>
+                <td>{days(r.median)}</td>
+                <td>{days(r.p90)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {list.map((r) => (
-                <tr key={r.type} data-key={r.type}>
-                  <th scope="row">{t(`requestType.${r.type}` as MessageKey)}</th>
-                  <td data-count={r.count}>{r.count}</td>
-                  <td>{days(r.median)}</td>
-                  <td>{days(r.p90)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </StackTable>
         );
       })}
     </section>

@@ -1,3 +1,5 @@
+import { TextField } from "@/components/forms/field";
+import { SubmitButton } from "@/components/forms/submit-button";
 import type { Locale } from "@/lib/i18n/config";
 import type { Translate } from "@/lib/i18n/translate";
 import { todayInJapan } from "@/lib/validation/queue";
@@ -12,22 +14,25 @@ export function ExportForm({ locale, t, now }: { locale: Locale; t: Translate; n
       <p>{t("dashboard.exportHelp")}</p>
       <form method="get" action={`/${locale}/manager/export`}>
         <div className="row">
-          <div className="field">
-            <label htmlFor="export-from">{t("dashboard.from")}</label>
-            <input
-              id="export-from"
-              name="from"
-              type="date"
-              required
-              defaultValue={`${today.slice(0, 7)}-01`}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="export-to">{t("dashboard.to")}</label>
-            <input id="export-to" name="to" type="date" required defaultValue={today} />
-          </div>
+          <TextField
+            id="export-from"
+            label={t("dashboard.from")}
+            name="from"
+            type="date"
+            required
+            defaultValue={`${today.slice(0, 7)}-01`}
+          />
+          <TextField
+            id="export-to"
+            label={t("dashboard.to")}
+            name="to"
+            type="date"
+            required
+            defaultValue={today}
+          />
         </div>
-        <button type="submit">{t("dashboard.download")}</button>
+        {/* A download, not a send: the page stays as it is, so the button never waits. */}
+        <SubmitButton pending={false}>{t("dashboard.download")}</SubmitButton>
       </form>
     </section>
   );

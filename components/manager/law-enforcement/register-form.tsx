@@ -1,31 +1,22 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 
-import { lazyResolver } from "@/components/forms/lazy-resolver";
-import { FieldError } from "@/components/forms/field-error";
+import {
+  Choice,
+  ChoiceGroup,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { recordDisclosure } from "@/lib/actions/manager/record-disclosure";
-import type { MessageKey } from "@/lib/i18n/translate";
 import { LE_BASES, LE_DECISIONS, todayInJapan } from "@/lib/validation/choices";
 import type { TLawEnforcementEntry } from "@/lib/validation/law-enforcement";
-
-type Field = keyof TLawEnforcementEntry;
-const FIELDS: readonly Field[] = [
-  "basis",
-  "authority",
-  "issuingOfficer",
-  "scope",
-  "decision",
-  "approverId",
-  "items",
-  "subjectEmail",
-  "disclosedOn",
-  "note",
-];
 
 const empty = (): TLawEnforcementEntry => ({
   basis: "" as TLawEnforcementEntry["basis"],
@@ -40,175 +31,134 @@ const empty = (): TLawEnforcementEntry => ({
   note: "",
 });
 
-/** Records one law-enforcement request; the same zod schema runs here and in the action. */
+/**
+ * Records one law-enforcement request; the same zod schema runs here and in the action. Once
+ * recorded the form is emptied for the next one.
+ */
 export function RegisterForm(props: {
   approvers: { id: string; label: string }[];
   categories: { key: string; name: string }[];
 }) {
   const { t } = useI18n();
-  const router = useRouter();
-  const [state, setState] = useState<{ saved?: boolean; error?: MessageKey; errorId?: string }>({});
   const form = useForm<TLawEnforcementEntry>({
     resolver: lazyResolver(() =>
       import("@/lib/validation/law-enforcement").then((m) => m.ZLawEnforcementEntry),
     ),
     defaultValues: empty(),
   });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setState({});
-    const result = await recordDisclosure(values);
-    if (result.ok) {
-      form.reset(empty());
-      setState({ saved: true });
-      return router.refresh();
-    }
-    for (const field of FIELDS) {
-      const message = result.fieldErrors?.[field];
-      if (message) form.setError(field, { message });
-    }
-    setState({ error: result.error, errorId: result.errorId });
+  const { errors } = form.formState;
+  const { failure, onSubmit, pending } = useActionForm(form, recordDisclosure, {
+    saved: "lawEnforcement.form.saved",
+    onSuccess: () => form.reset(empty()),
   });
-
-  const describe = (field: Field, help?: string) =>
-    [help, errors[field] ? `le-${field}-error` : undefined].filter(Boolean).join(" ") || undefined;
-  const invalid = (field: Field) => (errors[field] ? true : undefined);
 
   return (
     <form onSubmit={onSubmit} noValidate className="panel" aria-labelledby="le-form-title">
       <h2 id="le-form-title">{t("lawEnforcement.form.title")}</h2>
-      <fieldset className="field" aria-describedby={describe("basis")}>
-        <legend>{t("lawEnforcement.form.basis")}</legend>
+      <ChoiceGroup
+        id="le-basis"
+        legend={t("lawEnforcement.form.basis")}
+        error={errors.basis?.message}
+      >
         {LE_BASES.map((basis) => (
-          <label key={basis} className="choice">
-            <input type="radio" value={basis} {...form.register("basis")} />
-            {t(`lawEnforcement.basis.${basis}`)}
-          </label>
+          <Choice
+            key={basis}
+            type="radio"
+            value={basis}
+            label={t(`lawEnforcement.basis.${basis}`)}
+            registration={form.register("basis")}
+          />
         ))}
-        <FieldError id="le-basis-error" message={errors.basis?.message} />
-      </fieldset>
-      <div className="field">
-        <label htmlFor="le-authority">{t("lawEnforcement.form.authority")}</label>
-        <input
-          id="le-authority"
-          type="text"
-          aria-invalid={invalid("authority")}
-          aria-describedby={describe("authority")}
-          {...form.register("authority")}
-        />
-        <FieldError id="le-authority-error" message={errors.authority?.message} />
-      </div>
-      <div className="field">
-        <label htmlFor="le-issuingOfficer">{t("lawEnforcement.form.issuingOfficer")}</label>
-        <input
-          id="le-issuingOfficer"
-          type="text"
-          aria-invalid={invalid("issuingOfficer")}
-          aria-describedby={describe("issuingOfficer")}
-          {...form.register("issuingOfficer")}
-        />
-        <FieldError id="le-issuingOfficer-error" message={errors.issuingOfficer?.message} />
-      </div>
-      <div className="field">
-        <label htmlFor="le-scope">{t("lawEnforcement.form.scope")}</label>
-        <textarea
-          id="le-scope"
-          rows={3}
-          aria-invalid={invalid("scope")}
-          aria-describedby={describe("scope")}
-          {...form.register("scope")}
-        />
-        <FieldError id="le-scope-error" message={errors.scope?.message} />
-      </div>
-      <fieldset className="field" aria-describedby={describe("decision")}>
-        <legend>{t("lawEnforcement.form.decision")}</legend>
+      </ChoiceGroup>
+      <TextField
+        id="le-authority"
+        label={t("lawEnforcement.form.authority")}
+        error={errors.authority?.message}
+        registration={form.register("authority")}
+      />
+      <TextField
+        id="le-issuingOfficer"
+        label={t("lawEnforcement.form.issuingOfficer")}
+        error={errors.issuingOfficer?.message}
+        registration={form.register("issuingOfficer")}
+      />
+      <TextAreaField
+        id="le-scope"
+        label={t("lawEnforcement.form.scope")}
+        error={errors.scope?.message}
+        registration={form.register("scope")}
+      />
+      <ChoiceGroup
+        id="le-decision"
+        legend={t("lawEnforcement.form.decision")}
+        error={errors.decision?.message}
+      >
         {LE_DECISIONS.map((decision) => (
-          <label key={decision} className="choice">
-            <input type="radio" value={decision} {...form.register("decision")} />
-            {t(`lawEnforcement.decision.${decision}`)}
-          </label>
+          <Choice
+            key={decision}
+            type="radio"
+            value={decision}
+            label={t(`lawEnforcement.decision.${decision}`)}
+            registration={form.register("decision")}
+          />
         ))}
-        <FieldError id="le-decision-error" message={errors.decision?.message} />
-      </fieldset>
-      <div className="field">
-        <label htmlFor="le-approverId">{t("lawEnforcement.form.approver")}</label>
-        <select
-          id="le-approverId"
-          aria-invalid={invalid("approverId")}
-          aria-describedby={describe("approverId")}
-          {...form.register("approverId")}
-        >
-          <option value="">{t("lawEnforcement.form.chooseApprover")}</option>
-          {props.approvers.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.label}
-            </option>
-          ))}
-        </select>
-        {props.approvers.length === 0 && (
-          <p className="help">{t("lawEnforcement.form.noApprover")}</p>
-        )}
-        <FieldError id="le-approverId-error" message={errors.approverId?.message} />
-      </div>
-      <fieldset className="field" aria-describedby={describe("items", "le-items-help")}>
-        <legend>{t("lawEnforcement.form.items")}</legend>
-        <p id="le-items-help" className="help">
-          {t("lawEnforcement.form.itemsHelp")}
-        </p>
+      </ChoiceGroup>
+      <SelectField
+        id="le-approverId"
+        label={t("lawEnforcement.form.approver")}
+        hint={props.approvers.length === 0 ? t("lawEnforcement.form.noApprover") : undefined}
+        error={errors.approverId?.message}
+        registration={form.register("approverId")}
+      >
+        <option value="">{t("lawEnforcement.form.chooseApprover")}</option>
+        {props.approvers.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.label}
+          </option>
+        ))}
+      </SelectField>
+      <ChoiceGroup
+        id="le-items"
+        legend={t("lawEnforcement.form.items")}
+        hint={t("lawEnforcement.form.itemsHelp")}
+        error={errors.items?.message}
+      >
         {props.categories.map((c) => (
-          <label key={c.key} className="choice">
-            <input type="checkbox" value={c.key} {...form.register("items")} />
-            {c.name}
-          </label>
+          <Choice
+            key={c.key}
+            type="checkbox"
+            value={c.key}
+            label={c.name}
+            registration={form.register("items")}
+          />
         ))}
-        <FieldError id="le-items-error" message={errors.items?.message} />
-      </fieldset>
-      <div className="field">
-        <label htmlFor="le-subjectEmail">{t("lawEnforcement.form.subjectEmail")}</label>
-        <p id="le-subjectEmail-help" className="help">
-          {t("lawEnforcement.form.subjectEmailHelp")}
-        </p>
-        <input
-          id="le-subjectEmail"
-          type="email"
-          autoComplete="off"
-          aria-invalid={invalid("subjectEmail")}
-          aria-describedby={describe("subjectEmail", "le-subjectEmail-help")}
-          {...form.register("subjectEmail")}
-        />
-        <FieldError id="le-subjectEmail-error" message={errors.subjectEmail?.message} />
-      </div>
-      <div className="field">
-        <label htmlFor="le-disclosedOn">{t("lawEnforcement.form.disclosedOn")}</label>
-        <input
-          id="le-disclosedOn"
-          type="date"
-          max={todayInJapan()}
-          aria-invalid={invalid("disclosedOn")}
-          aria-describedby={describe("disclosedOn")}
-          {...form.register("disclosedOn")}
-        />
-        <FieldError id="le-disclosedOn-error" message={errors.disclosedOn?.message} />
-      </div>
-      <div className="field">
-        <label htmlFor="le-note">{t("lawEnforcement.form.note")}</label>
-        <textarea
-          id="le-note"
-          rows={2}
-          aria-invalid={invalid("note")}
-          aria-describedby={describe("note")}
-          {...form.register("note")}
-        />
-        <FieldError id="le-note-error" message={errors.note?.message} />
-      </div>
-      <div aria-live="polite">
-        {state.saved && <p className="success">{t("lawEnforcement.form.saved")}</p>}
-      </div>
-      <FormAlert error={state.error} errorId={state.errorId} />
-      <button type="submit" disabled={isSubmitting}>
-        {t("lawEnforcement.form.submit")}
-      </button>
+      </ChoiceGroup>
+      <TextField
+        id="le-subjectEmail"
+        type="email"
+        autoComplete="off"
+        label={t("lawEnforcement.form.subjectEmail")}
+        hint={t("lawEnforcement.form.subjectEmailHelp")}
+        error={errors.subjectEmail?.message}
+        registration={form.register("subjectEmail")}
+      />
+      <TextField
+        id="le-disclosedOn"
+        type="date"
+        max={todayInJapan()}
+        label={t("lawEnforcement.form.disclosedOn")}
+        error={errors.disclosedOn?.message}
+        registration={form.register("disclosedOn")}
+      />
+      <TextAreaField
+        id="le-note"
+        rows={2}
+        label={t("lawEnforcement.form.note")}
+        error={errors.note?.message}
+        registration={form.register("note")}
+      />
+      <FormAlert error={failure.error} errorId={failure.errorId} />
+      <SubmitButton pending={pending}>{t("lawEnforcement.form.submit")}</SubmitButton>
     </form>
   );
 }

@@ -3,13 +3,13 @@
 import { useEffect } from "react";
 import { useFieldArray, useFormContext } from "react-hook-form";
 
+import { ChoiceGroup } from "@/components/forms/field";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { CORRECTION_ACTIONS } from "@/lib/validation/choices";
 
 import { Select, TextField, useFieldError } from "./fields";
 import type { FormValues } from "./form-values";
 import type { NamedOptions } from "./type-fields";
-import { FieldError } from "@/components/forms/field-error";
 
 /** APPI Art.34: each item with what to do, which item, and the correct content; then the reason. */
 export function CorrectionFields({ options }: { options: NamedOptions }) {
@@ -30,8 +30,7 @@ export function CorrectionFields({ options }: { options: NamedOptions }) {
   const itemsError = useFieldError("details.items");
   return (
     <>
-      <fieldset className="field" aria-describedby={itemsError ? "details-items-error" : undefined}>
-        <legend>{t("requestForm.correctionItems")}</legend>
+      <ChoiceGroup id="details-items" legend={t("requestForm.correctionItems")} error={itemsError}>
         {fields.map((f, i) => {
           const picked = watch(`details.items.${i}.itemId`);
           return (
@@ -83,7 +82,6 @@ export function CorrectionFields({ options }: { options: NamedOptions }) {
             </fieldset>
           );
         })}
-        <FieldError id="details-items-error" message={itemsError} />
         {fields.length < 20 && (
           <button
             type="button"
@@ -101,7 +99,7 @@ export function CorrectionFields({ options }: { options: NamedOptions }) {
             {t("requestForm.addItem")}
           </button>
         )}
-      </fieldset>
+      </ChoiceGroup>
       <TextField name="details.reason" label="requestForm.reason" multiline />
     </>
   );

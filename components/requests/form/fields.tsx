@@ -2,11 +2,21 @@
 
 import { get, useFormContext } from "react-hook-form";
 
-import { FieldError } from "@/components/forms/field-error";
+import {
+  Choice,
+  ChoiceGroup,
+  SelectField,
+  TextAreaField,
+  TextField as InputField,
+} from "@/components/forms/field";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/translate";
 
 import type { FormValues } from "./form-values";
+
+// The request wizard's fields by name (shared with the staff's entry form): each finds its
+// registration and error in the form context and renders through the shared field layer
+// (components/forms/field), its id being the name with dots as dashes.
 
 type Name = Parameters<ReturnType<typeof useFormContext<FormValues>>["register"]>[0];
 
@@ -30,31 +40,17 @@ export function TextField(props: {
   const { t } = useI18n();
   const { register } = useFormContext<FormValues>();
   const error = useFieldError(props.name);
-  const id = idOf(props.name);
-  const describedBy =
-    [props.help ? `${id}-help` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") ||
-    undefined;
-  const common = {
-    id,
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedBy,
-    ...register(props.name),
+  const field = {
+    id: idOf(props.name),
+    label: t(props.label),
+    hint: props.help ? t(props.help) : undefined,
+    error,
+    registration: register(props.name),
   };
-  return (
-    <div className="field">
-      <label htmlFor={id}>{t(props.label)}</label>
-      {props.help && (
-        <p className="help" id={`${id}-help`}>
-          {t(props.help)}
-        </p>
-      )}
-      {props.multiline ? (
-        <textarea rows={3} {...common} />
-      ) : (
-        <input type={props.type ?? "text"} autoComplete={props.autoComplete} {...common} />
-      )}
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+  return props.multiline ? (
+    <TextAreaField {...field} />
+  ) : (
+    <InputField type={props.type ?? "text"} autoComplete={props.autoComplete} {...field} />
   );
 }
 
@@ -70,30 +66,27 @@ export function Choices(props: {
   const error = useFieldError(props.name);
   const id = idOf(props.name);
   return (
-    <fieldset className="field" aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>{t(props.legend)}</legend>
-      {props.help && <p className="help">{t(props.help)}</p>}
+    <ChoiceGroup
+      id={id}
+      legend={t(props.legend)}
+      hint={props.help ? t(props.help) : undefined}
+      error={error}
+    >
       {props.options.map((o) => (
-        <div key={o.value}>
-          <label className="choice">
-            <input
-              type={props.multiple ? "checkbox" : "radio"}
-              value={o.value}
-              disabled={o.disabled}
-              aria-describedby={o.hint ? `${id}-${o.value}-hint` : undefined}
-              {...register(props.name)}
-            />{" "}
-            {o.label}
-          </label>
-          {o.hint && (
-            <p className="help choice-hint" id={`${id}-${o.value}-hint`}>
-              {o.hint}
-            </p>
-          )}
-        </div>
+        <Choice
+          key={o.value}
+          // The id names the hint under a greyed-out choice: `${id}-note`.
+          id={`${id}-${o.value}`}
+          type={props.multiple ? "checkbox" : "radio"}
+          value={o.value}
+          disabled={o.disabled}
+          label={o.label}
+          note={o.hint}
+          aria-invalid={error ? true : undefined}
+          registration={register(props.name)}
+        />
       ))}
-      <FieldError id={`${id}-error`} message={error} />
-    </fieldset>
+    </ChoiceGroup>
   );
 }
 
@@ -105,22 +98,18 @@ export function Select(props: {
   const { t } = useI18n();
   const { register } = useFormContext<FormValues>();
   const error = useFieldError(props.name);
-  const id = idOf(props.name);
   return (
-    <div className="field">
-      <label htmlFor={id}>{t(props.label)}</label>
-      <select
-        id={id}
-        aria-describedby={error ? `${id}-error` : undefined}
-        {...register(props.name)}
-      >
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    <SelectField
+      id={idOf(props.name)}
+      label={t(props.label)}
+      error={error}
+      registration={register(props.name)}
+    >
+      {props.options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </SelectField>
   );
 }

@@ -6,9 +6,10 @@ import { FormProvider, useForm } from "react-hook-form";
 
 import { type TRequestType } from "@/lib/requests/vocabulary";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { fileRequest } from "@/lib/actions/requests/file-request";
-import type { MessageKey } from "@/lib/i18n/translate";
 import type { Fees } from "@/lib/requests/fees";
 import type { JurisdictionCode } from "@/lib/requests/jurisdiction";
 import type { TNewRequest } from "@/lib/validation/requests";
@@ -56,7 +57,6 @@ export function RequestForm(props: {
   const { type, options } = props;
   const { locale, t } = useI18n();
   const router = useRouter();
-  const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
   // One key per form instance: a double submit or a retry files the same request once.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const form = useForm<FormValues>({
@@ -75,18 +75,20 @@ export function RequestForm(props: {
       },
     },
   });
-  const { isSubmitting } = form.formState;
   const Section = SECTIONS[type];
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFailure(undefined);
-    const result = await fileRequest({ ...(shape(type, values) as TNewRequest), locale });
-    if (result.ok) return router.push(`/${locale}/me/requests/${result.data.reference}?filed=1`);
-    for (const [name, message] of Object.entries(result.fieldErrors ?? {})) {
-      form.setError(name as keyof FormValues, { message });
-    }
-    setFailure({ error: result.error, errorId: result.errorId });
-  });
+  // Only the chosen type's details are sent; every field error the server finds lands by name, and
+  // the filed request opens in its own page (no refresh of this one).
+  const { failure, onSubmit, pending } = useActionForm(
+    form,
+    (values) => fileRequest({ ...(shape(type, values) as TNewRequest), locale }),
+    {
+      refresh: false,
+      onSuccess: (result) => {
+        if (result.ok) router.push(`/${locale}/me/requests/${result.data.reference}?filed=1`);
+      },
+    },
+  );
 
   return (
     <FormProvider {...form}>
@@ -102,10 +104,10 @@ export function RequestForm(props: {
           establishments={props.feeTerms.establishments}
         />
         <p className="notice">{t("requestForm.myNumberWarning")}</p>
-        <FormAlert error={failure?.error} errorId={failure?.errorId} />
-        <button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? t("requestForm.submitting") : t("requestForm.submit")}
-        </button>
+        <FormAlert error={failure.error} errorId={failure.errorId} />
+        <SubmitButton pending={pending} pendingLabel={t("requestForm.submitting")}>
+          {t("requestForm.submit")}
+        </SubmitButton>
       </form>
     </FormProvider>
   );

@@ -2,7 +2,7 @@
 
 import { useFormContext, useWatch } from "react-hook-form";
 
-import { FieldError } from "@/components/forms/field-error";
+import { ChoiceGroup, SelectField } from "@/components/forms/field";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { countryLabel } from "@/lib/i18n/residence";
 import { RESIDENCE_COUNTRIES, US_REGIONS } from "@/lib/requests/jurisdiction";
@@ -22,50 +22,41 @@ export function ResidenceFields() {
   const regionError = useFieldError("residence.region");
   const label = (code: string) => countryLabel(locale, t, code);
   return (
-    <fieldset className="field">
-      <legend>{t("requestForm.residence.title")}</legend>
-      <p className="help" id="residence-help">
-        {t("requestForm.residence.help")}
-      </p>
+    <ChoiceGroup
+      id="residence"
+      legend={t("requestForm.residence.title")}
+      hint={t("requestForm.residence.help")}
+    >
       <div className="row">
-        <div className="field">
-          <label htmlFor="residence-country">{t("requestForm.residence.country")}</label>
-          <select
-            id="residence-country"
-            aria-invalid={countryError ? true : undefined}
-            aria-describedby={
-              countryError ? "residence-help residence-country-error" : "residence-help"
-            }
-            {...register("residence.country")}
+        <SelectField
+          id="residence-country"
+          label={t("requestForm.residence.country")}
+          error={countryError}
+          describedBy="residence-hint"
+          registration={register("residence.country")}
+        >
+          {RESIDENCE_COUNTRIES.map((code) => (
+            <option key={code} value={code}>
+              {label(code)}
+            </option>
+          ))}
+        </SelectField>
+        {country === "US" && (
+          <SelectField
+            id="residence-region"
+            label={t("requestForm.residence.state")}
+            error={regionError}
+            registration={register("residence.region")}
           >
-            {RESIDENCE_COUNTRIES.map((code) => (
+            <option value="">{t("requestForm.residence.chooseState")}</option>
+            {US_REGIONS.map((code) => (
               <option key={code} value={code}>
-                {label(code)}
+                {t(`requestForm.residence.states.${code}`)}
               </option>
             ))}
-          </select>
-          <FieldError id="residence-country-error" message={countryError} />
-        </div>
-        {country === "US" && (
-          <div className="field">
-            <label htmlFor="residence-region">{t("requestForm.residence.state")}</label>
-            <select
-              id="residence-region"
-              aria-invalid={regionError ? true : undefined}
-              aria-describedby={regionError ? "residence-region-error" : undefined}
-              {...register("residence.region")}
-            >
-              <option value="">{t("requestForm.residence.chooseState")}</option>
-              {US_REGIONS.map((code) => (
-                <option key={code} value={code}>
-                  {t(`requestForm.residence.states.${code}`)}
-                </option>
-              ))}
-            </select>
-            <FieldError id="residence-region-error" message={regionError} />
-          </div>
+          </SelectField>
         )}
       </div>
-    </fieldset>
+    </ChoiceGroup>
   );
 }

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useFormContext } from "react-hook-form";
 
-import { FieldError } from "@/components/forms/field-error";
+import { CheckboxField } from "@/components/forms/field";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { previewErasure } from "@/lib/actions/requests/preview-erasure";
 import { formatDate, withSystem } from "@/lib/i18n/format";
@@ -120,19 +120,15 @@ export function SuspensionErasureFields({ options }: { options: NamedOptions }) 
               </>
             )}
           </div>
-          {preview && (
-            <div className="field">
-              <label className="choice">
-                <input
-                  type="checkbox"
-                  aria-describedby={confirmError ? "details-previewConfirmed-error" : undefined}
-                  {...register("details.previewConfirmed")}
-                />{" "}
-                {t("requestForm.previewConfirmed")}
-              </label>
-            </div>
-          )}
-          <FieldError id="details-previewConfirmed-error" message={confirmError} />
+          {/* The box waits for the preview (there is nothing to confirm before it), but is there from
+              the start so that the schema's "read the preview and tick the box" has its place. */}
+          <CheckboxField
+            id="details-previewConfirmed"
+            label={t("requestForm.previewConfirmed")}
+            disabled={!preview}
+            error={confirmError}
+            registration={register("details.previewConfirmed")}
+          />
         </section>
       )}
     </>

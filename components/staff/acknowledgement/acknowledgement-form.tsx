@@ -2,9 +2,10 @@
 
 import { useForm } from "react-hook-form";
 
-import { lazyResolver } from "@/components/forms/lazy-resolver";
-import { FieldError } from "@/components/forms/field-error";
+import { SelectField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { recordAcknowledgement } from "@/lib/actions/staff/record-acknowledgement";
@@ -20,34 +21,30 @@ export function AcknowledgementForm({ reference }: { reference: string }) {
     ),
     defaultValues: { reference },
   });
-  const { errors, isSubmitting } = form.formState;
-  const { state, onSubmit } = useActionForm(form, ["channel"], recordAcknowledgement);
+  const { errors } = form.formState;
+  const { failure, onSubmit, pending } = useActionForm(form, recordAcknowledgement, {
+    fields: ["channel"],
+  });
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div className="field">
-        <label htmlFor="ack-channel">{t("queue.ack.channel")}</label>
-        <select
-          id="ack-channel"
-          defaultValue=""
-          aria-invalid={errors.channel ? true : undefined}
-          aria-describedby={errors.channel ? "ack-channel-error" : undefined}
-          {...form.register("channel")}
-        >
-          <option value="" disabled>
-            {t("queue.ack.chooseChannel")}
+      <SelectField
+        id="ack-channel"
+        label={t("queue.ack.channel")}
+        error={errors.channel?.message}
+        defaultValue=""
+        registration={form.register("channel")}
+      >
+        <option value="" disabled>
+          {t("queue.ack.chooseChannel")}
+        </option>
+        {ACK_CHANNELS.map((c) => (
+          <option key={c} value={c}>
+            {t(`channel.${c}`)}
           </option>
-          {ACK_CHANNELS.map((c) => (
-            <option key={c} value={c}>
-              {t(`channel.${c}`)}
-            </option>
-          ))}
-        </select>
-        <FieldError id="ack-channel-error" message={errors.channel?.message} />
-      </div>
-      <FormAlert error={state.error} errorId={state.errorId} />
-      <button type="submit" disabled={isSubmitting}>
-        {t("queue.ack.submit")}
-      </button>
+        ))}
+      </SelectField>
+      <FormAlert error={failure.error} errorId={failure.errorId} />
+      <SubmitButton pending={pending}>{t("queue.ack.submit")}</SubmitButton>
     </form>
   );
 }

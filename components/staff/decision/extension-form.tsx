@@ -1,15 +1,20 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 
-import { lazyResolver } from "@/components/forms/lazy-resolver";
-import { FieldError } from "@/components/forms/field-error";
+import {
+  Choice,
+  ChoiceGroup,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { proposeExtension } from "@/lib/actions/staff/propose-extension";
 import type { Jurisdiction } from "@/lib/generated/prisma/enums";
-import type { MessageKey } from "@/lib/i18n/translate";
 import { EXTENSION_DUE_CHOICES } from "@/lib/validation/choices";
 import type { TProposeExtension } from "@/lib/validation/extensions";
 
@@ -35,8 +40,6 @@ export function ExtensionForm(props: {
   labels: ExtensionFormLabels;
 }) {
   const { reference, jurisdictions, labels } = props;
-  const router = useRouter();
-  const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
   const form = useForm<TProposeExtension>({
     resolver: lazyResolver(() =>
       import("@/lib/validation/extensions").then((m) => m.ZProposeExtension),
@@ -49,26 +52,12 @@ export function ExtensionForm(props: {
       newDueDate: "",
     },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
+  const { failure, onSubmit, pending } = useActionForm(form, proposeExtension, { fields: FIELDS });
   const dueChoice = form.watch("dueChoice");
+  // A refusal the server pins on a field is said there alone, not again above the button.
+  const onField = FIELDS.some((field) => errors[field]);
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFailure(undefined);
-    const result = await proposeExtension(values);
-    if (result.ok) return router.refresh();
-    let onField = false;
-    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-      const name = FIELDS.find((f) => f === field);
-      if (name) {
-        form.setError(name, { message });
-        onField = true;
-      }
-    }
-    if (!onField) setFailure({ error: result.error, errorId: result.errorId });
-  });
-
-  const describe = (field: (typeof FIELDS)[number]) =>
-    errors[field] ? { "aria-invalid": true, "aria-describedby": `extension-${field}-error` } : {};
   return (
     <form
       onSubmit={onSubmit}
@@ -76,56 +65,55 @@ export function ExtensionForm(props: {
       aria-labelledby="extension-title"
       data-testid="extension-form"
     >
-      <div className="field">
-        <label htmlFor="extension-jurisdiction">{labels.jurisdiction}</label>
-        <select
-          id="extension-jurisdiction"
-          {...describe("jurisdiction")}
-          {...form.register("jurisdiction")}
-        >
-          {jurisdictions.map((j) => (
-            <option key={j.value} value={j.value}>
-              {j.label}
-            </option>
-          ))}
-        </select>
-        <FieldError id="extension-jurisdiction-error" message={errors.jurisdiction?.message} />
-      </div>
-      <div className="field">
-        <label htmlFor="extension-reason">{labels.reason}</label>
-        <textarea
-          id="extension-reason"
-          rows={3}
-          {...describe("reason")}
-          {...form.register("reason")}
-        />
-        <FieldError id="extension-reason-error" message={errors.reason?.message} />
-      </div>
-      <fieldset className="field">
-        <legend>{labels.dueChoice}</legend>
-        {EXTENSION_DUE_CHOICES.map((c) => (
-          <label className="choice" key={c}>
-            <input type="radio" value={c} {...form.register("dueChoice")} />{" "}
-            {c === "MAXIMUM" ? labels.maximum : labels.specificDate}
-          </label>
+      <SelectField
+        id="extension-jurisdiction"
+        label={labels.jurisdiction}
+        error={errors.jurisdiction?.message}
+        registration={form.register("jurisdiction")}
+      >
+        {jurisdictions.map((j) => (
+          <option key={j.value} value={j.value}>
+            {j.label}
+          </option>
         ))}
-      </fieldset>
-      {dueChoice === "DATE" && (
-        <div className="field">
-          <label htmlFor="extension-newDueDate">{labels.newDueDate}</label>
-          <input
-            id="extension-newDueDate"
-            type="date"
-            {...describe("newDueDate")}
-            {...form.register("newDueDate")}
+      </SelectField>
+      <TextAreaField
+        id="extension-reason"
+        label={labels.reason}
+        error={errors.reason?.message}
+        registration={form.register("reason")}
+      />
+      <ChoiceGroup
+        id="extension-dueChoice"
+        legend={labels.dueChoice}
+        error={errors.dueChoice?.message}
+      >
+        {EXTENSION_DUE_CHOICES.map((c) => (
+          <Choice
+            key={c}
+            type="radio"
+            value={c}
+            label={c === "MAXIMUM" ? labels.maximum : labels.specificDate}
+            registration={form.register("dueChoice")}
           />
-        </div>
+        ))}
+      </ChoiceGroup>
+      {dueChoice === "DATE" && (
+        <TextField
+          id="extension-newDueDate"
+          type="date"
+          label={labels.newDueDate}
+          error={errors.newDueDate?.message}
+          registration={form.register("newDueDate")}
+        />
       )}
-      <FieldError id="extension-newDueDate-error" message={errors.newDueDate?.message} />
-      <FormAlert error={failure?.error} errorId={failure?.errorId} />
-      <button type="submit" disabled={isSubmitting}>
-        {isSubmitting ? labels.submitting : labels.submit}
-      </button>
+      <FormAlert
+        error={onField ? undefined : failure.error}
+        errorId={onField ? undefined : failure.errorId}
+      />
+      <SubmitButton pending={pending} pendingLabel={labels.submitting}>
+        {labels.submit}
+      </SubmitButton>
     </form>
   );
 }

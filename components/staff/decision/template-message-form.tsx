@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 
+import { SelectField } from "@/components/forms/field";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { MessageForm } from "@/components/requests/message-form";
 import type { FilledTemplate } from "@/lib/requests/template-keys";
@@ -29,25 +30,20 @@ export function TemplateMessageForm(props: {
   return (
     <>
       <div className="panel" data-testid="template-picker">
-        <div className="field">
-          <label htmlFor="message-template">{t("decisions.templatePicker.label")}</label>
-          <p className="help" id="message-template-help">
-            {t("decisions.templatePicker.help", { language })}
-          </p>
-          <select
-            id="message-template"
-            value={picked}
-            aria-describedby="message-template-help"
-            onChange={(e) => setPicked(e.target.value)}
-          >
-            <option value="">{t("decisions.templatePicker.none")}</option>
-            {templates.map((tpl) => (
-              <option key={tpl.key} value={tpl.key}>
-                {t(`decisions.templateNames.${tpl.key}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="message-template"
+          label={t("decisions.templatePicker.label")}
+          hint={t("decisions.templatePicker.help", { language })}
+          value={picked}
+          onChange={(e) => setPicked(e.target.value)}
+        >
+          <option value="">{t("decisions.templatePicker.none")}</option>
+          {templates.map((tpl) => (
+            <option key={tpl.key} value={tpl.key}>
+              {t(`decisions.templateNames.${tpl.key}`)}
+            </option>
+          ))}
+        </SelectField>
         <button type="button" onClick={insert} disabled={!picked}>
           {t("decisions.templatePicker.use")}
         </button>

@@ -2,16 +2,15 @@
 
 import { useForm } from "react-hook-form";
 
-import { lazyResolver } from "@/components/forms/lazy-resolver";
-import { FieldError } from "@/components/forms/field-error";
+import { Choice, ChoiceGroup, TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { settleFee } from "@/lib/actions/staff/settle-fee";
 import { FEE_SETTLEMENTS } from "@/lib/validation/choices";
 import type { TSettleFee } from "@/lib/validation/fees";
-
-const FIELDS = ["settlement", "receivedOn"] as const;
 
 /** Records the fee asked for as paid (on the day it arrived) or waived: the request resumes. */
 export function FeeSettleForm({ reference }: { reference: string }) {
@@ -21,37 +20,39 @@ export function FeeSettleForm({ reference }: { reference: string }) {
     // Today in the browser's calendar; staff correct it when the payment came earlier.
     defaultValues: { reference, settlement: "PAID", receivedOn: localToday() },
   });
-  const { errors, isSubmitting } = form.formState;
-  const { state, onSubmit } = useActionForm(form, FIELDS, settleFee);
+  const { errors } = form.formState;
+  const { failure, onSubmit, pending } = useActionForm(form, settleFee, {
+    fields: ["settlement", "receivedOn"],
+  });
   const settlement = form.watch("settlement");
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="fee-title" data-testid="fee-settle-form">
-      <fieldset className="field">
-        <legend>{t("fees.settlement")}</legend>
+      <ChoiceGroup
+        id="fee-settlement"
+        legend={t("fees.settlement")}
+        error={errors.settlement?.message}
+      >
         {FEE_SETTLEMENTS.map((s) => (
-          <label className="choice" key={s}>
-            <input type="radio" value={s} {...form.register("settlement")} />{" "}
-            {s === "PAID" ? t("fees.paid") : t("fees.waived")}
-          </label>
-        ))}
-      </fieldset>
-      {settlement === "PAID" && (
-        <div className="field">
-          <label htmlFor="fee-receivedOn">{t("fees.receivedOn")}</label>
-          <input
-            id="fee-receivedOn"
-            type="date"
-            aria-invalid={errors.receivedOn ? true : undefined}
-            aria-describedby={errors.receivedOn ? "fee-receivedOn-error" : undefined}
-            {...form.register("receivedOn")}
+          <Choice
+            key={s}
+            type="radio"
+            value={s}
+            label={s === "PAID" ? t("fees.paid") : t("fees.waived")}
+            registration={form.register("settlement")}
           />
-          <FieldError id="fee-receivedOn-error" message={errors.receivedOn?.message} />
-        </div>
+        ))}
+      </ChoiceGroup>
+      {settlement === "PAID" && (
+        <TextField
+          id="fee-receivedOn"
+          type="date"
+          label={t("fees.receivedOn")}
+          error={errors.receivedOn?.message}
+          registration={form.register("receivedOn")}
+        />
       )}
-      <FormAlert error={state.error} errorId={state.errorId} />
-      <button type="submit" disabled={isSubmitting}>
-        {t("fees.settle")}
-      </button>
+      <FormAlert error={failure.error} errorId={failure.errorId} />
+      <SubmitButton pending={pending}>{t("fees.settle")}</SubmitButton>
     </form>
   );
 }

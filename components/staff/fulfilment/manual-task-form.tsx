@@ -2,18 +2,18 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { useForm } from "react-hook-form";
+import { get, useForm } from "react-hook-form";
 
-import { lazyResolver } from "@/components/forms/lazy-resolver";
-import { FieldError } from "@/components/forms/field-error";
+import { Choice, ChoiceGroup, Field, TextAreaField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm, type FormFailure } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { claimTask } from "@/lib/actions/staff/claim-task";
 import { completeManualTask } from "@/lib/actions/staff/complete-manual-task";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { TCompleteManualTask } from "@/lib/validation/fulfilment";
-
-type Failure = { error: MessageKey; errorId?: string };
 
 /**
  * A MANUAL task: take it, work through its checklist, and complete it with a note and optional
@@ -32,8 +32,7 @@ export function ManualTaskForm(props: {
   const { t } = useI18n();
   const router = useRouter();
   const files = useRef<HTMLInputElement>(null);
-  const [failure, setFailure] = useState<Failure>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, MessageKey>>({});
+  const [claimFailure, setClaimFailure] = useState<FormFailure>({});
   const [claiming, setClaiming] = useState(false);
   const form = useForm<TCompleteManualTask>({
     resolver: lazyResolver(() =>
@@ -46,7 +45,17 @@ export function ManualTaskForm(props: {
       checked: props.checklist.filter((c) => c.done).map((c) => c.key),
     },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
+  // The values go as multipart form data, with the files chosen (not a field of the schema's).
+  const { failure, onSubmit, pending } = useActionForm(form, (values) => {
+    const data = new FormData();
+    data.set("reference", values.reference);
+    data.set("taskId", values.taskId);
+    data.set("note", values.note);
+    for (const key of values.checked) data.append("checked", key);
+    for (const file of Array.from(files.current?.files ?? [])) data.append("files", file);
+    return completeManualTask(data);
+  });
   const id = (name: string) => `manual-${taskId}-${name}`;
   const titleId = id("title");
 
@@ -55,25 +64,13 @@ export function ManualTaskForm(props: {
     const result = await claimTask({ reference, taskId });
     setClaiming(false);
     if (result.ok) return router.refresh();
-    setFailure({ error: result.error, errorId: result.errorId });
+    setClaimFailure({ error: result.error, errorId: result.errorId });
   };
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    const data = new FormData();
-    data.set("reference", values.reference);
-    data.set("taskId", values.taskId);
-    data.set("note", values.note);
-    for (const key of values.checked) data.append("checked", key);
-    for (const file of Array.from(files.current?.files ?? [])) data.append("files", file);
-    setFieldErrors({});
-    const result = await completeManualTask(data);
-    if (result.ok) return router.refresh();
-    setFieldErrors(result.fieldErrors ?? {});
-    setFailure({ error: result.error, errorId: result.errorId });
-  });
-
-  const checkedError = errors.checked?.message ?? fieldErrors.checked;
-  const filesError = fieldErrors.files;
+  // The server's refusal of the files lands on the file input, though it is not a schema field.
+  const filesError = get<typeof errors, { message?: string } | undefined>(errors, "files")?.message;
+  // Claiming is offered only while the form is not (the task is someone else's or nobody's).
+  const shown = failure.error ? failure : claimFailure;
 
   return (
     <section className="panel" aria-labelledby={titleId}>
@@ -92,53 +89,47 @@ export function ManualTaskForm(props: {
       </p>
       {props.mine && (
         <form onSubmit={onSubmit} noValidate aria-labelledby={titleId}>
-          <fieldset
-            className="field"
-            aria-describedby={checkedError ? id("checked-error") : undefined}
+          <ChoiceGroup
+            id={id("checked")}
+            legend={t("fulfilment.tasks.manual.checklist")}
+            error={errors.checked?.message}
           >
-            <legend>{t("fulfilment.tasks.manual.checklist")}</legend>
             {props.checklist.map((item) => (
-              <label key={item.key} className="choice">
-                <input type="checkbox" value={item.key} {...form.register("checked")} />{" "}
-                {t(`fulfilment.tasks.checklist.${action}.${item.key}` as MessageKey)}
-              </label>
+              <Choice
+                key={item.key}
+                type="checkbox"
+                value={item.key}
+                label={t(`fulfilment.tasks.checklist.${action}.${item.key}` as MessageKey)}
+                registration={form.register("checked")}
+              />
             ))}
-            <FieldError id={id("checked-error")} message={checkedError} />
-          </fieldset>
-          <div className="field">
-            <label htmlFor={id("note")}>{t("fulfilment.tasks.manual.note")}</label>
-            <textarea
-              id={id("note")}
-              rows={3}
-              aria-invalid={errors.note ? true : undefined}
-              aria-describedby={errors.note ? id("note-error") : undefined}
-              {...form.register("note")}
-            />
-            <FieldError id={id("note-error")} message={errors.note?.message} />
-          </div>
-          <div className="field">
-            <label htmlFor={id("files")}>{t("fulfilment.tasks.manual.files")}</label>
-            <p className="help" id={id("files-help")}>
-              {t("fulfilment.tasks.manual.filesHelp")}
-            </p>
-            <input
-              ref={files}
-              id={id("files")}
-              type="file"
-              multiple
-              accept="image/jpeg,image/png,image/webp,application/pdf"
-              aria-describedby={
-                filesError ? `${id("files-help")} ${id("files-error")}` : id("files-help")
-              }
-            />
-            <FieldError id={id("files-error")} message={filesError} />
-          </div>
-          <button type="submit" disabled={isSubmitting}>
-            {t("fulfilment.tasks.manual.submit")}
-          </button>
+          </ChoiceGroup>
+          <TextAreaField
+            id={id("note")}
+            label={t("fulfilment.tasks.manual.note")}
+            error={errors.note?.message}
+            registration={form.register("note")}
+          />
+          <Field
+            id={id("files")}
+            label={t("fulfilment.tasks.manual.files")}
+            hint={t("fulfilment.tasks.manual.filesHelp")}
+            error={filesError}
+          >
+            {(control) => (
+              <input
+                ref={files}
+                type="file"
+                multiple
+                accept="image/jpeg,image/png,image/webp,application/pdf"
+                {...control}
+              />
+            )}
+          </Field>
+          <SubmitButton pending={pending}>{t("fulfilment.tasks.manual.submit")}</SubmitButton>
         </form>
       )}
-      <FormAlert error={failure?.error} errorId={failure?.errorId} />
+      <FormAlert error={shown.error} errorId={shown.errorId} />
     </section>
   );
 }

@@ -4,16 +4,15 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 
-import { lazyResolver } from "@/components/forms/lazy-resolver";
-import { FieldError } from "@/components/forms/field-error";
+import { TextAreaField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm, type FormFailure } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { cancelTask } from "@/lib/actions/staff/cancel-task";
 import { retryTask } from "@/lib/actions/staff/retry-task";
-import type { MessageKey } from "@/lib/i18n/translate";
 import type { TCancelTask } from "@/lib/validation/fulfilment";
-
-type Failure = { error: MessageKey; errorId?: string };
 
 /** Retry and cancel for one task row; only the ones the task's state allows are shown. */
 export function TaskActions(props: {
@@ -27,13 +26,19 @@ export function TaskActions(props: {
   const { reference, taskId, system, action } = props;
   const { t } = useI18n();
   const router = useRouter();
-  const [failure, setFailure] = useState<Failure>();
+  // One alert under both: the last refusal, of the retry or of the cancel.
+  const [failure, setFailure] = useState<FormFailure>({});
   const [retrying, setRetrying] = useState(false);
   const form = useForm<TCancelTask>({
     resolver: lazyResolver(() => import("@/lib/validation/fulfilment").then((m) => m.ZCancelTask)),
     defaultValues: { reference, taskId, note: "" },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
+  const { onSubmit: onCancel, pending } = useActionForm(form, cancelTask, {
+    onFailure: (result) => {
+      if (!result.ok) setFailure({ error: result.error, errorId: result.errorId });
+    },
+  });
   const noteId = `cancel-note-${taskId}`;
 
   const onRetry = async () => {
@@ -43,12 +48,6 @@ export function TaskActions(props: {
     if (result.ok) return router.refresh();
     setFailure({ error: result.error, errorId: result.errorId });
   };
-
-  const onCancel = form.handleSubmit(async (values) => {
-    const result = await cancelTask(values);
-    if (result.ok) return router.refresh();
-    setFailure({ error: result.error, errorId: result.errorId });
-  });
 
   return (
     <div>
@@ -71,24 +70,20 @@ export function TaskActions(props: {
             aria-label={t("fulfilment.tasks.cancel.title", { system, action })}
           >
             <p className="help">{t("fulfilment.tasks.cancel.help")}</p>
-            <div className="field">
-              <label htmlFor={noteId}>{t("fulfilment.tasks.cancel.note")}</label>
-              <textarea
-                id={noteId}
-                rows={2}
-                aria-invalid={errors.note ? true : undefined}
-                aria-describedby={errors.note ? `${noteId}-error` : undefined}
-                {...form.register("note")}
-              />
-              <FieldError id={`${noteId}-error`} message={errors.note?.message} />
-            </div>
-            <button type="submit" disabled={isSubmitting}>
+            <TextAreaField
+              id={noteId}
+              label={t("fulfilment.tasks.cancel.note")}
+              rows={2}
+              error={errors.note?.message}
+              registration={form.register("note")}
+            />
+            <SubmitButton pending={pending} variant="danger">
               {t("fulfilment.tasks.cancel.submit")}
-            </button>
+            </SubmitButton>
           </form>
         </details>
       )}
-      <FormAlert error={failure?.error} errorId={failure?.errorId} />
+      <FormAlert error={failure.error} errorId={failure.errorId} />
     </div>
   );
 }

@@ -1,15 +1,14 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 
-import { lazyResolver } from "@/components/forms/lazy-resolver";
-import { FieldError } from "@/components/forms/field-error";
+import { CheckboxField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { flagMyNumber } from "@/lib/actions/staff/flag-my-number";
-import type { MessageKey } from "@/lib/i18n/translate";
 import type { TFlagMyNumber } from "@/lib/validation/identity-review";
 
 /** Confirms that a document shows a My Number: it is destroyed at once and a masked copy asked for. */
@@ -21,43 +20,32 @@ export function FlagForm(props: {
 }) {
   const { documentId, label, onDone, onCancel } = props;
   const { t } = useI18n();
-  const router = useRouter();
-  const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
   const form = useForm<TFlagMyNumber>({
     resolver: lazyResolver(() =>
       import("@/lib/validation/identity-review").then((m) => m.ZFlagMyNumber),
     ),
     defaultValues: { documentId, confirm: false as unknown as true },
   });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await flagMyNumber(values);
-    if (!result.ok) return setFailure({ error: result.error, errorId: result.errorId });
-    onDone();
-    router.refresh();
+  const { errors } = form.formState;
+  const { failure, onSubmit, pending } = useActionForm(form, flagMyNumber, {
+    onSuccess: () => onDone(),
   });
 
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="flag-title" className="notice">
       <h3 id="flag-title">{t("review.flag.title")}</h3>
       <p>{label}</p>
-      <div className="field">
-        <label className="choice">
-          <input
-            type="checkbox"
-            {...form.register("confirm")}
-            aria-describedby={errors.confirm ? "flag-confirm-error" : undefined}
-          />
-          {t("review.flag.confirm")}
-        </label>
-        <FieldError id="flag-confirm-error" message={errors.confirm?.message} />
-      </div>
-      <FormAlert error={failure?.error} errorId={failure?.errorId} />
+      <CheckboxField
+        id="flag-confirm"
+        label={t("review.flag.confirm")}
+        error={errors.confirm?.message}
+        registration={form.register("confirm")}
+      />
+      <FormAlert error={failure.error} errorId={failure.errorId} />
       <div className="row">
-        <button type="submit" disabled={isSubmitting}>
+        <SubmitButton pending={pending} variant="danger">
           {t("review.flag.submit")}
-        </button>
+        </SubmitButton>
         <button type="button" className="link" onClick={onCancel}>
           {t("review.flag.cancel")}
         </button>

@@ -1,15 +1,14 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 
-import { lazyResolver } from "@/components/forms/lazy-resolver";
-import { FieldError } from "@/components/forms/field-error";
+import { Choice, ChoiceGroup, TextAreaField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { setRequestJurisdictions } from "@/lib/actions/staff/set-jurisdictions";
-import type { MessageKey } from "@/lib/i18n/translate";
 import { JURISDICTIONS } from "@/lib/requests/jurisdiction";
 import type { TSetJurisdictions } from "@/lib/validation/jurisdictions";
 
@@ -20,9 +19,6 @@ export function JurisdictionForm(props: {
   labels: Record<string, string>;
 }) {
   const { t } = useI18n();
-  const router = useRouter();
-  const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
-  const [done, setDone] = useState(false);
   const form = useForm<TSetJurisdictions>({
     resolver: lazyResolver(() =>
       import("@/lib/validation/jurisdictions").then((m) => m.ZSetJurisdictions),
@@ -33,20 +29,10 @@ export function JurisdictionForm(props: {
       note: "",
     },
   });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFailure(undefined);
-    setDone(false);
-    const result = await setRequestJurisdictions(values);
-    if (!result.ok) {
-      for (const [name, message] of Object.entries(result.fieldErrors ?? {}))
-        form.setError(name as keyof TSetJurisdictions, { message });
-      return setFailure({ error: result.error, errorId: result.errorId });
-    }
-    setDone(true);
-    form.setValue("note", "");
-    router.refresh();
+  const { errors } = form.formState;
+  const { failure, onSubmit, pending } = useActionForm(form, setRequestJurisdictions, {
+    saved: "jurisdictions.change.done",
+    onSuccess: () => form.setValue("note", ""),
   });
 
   return (
@@ -54,37 +40,30 @@ export function JurisdictionForm(props: {
       <summary>{t("jurisdictions.change.title")}</summary>
       <form onSubmit={onSubmit} noValidate aria-label={t("jurisdictions.change.title")}>
         <p className="help">{t("jurisdictions.change.help")}</p>
-        <fieldset
-          className="field"
-          aria-describedby={errors.jurisdictions ? "jurisdictions-error" : undefined}
+        <ChoiceGroup
+          id="jurisdictions"
+          legend={t("jurisdictions.change.legend")}
+          error={errors.jurisdictions?.message}
         >
-          <legend>{t("jurisdictions.change.legend")}</legend>
           {JURISDICTIONS.map((j) => (
-            <div key={j}>
-              <label className="choice">
-                <input type="checkbox" value={j} {...form.register("jurisdictions")} />{" "}
-                {props.labels[j]}
-              </label>
-            </div>
+            <Choice
+              key={j}
+              type="checkbox"
+              value={j}
+              label={props.labels[j]}
+              registration={form.register("jurisdictions")}
+            />
           ))}
-          <FieldError id="jurisdictions-error" message={errors.jurisdictions?.message} />
-        </fieldset>
-        <div className="field">
-          <label htmlFor="jurisdictions-note">{t("jurisdictions.change.note")}</label>
-          <textarea
-            id="jurisdictions-note"
-            rows={2}
-            aria-invalid={errors.note ? true : undefined}
-            aria-describedby={errors.note ? "jurisdictions-note-error" : undefined}
-            {...form.register("note")}
-          />
-          <FieldError id="jurisdictions-note-error" message={errors.note?.message} />
-        </div>
-        <FormAlert error={failure?.error} errorId={failure?.errorId} />
-        {done && <p role="status">{t("jurisdictions.change.done")}</p>}
-        <button type="submit" disabled={isSubmitting}>
-          {t("jurisdictions.change.submit")}
-        </button>
+        </ChoiceGroup>
+        <TextAreaField
+          id="jurisdictions-note"
+          label={t("jurisdictions.change.note")}
+          rows={2}
+          error={errors.note?.message}
+          registration={form.register("note")}
+        />
+        <FormAlert error={failure.error} errorId={failure.errorId} />
+        <SubmitButton pending={pending}>{t("jurisdictions.change.submit")}</SubmitButton>
       </form>
     </details>
   );

@@ -3,8 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
+import { SelectField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { toast } from "@/components/ui/toast";
 import { claimRequest } from "@/lib/actions/staff/claim-request";
 import { reassignRequest } from "@/lib/actions/staff/reassign-request";
 import type { MessageKey } from "@/lib/i18n/translate";
@@ -22,15 +25,13 @@ export function AssignForm(props: {
   const [target, setTarget] = useState(props.assigneeId ?? "");
   const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
   const [fieldError, setFieldError] = useState<MessageKey>();
-  const [done, setDone] = useState(false);
   const run = (action: () => ReturnType<typeof claimRequest>) =>
     startTransition(async () => {
       setFailure(undefined);
       setFieldError(undefined);
-      setDone(false);
       const result = await action();
       if (result.ok) {
-        setDone(true);
+        toast(t("queue.assign.done"));
         return router.refresh();
       }
       setFieldError(result.fieldErrors?.assigneeId);
@@ -61,32 +62,22 @@ export function AssignForm(props: {
           reassign();
         }}
       >
-        <div className="field">
-          <label htmlFor="assign-to">{t("queue.assign.to")}</label>
-          <select
-            id="assign-to"
-            value={target}
-            onChange={(e) => setTarget(e.target.value)}
-            aria-describedby={fieldError ? "assign-to-error" : undefined}
-          >
-            <option value="">—</option>
-            {props.assignees.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.id === props.actorId ? `${a.label} — ${t("queue.assign.you")}` : a.label}
-              </option>
-            ))}
-          </select>
-          {fieldError && (
-            <p id="assign-to-error" className="error" role="alert">
-              {t(fieldError)}
-            </p>
-          )}
-        </div>
-        <button type="submit" disabled={pending}>
-          {t("queue.assign.submit")}
-        </button>
+        <SelectField
+          id="assign-to"
+          label={t("queue.assign.to")}
+          error={fieldError}
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+        >
+          <option value="">—</option>
+          {props.assignees.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.id === props.actorId ? `${a.label} — ${t("queue.assign.you")}` : a.label}
+            </option>
+          ))}
+        </SelectField>
+        <SubmitButton pending={pending}>{t("queue.assign.submit")}</SubmitButton>
       </form>
-      <div aria-live="polite">{done && <p className="success">{t("queue.assign.done")}</p>}</div>
       <FormAlert error={failure?.error} errorId={failure?.errorId} />
     </>
   );

@@ -5,8 +5,10 @@ import { useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 
 import { REQUEST_TYPES, type TRequestType } from "@/lib/requests/vocabulary";
-import { FieldError } from "@/components/forms/field-error";
+import { SelectField, TextField as InputField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { ResidenceFields } from "@/components/requests/form/residence-fields";
 import { CorrectionFields } from "@/components/requests/form/correction-fields";
@@ -23,7 +25,6 @@ import {
 import { enterRequest } from "@/lib/actions/staff/enter-request";
 import type { FoundSubject } from "@/lib/data/requests/find-subjects";
 import { locales } from "@/lib/i18n/config";
-import type { MessageKey } from "@/lib/i18n/translate";
 import { ENTRY_CHANNELS, REPLY_METHODS } from "@/lib/validation/choices";
 
 import { entryResolver, shapeEntry, type EntryValues } from "./entry-values";
@@ -47,7 +48,6 @@ const SECTIONS: Record<TRequestType, (props: { options: NamedOptions }) => React
 export function EnterRequestForm(props: { options: NamedOptions; today: string }) {
   const { locale, t } = useI18n();
   const router = useRouter();
-  const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [picked, setPicked] = useState<FoundSubject>();
   const pickedRef = useRef<FoundSubject | undefined>(undefined);
@@ -74,7 +74,7 @@ export function EnterRequestForm(props: { options: NamedOptions; today: string }
       details: { ...defaultDetails, method: "JSON" },
     },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const type = form.watch("type");
   const agent = form.watch("filerRole") !== "SELF";
   const Section = SECTIONS[type];
@@ -88,18 +88,17 @@ export function EnterRequestForm(props: { options: NamedOptions; today: string }
     },
   });
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFailure(undefined);
-    const result = await enterRequest(shapeEntry(values, pickedRef.current));
-    if (result.ok) return router.push(`/${locale}/staff/requests/${result.data.reference}`);
-    for (const [name, message] of Object.entries(result.fieldErrors ?? {})) {
-      form.setError(name as keyof EntryValues, { message });
-    }
-    setFailure({ error: result.error, errorId: result.errorId });
-  });
-
-  const described = (name: keyof typeof errors, id: string) =>
-    errors[name] ? `${id}-error` : undefined;
+  // A new request opens on its own page; the server's field errors land on the fields by name.
+  const { failure, onSubmit, pending } = useActionForm(
+    form,
+    (values: EntryValues) => enterRequest(shapeEntry(values, pickedRef.current)),
+    {
+      refresh: false,
+      onSuccess: (result) => {
+        if (result.ok) router.push(`/${locale}/staff/requests/${result.data.reference}`);
+      },
+    },
+  );
 
   return (
     <FormProvider {...form}>
@@ -108,45 +107,38 @@ export function EnterRequestForm(props: { options: NamedOptions; today: string }
         <fieldset className="panel">
           <legend>{t("queue.enter.arrivalTitle")}</legend>
           <div className="row">
-            <div className="field">
-              <label htmlFor="entry-channel">{t("request.channel")}</label>
-              <select
-                id="entry-channel"
-                aria-invalid={errors.channel ? true : undefined}
-                aria-describedby={described("channel", "entry-channel")}
-                {...form.register("channel")}
-              >
-                <option value="">—</option>
-                {ENTRY_CHANNELS.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`channel.${c}`)}
-                  </option>
-                ))}
-              </select>
-              <FieldError id="entry-channel-error" message={errors.channel?.message} />
-            </div>
-            <div className="field">
-              <label htmlFor="entry-receivedOn">{t("queue.enter.receivedOn")}</label>
-              <input
-                id="entry-receivedOn"
-                type="date"
-                max={props.today}
-                aria-invalid={errors.receivedOn ? true : undefined}
-                aria-describedby={described("receivedOn", "entry-receivedOn")}
-                {...form.register("receivedOn")}
-              />
-              <FieldError id="entry-receivedOn-error" message={errors.receivedOn?.message} />
-            </div>
-            <div className="field">
-              <label htmlFor="entry-locale">{t("queue.enter.locale")}</label>
-              <select id="entry-locale" {...form.register("locale")}>
-                {locales.map((l) => (
-                  <option key={l} value={l}>
-                    {t(`queue.enter.language.${l}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="entry-channel"
+              label={t("request.channel")}
+              error={errors.channel?.message}
+              registration={form.register("channel")}
+            >
+              <option value="">—</option>
+              {ENTRY_CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`channel.${c}`)}
+                </option>
+              ))}
+            </SelectField>
+            <InputField
+              id="entry-receivedOn"
+              type="date"
+              label={t("queue.enter.receivedOn")}
+              max={props.today}
+              error={errors.receivedOn?.message}
+              registration={form.register("receivedOn")}
+            />
+            <SelectField
+              id="entry-locale"
+              label={t("queue.enter.locale")}
+              registration={form.register("locale")}
+            >
+              {locales.map((l) => (
+                <option key={l} value={l}>
+                  {t(`queue.enter.language.${l}`)}
+                </option>
+              ))}
+            </SelectField>
           </div>
         </fieldset>
         <Choices
@@ -184,24 +176,21 @@ export function EnterRequestForm(props: { options: NamedOptions; today: string }
         <ResidenceFields />
         <fieldset className="panel">
           <legend>{t("queue.enter.requestTitle")}</legend>
-          <div className="field">
-            <label htmlFor="entry-type">{t("request.type")}</label>
-            <select id="entry-type" {...typeField}>
-              {REQUEST_TYPES.map((v) => (
-                <option key={v} value={v}>
-                  {t(`requestType.${v}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="entry-type" label={t("request.type")} registration={typeField}>
+            {REQUEST_TYPES.map((v) => (
+              <option key={v} value={v}>
+                {t(`requestType.${v}`)}
+              </option>
+            ))}
+          </SelectField>
           <Section options={props.options} />
         </fieldset>
         <TextField name="note" label="queue.enter.note" help="queue.enter.noteHelp" multiline />
         <p className="notice">{t("requestForm.myNumberWarning")}</p>
-        <FormAlert error={failure?.error} errorId={failure?.errorId} />
-        <button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? t("requestForm.submitting") : t("queue.enter.submit")}
-        </button>
+        <FormAlert error={failure.error} errorId={failure.errorId} />
+        <SubmitButton pending={pending} pendingLabel={t("requestForm.submitting")}>
+          {t("queue.enter.submit")}
+        </SubmitButton>
       </form>
     </FormProvider>
   );

@@ -1,3 +1,5 @@
+import { SelectField, TextField } from "@/components/forms/field";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
 import type { Assignee } from "@/lib/data/requests/list-assignees";
 import type { Translate } from "@/lib/i18n/translate";
@@ -11,7 +13,8 @@ import {
   type TQueueFilter,
 } from "@/lib/validation/queue";
 
-function SelectField(props: {
+/** One filter: a select named after the query parameter, showing the value in the URL. */
+function FilterSelect(props: {
   id: string;
   name: keyof TQueueFilter;
   label: string;
@@ -20,17 +23,19 @@ function SelectField(props: {
   any?: string;
 }) {
   return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <select id={props.id} name={props.name} defaultValue={props.value ?? ""}>
-        {props.any !== undefined && <option value="">{props.any}</option>}
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      id={props.id}
+      label={props.label}
+      name={props.name}
+      defaultValue={props.value ?? ""}
+    >
+      {props.any !== undefined && <option value="">{props.any}</option>}
+      {props.options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 
@@ -47,7 +52,7 @@ export function QueueFilterForm(props: {
     <form method="get" action={props.action} aria-labelledby="queue-filter-title">
       <h2 id="queue-filter-title">{t("queue.filter.title")}</h2>
       <div className="row">
-        <SelectField
+        <FilterSelect
           id="q-type"
           name="type"
           label={t("request.type")}
@@ -55,7 +60,7 @@ export function QueueFilterForm(props: {
           any={any}
           options={REQUEST_TYPES.map((v) => ({ value: v, label: t(`requestType.${v}`) }))}
         />
-        <SelectField
+        <FilterSelect
           id="q-status"
           name="status"
           label={t("request.status")}
@@ -63,7 +68,7 @@ export function QueueFilterForm(props: {
           any={any}
           options={OPEN_STATUSES.map((v) => ({ value: v, label: t(`status.${v}`) }))}
         />
-        <SelectField
+        <FilterSelect
           id="q-jurisdiction"
           name="jurisdiction"
           label={t("queue.filter.jurisdiction")}
@@ -71,7 +76,7 @@ export function QueueFilterForm(props: {
           any={any}
           options={JURISDICTIONS.map((v) => ({ value: v, label: t(`queue.jurisdiction.${v}`) }))}
         />
-        <SelectField
+        <FilterSelect
           id="q-assignee"
           name="assignee"
           label={t("staff.assignee")}
@@ -88,16 +93,14 @@ export function QueueFilterForm(props: {
         />
       </div>
       <div className="row">
-        <div className="field">
-          <label htmlFor="q-due-before">{t("queue.filter.dueBefore")}</label>
-          <input
-            id="q-due-before"
-            type="date"
-            name="dueBefore"
-            defaultValue={filter.dueBefore ?? ""}
-          />
-        </div>
-        <SelectField
+        <TextField
+          id="q-due-before"
+          type="date"
+          label={t("queue.filter.dueBefore")}
+          name="dueBefore"
+          defaultValue={filter.dueBefore ?? ""}
+        />
+        <FilterSelect
           id="q-filer"
           name="filer"
           label={t("request.filerRole")}
@@ -105,7 +108,7 @@ export function QueueFilterForm(props: {
           any={any}
           options={QUEUE_FILERS.map((v) => ({ value: v, label: t(`queue.filer.${v}`) }))}
         />
-        <SelectField
+        <FilterSelect
           id="q-channel"
           name="channel"
           label={t("request.channel")}
@@ -113,7 +116,7 @@ export function QueueFilterForm(props: {
           any={any}
           options={QUEUE_CHANNELS.map((v) => ({ value: v, label: t(`channel.${v}`) }))}
         />
-        <SelectField
+        <FilterSelect
           id="q-ack"
           name="ack"
           label={t("queue.filter.ack")}
@@ -121,7 +124,7 @@ export function QueueFilterForm(props: {
           any={any}
           options={QUEUE_ACK.map((v) => ({ value: v, label: t("queue.filter.ackOverdue") }))}
         />
-        <SelectField
+        <FilterSelect
           id="q-sort"
           name="sort"
           label={t("queue.sort.label")}
@@ -130,7 +133,7 @@ export function QueueFilterForm(props: {
         />
       </div>
       <p>
-        <button type="submit">{t("queue.filter.apply")}</button>{" "}
+        <SubmitButton pending={false}>{t("queue.filter.apply")}</SubmitButton>{" "}
         <a href={props.action}>{t("queue.filter.clear")}</a>
       </p>
     </form>

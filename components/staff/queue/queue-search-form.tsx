@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
+import { Field } from "@/components/forms/field";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { setQueueSearch } from "@/lib/actions/staff/set-queue-search";
 import type { MessageKey } from "@/lib/i18n/translate";
@@ -37,39 +39,31 @@ export function QueueSearchForm(props: { term: string; firstPageHref: string }) 
       }}
     >
       <h2 id="queue-search-title">{t("queue.search.title")}</h2>
-      <div className="field">
-        <label htmlFor="queue-search-term">{t("queue.search.label")}</label>
-        <div className="input-with-button">
-          <input
-            id="queue-search-term"
-            type="text"
-            name="term"
-            autoComplete="off"
-            value={term}
-            onChange={(e) => setTerm(e.target.value)}
-            aria-describedby={
-              failure ? "queue-search-help queue-search-error" : "queue-search-help"
-            }
-            aria-invalid={failure ? true : undefined}
-          />
-          <button type="submit" disabled={pending}>
-            {t("queue.search.submit")}
-          </button>
-          {props.term !== "" && (
-            <button type="button" className="link" disabled={pending} onClick={() => submit("")}>
-              {t("queue.search.clear")}
-            </button>
-          )}
-        </div>
-        <p className="help" id="queue-search-help">
-          {t("queue.search.help")}
-        </p>
-        {failure && (
-          <p id="queue-search-error" className="error" role="alert">
-            {t(failure)}
-          </p>
+      <Field
+        id="queue-search-term"
+        label={t("queue.search.label")}
+        hint={t("queue.search.help")}
+        error={failure}
+      >
+        {(control) => (
+          <div className="input-with-button">
+            <input
+              type="text"
+              name="term"
+              autoComplete="off"
+              value={term}
+              onChange={(e) => setTerm(e.target.value)}
+              {...control}
+            />
+            <SubmitButton pending={pending}>{t("queue.search.submit")}</SubmitButton>
+            {props.term !== "" && (
+              <button type="button" className="link" disabled={pending} onClick={() => submit("")}>
+                {t("queue.search.clear")}
+              </button>
+            )}
+          </div>
         )}
-      </div>
+      </Field>
     </form>
   );
 }

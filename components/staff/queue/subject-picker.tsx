@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { get, useFormContext } from "react-hook-form";
 
-import { FieldError } from "@/components/forms/field-error";
+import { Choice, ChoiceGroup, TextField } from "@/components/forms/field";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { PersonFields } from "@/components/requests/form/person-fields";
 import { findSubject } from "@/lib/actions/staff/find-subject";
@@ -28,20 +28,15 @@ function Input(props: {
   const { t } = useI18n();
   const { register } = useFormContext<EntryValues>();
   const error = useError(props.name);
-  const id = `entry-${props.name}`;
   return (
-    <div className="field">
-      <label htmlFor={id}>{t(props.label)}</label>
-      <input
-        id={id}
-        type={props.type ?? "text"}
-        autoComplete={props.autoComplete ?? "off"}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        {...register(props.name)}
-      />
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    <TextField
+      id={`entry-${props.name}`}
+      label={t(props.label)}
+      type={props.type ?? "text"}
+      autoComplete={props.autoComplete ?? "off"}
+      error={error}
+      registration={register(props.name)}
+    />
   );
 }
 
@@ -62,6 +57,7 @@ export function SubjectPicker(props: {
   const mode = watch("subjectMode");
   const agent = watch("filerRole") !== "SELF";
   const pickError = useError("subjectId");
+  const choices = found !== undefined && found.length > 0;
 
   const lookup = () =>
     startTransition(async () => {
@@ -77,36 +73,36 @@ export function SubjectPicker(props: {
   return (
     <fieldset className="panel">
       <legend>{t(agent ? "requestForm.agentSubjectTitle" : "queue.enter.subjectTitle")}</legend>
-      <fieldset className="field">
-        <legend>{t("queue.enter.subjectMode")}</legend>
-        <label className="choice">
-          <input type="radio" value="new" {...register("subjectMode")} />{" "}
-          {t("queue.enter.subjectNew")}
-        </label>
-        <label className="choice">
-          <input type="radio" value="existing" {...register("subjectMode")} />{" "}
-          {t("queue.enter.subjectExisting")}
-        </label>
-      </fieldset>
+      <ChoiceGroup id="entry-subjectMode" legend={t("queue.enter.subjectMode")}>
+        <Choice
+          type="radio"
+          value="new"
+          label={t("queue.enter.subjectNew")}
+          registration={register("subjectMode")}
+        />
+        <Choice
+          type="radio"
+          value="existing"
+          label={t("queue.enter.subjectExisting")}
+          registration={register("subjectMode")}
+        />
+      </ChoiceGroup>
       {mode === "existing" ? (
         <>
-          <div className="field">
-            <label htmlFor="entry-lookupEmail">{t("queue.enter.lookupEmail")}</label>
-            <input
-              id="entry-lookupEmail"
-              type="email"
-              autoComplete="off"
-              aria-invalid={lookupError ? true : undefined}
-              aria-describedby={lookupError ? "entry-lookupEmail-error" : undefined}
-              {...register("lookupEmail")}
-              onKeyDown={(e) => {
-                if (e.key !== "Enter") return;
-                e.preventDefault();
-                lookup();
-              }}
-            />
-            <FieldError id="entry-lookupEmail-error" message={lookupError} />
-          </div>
+          {/* Until there are people to choose from, "choose the person" is said at the search. */}
+          <TextField
+            id="entry-lookupEmail"
+            type="email"
+            label={t("queue.enter.lookupEmail")}
+            autoComplete="off"
+            error={lookupError ?? (choices ? undefined : pickError)}
+            registration={register("lookupEmail")}
+            onKeyDown={(e) => {
+              if (e.key !== "Enter") return;
+              e.preventDefault();
+              lookup();
+            }}
+          />
           <p>
             <button type="button" onClick={lookup} disabled={pending}>
               {t("queue.enter.lookup")}
@@ -114,32 +110,34 @@ export function SubjectPicker(props: {
           </p>
           <div aria-live="polite">
             {found && found.length === 0 && <p>{t("queue.enter.noneFound")}</p>}
-            {found && found.length > 0 && (
-              <fieldset
-                className="field"
-                aria-describedby={pickError ? "entry-subjectId-error" : undefined}
+            {choices && (
+              <ChoiceGroup
+                id="entry-subjectId"
+                legend={t("queue.enter.pickSubject")}
+                error={pickError}
               >
-                <legend>{t("queue.enter.pickSubject")}</legend>
                 {found.map((s) => (
-                  <label className="choice" key={s.id}>
-                    <input
-                      type="radio"
-                      value={s.id}
-                      {...register("subjectId", {
-                        onChange: () => props.onPick(s),
-                      })}
-                    />{" "}
-                    {s.familyName} {s.givenName}
-                    {(s.familyNameKana || s.givenNameKana) &&
-                      `（${s.familyNameKana} ${s.givenNameKana}）`}
-                    {s.birthDate && ` ${s.birthDate}`}
-                    {s.hasAccount && ` · ${t("queue.enter.hasAccount")}`}
-                  </label>
+                  <Choice
+                    key={s.id}
+                    type="radio"
+                    value={s.id}
+                    label={
+                      <>
+                        {s.familyName} {s.givenName}
+                        {(s.familyNameKana || s.givenNameKana) &&
+                          `（${s.familyNameKana} ${s.givenNameKana}）`}
+                        {s.birthDate && ` ${s.birthDate}`}
+                        {s.hasAccount && ` · ${t("queue.enter.hasAccount")}`}
+                      </>
+                    }
+                    registration={register("subjectId", {
+                      onChange: () => props.onPick(s),
+                    })}
+                  />
                 ))}
-              </fieldset>
+              </ChoiceGroup>
             )}
           </div>
-          <FieldError id="entry-subjectId-error" message={pickError} />
           {props.picked && (
             <p data-testid="picked-subject">
               {t("queue.enter.picked", {

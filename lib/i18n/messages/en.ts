@@ -47,6 +47,7 @@ export const en: Messages = {
   complaints: complaints.en,
   fees: fees.en,
   app: {
+    dismiss: "Dismiss",
     contact: "Contact",
     name: "Sakura Link Privacy Center",
     skipToContent: "Skip to content",
@@ -424,6 +425,9 @@ export const en: Messages = {
     slaHelp:
       "The law asks for an answer without delay, and the person may sue two weeks after the request arrives (Art.39). Keep the internal deadline well under 14 days.",
     slaDays: "Calendar days from receipt",
+    slaCurrent: "{days} calendar days from receipt.",
+    slaChange: "Change",
+    slaLoading: "Loading the form…",
     slaSubmit: "Save",
     saved: "Saved.",
     openRequests: "Open requests",

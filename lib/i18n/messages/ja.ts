@@ -49,6 +49,7 @@ export const ja = {
   complaints: complaints.ja,
   fees: fees.ja,
   app: {
+    dismiss: "閉じる",
     contact: "お問い合わせ",
     name: "サクラリンク プライバシーセンター",
     skipToContent: "本文へ移動",
@@ -424,6 +425,9 @@ export const ja = {
     slaHelp:
       "法律上は「遅滞なく」対応する必要があり、請求が届いてから2週間を過ぎると本人は訴えを提起できます（第39条）。社内期限は14日より短く設定してください。",
     slaDays: "受付からの日数（暦日）",
+    slaCurrent: "受付から{days}日（暦日）",
+    slaChange: "変更する",
+    slaLoading: "フォームを読み込んでいます…",
     slaSubmit: "保存",
     saved: "保存しました。",
     openRequests: "未完了の請求",

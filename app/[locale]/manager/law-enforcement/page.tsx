@@ -1,4 +1,4 @@
-import { stackLabels } from "@/components/ui/stack-labels";
+import { StackTable } from "@/components/ui/stack-table";
 import Link from "next/link";
 
 import { ClientSections } from "@/components/i18n/client-sections";
@@ -43,10 +43,8 @@ export default async function LawEnforcementRegisterPage({ params, searchParams 
         {register.entries.length === 0 ? (
           <p>{t("lawEnforcement.empty")}</p>
         ) : (
-          <table
-            data-testid="le-register"
-            className="stack"
-            style={stackLabels([
+          <StackTable
+            columns={[
               t("lawEnforcement.column.date"),
               t("lawEnforcement.column.basis"),
               t("lawEnforcement.column.authority"),
@@ -54,38 +52,24 @@ export default async function LawEnforcementRegisterPage({ params, searchParams 
               t("lawEnforcement.column.recorder"),
               t("lawEnforcement.column.approver"),
               t("lawEnforcement.column.decision"),
-            ])}
+            ]}
+            caption={t("lawEnforcement.caption")}
+            testId="le-register"
           >
-            <caption>{t("lawEnforcement.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("lawEnforcement.column.date")}</th>
-                <th scope="col">{t("lawEnforcement.column.basis")}</th>
-                <th scope="col">{t("lawEnforcement.column.authority")}</th>
-                <th scope="col">{t("lawEnforcement.column.scope")}</th>
-                <th scope="col">{t("lawEnforcement.column.recorder")}</th>
-                <th scope="col">{t("lawEnforcement.column.approver")}</th>
-                <th scope="col">{t("lawEnforcement.column.decision")}</th>
+            {register.entries.map((e) => (
+              <tr key={e.id} data-id={e.id}>
+                <td>{formatDate(locale, e.disclosedAt)}</td>
+                <td>{t(`lawEnforcement.basis.${e.basis}`)}</td>
+                <td>{e.authority}</td>
+                <td>
+                  {e.scope.length > SCOPE_SUMMARY ? `${e.scope.slice(0, SCOPE_SUMMARY)}…` : e.scope}
+                </td>
+                <td>{e.recorder ?? t("lawEnforcement.none")}</td>
+                <td>{e.approver ?? t("lawEnforcement.none")}</td>
+                <td>{t(`lawEnforcement.decision.${e.decision}`)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {register.entries.map((e) => (
-                <tr key={e.id} data-id={e.id}>
-                  <td>{formatDate(locale, e.disclosedAt)}</td>
-                  <td>{t(`lawEnforcement.basis.${e.basis}`)}</td>
-                  <td>{e.authority}</td>
-                  <td>
-                    {e.scope.length > SCOPE_SUMMARY
-                      ? `${e.scope.slice(0, SCOPE_SUMMARY)}…`
-                      : e.scope}
-                  </td>
-                  <td>{e.recorder ?? t("lawEnforcement.none")}</td>
-                  <td>{e.approver ?? t("lawEnforcement.none")}</td>
-                  <td>{t(`lawEnforcement.decision.${e.decision}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </StackTable>
         )}
         {register.pages > 1 && (
           <nav aria-label={t("lawEnforcement.pagination")}>

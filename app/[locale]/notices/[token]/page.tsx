@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { SubmitButton } from "@/components/forms/submit-button";
 import { loadBrand } from "@/lib/brand/load-brand";
 import { portalName } from "@/lib/brand/name";
 
@@ -95,7 +96,7 @@ export default async function NoticePage({ params }: Props) {
         <form action={confirmNotice}>
           <input type="hidden" name="token" value={token} />
           <input type="hidden" name="locale" value={locale} />
-          <button type="submit">{t("fulfilment.onward.page.confirm")}</button>
+          <SubmitButton pending={false}>{t("fulfilment.onward.page.confirm")}</SubmitButton>
         </form>
       )}
     </>

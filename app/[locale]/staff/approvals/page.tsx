@@ -1,4 +1,4 @@
-import { stackLabels } from "@/components/ui/stack-labels";
+import { StackTable } from "@/components/ui/stack-table";
 import Link from "next/link";
 
 import { DueLabel } from "@/components/requests/due-label";
@@ -24,7 +24,7 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ loca
   const now = new Date();
   return (
     <>
-      <h1>{t("decisions.approvals.title")}</h1>
+      <h1 id="approvals-title">{t("decisions.approvals.title")}</h1>
       <p>{t("decisions.approvals.intro")}</p>
       {approvals.length === 0 ? (
         <EmptyState
@@ -33,47 +33,35 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ loca
           testId="approvals-empty"
         />
       ) : (
-        <table
-          className="stack"
-          style={stackLabels([
+        <StackTable
+          labelledBy="approvals-title"
+          columns={[
             t("decisions.approvals.request"),
             t("decisions.approvals.type"),
             t("decisions.approvals.kind"),
             t("decisions.approvals.askedBy"),
             t("decisions.approvals.askedAt"),
             t("decisions.approvals.dueAt"),
-          ])}
+          ]}
         >
-          <thead>
-            <tr>
-              <th scope="col">{t("decisions.approvals.request")}</th>
-              <th scope="col">{t("decisions.approvals.type")}</th>
-              <th scope="col">{t("decisions.approvals.kind")}</th>
-              <th scope="col">{t("decisions.approvals.askedBy")}</th>
-              <th scope="col">{t("decisions.approvals.askedAt")}</th>
-              <th scope="col">{t("decisions.approvals.dueAt")}</th>
+          {approvals.map((a) => (
+            <tr key={a.id} data-testid={`approval-row-${a.reference}`}>
+              <td>
+                <Link href={`/${locale}/staff/requests/${a.reference}`}>{a.reference}</Link>
+              </td>
+              <td>{t(`requestType.${a.type}`)}</td>
+              <td>{t(`decisions.kinds.${a.kind}`)}</td>
+              <td>
+                {a.requestedBy}
+                {a.askedByMe && ` (${t("decisions.approvals.you")})`}
+              </td>
+              <td>{formatDateTime(locale, a.requestedAt)}</td>
+              <td>
+                <DueLabel due={a.dueAt} locale={locale} t={t} open now={now} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {approvals.map((a) => (
-              <tr key={a.id} data-testid={`approval-row-${a.reference}`}>
-                <td>
-                  <Link href={`/${locale}/staff/requests/${a.reference}`}>{a.reference}</Link>
-                </td>
-                <td>{t(`requestType.${a.type}`)}</td>
-                <td>{t(`decisions.kinds.${a.kind}`)}</td>
-                <td>
-                  {a.requestedBy}
-                  {a.askedByMe && ` (${t("decisions.approvals.you")})`}
-                </td>
-                <td>{formatDateTime(locale, a.requestedAt)}</td>
-                <td>
-                  <DueLabel due={a.dueAt} locale={locale} t={t} open now={now} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </StackTable>
       )}
     </>
   );

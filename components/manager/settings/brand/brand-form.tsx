@@ -3,10 +3,11 @@
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 
+import { TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
-import { TextField } from "@/components/forms/text-field";
-import { useActionForm } from "@/components/forms/use-action-form";
 import { lazyResolver } from "@/components/forms/lazy-resolver";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { updateBrand } from "@/lib/actions/manager/brand/update-brand";
 import { isHexColour } from "@/lib/brand/colour";
@@ -49,14 +50,16 @@ export function BrandForm({ values }: { values: TBrand }) {
     defaultValues: values,
   });
   const { errors } = form.formState;
-  const { state, onSubmit } = useActionForm(form, BRAND_FIELDS, updateBrand);
+  const { failure, onSubmit, pending } = useActionForm(form, updateBrand, {
+    saved: "settingsBrand.saved",
+  });
   const colour = form.watch("brandColor");
   const field = (name: Field) => (
     <TextField
       key={name}
       id={`brand-${name}`}
       label={t(LABELS[name])}
-      help={HELP[name] && t(HELP[name])}
+      hint={HELP[name] && t(HELP[name])}
       error={errors[name]?.message}
       required={REQUIRED.includes(name)}
       type={INPUT_TYPE[name] ?? "text"}
@@ -85,13 +88,8 @@ export function BrandForm({ values }: { values: TBrand }) {
           {t("settingsBrand.colourPreview")}
         </span>
       </div>
-      <div aria-live="polite">
-        {state.saved && <p className="success">{t("settingsBrand.saved")}</p>}
-      </div>
-      <FormAlert error={state.error} errorId={state.errorId} />
-      <button type="submit" disabled={form.formState.isSubmitting}>
-        {t("settingsBrand.save")}
-      </button>
+      <FormAlert error={failure.error} errorId={failure.errorId} />
+      <SubmitButton pending={pending}>{t("settingsBrand.save")}</SubmitButton>
     </form>
   );
 }

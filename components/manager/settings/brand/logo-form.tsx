@@ -3,15 +3,20 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
-import { FieldError } from "@/components/forms/field-error";
+import { TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { toast } from "@/components/ui/toast";
 import { removeLogo, uploadLogo } from "@/lib/actions/manager/brand/update-brand";
 import type { MessageKey } from "@/lib/i18n/translate";
 
-type Outcome = { saved?: boolean; error?: MessageKey; errorId?: string; fileError?: MessageKey };
+type Outcome = { error?: MessageKey; errorId?: string; fileError?: MessageKey };
 
-/** Uploads the organisation's logo (checked by content on the server) or goes back to the default. */
+/**
+ * Uploads the organisation's logo (checked by content on the server) or goes back to the default;
+ * either says so in a toast.
+ */
 export function LogoForm({ logoVersion }: { logoVersion: number | null }) {
   const { t } = useI18n();
   const router = useRouter();
@@ -19,7 +24,7 @@ export function LogoForm({ logoVersion }: { logoVersion: number | null }) {
   const [outcome, setOutcome] = useState<Outcome>({});
   const settle = (result: Awaited<ReturnType<typeof removeLogo>>) => {
     if (result.ok) {
-      setOutcome({ saved: true });
+      toast(t("settingsBrand.logoSaved"));
       return router.refresh();
     }
     // The image's own faults (missing, too large, not an image) go under the file field.
@@ -51,31 +56,18 @@ export function LogoForm({ logoVersion }: { logoVersion: number | null }) {
           });
         }}
       >
-        <div className="field">
-          <label htmlFor="brand-logo-file">{t("settingsBrand.logoFile")}</label>
-          <p id="brand-logo-help" className="help">
-            {t("settingsBrand.logoHelp")}
-          </p>
-          <input
-            id="brand-logo-file"
-            name="file"
-            type="file"
-            accept="image/png,image/jpeg,image/webp"
-            aria-invalid={outcome.fileError ? true : undefined}
-            aria-describedby={
-              outcome.fileError ? "brand-logo-help brand-logo-error" : "brand-logo-help"
-            }
-          />
-          <FieldError id="brand-logo-error" message={outcome.fileError} />
-        </div>
-        <div aria-live="polite">
-          {outcome.saved && <p className="success">{t("settingsBrand.logoSaved")}</p>}
-        </div>
+        <TextField
+          id="brand-logo-file"
+          label={t("settingsBrand.logoFile")}
+          hint={t("settingsBrand.logoHelp")}
+          error={outcome.fileError}
+          name="file"
+          type="file"
+          accept="image/png,image/jpeg,image/webp"
+        />
         <FormAlert error={outcome.error} errorId={outcome.errorId} />
         <p className="actions">
-          <button type="submit" disabled={pending}>
-            {t("settingsBrand.logoUpload")}
-          </button>
+          <SubmitButton pending={pending}>{t("settingsBrand.logoUpload")}</SubmitButton>
           {logoVersion && (
             <button
               type="button"

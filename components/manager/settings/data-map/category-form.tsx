@@ -1,14 +1,15 @@
 "use client";
 
-import { lazyResolver } from "@/components/forms/lazy-resolver";
-import { FieldError } from "@/components/forms/field-error";
+import { Choice, ChoiceGroup, TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { saveCategory } from "@/lib/actions/manager/data-map/save-category";
 import { DATA_CLASSES } from "@/lib/validation/choices";
 import type { TCategoryConfig } from "@/lib/validation/data-map-config";
 
-import { TextField, useConfigForm } from "./fields";
+import { useConfigForm } from "./fields";
 import { NameFields } from "./name-fields";
 
 const EMPTY: TCategoryConfig = {
@@ -30,7 +31,7 @@ export function CategoryForm(props: {
   classLabels: Record<(typeof DATA_CLASSES)[number], string>;
 }) {
   const { t } = useI18n();
-  const { form, bind, state, onSubmit, editing } = useConfigForm<TCategoryConfig>({
+  const { form, bind, failure, onSubmit, pending, editing } = useConfigForm<TCategoryConfig>({
     resolver: lazyResolver(() =>
       import("@/lib/validation/data-map-config").then((m) => m.ZCategoryConfig),
     ),
@@ -38,7 +39,7 @@ export function CategoryForm(props: {
     empty: EMPTY,
     save: saveCategory,
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
 
   return (
     <form onSubmit={onSubmit} noValidate className="panel" aria-labelledby="category-form-title">
@@ -46,32 +47,30 @@ export function CategoryForm(props: {
         {editing ? t("settingsDataMap.edit") : t("settingsDataMap.createTitle")}
       </h2>
       <NameFields prefix="category" bind={bind} fixedKey={props.initial?.key} />
-      <fieldset
-        className="field"
-        aria-describedby={errors.dataClass ? "category-dataClass-error" : undefined}
+      <ChoiceGroup
+        id="category-dataClass"
+        legend={t("settingsDataMap.categories.dataClass")}
+        error={errors.dataClass?.message}
       >
-        <legend>{t("settingsDataMap.categories.dataClass")}</legend>
         {DATA_CLASSES.map((value) => (
-          <label key={value} className="choice">
-            <input type="radio" value={value} {...form.register("dataClass")} />
-            {props.classLabels[value]}
-          </label>
+          <Choice
+            key={value}
+            type="radio"
+            value={value}
+            label={props.classLabels[value]}
+            registration={form.register("dataClass")}
+          />
         ))}
-        <FieldError id="category-dataClass-error" message={errors.dataClass?.message} />
-      </fieldset>
+      </ChoiceGroup>
       <TextField
         id="category-sortOrder"
         type="number"
+        autoComplete="off"
         label={t("settingsDataMap.field.sortOrder")}
         {...bind("sortOrder")}
       />
-      <div aria-live="polite">
-        {state.saved && <p className="success">{t("settingsDataMap.saved")}</p>}
-      </div>
-      <FormAlert error={state.error} errorId={state.errorId} />
-      <button type="submit" disabled={isSubmitting}>
-        {t("settingsDataMap.save")}
-      </button>
+      <FormAlert error={failure.error} errorId={failure.errorId} />
+      <SubmitButton pending={pending}>{t("settingsDataMap.save")}</SubmitButton>
     </form>
   );
 }

@@ -2,9 +2,10 @@
 
 import { get, useFieldArray, useForm } from "react-hook-form";
 
-import { lazyResolver } from "@/components/forms/lazy-resolver";
-import { FieldError } from "@/components/forms/field-error";
+import { TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { saveSystemFields } from "@/lib/actions/manager/data-map/save-system-fields";
@@ -29,7 +30,9 @@ export function FieldsForm(props: { systemId: string; fields: SystemField[] }) {
   });
   const { fields, append } = useFieldArray({ control: form.control, name: "fields" });
   const known = new Map(props.fields.map((f) => [f.key, f]));
-  const { state, onSubmit } = useActionForm(form, [], saveSystemFields);
+  const { failure, onSubmit, pending } = useActionForm(form, saveSystemFields, {
+    saved: "settingsDataMap.fields.saved",
+  });
   const error = (path: string): string | undefined => {
     const found: unknown = get(form.formState.errors, path);
     return (found as { message?: string } | undefined)?.message;
@@ -60,39 +63,33 @@ export function FieldsForm(props: { systemId: string; fields: SystemField[] }) {
                     {seen ? (
                       <code id={`${id}-key`}>{row.key}</code>
                     ) : (
-                      <>
-                        <input
-                          id={`${id}-key`}
-                          aria-label={t("settingsDataMap.fields.key")}
-                          autoComplete="off"
-                          aria-invalid={error(`fields.${i}.key`) ? true : undefined}
-                          aria-describedby={
-                            error(`fields.${i}.key`) ? `${id}-key-error` : undefined
-                          }
-                          {...form.register(`fields.${i}.key`)}
-                        />
-                        <FieldError id={`${id}-key-error`} message={error(`fields.${i}.key`)} />
-                      </>
+                      // The column's head says what it is; its label repeats that out of sight.
+                      <TextField
+                        id={`${id}-key`}
+                        label={
+                          <span className="visually-hidden">{t("settingsDataMap.fields.key")}</span>
+                        }
+                        aria-label={t("settingsDataMap.fields.key")}
+                        autoComplete="off"
+                        error={error(`fields.${i}.key`)}
+                        registration={form.register(`fields.${i}.key`)}
+                      />
                     )}
                   </th>
                   {(["labelJa", "labelEn"] as const).map((lang) => (
                     <td key={lang}>
-                      <input
+                      {/* Named by the row's key and the column's (unseen) label together. */}
+                      <TextField
                         id={`${id}-${lang}`}
-                        autoComplete="off"
-                        aria-labelledby={`${id}-key ${id}-${lang}-label`}
-                        aria-invalid={error(`fields.${i}.${lang}`) ? true : undefined}
-                        aria-describedby={
-                          error(`fields.${i}.${lang}`) ? `${id}-${lang}-error` : undefined
+                        label={
+                          <span id={`${id}-${lang}-label`} className="visually-hidden">
+                            {t(`settingsDataMap.fields.${lang}`)}
+                          </span>
                         }
-                        {...form.register(`fields.${i}.${lang}`)}
-                      />
-                      <span id={`${id}-${lang}-label`} hidden>
-                        {t(`settingsDataMap.fields.${lang}`)}
-                      </span>
-                      <FieldError
-                        id={`${id}-${lang}-error`}
-                        message={error(`fields.${i}.${lang}`)}
+                        aria-labelledby={`${id}-key ${id}-${lang}-label`}
+                        autoComplete="off"
+                        error={error(`fields.${i}.${lang}`)}
+                        registration={form.register(`fields.${i}.${lang}`)}
                       />
                     </td>
                   ))}
@@ -124,13 +121,8 @@ export function FieldsForm(props: { systemId: string; fields: SystemField[] }) {
           {t("settingsDataMap.fields.add")}
         </button>
       </p>
-      <div aria-live="polite">
-        {state.saved && <p className="success">{t("settingsDataMap.fields.saved")}</p>}
-      </div>
-      <FormAlert error={state.error} errorId={state.errorId} />
-      <button type="submit" disabled={form.formState.isSubmitting}>
-        {t("settingsDataMap.save")}
-      </button>
+      <FormAlert error={failure.error} errorId={failure.errorId} />
+      <SubmitButton pending={pending}>{t("settingsDataMap.save")}</SubmitButton>
     </form>
   );
 }

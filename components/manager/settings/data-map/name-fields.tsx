@@ -1,17 +1,12 @@
 "use client";
 
-import type { UseFormRegisterReturn } from "react-hook-form";
-
-import { FieldError } from "@/components/forms/field-error";
+import { Field, TextAreaField, TextField } from "@/components/forms/field";
 import { useI18n } from "@/components/i18n/i18n-provider";
 
-import { TextField } from "./fields";
+import type { Bound } from "./fields";
 
 export type NameField = "key" | "nameJa" | "nameEn" | "descriptionJa" | "descriptionEn";
-export type Bind<F extends string> = (name: F) => {
-  registration: UseFormRegisterReturn;
-  error?: string;
-};
+export type Bind<F extends string> = (name: F) => Bound;
 
 /**
  * The key, names and descriptions every data-map entry has. On edit the key is shown but not
@@ -20,8 +15,20 @@ export type Bind<F extends string> = (name: F) => {
 export function NameFields(props: { prefix: string; bind: Bind<NameField>; fixedKey?: string }) {
   const { t } = useI18n();
   const { prefix, bind } = props;
-  const field = (name: NameField, label: string, multiline = false) => (
-    <TextField id={`${prefix}-${name}`} label={label} multiline={multiline} {...bind(name)} />
+  const name = (field: "nameJa" | "nameEn") => (
+    <TextField
+      id={`${prefix}-${field}`}
+      label={t(`settingsDataMap.field.${field}`)}
+      autoComplete="off"
+      {...bind(field)}
+    />
+  );
+  const description = (field: "descriptionJa" | "descriptionEn") => (
+    <TextAreaField
+      id={`${prefix}-${field}`}
+      label={t(`settingsDataMap.field.${field}`)}
+      {...bind(field)}
+    />
   );
   return (
     <>
@@ -29,22 +36,29 @@ export function NameFields(props: { prefix: string; bind: Bind<NameField>; fixed
         <TextField
           id={`${prefix}-key`}
           label={t("settingsDataMap.field.key")}
-          help={t("settingsDataMap.field.keyHelp")}
+          hint={t("settingsDataMap.field.keyHelp")}
+          autoComplete="off"
           {...bind("key")}
         />
       ) : (
-        <div className="field">
-          <p>
-            {t("settingsDataMap.field.keyFixed")}: <code>{props.fixedKey}</code>
-          </p>
-          {/* Shown in case a key stored before this form's rules no longer passes them. */}
-          <FieldError id={`${prefix}-key-error`} message={bind("key").error} />
-        </div>
+        // Shown as text, not editable; with its error in case a key stored before this form's
+        // rules no longer passes them.
+        <Field
+          id={`${prefix}-key`}
+          label={t("settingsDataMap.field.keyFixed")}
+          error={bind("key").error}
+        >
+          {(control) => (
+            <output {...control}>
+              <code>{props.fixedKey}</code>
+            </output>
+          )}
+        </Field>
       )}
-      {field("nameJa", t("settingsDataMap.field.nameJa"))}
-      {field("nameEn", t("settingsDataMap.field.nameEn"))}
-      {field("descriptionJa", t("settingsDataMap.field.descriptionJa"), true)}
-      {field("descriptionEn", t("settingsDataMap.field.descriptionEn"), true)}
+      {name("nameJa")}
+      {name("nameEn")}
+      {description("descriptionJa")}
+      {description("descriptionEn")}
     </>
   );
 }

@@ -1,12 +1,14 @@
 "use client";
 
+import { CheckboxField, TextAreaField, TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { lazyResolver } from "@/components/forms/lazy-resolver";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { savePurpose } from "@/lib/actions/manager/data-map/save-purpose";
 import type { TPurposeConfig } from "@/lib/validation/data-map-config";
 
-import { TextField, useConfigForm } from "./fields";
+import { useConfigForm } from "./fields";
 import { NameFields } from "./name-fields";
 
 const EMPTY: TPurposeConfig = {
@@ -24,7 +26,7 @@ const EMPTY: TPurposeConfig = {
 /** Adds a purpose of use, or edits one (`initial` with its id). */
 export function PurposeForm(props: { initial?: TPurposeConfig }) {
   const { t } = useI18n();
-  const { form, bind, state, onSubmit, editing } = useConfigForm<TPurposeConfig>({
+  const { form, bind, failure, onSubmit, pending, editing } = useConfigForm<TPurposeConfig>({
     resolver: lazyResolver(() =>
       import("@/lib/validation/data-map-config").then((m) => m.ZPurposeConfig),
     ),
@@ -32,7 +34,6 @@ export function PurposeForm(props: { initial?: TPurposeConfig }) {
     empty: EMPTY,
     save: savePurpose,
   });
-  const { isSubmitting } = form.formState;
   const suspendable = form.watch("suspendable");
 
   return (
@@ -41,31 +42,22 @@ export function PurposeForm(props: { initial?: TPurposeConfig }) {
         {editing ? t("settingsDataMap.edit") : t("settingsDataMap.createTitle")}
       </h2>
       <NameFields prefix="purpose" bind={bind} fixedKey={props.initial?.key} />
-      <div className="field">
-        <label className="choice">
-          <input
-            type="checkbox"
-            aria-describedby="purpose-suspendable-help"
-            {...form.register("suspendable")}
-          />
-          {t("settingsDataMap.purposes.suspendable")}
-        </label>
-        <p id="purpose-suspendable-help" className="help">
-          {t("settingsDataMap.purposes.suspendableHelp")}
-        </p>
-      </div>
+      <CheckboxField
+        id="purpose-suspendable"
+        label={t("settingsDataMap.purposes.suspendable")}
+        hint={t("settingsDataMap.purposes.suspendableHelp")}
+        {...bind("suspendable")}
+      />
       {!suspendable && (
         <>
-          <TextField
+          <TextAreaField
             id="purpose-suspensionNoteJa"
-            multiline
             label={t("settingsDataMap.purposes.suspensionNoteJa")}
-            help={t("settingsDataMap.purposes.suspensionNoteHelp")}
+            hint={t("settingsDataMap.purposes.suspensionNoteHelp")}
             {...bind("suspensionNoteJa")}
           />
-          <TextField
+          <TextAreaField
             id="purpose-suspensionNoteEn"
-            multiline
             label={t("settingsDataMap.purposes.suspensionNoteEn")}
             {...bind("suspensionNoteEn")}
           />
@@ -74,16 +66,12 @@ export function PurposeForm(props: { initial?: TPurposeConfig }) {
       <TextField
         id="purpose-sortOrder"
         type="number"
+        autoComplete="off"
         label={t("settingsDataMap.field.sortOrder")}
         {...bind("sortOrder")}
       />
-      <div aria-live="polite">
-        {state.saved && <p className="success">{t("settingsDataMap.saved")}</p>}
-      </div>
-      <FormAlert error={state.error} errorId={state.errorId} />
-      <button type="submit" disabled={isSubmitting}>
-        {t("settingsDataMap.save")}
-      </button>
+      <FormAlert error={failure.error} errorId={failure.errorId} />
+      <SubmitButton pending={pending}>{t("settingsDataMap.save")}</SubmitButton>
     </form>
   );
 }

@@ -1,15 +1,22 @@
 "use client";
 
-import { lazyResolver } from "@/components/forms/lazy-resolver";
-import { FieldError } from "@/components/forms/field-error";
+import {
+  Choice,
+  ChoiceGroup,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { saveRecipient } from "@/lib/actions/manager/data-map/save-recipient";
 import { RECIPIENT_CLASSES } from "@/lib/requests/vocabulary";
 import { TRANSFER_SAFEGUARDS } from "@/lib/validation/choices";
 import type { TRecipientConfig } from "@/lib/validation/data-map-config";
 
-import { TextField, useConfigForm } from "./fields";
+import { useConfigForm } from "./fields";
 import { NameFields } from "./name-fields";
 
 const EMPTY: TRecipientConfig = {
@@ -40,7 +47,7 @@ const EMPTY: TRecipientConfig = {
  */
 export function RecipientForm(props: { initial?: TRecipientConfig }) {
   const { t } = useI18n();
-  const { form, bind, state, onSubmit, editing } = useConfigForm<TRecipientConfig>({
+  const { form, bind, failure, onSubmit, pending, editing } = useConfigForm<TRecipientConfig>({
     resolver: lazyResolver(() =>
       import("@/lib/validation/data-map-config").then((m) => m.ZRecipientConfig),
     ),
@@ -48,10 +55,13 @@ export function RecipientForm(props: { initial?: TRecipientConfig }) {
     empty: EMPTY,
     save: saveRecipient,
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const recipientClass = form.watch("recipientClass");
-  const text = (name: keyof TRecipientConfig, label: string, multiline = true) => (
-    <TextField id={`recipient-${name}`} label={label} multiline={multiline} {...bind(name)} />
+  const area = (name: keyof TRecipientConfig, label: string) => (
+    <TextAreaField id={`recipient-${name}`} label={label} {...bind(name)} />
+  );
+  const line = (name: keyof TRecipientConfig, label: string) => (
+    <TextField id={`recipient-${name}`} label={label} autoComplete="off" {...bind(name)} />
   );
 
   return (
@@ -60,81 +70,86 @@ export function RecipientForm(props: { initial?: TRecipientConfig }) {
         {editing ? t("settingsDataMap.edit") : t("settingsDataMap.createTitle")}
       </h2>
       <NameFields prefix="recipient" bind={bind} fixedKey={props.initial?.key} />
-      <fieldset
-        className="field"
-        aria-describedby={errors.recipientClass ? "recipient-recipientClass-error" : undefined}
+      <ChoiceGroup
+        id="recipient-recipientClass"
+        legend={t("settingsDataMap.recipients.recipientClass")}
+        error={errors.recipientClass?.message}
       >
-        <legend>{t("settingsDataMap.recipients.recipientClass")}</legend>
         {RECIPIENT_CLASSES.map((value) => (
-          <label key={value} className="choice">
-            <input type="radio" value={value} {...form.register("recipientClass")} />
-            {t(`recipientClass.${value}`)}
-          </label>
+          <Choice
+            key={value}
+            type="radio"
+            value={value}
+            label={t(`recipientClass.${value}`)}
+            registration={form.register("recipientClass")}
+          />
         ))}
-        <FieldError id="recipient-recipientClass-error" message={errors.recipientClass?.message} />
-      </fieldset>
-      <fieldset className="field">
-        <legend>{t("settingsDataMap.recipients.foreignTitle")}</legend>
+      </ChoiceGroup>
+      <ChoiceGroup id="recipient-foreign" legend={t("settingsDataMap.recipients.foreignTitle")}>
         <TextField
           id="recipient-country"
           label={t("settingsDataMap.recipients.country")}
-          help={t("settingsDataMap.recipients.countryHelp")}
+          hint={t("settingsDataMap.recipients.countryHelp")}
+          autoComplete="off"
           {...bind("country")}
         />
-        {text("regimeNoteJa", t("settingsDataMap.recipients.regimeNoteJa"))}
-        {text("regimeNoteEn", t("settingsDataMap.recipients.regimeNoteEn"))}
-        {text("measuresJa", t("settingsDataMap.recipients.measuresJa"))}
-        {text("measuresEn", t("settingsDataMap.recipients.measuresEn"))}
-        <TextField
+        {area("regimeNoteJa", t("settingsDataMap.recipients.regimeNoteJa"))}
+        {area("regimeNoteEn", t("settingsDataMap.recipients.regimeNoteEn"))}
+        {area("measuresJa", t("settingsDataMap.recipients.measuresJa"))}
+        {area("measuresEn", t("settingsDataMap.recipients.measuresEn"))}
+        <SelectField
           id="recipient-transferSafeguard"
           label={t("settingsDataMap.recipients.transferSafeguard")}
-          help={t("settingsDataMap.recipients.transferSafeguardHelp")}
-          options={[
-            { value: "", label: t("settingsDataMap.recipients.noSafeguard") },
-            ...TRANSFER_SAFEGUARDS.map((s) => ({
-              value: s,
-              label: t(`transferSafeguard.${s}`),
-            })),
-          ]}
+          hint={t("settingsDataMap.recipients.transferSafeguardHelp")}
           {...bind("transferSafeguard")}
-        />
-      </fieldset>
-      <fieldset className="field">
-        <legend>{t("settingsDataMap.recipients.optOutTitle")}</legend>
-        <p className="help">{t("settingsDataMap.recipients.optOutHelp")}</p>
-        {text("address", t("settingsDataMap.recipients.address"), false)}
-        {text("representative", t("settingsDataMap.recipients.representative"), false)}
-      </fieldset>
-      <fieldset className="field">
-        <legend>{t("settingsDataMap.recipients.noticeTitle")}</legend>
-        <p className="help">{t("settingsDataMap.recipients.noticeHelp")}</p>
+        >
+          <option value="">{t("settingsDataMap.recipients.noSafeguard")}</option>
+          {TRANSFER_SAFEGUARDS.map((s) => (
+            <option key={s} value={s}>
+              {t(`transferSafeguard.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+      </ChoiceGroup>
+      <ChoiceGroup
+        id="recipient-optOut"
+        legend={t("settingsDataMap.recipients.optOutTitle")}
+        hint={t("settingsDataMap.recipients.optOutHelp")}
+      >
+        {line("address", t("settingsDataMap.recipients.address"))}
+        {line("representative", t("settingsDataMap.recipients.representative"))}
+      </ChoiceGroup>
+      <ChoiceGroup
+        id="recipient-notice"
+        legend={t("settingsDataMap.recipients.noticeTitle")}
+        hint={t("settingsDataMap.recipients.noticeHelp")}
+      >
         <TextField
           id="recipient-noticeEmail"
           label={t("settingsDataMap.recipients.noticeEmail")}
           type="email"
+          autoComplete="off"
           {...bind("noticeEmail")}
         />
         <TextField
           id="recipient-noticeWebhookUrl"
           label={t("settingsDataMap.recipients.noticeWebhookUrl")}
-          help={t("settingsDataMap.recipients.noticeWebhookHelp")}
+          hint={t("settingsDataMap.recipients.noticeWebhookHelp")}
+          autoComplete="off"
           {...bind("noticeWebhookUrl")}
         />
-      </fieldset>
+      </ChoiceGroup>
       {recipientClass === "PROCESSOR" && (
-        <fieldset className="field">
-          <legend>{t("settingsDataMap.recipients.processorTitle")}</legend>
-          {text("processorCategoryJa", t("settingsDataMap.recipients.processorCategoryJa"), false)}
-          {text("processorCategoryEn", t("settingsDataMap.recipients.processorCategoryEn"), false)}
-        </fieldset>
+        <ChoiceGroup
+          id="recipient-processor"
+          legend={t("settingsDataMap.recipients.processorTitle")}
+        >
+          {line("processorCategoryJa", t("settingsDataMap.recipients.processorCategoryJa"))}
+          {line("processorCategoryEn", t("settingsDataMap.recipients.processorCategoryEn"))}
+        </ChoiceGroup>
       )}
-      <div aria-live="polite">
-        {state.saved && <p className="success">{t("settingsDataMap.saved")}</p>}
-      </div>
-      <FormAlert error={state.error} errorId={state.errorId} />
-      <button type="submit" disabled={isSubmitting}>
-        {t("settingsDataMap.save")}
-      </button>
+      <FormAlert error={failure.error} errorId={failure.errorId} />
+      <SubmitButton pending={pending}>{t("settingsDataMap.save")}</SubmitButton>
     </form>
   );
 }

@@ -1,14 +1,15 @@
 "use client";
 
-import { lazyResolver } from "@/components/forms/lazy-resolver";
-import { FieldError } from "@/components/forms/field-error";
+import { Choice, ChoiceGroup, TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { saveSystem } from "@/lib/actions/manager/data-map/save-system";
 import { CONNECTOR_KINDS } from "@/lib/validation/choices";
 import type { TSystemConfig } from "@/lib/validation/data-map-config";
 
-import { TextField, useConfigForm } from "./fields";
+import { useConfigForm } from "./fields";
 import { NameFields } from "./name-fields";
 
 const EMPTY: TSystemConfig = {
@@ -25,7 +26,7 @@ const EMPTY: TSystemConfig = {
 /** Adds a data system, or edits one (`initial` with its id); the HTTP fields show for HTTP only. */
 export function SystemForm(props: { initial?: TSystemConfig }) {
   const { t } = useI18n();
-  const { form, bind, state, onSubmit, editing } = useConfigForm<TSystemConfig>({
+  const { form, bind, failure, onSubmit, pending, editing } = useConfigForm<TSystemConfig>({
     resolver: lazyResolver(() =>
       import("@/lib/validation/data-map-config").then((m) => m.ZSystemConfig),
     ),
@@ -33,7 +34,7 @@ export function SystemForm(props: { initial?: TSystemConfig }) {
     empty: EMPTY,
     save: saveSystem,
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const connector = form.watch("connector");
 
   return (
@@ -42,44 +43,43 @@ export function SystemForm(props: { initial?: TSystemConfig }) {
         {editing ? t("settingsDataMap.edit") : t("settingsDataMap.createTitle")}
       </h2>
       <NameFields prefix="system" bind={bind} fixedKey={props.initial?.key} />
-      <fieldset
-        className="field"
-        aria-describedby={errors.connector ? "system-connector-error" : undefined}
+      <ChoiceGroup
+        id="system-connector"
+        legend={t("settingsDataMap.systems.connector")}
+        error={errors.connector?.message}
       >
-        <legend>{t("settingsDataMap.systems.connector")}</legend>
         {CONNECTOR_KINDS.map((kind) => (
-          <label key={kind} className="choice">
-            <input type="radio" value={kind} {...form.register("connector")} />
-            {t(`settingsDataMap.systems.connectorKind.${kind}`)}
-          </label>
+          <Choice
+            key={kind}
+            type="radio"
+            value={kind}
+            label={t(`settingsDataMap.systems.connectorKind.${kind}`)}
+            registration={form.register("connector")}
+          />
         ))}
-        <FieldError id="system-connector-error" message={errors.connector?.message} />
-      </fieldset>
+      </ChoiceGroup>
       {connector === "HTTP" && (
         <>
           <TextField
             id="system-endpoint"
             type="url"
+            autoComplete="off"
             label={t("settingsDataMap.systems.endpoint")}
-            help={t("settingsDataMap.systems.endpointHelp")}
+            hint={t("settingsDataMap.systems.endpointHelp")}
             {...bind("endpoint")}
           />
           <TextField
             id="system-timeoutMs"
             type="number"
+            autoComplete="off"
             label={t("settingsDataMap.systems.timeoutMs")}
-            help={t("settingsDataMap.systems.timeoutHelp")}
+            hint={t("settingsDataMap.systems.timeoutHelp")}
             {...bind("timeoutMs")}
           />
         </>
       )}
-      <div aria-live="polite">
-        {state.saved && <p className="success">{t("settingsDataMap.saved")}</p>}
-      </div>
-      <FormAlert error={state.error} errorId={state.errorId} />
-      <button type="submit" disabled={isSubmitting}>
-        {t("settingsDataMap.save")}
-      </button>
+      <FormAlert error={failure.error} errorId={failure.errorId} />
+      <SubmitButton pending={pending}>{t("settingsDataMap.save")}</SubmitButton>
     </form>
   );
 }

@@ -3,8 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
+import { Choice, ChoiceGroup } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { toast } from "@/components/ui/toast";
 import { setSystemUses } from "@/lib/actions/manager/data-map/set-system-uses";
 import type { MessageKey } from "@/lib/i18n/translate";
 
@@ -12,7 +15,7 @@ type Named = { id: string; name: string };
 
 /**
  * Which categories one system holds for which purpose: a fieldset per purpose with a checkbox
- * per category. Saving replaces the system's whole map in one transaction.
+ * per category. Saving replaces the system's whole map in one transaction, and says so in a toast.
  */
 export function UsesForm(props: {
   systemId: string;
@@ -23,17 +26,17 @@ export function UsesForm(props: {
   const { t } = useI18n();
   const router = useRouter();
   const [busy, setBusy] = useState(false);
-  const [state, setState] = useState<{ saved?: boolean; error?: MessageKey; errorId?: string }>({});
+  const [failure, setFailure] = useState<{ error?: MessageKey; errorId?: string }>({});
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const pairs = new FormData(event.currentTarget).getAll("pair").map(String);
     setBusy(true);
-    setState({});
+    setFailure({});
     const result = await setSystemUses({ systemId: props.systemId, pairs });
     setBusy(false);
-    if (!result.ok) return setState({ error: result.error, errorId: result.errorId });
-    setState({ saved: true });
+    if (!result.ok) return setFailure({ error: result.error, errorId: result.errorId });
+    toast(t("settingsDataMap.systems.usesSaved"));
     router.refresh();
   }
 
@@ -43,31 +46,24 @@ export function UsesForm(props: {
   return (
     <form onSubmit={(event) => void onSubmit(event)}>
       {props.purposes.map((purpose) => (
-        <fieldset key={purpose.id} className="field">
-          <legend>{purpose.name}</legend>
+        <ChoiceGroup key={purpose.id} id={`uses-${purpose.id}`} legend={purpose.name}>
           {props.categories.map((category) => {
             const value = `${category.id}:${purpose.id}`;
             return (
-              <label key={value} className="choice">
-                <input
-                  type="checkbox"
-                  name="pair"
-                  value={value}
-                  defaultChecked={chosen.has(value)}
-                />
-                {category.name}
-              </label>
+              <Choice
+                key={value}
+                type="checkbox"
+                name="pair"
+                value={value}
+                defaultChecked={chosen.has(value)}
+                label={category.name}
+              />
             );
           })}
-        </fieldset>
+        </ChoiceGroup>
       ))}
-      <div aria-live="polite">
-        {state.saved && <p className="success">{t("settingsDataMap.systems.usesSaved")}</p>}
-      </div>
-      <FormAlert error={state.error} errorId={state.errorId} />
-      <button type="submit" disabled={busy}>
-        {t("settingsDataMap.save")}
-      </button>
+      <FormAlert error={failure.error} errorId={failure.errorId} />
+      <SubmitButton pending={busy}>{t("settingsDataMap.save")}</SubmitButton>
     </form>
   );
 }

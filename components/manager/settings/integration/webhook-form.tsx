@@ -1,15 +1,14 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 
-import { lazyResolver } from "@/components/forms/lazy-resolver";
-import { FieldError } from "@/components/forms/field-error";
+import { Choice, TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { setWebhook } from "@/lib/actions/manager/integration/set-webhook";
-import type { MessageKey } from "@/lib/i18n/translate";
 import type { TSetWebhook } from "@/lib/validation/integration";
 
 /** The system's restrictions.changed webhook: its URL, on or off. */
@@ -20,26 +19,16 @@ export function WebhookForm(props: {
   active: boolean;
 }) {
   const { t } = useI18n();
-  const router = useRouter();
-  const [state, setState] = useState<{ saved?: boolean; error?: MessageKey; errorId?: string }>({});
   const form = useForm<TSetWebhook>({
     resolver: lazyResolver(() => import("@/lib/validation/integration").then((m) => m.ZSetWebhook)),
     defaultValues: { systemId: props.systemId, url: props.url, active: props.active },
   });
-  const { errors, isSubmitting } = form.formState;
-  const id = (field: string) => `hook-${props.systemKey}-${field}`;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setState({});
-    const result = await setWebhook(values);
-    if (result.ok) {
-      setState({ saved: true });
-      return router.refresh();
-    }
-    const message = result.fieldErrors?.url;
-    if (message) form.setError("url", { message });
-    setState({ error: result.error, errorId: result.errorId });
+  const { errors } = form.formState;
+  const { failure, onSubmit, pending } = useActionForm(form, setWebhook, {
+    saved: "integration.webhook.saved",
+    fields: ["url"],
   });
+  const id = (field: string) => `hook-${props.systemKey}-${field}`;
 
   return (
     // Unnamed on purpose: every system has these forms, and named forms are landmarks whose names
@@ -49,29 +38,22 @@ export function WebhookForm(props: {
       <p id={id("help")} className="help">
         {t("integration.webhook.help")}
       </p>
-      <div className="field">
-        <label htmlFor={id("url")}>{t("integration.webhook.url")}</label>
-        <input
-          id={id("url")}
-          type="url"
-          autoComplete="off"
-          aria-invalid={errors.url ? true : undefined}
-          aria-describedby={errors.url ? `${id("help")} ${id("url-error")}` : id("help")}
-          {...form.register("url")}
-        />
-        <FieldError id={id("url-error")} message={errors.url?.message} />
-      </div>
-      <label className="choice">
-        <input type="checkbox" {...form.register("active")} />
-        {t("integration.webhook.active")}
-      </label>
-      <div aria-live="polite">
-        {state.saved && <p className="success">{t("integration.webhook.saved")}</p>}
-      </div>
-      <FormAlert error={state.error} errorId={state.errorId} />
-      <button type="submit" disabled={isSubmitting}>
-        {t("integration.webhook.submit")}
-      </button>
+      <TextField
+        id={id("url")}
+        type="url"
+        autoComplete="off"
+        label={t("integration.webhook.url")}
+        describedBy={id("help")}
+        error={errors.url?.message}
+        registration={form.register("url")}
+      />
+      <Choice
+        type="checkbox"
+        label={t("integration.webhook.active")}
+        registration={form.register("active")}
+      />
+      <FormAlert error={failure.error} errorId={failure.errorId} />
+      <SubmitButton pending={pending}>{t("integration.webhook.submit")}</SubmitButton>
     </form>
   );
 }

@@ -2,9 +2,10 @@
 
 import { useForm } from "react-hook-form";
 
-import { lazyResolver } from "@/components/forms/lazy-resolver";
-import { FieldError } from "@/components/forms/field-error";
+import { TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { updateAuthority } from "@/lib/actions/manager/policies/update-authority";
@@ -29,7 +30,9 @@ export function AuthorityForm({ authority, title }: { authority: TAuthority; tit
     defaultValues: authority,
   });
   const { errors } = form.formState;
-  const { state, onSubmit } = useActionForm(form, FIELDS, updateAuthority);
+  const { failure, onSubmit, pending } = useActionForm(form, updateAuthority, {
+    saved: "settingsPolicies.saved",
+  });
   const id = `authority-${authority.key}`;
 
   return (
@@ -42,25 +45,17 @@ export function AuthorityForm({ authority, title }: { authority: TAuthority; tit
     >
       <h2 id={`${id}-title`}>{title}</h2>
       {FIELDS.map((field) => (
-        <div key={field} className="field">
-          <label htmlFor={`${id}-${field}`}>{t(LABELS[field])}</label>
-          <input
-            id={`${id}-${field}`}
-            type={field === "url" ? "url" : "text"}
-            aria-invalid={errors[field] ? true : undefined}
-            aria-describedby={errors[field] ? `${id}-${field}-error` : undefined}
-            {...form.register(field)}
-          />
-          <FieldError id={`${id}-${field}-error`} message={errors[field]?.message} />
-        </div>
+        <TextField
+          key={field}
+          id={`${id}-${field}`}
+          type={field === "url" ? "url" : "text"}
+          label={t(LABELS[field])}
+          error={errors[field]?.message}
+          registration={form.register(field)}
+        />
       ))}
-      <div aria-live="polite">
-        {state.saved && <p className="success">{t("settingsPolicies.saved")}</p>}
-      </div>
-      <FormAlert error={state.error} errorId={state.errorId} />
-      <button type="submit" disabled={form.formState.isSubmitting}>
-        {t("settingsPolicies.save")}
-      </button>
+      <FormAlert error={failure.error} errorId={failure.errorId} />
+      <SubmitButton pending={pending}>{t("settingsPolicies.save")}</SubmitButton>
     </form>
   );
 }

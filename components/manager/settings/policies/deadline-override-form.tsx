@@ -2,30 +2,17 @@
 
 import { useForm, type Resolver } from "react-hook-form";
 
-import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
-import { lazyResolver } from "@/components/forms/lazy-resolver";
-import { FieldError } from "@/components/forms/field-error";
+import { SelectField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { addDeadlineOverride } from "@/lib/actions/manager/policies/add-deadline-override";
+import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
 import { JURISDICTIONS } from "@/lib/validation/choices";
 
 import { PolicyFields, type PolicyFormInput, type PolicyFormOutput } from "./policy-fields";
-import { useActionForm } from "@/components/forms/use-action-form";
-
-const FIELDS = [
-  "jurisdiction",
-  "requestType",
-  "amount",
-  "unit",
-  "extensionAmount",
-  "extensionUnit",
-  "ackAmount",
-  "ackUnit",
-  "pauseAllowed",
-  "noteJa",
-  "noteEn",
-] as const;
 
 const empty = (): PolicyFormInput => ({
   jurisdiction: "" as PolicyFormInput["jurisdiction"],
@@ -41,7 +28,7 @@ const empty = (): PolicyFormInput => ({
   noteEn: "",
 });
 
-/** Adds a jurisdiction's rule for one request type. */
+/** Adds a jurisdiction's rule for one request type; the form is emptied once it is added. */
 export function DeadlineOverrideForm() {
   const { t } = useI18n();
   const form = useForm<PolicyFormInput, unknown, PolicyFormOutput>({
@@ -51,16 +38,9 @@ export function DeadlineOverrideForm() {
     defaultValues: empty(),
   });
   const { errors } = form.formState;
-  const { state, onSubmit } = useActionForm(form, FIELDS, async (values) => {
-    const result = await addDeadlineOverride(values);
-    if (result.ok) form.reset(empty());
-    return result;
-  });
-  const select = (field: "jurisdiction" | "requestType") => ({
-    id: `dp-new-${field}`,
-    "aria-invalid": errors[field] ? true : undefined,
-    "aria-describedby": errors[field] ? `dp-new-${field}-error` : undefined,
-    ...form.register(field),
+  const { failure, onSubmit, pending } = useActionForm(form, addDeadlineOverride, {
+    saved: "settingsPolicies.deadlines.added",
+    onSuccess: () => form.reset(empty()),
   });
 
   return (
@@ -68,41 +48,36 @@ export function DeadlineOverrideForm() {
       <h2 id="dp-new-title">{t("settingsPolicies.deadlines.addTitle")}</h2>
       <p>{t("settingsPolicies.deadlines.addHelp")}</p>
       <div className="row">
-        <div className="field">
-          <label htmlFor="dp-new-jurisdiction">
-            {t("settingsPolicies.deadlines.jurisdictionLabel")}
-          </label>
-          <select {...select("jurisdiction")}>
-            <option value="">{t("settingsPolicies.deadlines.chooseJurisdiction")}</option>
-            {JURISDICTIONS.map((j) => (
-              <option key={j} value={j}>
-                {t(`settingsPolicies.jurisdiction.${j}`)}
-              </option>
-            ))}
-          </select>
-          <FieldError id="dp-new-jurisdiction-error" message={errors.jurisdiction?.message} />
-        </div>
-        <div className="field">
-          <label htmlFor="dp-new-requestType">{t("settingsPolicies.deadlines.typeLabel")}</label>
-          <select {...select("requestType")}>
-            <option value="">{t("settingsPolicies.deadlines.chooseType")}</option>
-            {REQUEST_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`requestType.${type}`)}
-              </option>
-            ))}
-          </select>
-          <FieldError id="dp-new-requestType-error" message={errors.requestType?.message} />
-        </div>
+        <SelectField
+          id="dp-new-jurisdiction"
+          label={t("settingsPolicies.deadlines.jurisdictionLabel")}
+          error={errors.jurisdiction?.message}
+          registration={form.register("jurisdiction")}
+        >
+          <option value="">{t("settingsPolicies.deadlines.chooseJurisdiction")}</option>
+          {JURISDICTIONS.map((j) => (
+            <option key={j} value={j}>
+              {t(`settingsPolicies.jurisdiction.${j}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="dp-new-requestType"
+          label={t("settingsPolicies.deadlines.typeLabel")}
+          error={errors.requestType?.message}
+          registration={form.register("requestType")}
+        >
+          <option value="">{t("settingsPolicies.deadlines.chooseType")}</option>
+          {REQUEST_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`requestType.${type}`)}
+            </option>
+          ))}
+        </SelectField>
       </div>
       <PolicyFields form={form} prefix="dp-new" />
-      <div aria-live="polite">
-        {state.saved && <p className="success">{t("settingsPolicies.deadlines.added")}</p>}
-      </div>
-      <FormAlert error={state.error} errorId={state.errorId} />
-      <button type="submit" disabled={form.formState.isSubmitting}>
-        {t("settingsPolicies.deadlines.add")}
-      </button>
+      <FormAlert error={failure.error} errorId={failure.errorId} />
+      <SubmitButton pending={pending}>{t("settingsPolicies.deadlines.add")}</SubmitButton>
     </form>
   );
 }

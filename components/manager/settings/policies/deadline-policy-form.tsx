@@ -6,6 +6,8 @@ import { useForm, type Resolver } from "react-hook-form";
 
 import { FormAlert } from "@/components/forms/form-alert";
 import { lazyResolver } from "@/components/forms/lazy-resolver";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { removeDeadlineOverride } from "@/lib/actions/manager/policies/remove-deadline-override";
 import { updateDeadlinePolicy } from "@/lib/actions/manager/policies/update-deadline-policy";
@@ -14,19 +16,6 @@ import type { JURISDICTIONS } from "@/lib/validation/policies-config";
 
 import { policyFormValues } from "./policy-defaults";
 import { PolicyFields, type PolicyFormInput, type PolicyFormOutput } from "./policy-fields";
-import { useActionForm } from "@/components/forms/use-action-form";
-
-const FIELDS = [
-  "amount",
-  "unit",
-  "extensionAmount",
-  "extensionUnit",
-  "ackAmount",
-  "ackUnit",
-  "pauseAllowed",
-  "noteJa",
-  "noteEn",
-] as const;
 
 export interface PolicyRowProps {
   id: string;
@@ -50,8 +39,10 @@ export function DeadlinePolicyForm({ policy }: { policy: PolicyRowProps }) {
       jurisdiction: policy.jurisdiction,
     },
   });
-  const { state, onSubmit } = useActionForm(form, FIELDS, (values) =>
-    updateDeadlinePolicy({ ...values, id: policy.id }),
+  const { failure, onSubmit, pending } = useActionForm(
+    form,
+    (values) => updateDeadlinePolicy({ ...values, id: policy.id }),
+    { saved: "settingsPolicies.saved" },
   );
 
   return (
@@ -64,13 +55,8 @@ export function DeadlinePolicyForm({ policy }: { policy: PolicyRowProps }) {
     >
       <h3 id={`${prefix}-title`}>{policy.title}</h3>
       <PolicyFields form={form} prefix={prefix} />
-      <div aria-live="polite">
-        {state.saved && <p className="success">{t("settingsPolicies.saved")}</p>}
-      </div>
-      <FormAlert error={state.error} errorId={state.errorId} />
-      <button type="submit" disabled={form.formState.isSubmitting}>
-        {t("settingsPolicies.save")}
-      </button>{" "}
+      <FormAlert error={failure.error} errorId={failure.errorId} />
+      <SubmitButton pending={pending}>{t("settingsPolicies.save")}</SubmitButton>{" "}
       {!policy.base && <RemoveOverride id={policy.id} />}
     </form>
   );

@@ -3,15 +3,15 @@
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 
-import { lazyResolver } from "@/components/forms/lazy-resolver";
-import { FieldError } from "@/components/forms/field-error";
+import { TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { updateFees } from "@/lib/actions/manager/policies/update-fees";
 import { MAX_FEE_YEN } from "@/lib/validation/choices";
 import type { ZFees, TFees } from "@/lib/validation/policies-config";
-
-import { useActionForm } from "@/components/forms/use-action-form";
 
 type Input = z.input<typeof ZFees>;
 const FIELDS = ["disclosureFeeYen", "purposeNotificationFeeYen"] as const;
@@ -28,7 +28,9 @@ export function FeesForm({ fees }: { fees: TFees }) {
     defaultValues: fees,
   });
   const { errors } = form.formState;
-  const { state, onSubmit } = useActionForm(form, FIELDS, updateFees);
+  const { failure, onSubmit, pending } = useActionForm(form, updateFees, {
+    saved: "settingsPolicies.saved",
+  });
 
   return (
     <form onSubmit={onSubmit} noValidate className="panel" aria-labelledby="fees-title">
@@ -37,28 +39,21 @@ export function FeesForm({ fees }: { fees: TFees }) {
         {t("settingsPolicies.fees.help")}
       </p>
       {FIELDS.map((field) => (
-        <div key={field} className="field">
-          <label htmlFor={`fees-${field}`}>{t(LABELS[field])}</label>
-          <input
-            id={`fees-${field}`}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={MAX_FEE_YEN}
-            aria-invalid={errors[field] ? true : undefined}
-            aria-describedby={errors[field] ? `fees-help fees-${field}-error` : "fees-help"}
-            {...form.register(field)}
-          />
-          <FieldError id={`fees-${field}-error`} message={errors[field]?.message} />
-        </div>
+        <TextField
+          key={field}
+          id={`fees-${field}`}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={MAX_FEE_YEN}
+          label={t(LABELS[field])}
+          describedBy="fees-help"
+          error={errors[field]?.message}
+          registration={form.register(field)}
+        />
       ))}
-      <div aria-live="polite">
-        {state.saved && <p className="success">{t("settingsPolicies.saved")}</p>}
-      </div>
-      <FormAlert error={state.error} errorId={state.errorId} />
-      <button type="submit" disabled={form.formState.isSubmitting}>
-        {t("settingsPolicies.save")}
-      </button>
+      <FormAlert error={failure.error} errorId={failure.errorId} />
+      <SubmitButton pending={pending}>{t("settingsPolicies.save")}</SubmitButton>
     </form>
   );
 }

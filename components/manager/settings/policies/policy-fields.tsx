@@ -3,7 +3,7 @@
 import type { UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 
-import { FieldError } from "@/components/forms/field-error";
+import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { DEADLINE_UNITS } from "@/lib/validation/choices";
 import type { ZDeadlineOverrideCreate } from "@/lib/validation/policies-config";
@@ -21,13 +21,14 @@ const PAIRS: { amount: AmountField; unit: UnitField; optional: boolean }[] = [
   { amount: "ackAmount", unit: "ackUnit", optional: true },
 ];
 
-/** The rule's fields, shared by the edit form of each policy and the form that adds one. */
+/**
+ * The rule's fields, shared by the edit form of each policy and the form that adds one. One note
+ * above them says what a blank optional pair means; the optional amounts are described by it.
+ */
 export function PolicyFields({ form, prefix }: { form: PolicyForm; prefix: string }) {
   const { t } = useI18n();
   const { errors } = form.formState;
   const id = (field: string) => `${prefix}-${field}`;
-  const describe = (field: keyof PolicyFormInput, help?: string) =>
-    [help, errors[field] ? id(`${field}-error`) : undefined].filter(Boolean).join(" ") || undefined;
 
   return (
     <>
@@ -36,63 +37,44 @@ export function PolicyFields({ form, prefix }: { form: PolicyForm; prefix: strin
       </p>
       {PAIRS.map((pair) => (
         <div key={pair.amount} className="row">
-          <div className="field">
-            <label htmlFor={id(pair.amount)}>
-              {t(`settingsPolicies.deadlines.${pair.amount}`)}
-            </label>
-            <input
-              id={id(pair.amount)}
-              type="number"
-              inputMode="numeric"
-              aria-invalid={errors[pair.amount] ? true : undefined}
-              aria-describedby={describe(pair.amount, pair.optional ? id("blank-help") : undefined)}
-              {...form.register(pair.amount)}
-            />
-            <FieldError id={id(`${pair.amount}-error`)} message={errors[pair.amount]?.message} />
-          </div>
-          <div className="field">
-            <label htmlFor={id(pair.unit)}>{t(`settingsPolicies.deadlines.${pair.unit}`)}</label>
-            <select
-              id={id(pair.unit)}
-              aria-invalid={errors[pair.unit] ? true : undefined}
-              aria-describedby={describe(pair.unit)}
-              {...form.register(pair.unit)}
-            >
-              {pair.optional && <option value="">{t("settingsPolicies.deadlines.none")}</option>}
-              {DEADLINE_UNITS.map((u) => (
-                <option key={u} value={u}>
-                  {t(`settingsPolicies.unit.${u}`)}
-                </option>
-              ))}
-            </select>
-            <FieldError id={id(`${pair.unit}-error`)} message={errors[pair.unit]?.message} />
-          </div>
+          <TextField
+            id={id(pair.amount)}
+            type="number"
+            inputMode="numeric"
+            label={t(`settingsPolicies.deadlines.${pair.amount}`)}
+            describedBy={pair.optional ? id("blank-help") : undefined}
+            error={errors[pair.amount]?.message}
+            registration={form.register(pair.amount)}
+          />
+          <SelectField
+            id={id(pair.unit)}
+            label={t(`settingsPolicies.deadlines.${pair.unit}`)}
+            error={errors[pair.unit]?.message}
+            registration={form.register(pair.unit)}
+          >
+            {pair.optional && <option value="">{t("settingsPolicies.deadlines.none")}</option>}
+            {DEADLINE_UNITS.map((u) => (
+              <option key={u} value={u}>
+                {t(`settingsPolicies.unit.${u}`)}
+              </option>
+            ))}
+          </SelectField>
         </div>
       ))}
-      <div className="field">
-        <label className="choice">
-          <input
-            type="checkbox"
-            aria-invalid={errors.pauseAllowed ? true : undefined}
-            aria-describedby={describe("pauseAllowed")}
-            {...form.register("pauseAllowed")}
-          />
-          {t("settingsPolicies.deadlines.pauseAllowed")}
-        </label>
-        <FieldError id={id("pauseAllowed-error")} message={errors.pauseAllowed?.message} />
-      </div>
+      <CheckboxField
+        id={id("pauseAllowed")}
+        label={t("settingsPolicies.deadlines.pauseAllowed")}
+        error={errors.pauseAllowed?.message}
+        registration={form.register("pauseAllowed")}
+      />
       {(["noteJa", "noteEn"] as const).map((field) => (
-        <div key={field} className="field">
-          <label htmlFor={id(field)}>{t(`settingsPolicies.deadlines.${field}`)}</label>
-          <textarea
-            id={id(field)}
-            rows={3}
-            aria-invalid={errors[field] ? true : undefined}
-            aria-describedby={describe(field)}
-            {...form.register(field)}
-          />
-          <FieldError id={id(`${field}-error`)} message={errors[field]?.message} />
-        </div>
+        <TextAreaField
+          key={field}
+          id={id(field)}
+          label={t(`settingsPolicies.deadlines.${field}`)}
+          error={errors[field]?.message}
+          registration={form.register(field)}
+        />
       ))}
     </>
   );

@@ -3,21 +3,20 @@
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 
-import { lazyResolver } from "@/components/forms/lazy-resolver";
-import { FieldError } from "@/components/forms/field-error";
+import { SelectField, TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { addStaff } from "@/lib/actions/manager/policies/add-staff";
 import { STAFF_ROLE_CHOICES } from "@/lib/validation/choices";
 import type { ZStaffAdd, TStaffAdd } from "@/lib/validation/policies-config";
 
-import { useActionForm } from "@/components/forms/use-action-form";
-
 type Input = z.input<typeof ZStaffAdd>;
-const FIELDS = ["email", "name", "role"] as const;
 const empty = (): Input => ({ email: "", name: "", role: "" as Input["role"] });
 
-/** Adds a staff account by email, name and role. */
+/** Adds a staff account by email, name and role; the form is emptied once it is added. */
 export function StaffAddForm() {
   const { t } = useI18n();
   const form = useForm<Input, unknown, TStaffAdd>({
@@ -27,15 +26,10 @@ export function StaffAddForm() {
     defaultValues: empty(),
   });
   const { errors } = form.formState;
-  const { state, onSubmit } = useActionForm(form, FIELDS, async (values) => {
-    const result = await addStaff(values);
-    if (result.ok) form.reset(empty());
-    return result;
+  const { failure, onSubmit, pending } = useActionForm(form, addStaff, {
+    saved: "settingsPolicies.staff.added",
+    onSuccess: () => form.reset(empty()),
   });
-  const describe = (field: (typeof FIELDS)[number]) =>
-    ["staff-add-help", errors[field] ? `staff-add-${field}-error` : undefined]
-      .filter(Boolean)
-      .join(" ");
 
   return (
     <form onSubmit={onSubmit} noValidate className="panel" aria-labelledby="staff-add-title">
@@ -43,54 +37,39 @@ export function StaffAddForm() {
       <p id="staff-add-help" className="help">
         {t("settingsPolicies.staff.addHelp")}
       </p>
-      <div className="field">
-        <label htmlFor="staff-add-email">{t("settingsPolicies.staff.email")}</label>
-        <input
-          id="staff-add-email"
-          type="email"
-          autoComplete="off"
-          aria-invalid={errors.email ? true : undefined}
-          aria-describedby={describe("email")}
-          {...form.register("email")}
-        />
-        <FieldError id="staff-add-email-error" message={errors.email?.message} />
-      </div>
-      <div className="field">
-        <label htmlFor="staff-add-name">{t("settingsPolicies.staff.name")}</label>
-        <input
-          id="staff-add-name"
-          type="text"
-          autoComplete="off"
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={describe("name")}
-          {...form.register("name")}
-        />
-        <FieldError id="staff-add-name-error" message={errors.name?.message} />
-      </div>
-      <div className="field">
-        <label htmlFor="staff-add-role">{t("settingsPolicies.staff.role")}</label>
-        <select
-          id="staff-add-role"
-          aria-invalid={errors.role ? true : undefined}
-          aria-describedby={describe("role")}
-          {...form.register("role")}
-        >
-          <option value="">{t("settingsPolicies.staff.chooseRole")}</option>
-          {STAFF_ROLE_CHOICES.map((role) => (
-            <option key={role} value={role}>
-              {t(`settingsPolicies.staff.roles.${role}`)}
-            </option>
-          ))}
-        </select>
-        <FieldError id="staff-add-role-error" message={errors.role?.message} />
-      </div>
-      <div aria-live="polite">
-        {state.saved && <p className="success">{t("settingsPolicies.staff.added")}</p>}
-      </div>
-      <FormAlert error={state.error} errorId={state.errorId} />
-      <button type="submit" disabled={form.formState.isSubmitting}>
-        {t("settingsPolicies.staff.add")}
-      </button>
+      <TextField
+        id="staff-add-email"
+        type="email"
+        autoComplete="off"
+        label={t("settingsPolicies.staff.email")}
+        describedBy="staff-add-help"
+        error={errors.email?.message}
+        registration={form.register("email")}
+      />
+      <TextField
+        id="staff-add-name"
+        autoComplete="off"
+        label={t("settingsPolicies.staff.name")}
+        describedBy="staff-add-help"
+        error={errors.name?.message}
+        registration={form.register("name")}
+      />
+      <SelectField
+        id="staff-add-role"
+        label={t("settingsPolicies.staff.role")}
+        describedBy="staff-add-help"
+        error={errors.role?.message}
+        registration={form.register("role")}
+      >
+        <option value="">{t("settingsPolicies.staff.chooseRole")}</option>
+        {STAFF_ROLE_CHOICES.map((role) => (
+          <option key={role} value={role}>
+            {t(`settingsPolicies.staff.roles.${role}`)}
+          </option>
+        ))}
+      </SelectField>
+      <FormAlert error={failure.error} errorId={failure.errorId} />
+      <SubmitButton pending={pending}>{t("settingsPolicies.staff.add")}</SubmitButton>
     </form>
   );
 }

@@ -2,17 +2,15 @@
 
 import { useForm } from "react-hook-form";
 
-import { lazyResolver } from "@/components/forms/lazy-resolver";
-import { FieldError } from "@/components/forms/field-error";
+import { TextAreaField, TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { saveTemplate } from "@/lib/actions/manager/policies/save-template";
 import type { TemplateText } from "@/lib/data/templates/list-template-texts";
 import type { TTemplateSave } from "@/lib/validation/policies-config";
-
-import { useActionForm } from "@/components/forms/use-action-form";
-
-const FIELDS = ["subject", "body"] as const;
 
 /** One template in one language: the organisation's wording, or the default to start from. */
 export function TemplateForm({ template }: { template: TemplateText }) {
@@ -30,17 +28,15 @@ export function TemplateForm({ template }: { template: TemplateText }) {
     },
   });
   const { errors } = form.formState;
-  const { state, onSubmit } = useActionForm(form, FIELDS, saveTemplate);
+  const { failure, onSubmit, pending } = useActionForm(form, saveTemplate, {
+    saved: "settingsPolicies.saved",
+  });
   const required =
     template.required.length > 0
       ? t("settingsPolicies.templates.required", {
           list: template.required.map((name) => `{${name}}`).join(" "),
         })
       : t("settingsPolicies.templates.requiredNone");
-  const describe = (field: (typeof FIELDS)[number]) =>
-    [`${prefix}-required`, errors[field] ? `${prefix}-${field}-error` : undefined]
-      .filter(Boolean)
-      .join(" ");
 
   return (
     <form
@@ -61,36 +57,25 @@ export function TemplateForm({ template }: { template: TemplateText }) {
       <p id={`${prefix}-required`} className="help">
         {required}
       </p>
-      {FIELDS.map((field) => (
-        <div key={field} className="field">
-          <label htmlFor={`${prefix}-${field}`}>{t(`settingsPolicies.templates.${field}`)}</label>
-          {field === "subject" ? (
-            <input
-              id={`${prefix}-${field}`}
-              type="text"
-              aria-invalid={errors[field] ? true : undefined}
-              aria-describedby={describe(field)}
-              {...form.register(field)}
-            />
-          ) : (
-            <textarea
-              id={`${prefix}-${field}`}
-              rows={8}
-              aria-invalid={errors[field] ? true : undefined}
-              aria-describedby={describe(field)}
-              {...form.register(field)}
-            />
-          )}
-          <FieldError id={`${prefix}-${field}-error`} message={errors[field]?.message} />
-        </div>
-      ))}
-      <div aria-live="polite">
-        {state.saved && <p className="success">{t("settingsPolicies.saved")}</p>}
-      </div>
-      <FormAlert error={state.error} errorId={state.errorId} />
-      <button type="submit" disabled={form.formState.isSubmitting}>
+      <TextField
+        id={`${prefix}-subject`}
+        label={t("settingsPolicies.templates.subject")}
+        describedBy={`${prefix}-required`}
+        error={errors.subject?.message}
+        registration={form.register("subject")}
+      />
+      <TextAreaField
+        id={`${prefix}-body`}
+        rows={8}
+        label={t("settingsPolicies.templates.body")}
+        describedBy={`${prefix}-required`}
+        error={errors.body?.message}
+        registration={form.register("body")}
+      />
+      <FormAlert error={failure.error} errorId={failure.errorId} />
+      <SubmitButton pending={pending}>
         {template.own ? t("settingsPolicies.save") : t("settingsPolicies.templates.create")}
-      </button>
+      </SubmitButton>
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { stackLabels } from "@/components/ui/stack-labels";
+import { StackTable } from "@/components/ui/stack-table";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { CreateKeyForm } from "@/components/manager/settings/integration/create-key-form";
 import { KeyActions } from "@/components/manager/settings/integration/key-actions";
@@ -20,10 +20,8 @@ function KeysTable({ system, locale }: { system: IntegrationSystem; locale: Loca
   const t = getTranslator(locale);
   if (system.apiKeys.length === 0) return <p>{t("integration.noKeys")}</p>;
   return (
-    <table
-      data-testid={`api-keys-${system.key}`}
-      className="stack"
-      style={stackLabels([
+    <StackTable
+      columns={[
         t("integration.column.label"),
         t("integration.column.prefix"),
         t("integration.column.scopes"),
@@ -31,42 +29,30 @@ function KeysTable({ system, locale }: { system: IntegrationSystem; locale: Loca
         t("integration.column.lastUsed"),
         t("integration.column.status"),
         t("integration.column.actions"),
-      ])}
+      ]}
+      caption={t("integration.keysCaption", { name: system.name })}
+      testId={`api-keys-${system.key}`}
     >
-      <caption>{t("integration.keysCaption", { name: system.name })}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("integration.column.label")}</th>
-          <th scope="col">{t("integration.column.prefix")}</th>
-          <th scope="col">{t("integration.column.scopes")}</th>
-          <th scope="col">{t("integration.column.created")}</th>
-          <th scope="col">{t("integration.column.lastUsed")}</th>
-          <th scope="col">{t("integration.column.status")}</th>
-          <th scope="col">{t("integration.column.actions")}</th>
+      {system.apiKeys.map((key) => (
+        <tr key={key.id} data-prefix={key.prefix}>
+          <td>{key.label}</td>
+          <td>
+            <code>{key.prefix}</code>
+          </td>
+          <td>{key.scopes.map((s) => t(`integration.scope.${s}`)).join("、")}</td>
+          <td>{formatDateTime(locale, key.createdAt)}</td>
+          <td>
+            {key.lastUsedAt ? formatDateTime(locale, key.lastUsedAt) : t("integration.never")}
+          </td>
+          <td>
+            {key.revokedAt
+              ? t("integration.revokedOn", { date: formatDateTime(locale, key.revokedAt) })
+              : t("integration.active")}
+          </td>
+          <td>{!key.revokedAt && <KeyActions keyId={key.id} prefix={key.prefix} />}</td>
         </tr>
-      </thead>
-      <tbody>
-        {system.apiKeys.map((key) => (
-          <tr key={key.id} data-prefix={key.prefix}>
-            <td>{key.label}</td>
-            <td>
-              <code>{key.prefix}</code>
-            </td>
-            <td>{key.scopes.map((s) => t(`integration.scope.${s}`)).join("、")}</td>
-            <td>{formatDateTime(locale, key.createdAt)}</td>
-            <td>
-              {key.lastUsedAt ? formatDateTime(locale, key.lastUsedAt) : t("integration.never")}
-            </td>
-            <td>
-              {key.revokedAt
-                ? t("integration.revokedOn", { date: formatDateTime(locale, key.revokedAt) })
-                : t("integration.active")}
-            </td>
-            <td>{!key.revokedAt && <KeyActions keyId={key.id} prefix={key.prefix} />}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </StackTable>
   );
 }
 

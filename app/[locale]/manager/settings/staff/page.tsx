@@ -1,4 +1,4 @@
-import { stackLabels } from "@/components/ui/stack-labels";
+import { StackTable } from "@/components/ui/stack-table";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { StaffAddForm } from "@/components/manager/settings/policies/staff-add-form";
 import { StaffRowActions } from "@/components/manager/settings/policies/staff-row-actions";
@@ -28,54 +28,41 @@ export default async function StaffSettingsPage({ params }: Props) {
       </p>
       <h1>{t("settingsPolicies.staff.title")}</h1>
       <p>{t("settingsPolicies.staff.intro")}</p>
-      <table
-        data-testid="staff-accounts"
-        className="stack"
-        style={stackLabels([
+      <StackTable
+        columns={[
           t("settingsPolicies.staff.name"),
           t("settingsPolicies.staff.email"),
           t("settingsPolicies.staff.role"),
           t("settingsPolicies.staff.openAssigned"),
           t("passkeys.passkeysColumn"),
           t("settingsPolicies.staff.actions"),
-        ])}
+        ]}
+        caption={t("settingsPolicies.staff.caption")}
+        testId="staff-accounts"
       >
-        <caption>{t("settingsPolicies.staff.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("settingsPolicies.staff.name")}</th>
-            <th scope="col">{t("settingsPolicies.staff.email")}</th>
-            <th scope="col">{t("settingsPolicies.staff.role")}</th>
-            <th scope="col">{t("settingsPolicies.staff.openAssigned")}</th>
-            <th scope="col">{t("passkeys.passkeysColumn")}</th>
-            <th scope="col">{t("settingsPolicies.staff.actions")}</th>
+        {staff.map((member) => (
+          <tr key={member.id} data-id={member.id}>
+            <td>{member.name}</td>
+            <td>{member.email}</td>
+            <td>{t(`settingsPolicies.staff.roles.${member.role as "STAFF"}`)}</td>
+            <td>{member.openAssigned}</td>
+            <td>{t("passkeys.passkeyCount", { count: member.passkeys })}</td>
+            <td>
+              {member.id === actor.userId ? (
+                t("settingsPolicies.staff.you")
+              ) : (
+                <StaffRowActions
+                  userId={member.id}
+                  name={member.name || member.email}
+                  role={member.role as "STAFF"}
+                  email={member.email}
+                  canRevokePasskeys={can(actor.role, "passkeys:revoke") && member.passkeys > 0}
+                />
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {staff.map((member) => (
-            <tr key={member.id} data-id={member.id}>
-              <td>{member.name}</td>
-              <td>{member.email}</td>
-              <td>{t(`settingsPolicies.staff.roles.${member.role as "STAFF"}`)}</td>
-              <td>{member.openAssigned}</td>
-              <td>{t("passkeys.passkeyCount", { count: member.passkeys })}</td>
-              <td>
-                {member.id === actor.userId ? (
-                  t("settingsPolicies.staff.you")
-                ) : (
-                  <StaffRowActions
-                    userId={member.id}
-                    name={member.name || member.email}
-                    role={member.role as "STAFF"}
-                    email={member.email}
-                    canRevokePasskeys={can(actor.role, "passkeys:revoke") && member.passkeys > 0}
-                  />
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </StackTable>
       <StaffAddForm />
     </ClientSections>
   );
