@@ -39,7 +39,7 @@ function decodes(pathname: string): boolean {
 // static; lib/i18n/proxy-matcher.test.ts checks them against lib/i18n/config.ts.
 export const config = {
   matcher: [
-    "/((?!api|_next|bench|brand/|favicon.ico|robots.txt|ja/|ja$|en/|en$).*)",
+    "/((?!api|_next|bench|brand/|\\.well-known/|favicon.ico|robots.txt|ja/|ja$|en/|en$).*)",
     { source: "/((?!api|_next).*)", has: [{ type: "header", key: "next-action" }] },
     { source: "/((?!api|_next).*)", has: [{ type: "header", key: "origin" }] },
     {

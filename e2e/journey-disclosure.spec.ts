@@ -167,7 +167,7 @@ test("a disclosure from every kind of system reaches the person whole, with labe
   expect(counts).toContain(`${promised.length}件`);
 
   await panel.getByRole("button", { name: ja.build.submit }).click();
-  await expect(panel.getByRole("status")).toHaveText(
+  await expect(staff.getByTestId("toast")).toContainText(
     ja.build.done.replace("{count}", String(promised.length)),
   );
   const decision = staff.getByTestId("decision-panel");

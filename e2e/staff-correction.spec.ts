@@ -161,7 +161,9 @@ test("a correction is applied, a recipient confirms through its link and a manag
   expect(axe.violations.map((v) => v.id)).toEqual([]);
   await recipient.screenshot({ path: testInfo.outputPath("notice-375.png"), fullPage: true });
   await recipient.getByRole("button", { name: "反映したことを確認しました" }).click();
-  await expect(recipient.getByRole("status")).toContainText("確認をいただきました");
+  await expect(recipient.getByRole("main").getByRole("status")).toContainText(
+    "確認をいただきました",
+  );
   // A link that is not one of ours opens nothing.
   await recipient.goto(`/ja/notices/${"A".repeat(43)}`);
   await expect(recipient.getByText(/^このリンクは無効か/)).toHaveAttribute("role", "alert");

@@ -1,5 +1,8 @@
 import Link from "next/link";
 
+import { ClientSections } from "@/components/i18n/client-sections";
+
+import { GpcVisitorNotice } from "@/components/privacy/gpc-notice";
 import { RequestTypeIcon } from "@/components/requests/request-type-icon";
 import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
 import { getActor } from "@/lib/auth/actor";
@@ -37,6 +40,9 @@ export default async function HomePage({ params }: Props) {
           </Link>
         </p>
       </section>
+      <ClientSections locale={locale} sections={["gpc"]}>
+        {!actor && <GpcVisitorNotice t={t} />}
+      </ClientSections>
       <h2>{t("home.rightsTitle")}</h2>
       <ul className="rights">
         {REQUEST_TYPES.map((type) => (

@@ -150,7 +150,10 @@ export function ChoiceGroup(props: {
   );
 }
 
-/** One radio button or checkbox with its label beside it. */
+/**
+ * One radio button or checkbox with its label beside it; `error` for one of a checklist whose
+ * every box must be ticked (each says so under itself; it needs an `id`).
+ */
 export function Choice(
   props: Registered &
     Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & {
@@ -158,20 +161,31 @@ export function Choice(
       label: ReactNode;
       /** Why the choice is as it is (greyed out, or what it implies), under its label. */
       note?: ReactNode;
+      error?: string;
     },
 ) {
-  const { label, note, registration, ...input } = props;
+  const { label, note, error, registration, ...input } = props;
   const noteId = note && input.id ? `${input.id}-note` : undefined;
+  const errorId = error && input.id ? `${input.id}-error` : undefined;
+  const describedBy = [noteId, errorId].filter(Boolean).join(" ") || undefined;
   return (
     <>
       <label className="choice">
-        <input aria-describedby={noteId} {...input} {...registration} /> {label}
+        {/* No space between: the label's gap spaces them, and its text starts with the words. */}
+        <input
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          {...input}
+          {...registration}
+        />
+        {label}
       </label>
       {note && (
         <p id={noteId} className="help choice-hint">
           {note}
         </p>
       )}
+      {errorId && <FieldError id={errorId} message={error} />}
     </>
   );
 }
@@ -200,7 +214,7 @@ export function CheckboxField(
           aria-describedby={described || undefined}
           {...input}
           {...registration}
-        />{" "}
+        />
         {label}
       </label>
       {hint && (

@@ -40,7 +40,14 @@ export function StoppedSection(props: { stops: Stops; locale: Locale; t: Transla
         >
           {stops.restrictions.map((r) => (
             <tr key={r.id} data-restriction={r.kind}>
-              <td>{t(`ledger.stopped.restrictionKind.${r.kind}`)}</td>
+              <td>
+                {t(`ledger.stopped.restrictionKind.${r.kind}`)}
+                {r.source === "GPC" && (
+                  <div>
+                    <small>{t("gpc.sourceGpc")}</small>
+                  </div>
+                )}
+              </td>
               <td>
                 {r.purpose
                   ? name(r.purpose)

@@ -11,6 +11,7 @@ export const SECTIONS = [
   { id: "security", title: "transparency.section.security" },
   { id: "law-enforcement", title: "transparency.section.lawEnforcement" },
   { id: "rights", title: "transparency.section.rights" },
+  { id: "gpc", title: "gpc.sectionTitle" },
   { id: "fees", title: "transparency.section.fees" },
   { id: "identity", title: "transparency.section.identity" },
   { id: "complaints", title: "transparency.section.complaints" },

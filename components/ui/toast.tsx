@@ -53,7 +53,7 @@ export function Toaster() {
   const [held, setHeld] = useState(false);
   return (
     <div className="toaster" onFocus={() => setHeld(true)} onBlur={() => setHeld(false)}>
-      <div role="status" aria-live="polite">
+      <div role="status" aria-live="polite" data-testid="toast">
         {list.map((item) => (
           <ToastItem key={item.id} item={item} held={held} dismissLabel={t("app.dismiss")} />
         ))}
@@ -70,7 +70,7 @@ function ToastItem(props: { item: Toast; held: boolean; dismissLabel: string }) 
     return () => clearTimeout(timer);
   }, [item.id, held]);
   return (
-    <div className="toast" data-testid="toast">
+    <div className="toast">
       <CheckCircle2 aria-hidden="true" size={20} />
       <p>{item.message}</p>
       <button type="button" className="icon secondary" onClick={() => dismiss(item.id)}>

@@ -8,6 +8,7 @@ describe("permission matrix", () => {
   it("gives subjects only their own actions", () => {
     expect(permissionsOf("SUBJECT").sort()).toEqual([
       "personal-data:read-own",
+      "privacy-signal:own",
       "request:file",
       "request:message-own",
       "request:withdraw-own",

@@ -8,6 +8,8 @@ const MATRIX = {
   "request:withdraw-own": ["SUBJECT"],
   "request:message-own": ["SUBJECT"],
   "personal-data:read-own": ["SUBJECT"],
+  // The person's browser opts them out by a Global Privacy Control signal (issue 16).
+  "privacy-signal:own": ["SUBJECT"],
   // Support staff
   "queue:read": ["STAFF", "MANAGER", "ADMIN"],
   "request:read-any": ["STAFF", "MANAGER", "ADMIN"],

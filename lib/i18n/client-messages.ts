@@ -15,6 +15,7 @@ export const CLIENT_SECTIONS = [
   "disclosurePackage",
   "errors",
   "fulfilment",
+  "gpc",
   "identity",
   "integration",
   "jurisdictions",

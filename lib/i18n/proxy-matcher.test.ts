@@ -49,6 +49,7 @@ describe("the proxy's matcher", () => {
       "/favicon.ico",
       "/robots.txt",
       "/brand/logo.svg",
+      "/.well-known/gpc.json",
     ])
       expect(seenByProxy(path), path).toBe(false);
   });

@@ -97,6 +97,7 @@ export const ZPurposeConfig = z
     key,
     ...names,
     suspendable: z.boolean(),
+    gpcOptOut: z.boolean(),
     suspensionNoteJa: optional(1000),
     suspensionNoteEn: optional(1000),
     sortOrder,
@@ -143,6 +144,8 @@ export const ZRecipientConfig = z
       .trim()
       .max(2000, "validation.tooLong")
       .refine((v) => v === "" || isAllowedEndpoint(v), "settingsDataMap.errors.endpoint"),
+    /** An advertising platform or a party data is sold or shared with: a GPC signal stops it. */
+    gpcOptOut: z.boolean(),
   })
   .superRefine((v, ctx) => {
     const need = (field: keyof typeof v, message = "validation.required") => {

@@ -196,6 +196,8 @@ export const purposes = [
     descriptionEn:
       "Campaign notices, newsletters and ads, including matching with ad platforms' user lists (audience matching).",
     suspendable: true,
+    // Targeted advertising: what a Global Privacy Control signal stops.
+    gpcOptOut: true,
   },
   {
     key: "publication",

@@ -51,7 +51,7 @@ export const recipients = [
   { key: "group-travel", recipientClass: "GROUP_COMPANY", nameJa: "サクラリンクトラベル株式会社", nameEn: "Sakura Link Travel Inc.",
     descriptionJa: "当社グループの旅行会社。ツアー申込時に予約情報を受領します。", descriptionEn: "Our group's travel agency, receiving booking details when the person books a tour." },
   // ── Foreign third parties (APPI Art.28)
-  { key: "adreach-us", transferSafeguard: "STANDARD_CLAUSES", noticeEmail: "privacy@adreach.example.com", recipientClass: "FOREIGN_THIRD_PARTY", nameJa: "AdReach, Inc.", nameEn: "AdReach, Inc.", country: "US",
+  { key: "adreach-us", gpcOptOut: true, transferSafeguard: "STANDARD_CLAUSES", noticeEmail: "privacy@adreach.example.com", recipientClass: "FOREIGN_THIRD_PARTY", nameJa: "AdReach, Inc.", nameEn: "AdReach, Inc.", country: "US",
     descriptionJa: "米国の広告プラットフォーム。ご本人の同意に基づき、ハッシュ化したメールアドレスや広告識別子を照合し広告を配信します。",
     descriptionEn: "A US advertising platform matching hashed email addresses and advertising IDs, with the person's consent, to deliver ads.",
     regimeNoteJa: US_REGIME_JA, regimeNoteEn: US_REGIME_EN,

@@ -10,6 +10,7 @@ import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { getDashboard } from "@/lib/data/dashboard/get-dashboard";
 import { getJpSla } from "@/lib/data/policies/jp-sla";
+import { countGpcOptOuts } from "@/lib/data/privacy-signals/gpc";
 import { toLocale, type Locale } from "@/lib/i18n/config";
 import { getTranslator, type Translate } from "@/lib/i18n/translate";
 
@@ -40,12 +41,30 @@ export default async function ManagerPage({ params }: { params: Promise<{ locale
 }
 
 async function Dashboard({ actor, locale, t }: { actor: Actor; locale: Locale; t: Translate }) {
-  const [sla, d] = await Promise.all([getJpSla({ actor }), getDashboard({ actor })]);
+  const [sla, d, gpc] = await Promise.all([
+    getJpSla({ actor }),
+    getDashboard({ actor }),
+    countGpcOptOuts({ actor }),
+  ]);
   return (
     <>
       <section className="panel" aria-labelledby="overview-h">
         <h2 id="overview-h">{t("dashboard.overviewTitle")}</h2>
-        <DashboardFacts d={d} locale={locale} t={t} />
+        <DashboardFacts
+          d={d}
+          locale={locale}
+          t={t}
+          // Opt-outs by the browser's Global Privacy Control signal (lib/data/privacy-signals).
+          extra={
+            <div className="kpi">
+              <dt>{t("gpc.dashboardCount")}</dt>
+              <dd data-testid="gpc-count" data-count={gpc.total}>
+                {gpc.total}
+              </dd>
+              <dd className="kpi-note">{t("gpc.dashboardCountHelp", { recent: gpc.recent })}</dd>
+            </div>
+          }
+        />
         <p>{t("dashboard.definitions")}</p>
       </section>
       <DashboardTables d={d} locale={locale} t={t} />

@@ -1,6 +1,9 @@
 import Link from "next/link";
+
+import { ClientSections } from "@/components/i18n/client-sections";
 import { redirect } from "next/navigation";
 
+import { applyGpcSignal, GpcNotice } from "@/components/privacy/gpc-notice";
 import { DueLabel } from "@/components/requests/due-label";
 import { StatusBadge } from "@/components/requests/status-badge";
 import { pageActor } from "@/lib/auth/page-actor";
@@ -23,6 +26,7 @@ export default async function MyPage({ params }: { params: Promise<{ locale: str
   const actor = await pageActor(locale);
   // Staff have no data-subject page; send them to their workspace (comfort, not security).
   if (can(actor.role, "queue:read")) redirect(`/${locale}/staff`);
+  const gpc = await applyGpcSignal(actor);
   const [summary, requests] = await Promise.all([
     getMyDataSummary({ actor }),
     listMyRequests({ actor }),
@@ -38,6 +42,9 @@ export default async function MyPage({ params }: { params: Promise<{ locale: str
           {t("me.greeting", { name: `${summary.subject.familyName} ${summary.subject.givenName}` })}
         </p>
       )}
+      <ClientSections locale={locale} sections={["gpc"]}>
+        <GpcNotice actor={actor} signal={gpc} locale={locale} t={t} />
+      </ClientSections>
       <p>
         <Link className="button" href={`/${locale}/me/requests/new`}>
           {t("me.newRequest")}

@@ -8,6 +8,7 @@ import {
   IdentitySection,
 } from "@/components/transparency/fees-identity-contact";
 import { ForeignSection, ProcessorsSection } from "@/components/transparency/foreign-section";
+import { GpcSection } from "@/components/transparency/gpc-section";
 import { LawEnforcementSection } from "@/components/transparency/law-enforcement-section";
 import { PurposesSection } from "@/components/transparency/purposes-section";
 import { RecipientsSection } from "@/components/transparency/recipients-section";
@@ -69,6 +70,7 @@ export default async function TransparencyPage({ params }: Props) {
       <SecuritySection {...sectionProps} />
       <LawEnforcementSection {...sectionProps} />
       <RightsSection {...sectionProps} />
+      <GpcSection {...sectionProps} />
       <FeesSection {...sectionProps} />
       <IdentitySection {...sectionProps} />
       <ComplaintsSection {...sectionProps} />

@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+
 import type { Dashboard } from "@/lib/data/dashboard/get-dashboard";
 import type { Locale } from "@/lib/i18n/config";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
@@ -17,7 +19,7 @@ type Props = { d: Dashboard; locale: Locale; t: Translate };
  * The headline counts as cards (label above a large figure), each linking to the queue filtered
  * the same way; the overdue ones turn red when there are any.
  */
-export function DashboardFacts({ d, locale, t }: Props) {
+export function DashboardFacts({ d, locale, t, extra }: Props & { extra?: ReactNode }) {
   const href = (filter: TQueueFilter) => queueHref(locale, filter);
   const cards: { id: string; label: MessageKey; count: number; href: string; alarm: boolean }[] = [
     { id: "open-count", label: "dashboard.open", count: d.open, href: href({}), alarm: false },
@@ -53,6 +55,7 @@ export function DashboardFacts({ d, locale, t }: Props) {
           </dd>
         </div>
       ))}
+      {extra}
     </dl>
   );
 }

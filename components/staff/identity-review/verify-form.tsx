@@ -33,7 +33,6 @@ export function VerifyForm({ reference, agent }: { reference: string; agent: boo
   const { errors } = form.formState;
   const { failure, onSubmit, pending } = useActionForm(form, verifyIdentity);
   const checks = agent ? IDENTITY_CHECKS : (["subject"] as const);
-  const checkError = checks.map((check) => errors.checks?.[check]?.message).find(Boolean);
 
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="verify-title">
@@ -42,14 +41,14 @@ export function VerifyForm({ reference, agent }: { reference: string; agent: boo
         id="verify-checks"
         legend={t("review.checks.legend")}
         hint={agent ? t("review.checks.agentHelp") : undefined}
-        error={checkError}
       >
         {checks.map((check) => (
           <Choice
             key={check}
+            id={`verify-${check}`}
             type="checkbox"
             label={t(`review.checks.${check}`)}
-            aria-invalid={errors.checks?.[check] ? true : undefined}
+            error={errors.checks?.[check]?.message}
             registration={form.register(`checks.${check}`)}
           />
         ))}

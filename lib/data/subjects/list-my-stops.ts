@@ -21,6 +21,7 @@ export async function listMyStops(options: { actor: Actor }) {
       select: {
         id: true,
         kind: true,
+        source: true,
         recipientClass: true,
         effectiveAt: true,
         purpose: names,

@@ -152,6 +152,11 @@ export async function getTransparency(options: { locale: Locale }) {
           .sort((a, b) => b.count - a.count),
       };
     }),
+    // What a Global Privacy Control signal stops (lib/data/privacy-signals/gpc.ts).
+    gpc: {
+      purposes: purposes.filter((p) => p.gpcOptOut).map((p) => (ja ? p.nameJa : p.nameEn)),
+      recipients: recipients.filter((r) => r.gpcOptOut).map((r) => (ja ? r.nameJa : r.nameEn)),
+    },
     purposes: purposes.map((p) => ({
       key: p.key,
       name: ja ? p.nameJa : p.nameEn,

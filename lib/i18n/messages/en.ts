@@ -22,6 +22,7 @@ import { passkeys } from "./sections/passkeys";
 import { jurisdictions } from "./sections/jurisdictions";
 import { complaints } from "./sections/complaints";
 import { fees } from "./sections/fees";
+import { gpc } from "./sections/gpc";
 
 export const en: Messages = {
   identity: identity.en,
@@ -46,6 +47,7 @@ export const en: Messages = {
   jurisdictions: jurisdictions.en,
   complaints: complaints.en,
   fees: fees.en,
+  gpc: gpc.en,
   app: {
     dismiss: "Dismiss",
     contact: "Contact",

@@ -21,6 +21,7 @@ import { passkeys } from "./sections/passkeys";
 import { jurisdictions } from "./sections/jurisdictions";
 import { complaints } from "./sections/complaints";
 import { fees } from "./sections/fees";
+import { gpc } from "./sections/gpc";
 
 // The Japanese catalogue: the source of truth for every user-facing string (en.ts mirrors it,
 // and the type checker refuses a missing key there). Features with many strings keep them in
@@ -48,6 +49,7 @@ export const ja = {
   jurisdictions: jurisdictions.ja,
   complaints: complaints.ja,
   fees: fees.ja,
+  gpc: gpc.ja,
   app: {
     dismiss: "閉じる",
     contact: "お問い合わせ",

@@ -1,5 +1,9 @@
 import Link from "next/link";
 
+import { ClientSections } from "@/components/i18n/client-sections";
+
+import { applyGpcSignal, GpcNotice } from "@/components/privacy/gpc-notice";
+
 import { DataGroup } from "@/components/my-data/data-group";
 import { groupItems, type ItemGroup } from "@/components/my-data/group-items";
 import { StoppedSection } from "@/components/my-data/stopped-section";
@@ -20,6 +24,8 @@ export default async function MyDataPage(props: {
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
   const by = (await props.searchParams).by === "system" ? "system" : "category";
+  // The browser's GPC signal first: what it stops is part of what this page shows.
+  const gpc = await applyGpcSignal(actor);
   const [items, stops] = await Promise.all([listMyPersonalData({ actor }), listMyStops({ actor })]);
   const groups = items ? groupItems(items, by) : [];
   // Informative data is its own class: in the category view it gets a section of its own.
@@ -37,6 +43,9 @@ export default async function MyDataPage(props: {
         <Link href={`/${locale}/me`}>{t("ledger.backToMe")}</Link> ·{" "}
         <Link href={`/${locale}/me/ledger`}>{t("ledger.link")}</Link>
       </p>
+      <ClientSections locale={locale} sections={["gpc"]}>
+        <GpcNotice actor={actor} signal={gpc} locale={locale} t={t} />
+      </ClientSections>
       {!items ? (
         <p>{t("ledger.myData.notKnown")}</p>
       ) : (

@@ -1,5 +1,7 @@
 import Link from "next/link";
 
+import { applyGpcSignal, GpcNotice } from "@/components/privacy/gpc-notice";
+
 import { ClientSections } from "@/components/i18n/client-sections";
 import { ForeignNotes } from "@/components/ledger/foreign-notes";
 import { LedgerEntries } from "@/components/ledger/ledger-entries";
@@ -28,6 +30,8 @@ export default async function MyLedgerPage(props: {
   const locale = toLocale((await props.params).locale);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
+  // The browser's GPC signal first: what it stops is part of what this page shows.
+  const gpc = await applyGpcSignal(actor);
   const parsed = parseLedgerFilter(await props.searchParams);
   const loadingOptions = listLedgerFilterOptions({ actor, locale });
   // Only a URL naming both a class and a recipient waits for the options before the query.
@@ -61,6 +65,9 @@ export default async function MyLedgerPage(props: {
         <Link href={`/${locale}/me`}>{t("ledger.backToMe")}</Link> ·{" "}
         <Link href={`/${locale}/me/data`}>{t("ledger.myData.link")}</Link>
       </p>
+      <ClientSections locale={locale} sections={["gpc"]}>
+        <GpcNotice actor={actor} signal={gpc} locale={locale} t={t} />
+      </ClientSections>
       {errorList.length > 0 && (
         <div className="alert" role="alert">
           <p>{t("ledger.filter.ignored")}</p>

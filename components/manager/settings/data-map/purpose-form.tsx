@@ -18,6 +18,7 @@ const EMPTY: TPurposeConfig = {
   descriptionJa: "",
   descriptionEn: "",
   suspendable: true,
+  gpcOptOut: false,
   suspensionNoteJa: "",
   suspensionNoteEn: "",
   sortOrder: "0",
@@ -47,6 +48,12 @@ export function PurposeForm(props: { initial?: TPurposeConfig }) {
         label={t("settingsDataMap.purposes.suspendable")}
         hint={t("settingsDataMap.purposes.suspendableHelp")}
         {...bind("suspendable")}
+      />
+      <CheckboxField
+        id="purpose-gpcOptOut"
+        label={t("settingsDataMap.purposes.gpcOptOut")}
+        hint={t("settingsDataMap.purposes.gpcOptOutHelp")}
+        {...bind("gpcOptOut")}
       />
       {!suspendable && (
         <>

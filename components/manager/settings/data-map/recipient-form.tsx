@@ -2,6 +2,7 @@
 
 import {
   Choice,
+  CheckboxField,
   ChoiceGroup,
   SelectField,
   TextAreaField,
@@ -38,6 +39,7 @@ const EMPTY: TRecipientConfig = {
   noticeEmail: "",
   noticeWebhookUrl: "",
   transferSafeguard: "",
+  gpcOptOut: false,
 };
 
 /**
@@ -111,6 +113,12 @@ export function RecipientForm(props: { initial?: TRecipientConfig }) {
           ))}
         </SelectField>
       </ChoiceGroup>
+      <CheckboxField
+        id="recipient-gpcOptOut"
+        label={t("settingsDataMap.recipients.gpcOptOut")}
+        hint={t("settingsDataMap.recipients.gpcOptOutHelp")}
+        {...bind("gpcOptOut")}
+      />
       <ChoiceGroup
         id="recipient-optOut"
         legend={t("settingsDataMap.recipients.optOutTitle")}

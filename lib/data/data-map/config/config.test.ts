@@ -62,6 +62,7 @@ const purpose = (key = uniqueKey("pur")) =>
     key,
     ...texts,
     suspendable: true,
+    gpcOptOut: false,
     suspensionNoteJa: "",
     suspensionNoteEn: "",
     sortOrder: "0",
@@ -197,6 +198,7 @@ describe("data map configuration", () => {
       noticeEmail: "privacy at adreach",
       noticeWebhookUrl: "http://adreach.example.com/notices",
       transferSafeguard: "",
+      gpcOptOut: false,
     });
     expect(foreign.success).toBe(false);
     const paths = foreign.error?.issues.map((i) => `${i.path.join(".")}:${i.message}`);
@@ -226,10 +228,13 @@ describe("data map configuration", () => {
       noticeEmail: " Privacy@AdReach.example.com ",
       noticeWebhookUrl: "https://adreach.example.com/privacy/notices",
       transferSafeguard: "STANDARD_CLAUSES",
+      // An advertising platform: a GPC signal stops provision to it.
+      gpcOptOut: true,
     });
     const { id } = await mod.saveRecipient.saveRecipient({ actor: manager, input });
     const [row] = await mod.recipients.listRecipients({ actor: manager, id });
     expect(row).toMatchObject({
+      gpcOptOut: true,
       country: "US",
       measuresEn: "Measures",
       processorCategoryEn: null,
@@ -394,7 +399,13 @@ describe("data map configuration", () => {
   });
 
   it("asks why a purpose cannot be stopped, in both languages", () => {
-    const fixed = { key: "fraud", ...texts, suspendable: false, sortOrder: "0" };
+    const fixed = {
+      key: "fraud",
+      ...texts,
+      suspendable: false,
+      gpcOptOut: false,
+      sortOrder: "0",
+    };
     const missing = ZPurposeConfig.safeParse({
       ...fixed,
       suspensionNoteJa: "法令上の義務",

@@ -15,12 +15,17 @@ export async function savePurpose(options: { actor: Actor; input: TPurposeConfig
     data: {
       ...namesOf(input),
       suspendable: input.suspendable,
+      gpcOptOut: input.gpcOptOut,
       // Kept only where it applies: a purpose that can be stopped needs no reason.
       suspensionNoteJa: input.suspendable ? "" : input.suspensionNoteJa,
       suspensionNoteEn: input.suspendable ? "" : input.suspensionNoteEn,
       sortOrder: Number(input.sortOrder),
     },
     table: (tx) => tx.purpose,
-    audit: { name: "purpose", entityType: "Purpose", data: { suspendable: input.suspendable } },
+    audit: {
+      name: "purpose",
+      entityType: "Purpose",
+      data: { suspendable: input.suspendable, gpcOptOut: input.gpcOptOut },
+    },
   });
 }

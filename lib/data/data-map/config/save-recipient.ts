@@ -36,6 +36,7 @@ function columns(input: TRecipientConfig) {
     representative: orNull(input.representative),
     noticeEmail: orNull(input.noticeEmail.toLowerCase()),
     noticeWebhookUrl: orNull(input.noticeWebhookUrl),
+    gpcOptOut: input.gpcOptOut,
     // A safeguard belongs to a transfer abroad: none for a recipient at home.
     transferSafeguard: input.country && input.transferSafeguard ? input.transferSafeguard : null,
   };
@@ -74,6 +75,7 @@ export async function saveRecipient(options: { actor: Actor; input: TRecipientCo
           recipientClass: input.recipientClass,
           country: data.country,
           noticeChannel: data.noticeWebhookUrl ? "WEBHOOK" : data.noticeEmail ? "EMAIL" : "NONE",
+          gpcOptOut: input.gpcOptOut,
         },
       });
       return row;

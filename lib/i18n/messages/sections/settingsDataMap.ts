@@ -102,6 +102,9 @@ const ja = {
     caption: "登録済みの利用目的",
     suspendable: "本人が利用停止を求められる",
     suspendableHelp: "法令で利用が義務付けられている目的では外してください。",
+    gpcOptOut: "GPCシグナルで停止する（ターゲティング広告・個人データの販売・共有）",
+    gpcOptOutHelp:
+      "ブラウザがGPCシグナルを送る人について、この目的での利用停止を自動で登録します。",
     suspensionNoteJa: "停止できない理由（日本語）",
     suspensionNoteEn: "停止できない理由（英語）",
     suspensionNoteHelp: "利用停止を請求する画面で、この目的の横に表示されます。",
@@ -129,6 +132,9 @@ const ja = {
     transferSafeguardHelp:
       "EU・英国の方からの開示請求では、この提供先への移転の保護措置を開示パッケージに記載します（GDPR第15条第2項）。",
     noSafeguard: "記録なし",
+    gpcOptOut: "GPCシグナルで提供を停止する（広告事業者、個人データの販売・共有の相手）",
+    gpcOptOutHelp:
+      "ブラウザがGPCシグナルを送る人について、この提供先への提供停止を自動で登録します。",
     noticeTitle: "訂正・消去・提供停止の通知先",
     noticeHelp:
       "本人の請求で個人データを訂正・消去し、または提供を停止したとき、この提供先に通知をメールで送り、リンクから確認を受けます。未登録の場合は担当者が別の方法で伝えます。",
@@ -263,6 +269,9 @@ const en: typeof ja = {
     caption: "Registered purposes",
     suspendable: "A person may ask to stop this use",
     suspendableHelp: "Clear this where the law requires the use.",
+    gpcOptOut: "Stopped by a GPC signal (targeted advertising, sale or sharing of data)",
+    gpcOptOutHelp:
+      "For a person whose browser sends a GPC signal, the use for this purpose is stopped automatically.",
     suspensionNoteJa: "Why it cannot be stopped (Japanese)",
     suspensionNoteEn: "Why it cannot be stopped (English)",
     suspensionNoteHelp: "Shown beside this purpose where a person asks to stop uses.",
@@ -290,6 +299,9 @@ const en: typeof ja = {
     transferSafeguardHelp:
       "A disclosure package for a person in the EU or the UK states the safeguard of the transfer to this recipient (GDPR Art. 15(2)).",
     noSafeguard: "None on record",
+    gpcOptOut: "Provision stopped by a GPC signal (advertising platform, or data sold or shared)",
+    gpcOptOutHelp:
+      "For a person whose browser sends a GPC signal, provision to this recipient is stopped automatically.",
     noticeTitle: "Where to send notices of corrections, erasures and stops",
     noticeHelp:
       "When a person's data is corrected or erased, or its provision stopped, at their request, this recipient is mailed a notice and confirms through its link. Without an address, staff tell the recipient another way.",

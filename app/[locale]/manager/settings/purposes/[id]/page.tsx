@@ -42,6 +42,7 @@ export default async function PurposePage({ params }: Props) {
           descriptionJa: purpose.descriptionJa,
           descriptionEn: purpose.descriptionEn,
           suspendable: purpose.suspendable,
+          gpcOptOut: purpose.gpcOptOut,
           suspensionNoteJa: purpose.suspensionNoteJa,
           suspensionNoteEn: purpose.suspensionNoteEn,
           sortOrder: String(purpose.sortOrder),

@@ -55,6 +55,7 @@ export default async function RecipientPage({ params }: Props) {
           address: recipient.address ?? "",
           representative: recipient.representative ?? "",
           noticeEmail: recipient.noticeEmail ?? "",
+          gpcOptOut: recipient.gpcOptOut,
           noticeWebhookUrl: recipient.noticeWebhookUrl ?? "",
           transferSafeguard: recipient.transferSafeguard ?? "",
           processorCategoryEn: recipient.processorCategoryEn ?? "",
