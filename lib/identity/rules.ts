@@ -46,7 +46,9 @@ export type DocumentRefusal =
   | "pdfScript"
   | "pdfEmbeddedFile"
   | "pdfEncrypted"
-  | "pdfUnreadable";
+  | "pdfUnreadable"
+  // A My Number was read on it (lib/identity/my-number-scan.ts): destroyed, never stored.
+  | "myNumber";
 
 export function refusalMessageKey(reason: DocumentRefusal): MessageKey {
   return `identity.errors.${reason}`;

@@ -143,3 +143,16 @@ export function pdfWithHiddenScript(): Buffer {
 
 /** Text that pretends to be a JPEG by its name only. */
 export const fakeJpeg = () => Buffer.from("This is not an image, just text named photo.jpg\n");
+
+/** A one-page PDF whose text layer reads `text` (Latin letters and digits, Helvetica). */
+export const pdfWithText = (text: string) =>
+  buildPdf([
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 200] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+    {
+      dictionary: "<< /Filter /FlateDecode >>",
+      stream: deflateSync(`BT /F1 14 Tf 20 100 Td (${text}) Tj ET`),
+    },
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ]);

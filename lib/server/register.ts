@@ -10,6 +10,7 @@
 import { EnvError, getEnv } from "@/lib/env";
 import { stampPeerAddresses } from "@/lib/http/peer";
 import { applySecurityHeaders } from "@/lib/http/security-headers";
+import { log } from "@/lib/log";
 
 export async function registerNodeServer(): Promise<void> {
   let env: ReturnType<typeof getEnv>;
@@ -25,6 +26,10 @@ export async function registerNodeServer(): Promise<void> {
     dev: env.NODE_ENV === "development",
   };
   stampPeerAddresses((request, response) => applySecurityHeaders(request, response, headers));
+  // Without Tesseract or pdftotext, uploads are not read for a My Number: said once, here.
+  const { ocrStartupNotice } = await import("@/lib/identity/my-number-scan");
+  const notice = ocrStartupNotice();
+  if (notice) log.warn(notice);
   if (env.WORKER_MODE !== "inline" || !env.DATABASE_URL) return;
   const { getDb } = await import("@/lib/db");
   const { startWorker } = await import("@/lib/jobs/worker");

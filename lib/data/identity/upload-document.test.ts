@@ -11,6 +11,8 @@ import type { Db } from "@/lib/db";
 import type { DocumentKind, RequestStatus } from "@/lib/generated/prisma/enums";
 import { MAX_REQUEST_BYTES, MAX_REQUEST_DOCUMENTS } from "@/lib/identity/rules";
 import { fakeJpeg, hasGpsIfd, jpegWithGps, pdfWithJavaScript } from "@/lib/identity/test-fixtures";
+import { withCheckDigit } from "@/lib/identity/my-number";
+import { cardImage } from "@/scripts/lib/my-number-images";
 import { createTestDatabase } from "@/scripts/lib/test-database";
 
 // Integration: uploads through the data layer against real PostgreSQL and a real file folder.
@@ -116,6 +118,41 @@ describe("uploading an identity document", () => {
     expect(await db.auditEvent.count({ where: { requestId: request.id } })).toBe(0);
     expect(await files()).toEqual(before);
   });
+
+  it("destroys a document showing a My Number at once: only its hash and the decision kept", async () => {
+    const { actor, request } = await subjectWithRequest("AWAITING_IDENTITY");
+    const before = await files();
+    const image = await cardImage({
+      number: withCheckDigit("55512345678"),
+      font: "Noto Sans CJK JP",
+      size: 48,
+      angle: 0,
+      grouped: true,
+    });
+    expect(await send(actor, request.reference, image, "MY_NUMBER_CARD_FRONT")).toMatchObject({
+      ok: false,
+      code: "REFUSED",
+      error: "identity.errors.myNumber",
+    });
+    expect(await files()).toEqual(before);
+    const row = await db.identityDocument.findFirstOrThrow({ where: { requestId: request.id } });
+    expect(row).toMatchObject({ storageKey: null, wrappedKey: null, purgeNote: "MY_NUMBER" });
+    expect(row.purgedAt).not.toBeNull();
+    expect(row.myNumberFlaggedAt).not.toBeNull();
+    expect(row.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: row.id } });
+    expect(audit).toMatchObject({ action: "identity.document.my-number-destroyed" });
+    expect(audit.data).toEqual({
+      kind: "MY_NUMBER_CARD_FRONT",
+      owner: "SUBJECT",
+      mimeType: "image/jpeg",
+      read: "ocr",
+    });
+    // The request still waits for a document: nothing was added that staff could review.
+    expect((await db.request.findUniqueOrThrow({ where: { id: request.id } })).status).toBe(
+      "AWAITING_IDENTITY",
+    );
+  }, 60_000);
 
   it("keeps the request's total even when two uploads race", async () => {
     const { actor, request } = await subjectWithRequest();

@@ -8,6 +8,7 @@ import { getDb, type Tx } from "@/lib/db";
 import type { DocumentKind, DocumentOwner, RequestStatus } from "@/lib/generated/prisma/enums";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { checkDocument } from "@/lib/identity/check-document";
+import { scanForMyNumber } from "@/lib/identity/my-number-scan";
 import {
   acceptsUploads,
   MAX_REQUEST_BYTES,
@@ -78,6 +79,40 @@ export async function uploadIdentityDocument(options: {
   if (used.count >= MAX_REQUEST_DOCUMENTS) return refused("tooMany");
   const checked = await checkDocument({ bytes: options.bytes, usedBytes: used.bytes });
   if (!checked.ok) return refused(checked.reason);
+
+  // A document showing a My Number is never stored: only its hash and the decision are kept,
+  // and the requester is asked at once for a copy with the number covered.
+  const scan = await scanForMyNumber(checked.bytes, checked.mimeType);
+  if (scan.found) {
+    await db.$transaction(async (tx) => {
+      const now = new Date();
+      const row = await tx.identityDocument.create({
+        data: {
+          requestId: request.id,
+          owner,
+          kind,
+          mimeType: checked.mimeType,
+          sizeBytes: checked.sizeBytes,
+          sha256: checked.sha256,
+          purgedAt: now,
+          purgeNote: "MY_NUMBER",
+          myNumberFlaggedAt: now,
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        actorRole: actor.role,
+        action: "identity.document.my-number-destroyed",
+        entityType: "IdentityDocument",
+        entityId: row.id,
+        requestId: request.id,
+        ip: actor.ip,
+        data: { kind, owner, mimeType: checked.mimeType, read: scan.checked },
+      });
+    });
+    return refused("myNumber");
+  }
 
   const stored = await storeEncryptedFile({ plaintext: checked.bytes });
   try {

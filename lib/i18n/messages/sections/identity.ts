@@ -59,6 +59,8 @@ const ja = {
       "パスワードや暗号化で保護されたPDFは確認できません。保護を解除したPDFか画像を提出してください。",
     pdfUnreadable:
       "このPDFの中身を確認できませんでした。印刷機能で保存し直したPDFか、書類の画像を提出してください。",
+    myNumber:
+      "この書類にはマイナンバー（個人番号）が写っていたため、保存せずに直ちに破棄しました。当社はマイナンバーを取得できません。個人番号の部分を付せんや紙で隠して撮影し直し、もう一度提出してください。",
     noFile: "提出するファイルを選んでください。",
     kind: "書類の種類を選んでください。",
     owner: "誰の書類かを選んでください。",
@@ -128,6 +130,8 @@ const en: typeof ja = {
       "Password-protected or encrypted PDFs cannot be checked. Remove the protection, or send an image.",
     pdfUnreadable:
       "We could not check the content of this PDF. Send a PDF saved again with the print function, or an image.",
+    myNumber:
+      "This document showed a My Number (individual number), so we destroyed it at once without keeping it: we may not collect My Numbers. Cover the number (with a sticky note or paper), take the photo again and send it.",
     noFile: "Choose a file to send.",
     kind: "Choose the type of document.",
     owner: "Choose whose document it is.",
