@@ -121,7 +121,7 @@ for (const locale of ["ja", "en"] as const) {
     // Table of contents: one in-page link per section, each to an h2 that exists.
     const toc = page.getByRole("navigation").filter({ has: page.locator("#toc-title") });
     const links = toc.getByRole("link");
-    await expect(links).toHaveCount(12);
+    await expect(links).toHaveCount(13);
     for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")))) {
       expect(href).toMatch(/^#[a-z-]+$/);
       await expect(page.locator(`h2${href}`)).toHaveCount(1);

@@ -46,4 +46,12 @@ describe("My Number detection on uploads", () => {
       found: false,
     });
   });
+
+  it("lets the upload go on to staff's manual check when the engine fails on a file", async () => {
+    expect(await scanForMyNumber(Buffer.from("not an image"), "image/jpeg")).toEqual({
+      checked: "none",
+      found: false,
+      reason: "failed",
+    });
+  });
 });

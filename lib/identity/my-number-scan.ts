@@ -4,6 +4,8 @@ import { spawn, spawnSync } from "node:child_process";
 
 import sharp from "sharp";
 
+import { log } from "@/lib/log";
+
 import { findMyNumbers } from "./my-number";
 
 // Issue 16: an identity document showing a My Number is destroyed at once, before it is stored.
@@ -19,10 +21,14 @@ import { findMyNumbers } from "./my-number";
 const OCR_TIMEOUT_MS = 8_000;
 const TILTS = [7, -7] as const;
 const MAX_WIDTH = 1600;
+// Orientation needs only the shape of the lines, and tilted digits stay legible smaller: both
+// read a smaller copy, which is most of their time.
+const OSD_WIDTH = 900;
+const TILT_WIDTH = 1000;
 
 export type MyNumberScan =
   | { checked: "ocr" | "text"; found: boolean }
-  | { checked: "none"; found: false; reason: "no-engine" | "unsupported" };
+  | { checked: "none"; found: false; reason: "no-engine" | "unsupported" | "failed" };
 
 interface Engines {
   tesseract: boolean;
@@ -75,11 +81,11 @@ function run(command: string, args: string[], input: Buffer): Promise<string> {
   });
 }
 
-/** The photo as tesseract reads best: upright by its EXIF, at most MAX_WIDTH wide, grey. */
-async function prepare(bytes: Buffer, angle = 0): Promise<Buffer> {
+/** The photo as tesseract reads best: upright by its EXIF, at most `width` wide, grey. */
+async function prepare(bytes: Buffer, angle = 0, width = MAX_WIDTH): Promise<Buffer> {
   return sharp(bytes, { failOn: "none" })
     .rotate() // the EXIF orientation, as the phone meant it
-    .resize({ width: MAX_WIDTH, withoutEnlargement: true })
+    .resize({ width, withoutEnlargement: true })
     .rotate(angle, { background: "#ffffff" })
     .grayscale()
     .png({ compressionLevel: 1 })
@@ -110,24 +116,35 @@ async function scanImage(bytes: Buffer): Promise<boolean> {
   const upright = await prepare(bytes);
   if (findMyNumbers(await read(upright, false)).length > 0) return true;
   // Nothing read the way it came: is the photo on its side or upside down?
-  const turn = await orientation(upright);
+  const turn = await orientation(await prepare(bytes, 0, OSD_WIDTH));
   if (turn && findMyNumbers(await read(await prepare(bytes, turn), false)).length > 0) return true;
   const tilted = await Promise.all(
-    TILTS.map(async (tilt) => read(await prepare(bytes, turn + tilt), true)),
+    TILTS.map(async (tilt) => read(await prepare(bytes, turn + tilt, TILT_WIDTH), true)),
   );
   return tilted.some((text) => findMyNumbers(text).length > 0);
 }
 
-/** Whether the document (already checked by content: check-document.ts) shows a My Number. */
+/**
+ * Whether the document (already checked by content: check-document.ts) shows a My Number. An
+ * engine that fails on one file (a crash, a timeout) does not stop the upload: the failure is
+ * logged and staff's manual flag remains, as when the engine is not installed.
+ */
 export async function scanForMyNumber(bytes: Buffer, mimeType: string): Promise<MyNumberScan> {
   const { tesseract, pdftotext } = scanEngines();
-  if (mimeType === "application/pdf") {
-    if (!pdftotext) return { checked: "none", found: false, reason: "no-engine" };
-    const text = await run("pdftotext", ["-q", "-", "-"], bytes);
-    return { checked: "text", found: findMyNumbers(text).length > 0 };
+  try {
+    if (mimeType === "application/pdf") {
+      if (!pdftotext) return { checked: "none", found: false, reason: "no-engine" };
+      const text = await run("pdftotext", ["-q", "-", "-"], bytes);
+      return { checked: "text", found: findMyNumbers(text).length > 0 };
+    }
+    if (!mimeType.startsWith("image/"))
+      return { checked: "none", found: false, reason: "unsupported" };
+    if (!tesseract) return { checked: "none", found: false, reason: "no-engine" };
+    return { checked: "ocr", found: await scanImage(bytes) };
+  } catch (error) {
+    log.error("My Number scan failed; the upload goes on to staff's manual check", error, {
+      mimeType,
+    });
+    return { checked: "none", found: false, reason: "failed" };
   }
-  if (!mimeType.startsWith("image/"))
-    return { checked: "none", found: false, reason: "unsupported" };
-  if (!tesseract) return { checked: "none", found: false, reason: "no-engine" };
-  return { checked: "ocr", found: await scanImage(bytes) };
 }
