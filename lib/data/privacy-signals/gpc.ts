@@ -110,16 +110,6 @@ export async function myGpcOptOut(options: { actor: Actor }) {
   return { since: subject.gpcOptOutAt, restrictions: subject.restrictions };
 }
 
-/** The purposes and recipients a signal stops (the transparency page and the notices). */
-export async function gpcTargets() {
-  const db = getDb();
-  const [purposes, recipients] = await Promise.all([
-    db.purpose.findMany({ where: { gpcOptOut: true }, ...named, orderBy: { sortOrder: "asc" } }),
-    db.recipient.findMany({ where: { gpcOptOut: true }, ...named, orderBy: { key: "asc" } }),
-  ]);
-  return { purposes, recipients };
-}
-
 /** The dashboard's figure: people whose signal was honoured, in all and in the last 30 days. */
 export async function countGpcOptOuts(options: { actor: Actor; now?: Date }) {
   if (!can(options.actor.role, "manager:dashboard")) throw new AppError("FORBIDDEN");
