@@ -4,7 +4,7 @@ import { toLocale } from "@/lib/i18n/config";
 import { publicPageMetadata } from "@/lib/i18n/public-metadata";
 import { getTranslator } from "@/lib/i18n/translate";
 
-import { SignInForm } from "./sign-in-form";
+import { SignInForm } from "./deferred-sign-in-form";
 
 type Props = { params: Promise<{ locale: string }> };
 

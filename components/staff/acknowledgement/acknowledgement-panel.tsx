@@ -2,7 +2,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { isOpen } from "@/lib/requests/lifecycle";
 
 import type { StaffPanelProps } from "../panel-props";
-import { AcknowledgementForm } from "./acknowledgement-form";
+import { AcknowledgementForm } from "@/components/staff/deferred-forms";
 
 /** Shown while an open request has not been acknowledged to the requester. */
 export function AcknowledgementPanel({ request, locale, t }: StaffPanelProps) {

@@ -7,8 +7,7 @@ import { FEE_ALTERNATIVE, groundsFor } from "@/lib/requests/refusal-grounds";
 
 import type { StaffPanelProps } from "../panel-props";
 
-import { ApprovalDecisionForm } from "./approval-decision-form";
-import { DecisionForm } from "./decision-form";
+import { ApprovalDecisionForm, DecisionForm } from "@/components/staff/deferred-forms";
 import { ExtensionSection } from "./extension-section";
 import { ProposalFacts } from "./proposal-facts";
 

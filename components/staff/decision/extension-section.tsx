@@ -5,8 +5,7 @@ import { formatDate, formatDateTime, formatDateTimeIn } from "@/lib/i18n/format"
 
 import type { StaffPanelProps } from "../panel-props";
 
-import { ApprovalDecisionForm } from "./approval-decision-form";
-import { ExtensionForm } from "./extension-form";
+import { ApprovalDecisionForm, ExtensionForm } from "@/components/staff/deferred-forms";
 
 /**
  * The deadline extension of an open request: the pending proposal (decided by a manager other

@@ -3,7 +3,7 @@ import { isOpen } from "@/lib/requests/lifecycle";
 
 import type { StaffPanelProps } from "../panel-props";
 
-import { TemplateMessageForm } from "./template-message-form";
+import { TemplateMessageForm } from "@/components/staff/deferred-forms";
 
 /** Staff's message to the requester (from a template, if they like) or internal note. */
 export async function StaffMessagePanel({ request, actor, t }: StaffPanelProps) {

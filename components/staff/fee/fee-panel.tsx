@@ -3,8 +3,7 @@ import { formatDate, formatMoney } from "@/lib/i18n/format";
 import { isOpen } from "@/lib/requests/lifecycle";
 
 import type { StaffPanelProps } from "../panel-props";
-import { FeeAskForm } from "./fee-ask-form";
-import { FeeSettleForm } from "./fee-settle-form";
+import { FeeAskForm, FeeSettleForm } from "@/components/staff/deferred-forms";
 
 /**
  * Fees for staff: ask for one on a basis the law allows (while the request is in progress), record

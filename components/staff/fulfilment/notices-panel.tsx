@@ -5,7 +5,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 
 import type { StaffPanelProps } from "../panel-props";
 
-import { NoticeCloseForm } from "./notice-close-form";
+import { NoticeCloseForm } from "@/components/staff/deferred-forms";
 
 // The request types whose fulfilment tells recipients (corrections, erasures, stops).
 const NOTICE_TYPES: readonly RequestType[] = ["CORRECTION", "SUSPENSION_ERASURE", "STOP_PROVISION"];

@@ -12,8 +12,7 @@ import { isOpen } from "@/lib/requests/lifecycle";
 
 import type { StaffPanelProps } from "../panel-props";
 
-import { ManualTaskForm } from "./manual-task-form";
-import { TaskActions } from "./task-actions";
+import { ManualTaskForm, TaskActions } from "@/components/staff/deferred-forms";
 import { TaskRefresher } from "./task-refresher";
 import { describeFailure, summariseResult } from "./task-summary";
 

@@ -9,11 +9,14 @@ import { checkTransition, isOpen } from "@/lib/requests/lifecycle";
 import type { StaffPanelProps } from "../panel-props";
 
 import { DecisionHistory } from "./decision-history";
-import { DocumentReview, type DocumentRow } from "./document-review";
+import type { DocumentRow } from "./document-review";
 import { KnownData } from "./known-data";
-import { ResubmissionForm } from "./resubmission-form";
-import { UnverifiableForm } from "./unverifiable-form";
-import { VerifyForm } from "./verify-form";
+import {
+  DocumentReview,
+  ResubmissionForm,
+  UnverifiableForm,
+  VerifyForm,
+} from "@/components/staff/deferred-forms";
 
 const MB = 1024 * 1024;
 

@@ -6,7 +6,7 @@ import { JURISDICTIONS } from "@/lib/requests/jurisdiction";
 
 import type { StaffPanelProps } from "../panel-props";
 
-import { JurisdictionForm } from "./jurisdiction-form";
+import { JurisdictionForm } from "@/components/staff/deferred-forms";
 
 /**
  * Which laws the request answers to and why, each one's deadline (the earliest governs), and, on

@@ -10,8 +10,7 @@ import { isMessageKey, type Translate } from "@/lib/i18n/translate";
 
 import type { StaffPanelProps } from "../panel-props";
 
-import { BuildForm } from "./build-form";
-import { ItemPreview } from "./item-preview";
+import { BuildForm, ItemPreview } from "@/components/staff/deferred-forms";
 import { PreparedList } from "./prepared-list";
 
 /**

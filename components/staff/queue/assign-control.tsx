@@ -4,7 +4,7 @@ import { listAssignees } from "@/lib/data/requests/list-assignees";
 
 import type { StaffPanelProps } from "../panel-props";
 
-import { AssignForm } from "./assign-form";
+import { AssignForm } from "@/components/staff/deferred-forms";
 
 /**
  * Claim and reassign on the staff request page: who has the request, a button to claim it while

@@ -3,7 +3,7 @@ import { REQUEST_TYPES, type TRequestType } from "@/lib/requests/vocabulary";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { notFound } from "next/navigation";
 
-import { RequestForm } from "@/components/requests/form/request-form";
+import { RequestForm } from "@/components/requests/form/deferred-request-form";
 import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";

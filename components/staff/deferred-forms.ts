@@ -1,0 +1,61 @@
+"use client";
+
+import { deferUntilUsed } from "@/components/forms/defer-until-used";
+
+// The staff request page's forms and interactive lists, each loaded when staff start to use it (first-load budget,
+// issue 15; components/forms/defer-until-used.tsx). The panels import them from here.
+
+export const AcknowledgementForm = deferUntilUsed(() =>
+  import("./acknowledgement/acknowledgement-form").then((m) => m.AcknowledgementForm),
+);
+export const ApprovalDecisionForm = deferUntilUsed(() =>
+  import("./decision/approval-decision-form").then((m) => m.ApprovalDecisionForm),
+);
+export const DecisionForm = deferUntilUsed(() =>
+  import("./decision/decision-form").then((m) => m.DecisionForm),
+);
+export const ExtensionForm = deferUntilUsed(() =>
+  import("./decision/extension-form").then((m) => m.ExtensionForm),
+);
+export const TemplateMessageForm = deferUntilUsed(() =>
+  import("./decision/template-message-form").then((m) => m.TemplateMessageForm),
+);
+export const FeeAskForm = deferUntilUsed(() =>
+  import("./fee/fee-ask-form").then((m) => m.FeeAskForm),
+);
+export const FeeSettleForm = deferUntilUsed(() =>
+  import("./fee/fee-settle-form").then((m) => m.FeeSettleForm),
+);
+export const ManualTaskForm = deferUntilUsed(() =>
+  import("./fulfilment/manual-task-form").then((m) => m.ManualTaskForm),
+);
+export const NoticeCloseForm = deferUntilUsed(() =>
+  import("./fulfilment/notice-close-form").then((m) => m.NoticeCloseForm),
+);
+export const TaskActions = deferUntilUsed(() =>
+  import("./fulfilment/task-actions").then((m) => m.TaskActions),
+);
+export const DocumentReview = deferUntilUsed(() =>
+  import("./identity-review/document-review").then((m) => m.DocumentReview),
+);
+export const ResubmissionForm = deferUntilUsed(() =>
+  import("./identity-review/resubmission-form").then((m) => m.ResubmissionForm),
+);
+export const UnverifiableForm = deferUntilUsed(() =>
+  import("./identity-review/unverifiable-form").then((m) => m.UnverifiableForm),
+);
+export const VerifyForm = deferUntilUsed(() =>
+  import("./identity-review/verify-form").then((m) => m.VerifyForm),
+);
+export const JurisdictionForm = deferUntilUsed(() =>
+  import("./jurisdiction/jurisdiction-form").then((m) => m.JurisdictionForm),
+);
+export const BuildForm = deferUntilUsed(() =>
+  import("./package/build-form").then((m) => m.BuildForm),
+);
+export const ItemPreview = deferUntilUsed(() =>
+  import("./package/item-preview").then((m) => m.ItemPreview),
+);
+export const AssignForm = deferUntilUsed(() =>
+  import("./queue/assign-form").then((m) => m.AssignForm),
+);
