@@ -5,7 +5,6 @@ import {
   lazy,
   Suspense,
   useEffect,
-  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -104,22 +103,26 @@ type Action =
 type Held = { values: Map<Field, Value>; action: Action | null; hydrated: boolean };
 type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
-// Rendered after the form inside the same boundary, so its layout effect runs in
-// the commit that hydrates the form, after react-hook-form's refs have attached.
+// Rendered after the form inside the same boundary, so its effect runs once the form is hydrated,
+// after the form's own effects: react-hook-form's refs have set each field to its default, and
+// its watchers (useWatch subscribes in an effect) hear the values put back.
 function Hydrated({ held }: { held: { current: Held } }) {
-  useLayoutEffect(() => {
+  useEffect(() => {
     const state = held.current;
     if (state.hydrated) return;
     state.hydrated = true;
     for (const [field, value] of state.values) if (field.isConnected) restore(field, value);
     state.values.clear();
-  }, [held]);
-  useEffect(() => {
-    const action = held.current.action;
-    held.current.action = null;
+    const action = state.action;
+    state.action = null;
     if (!action) return;
-    if ("button" in action) action.button.click();
-    else if (action.form.isConnected) action.form.requestSubmit(submitterOf(action));
+    // In a task of its own, once React has rendered what the values put back changed (a field
+    // shown for a choice, a button's handler with the new state).
+    const replay = setTimeout(() => {
+      if ("button" in action) action.button.click();
+      else if (action.form.isConnected) action.form.requestSubmit(submitterOf(action));
+    }, 0);
+    return () => clearTimeout(replay);
   }, [held]);
   return null;
 }
@@ -144,14 +147,19 @@ function snapshot(field: Field): Value {
   return { value: field.value };
 }
 
-// Sets the value through the element's own setter and fires the event React
-// listens to, so the form's change handler sees it as typed.
+// Puts a value back and has the form hear it, whether or not its code reset the field as it
+// attached (react-hook-form resets some fields to their defaults and not others). React fires
+// onChange only when the value differs from the one it last saw, so the field is first set,
+// through React's own tracking, to something else, then to the value without it, and the event
+// React listens to is fired.
 function restore(field: Field, value: Value) {
   if ("checked" in value) {
-    if (field instanceof HTMLInputElement && field.checked !== value.checked) field.click();
+    if (!(field instanceof HTMLInputElement)) return;
+    if (field.checked === value.checked) field.checked = !value.checked;
+    field.click();
     return;
   }
-  if (field.value === value.value) return;
+  field.value = value.value === "" ? " " : "";
   Reflect.set(Object.getPrototypeOf(field) as object, "value", value.value, field);
   field.dispatchEvent(
     new Event(field instanceof HTMLSelectElement ? "change" : "input", { bubbles: true }),

@@ -8,6 +8,8 @@ import type {
 } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 
+import { initialChecked, initialValue } from "./use-form";
+
 import { FieldError } from "./field-error";
 
 // The one field layer of every form (issue 15): a label, an optional hint under it, the control,
@@ -81,7 +83,15 @@ export function TextField(
     props;
   return (
     <Field {...{ id, label, hint, error, required, className, describedBy }}>
-      {(control) => <input type="text" {...input} {...control} {...registration} />}
+      {(control) => (
+        <input
+          type="text"
+          defaultValue={input.value === undefined ? initialValue(registration) : undefined}
+          {...input}
+          {...control}
+          {...registration}
+        />
+      )}
     </Field>
   );
 }
@@ -94,7 +104,15 @@ export function TextAreaField(
   const { id, label, hint, error, required, className, describedBy, registration, ...area } = props;
   return (
     <Field {...{ id, label, hint, error, required, className, describedBy }}>
-      {(control) => <textarea rows={3} {...area} {...control} {...registration} />}
+      {(control) => (
+        <textarea
+          rows={3}
+          defaultValue={area.value === undefined ? initialValue(registration) : undefined}
+          {...area}
+          {...control}
+          {...registration}
+        />
+      )}
     </Field>
   );
 }
@@ -107,7 +125,14 @@ export function SelectField(
     props;
   return (
     <Field {...{ id, label, hint, error, required, className, describedBy }}>
-      {(control) => <select {...select} {...control} {...registration} />}
+      {(control) => (
+        <select
+          defaultValue={select.value === undefined ? initialValue(registration) : undefined}
+          {...select}
+          {...control}
+          {...registration}
+        />
+      )}
     </Field>
   );
 }
@@ -175,6 +200,11 @@ export function Choice(
         <input
           aria-describedby={describedBy}
           aria-invalid={error ? true : undefined}
+          defaultChecked={
+            input.checked === undefined
+              ? initialChecked(registration, input.type, input.value)
+              : undefined
+          }
           {...input}
           {...registration}
         />
@@ -212,6 +242,11 @@ export function CheckboxField(
           id={id}
           aria-invalid={error ? true : undefined}
           aria-describedby={described || undefined}
+          defaultChecked={
+            input.checked === undefined
+              ? initialChecked(registration, "checkbox", input.value)
+              : undefined
+          }
           {...input}
           {...registration}
         />

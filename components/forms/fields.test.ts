@@ -46,6 +46,10 @@ describe("the forms' one layer", () => {
       .map(({ file }) => file);
     expect(own).toEqual([]);
   });
+
+  it("takes useForm from the layer, whose fields render their defaults in the server's HTML", () => {
+    expect(offending(/import \{[^}]*\buseForm\b[^}]*\} from "react-hook-form"/)).toEqual([]);
+  });
 });
 
 describe("the tables' one layer", () => {

@@ -1,7 +1,6 @@
 "use client";
 
-import { useForm } from "react-hook-form";
-
+import { useForm } from "@/components/forms/use-form";
 import {
   Choice,
   ChoiceGroup,

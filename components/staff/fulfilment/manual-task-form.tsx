@@ -2,8 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { get, useForm } from "react-hook-form";
+import { get } from "react-hook-form";
 
+import { useForm } from "@/components/forms/use-form";
 import { Choice, ChoiceGroup, Field, TextAreaField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { lazyResolver } from "@/components/forms/lazy-resolver";

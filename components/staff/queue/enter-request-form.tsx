@@ -2,9 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { FormProvider, useForm } from "react-hook-form";
+import { FormProvider } from "react-hook-form";
 
 import { REQUEST_TYPES, type TRequestType } from "@/lib/requests/vocabulary";
+import { useForm } from "@/components/forms/use-form";
 import { SelectField, TextField as InputField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { SubmitButton } from "@/components/forms/submit-button";

@@ -1,7 +1,8 @@
 "use client";
 
-import { get, useFieldArray, useForm } from "react-hook-form";
+import { get, useFieldArray } from "react-hook-form";
 
+import { useForm } from "@/components/forms/use-form";
 import { TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { lazyResolver } from "@/components/forms/lazy-resolver";

@@ -1,7 +1,6 @@
 "use client";
 
 import {
-  useForm,
   type DefaultValues,
   type FieldValues,
   type Path,
@@ -9,6 +8,7 @@ import {
   type UseFormRegisterReturn,
 } from "react-hook-form";
 
+import { useForm } from "@/components/forms/use-form";
 import { useActionForm, type ActionResult } from "@/components/forms/use-action-form";
 
 // The state the data-map forms share: the form with its submit, and `bind` giving a field of

@@ -1,7 +1,8 @@
 "use client";
 
-import { useForm, type Resolver } from "react-hook-form";
+import { type Resolver } from "react-hook-form";
 
+import { useForm } from "@/components/forms/use-form";
 import { SelectField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { lazyResolver } from "@/components/forms/lazy-resolver";

@@ -1,8 +1,8 @@
 "use client";
 
-import { useForm } from "react-hook-form";
 import type { z } from "zod";
 
+import { useForm } from "@/components/forms/use-form";
 import { SelectField, TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { lazyResolver } from "@/components/forms/lazy-resolver";

@@ -1,7 +1,6 @@
 "use client";
 
-import { useForm } from "react-hook-form";
-
+import { useForm } from "@/components/forms/use-form";
 import { TextAreaField, TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { lazyResolver } from "@/components/forms/lazy-resolver";
