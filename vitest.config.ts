@@ -21,6 +21,8 @@ export default defineConfig({
       DEMO_MODE: "1",
       // The test systems the connector and webhook tests start listen on this machine.
       OUTBOUND_ALLOW: "127.0.0.1",
+      // The business id the DRP conformance tests' agent signs for (lib/drp).
+      DRP_BUSINESS_ID: "SAKURA_LINK_TEST",
       DATA_DIR: path.join(os.tmpdir(), "dsar-vitest"),
       MASTER_KEY: Buffer.alloc(32, 9).toString("base64"),
     },

@@ -57,6 +57,12 @@ export const ZEnv = z.object({
         ctx.addIssue({ code: "custom", message: (error as Error).message });
       }
     }),
+  // This organisation's id in the Data Rights Protocol's business directory (lib/drp): the
+  // business-id every signed DRP message must name. Unset: the DRP endpoints answer 404.
+  DRP_BUSINESS_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,100}$/, "must be 1-100 letters, digits, '_', '.' or '-'")
+    .optional(),
   // Demo mode (the dev mailbox instead of mail, the demo's simulated systems) only when chosen:
   // DEMO_MODE=1, or the embedded default of `npm start` (no DATABASE_URL), which passes it on.
   // Never inferred from a missing setting.

@@ -1,5 +1,7 @@
 import type { Translate } from "@/lib/i18n/translate";
 
+import { DrpAgentPanel, readDrpDetails } from "./drp-agent-panel";
+
 type AgentDetails = {
   relationship?: "PARENT_OF_MINOR" | "GUARDIAN_OF_ADULT_WARD" | null;
   agent?: {
@@ -13,6 +15,10 @@ type AgentDetails = {
 
 /** For staff: who filed on the person's behalf, and what both identities need. */
 export function AgentPanel({ details, t }: { details: unknown; t: Translate }) {
+  // An authorised agent over the Data Rights Protocol: an organisation that attests the person's
+  // identity, not a person with documents of their own.
+  const drp = readDrpDetails(details);
+  if (drp) return <DrpAgentPanel drp={drp} t={t} />;
   const d = (details ?? {}) as AgentDetails;
   return (
     <section className="panel" aria-labelledby="agent-title">

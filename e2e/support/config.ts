@@ -30,4 +30,6 @@ export const E2E = {
   reservations: { port: 4010 + 10 * slot },
   authSecret: "e2e-secret-not-for-production-0123456789abcdef",
   masterKey: Buffer.alloc(32, 7).toString("base64"),
+  // This portal's id in the Data Rights Protocol (DRP_BUSINESS_ID of the PostgreSQL server).
+  drpBusinessId: "SAKURA_LINK_E2E",
 } as const;

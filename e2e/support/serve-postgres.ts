@@ -90,6 +90,8 @@ const next = spawn(
       AUTH_SECRET: E2E.authSecret,
       MASTER_KEY: E2E.masterKey,
       AUTH_URL: E2E.pg.baseURL,
+      // The Data Rights Protocol is on: e2e/drp-agent.spec.ts plays an agent against it.
+      DRP_BUSINESS_ID: E2E.drpBusinessId,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -13,6 +13,7 @@ export const CLIENT_SECTIONS = [
   "fees",
   "decisions",
   "disclosurePackage",
+  "drp",
   "errors",
   "fulfilment",
   "gpc",

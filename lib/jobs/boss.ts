@@ -21,6 +21,8 @@ export const QUEUES = {
   integrationWebhook: "integration-webhook",
   // Mails an onward notice to a recipient after a correction, erasure or stop (GDPR Art.19).
   onwardNotice: "onward-notice",
+  // Posts a DRP request's new status to the agent's status_callback (lib/drp/callback.ts).
+  drpCallback: "drp-callback",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -40,6 +42,7 @@ const QUEUE_OPTIONS: Record<
   "rate-limit-prune": { retryLimit: 1, retryDelay: 60 },
   "integration-webhook": { retryLimit: 8, retryDelay: 10 },
   "onward-notice": { retryLimit: 8, retryDelay: 10 },
+  "drp-callback": { retryLimit: 8, retryDelay: 10 },
 };
 
 const SUPERVISE_SECONDS = 10;

@@ -1,6 +1,7 @@
 import type { PgBoss } from "pg-boss";
 
 import type { Db } from "@/lib/db";
+import { registerDrpCallbackJobs } from "@/lib/drp/callback";
 import { registerFulfilmentJobs } from "@/lib/fulfilment/engine/jobs";
 import { registerDocumentPurge } from "@/lib/identity/purge";
 import { registerOnwardNoticeJobs } from "@/lib/fulfilment/onward-delivery";
@@ -37,5 +38,6 @@ export async function registerHandlers(boss: PgBoss, db: Db): Promise<void> {
   await registerReminders(boss, db);
   await registerWebhookJobs(boss, db);
   await registerOnwardNoticeJobs(boss, db);
+  await registerDrpCallbackJobs(boss, db);
   await registerRateLimitPrune(boss, db);
 }

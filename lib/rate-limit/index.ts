@@ -24,6 +24,8 @@ export const LIMITS = {
   recoveryPerUser: { limit: 10, windowSeconds: 15 * 60 },
   // Integration API calls, per key.
   apiPerKey: { limit: 1200, windowSeconds: 60 },
+  // Data Rights Protocol calls, per client address (an agent files from its back end).
+  drpPerIp: { limit: 600, windowSeconds: 60 },
 } as const satisfies Record<string, Limit>;
 
 /** A table key for `value` under `scope`, without the value itself. */

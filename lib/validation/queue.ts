@@ -16,7 +16,9 @@ import { ZNewRequest } from "./requests";
 export const QUEUE_PAGE_SIZE = 50;
 export const QUEUE_SORTS = ["due-asc", "due-desc", "received-desc", "received-asc"] as const;
 export type TQueueSort = (typeof QUEUE_SORTS)[number];
-export const QUEUE_CHANNELS = ["WEB", "EMAIL", "PHONE", "POST", "IN_PERSON"] as const;
+// Every channel a request can arrive by, DRP (an authorised agent over lib/drp) included; staff
+// enter only ENTRY_CHANNELS themselves.
+export const QUEUE_CHANNELS = ["WEB", "EMAIL", "PHONE", "POST", "IN_PERSON", "DRP"] as const;
 import { JURISDICTIONS } from "@/lib/requests/jurisdiction";
 
 export { JURISDICTIONS };

@@ -96,7 +96,7 @@ export async function IdentityReviewPanel({ request, actor, locale, t }: StaffPa
       </DocumentReview>
       {deciding && (
         <>
-          <VerifyForm reference={request.reference} agent={agent} />
+          <VerifyForm reference={request.reference} agent={agent} drp={request.channel === "DRP"} />
           <ResubmissionForm reference={request.reference} />
           <UnverifiableForm reference={request.reference} />
         </>

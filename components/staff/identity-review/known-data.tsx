@@ -1,3 +1,4 @@
+import { readDrpDetails } from "@/components/requests/drp-agent-panel";
 import type { IdentityReview } from "@/lib/data/identity/get-identity-review";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateWithEra } from "@/lib/i18n/format";
@@ -26,6 +27,9 @@ export function KnownData(props: { review: IdentityReview; locale: Locale; t: Tr
   const or = (value: string) => value || unknown;
   const details = (review.agentDetails ?? {}) as AgentDetails;
   const agent = details.agent;
+  // An authorised agent over DRP is an organisation: its name, and its attestation in the agent
+  // panel (components/requests/drp-agent-panel.tsx).
+  const drpAgent = readDrpDetails(review.agentDetails)?.agentName ?? "";
   return (
     <section aria-labelledby="match-title" data-testid="known-data">
       <h3 id="match-title">{t("review.match.title")}</h3>
@@ -55,7 +59,7 @@ export function KnownData(props: { review: IdentityReview; locale: Locale; t: Tr
               </>
             )}
             <dt>{t("review.match.name")}</dt>
-            <dd>{or(joined(agent?.familyName, agent?.givenName))}</dd>
+            <dd>{or(joined(agent?.familyName, agent?.givenName) || drpAgent)}</dd>
             <dt>{t("review.match.kana")}</dt>
             <dd>{or(joined(agent?.familyNameKana, agent?.givenNameKana))}</dd>
             <dt>{t("review.match.birthDate")}</dt>

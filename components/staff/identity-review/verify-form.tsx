@@ -1,7 +1,6 @@
 "use client";
 
-import { useForm } from "react-hook-form";
-
+import { useForm } from "@/components/forms/use-form";
 import { Choice, ChoiceGroup, TextAreaField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { lazyResolver } from "@/components/forms/lazy-resolver";
@@ -17,7 +16,17 @@ import type { TVerifyIdentityReview } from "@/lib/validation/identity-review";
  * agent's own ID and the proof of authority (the server applies the same rule from the request,
  * and its answer lands on the boxes).
  */
-export function VerifyForm({ reference, agent }: { reference: string; agent: boolean }) {
+// A request filed over the Data Rights Protocol has no documents: the three checks are made on the
+// agent's signed attestation instead (lib/drp), with their own wording.
+export function VerifyForm({
+  reference,
+  agent,
+  drp = false,
+}: {
+  reference: string;
+  agent: boolean;
+  drp?: boolean;
+}) {
   const { t } = useI18n();
   const form = useForm<TVerifyIdentityReview>({
     resolver: lazyResolver(() =>
@@ -40,14 +49,14 @@ export function VerifyForm({ reference, agent }: { reference: string; agent: boo
       <ChoiceGroup
         id="verify-checks"
         legend={t("review.checks.legend")}
-        hint={agent ? t("review.checks.agentHelp") : undefined}
+        hint={drp ? t("review.checks.drp.help") : agent ? t("review.checks.agentHelp") : undefined}
       >
         {checks.map((check) => (
           <Choice
             key={check}
             id={`verify-${check}`}
             type="checkbox"
-            label={t(`review.checks.${check}`)}
+            label={t(drp ? `review.checks.drp.${check}` : `review.checks.${check}`)}
             error={errors.checks?.[check]?.message}
             registration={form.register(`checks.${check}`)}
           />

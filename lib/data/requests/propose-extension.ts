@@ -11,6 +11,7 @@ import {
   selectPolicy,
   type ExtensionCheck,
 } from "@/lib/deadlines/engine";
+import { enqueueDrpCallback } from "@/lib/drp/callback";
 import { AppError } from "@/lib/errors";
 import type { Jurisdiction } from "@/lib/generated/prisma/enums";
 import { toLocale } from "@/lib/i18n/config";
@@ -221,6 +222,8 @@ export async function applyExtensionDecision(
     where: { id: requestId },
     data: { extendedDueAt: deadlines.extendedDueAt },
   });
+  // DRP 0.9 §3.08: an extension is told to the agent with the new expected_by.
+  await enqueueDrpCallback(tx, requestId);
   const dueDate = (deadlines.extendedDueAt ?? deadlines.dueAt).toISOString();
   await tx.requestEvent.create({
     data: {

@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db";
+import { enqueueDrpCallback } from "@/lib/drp/callback";
 import { AppError } from "@/lib/errors";
 import type { Outcome, RefusalGround, RequestStatus } from "@/lib/generated/prisma/enums";
 import { toLocale } from "@/lib/i18n/config";
@@ -133,5 +134,7 @@ export async function applyTransition(
       params: { reference: request.reference, status: check.rule.to, ...complaint },
     });
   }
+  // An agent that filed over DRP with a callback URL is told the new status.
+  await enqueueDrpCallback(tx, request.id);
   return { from: request.status, to: check.rule.to };
 }

@@ -17,6 +17,7 @@ import { letters } from "./sections/letters";
 import { settingsBrand } from "./sections/settingsBrand";
 import { settingsPolicies } from "./sections/settingsPolicies";
 import { integration } from "./sections/integration";
+import { drp } from "./sections/drp";
 import { errors } from "./sections/errors";
 import { passkeys } from "./sections/passkeys";
 import { jurisdictions } from "./sections/jurisdictions";
@@ -43,6 +44,7 @@ export const en: Messages = {
   letters: letters.en,
   settingsPolicies: settingsPolicies.en,
   integration: integration.en,
+  drp: drp.en,
   passkeys: passkeys.en,
   jurisdictions: jurisdictions.en,
   complaints: complaints.en,
@@ -141,7 +143,14 @@ export const en: Messages = {
     LEGAL_REPRESENTATIVE: "Legal representative",
     APPOINTED_AGENT: "Appointed agent",
   },
-  channel: { WEB: "Web", EMAIL: "Email", PHONE: "Phone", POST: "Post", IN_PERSON: "In person" },
+  channel: {
+    WEB: "Web",
+    EMAIL: "Email",
+    PHONE: "Phone",
+    POST: "Post",
+    IN_PERSON: "In person",
+    DRP: "Data Rights Protocol (authorised agent)",
+  },
   method: {
     JSON: "Electronic (JSON)",
     CSV: "Electronic (CSV)",

@@ -16,6 +16,7 @@ import { letters } from "./sections/letters";
 import { settingsBrand } from "./sections/settingsBrand";
 import { settingsPolicies } from "./sections/settingsPolicies";
 import { integration } from "./sections/integration";
+import { drp } from "./sections/drp";
 import { errors } from "./sections/errors";
 import { passkeys } from "./sections/passkeys";
 import { jurisdictions } from "./sections/jurisdictions";
@@ -45,6 +46,7 @@ export const ja = {
   letters: letters.ja,
   settingsPolicies: settingsPolicies.ja,
   integration: integration.ja,
+  drp: drp.ja,
   passkeys: passkeys.ja,
   jurisdictions: jurisdictions.ja,
   complaints: complaints.ja,
@@ -141,7 +143,14 @@ export const ja = {
     LEGAL_REPRESENTATIVE: "法定代理人",
     APPOINTED_AGENT: "任意代理人",
   },
-  channel: { WEB: "ウェブ", EMAIL: "メール", PHONE: "電話", POST: "郵送", IN_PERSON: "窓口" },
+  channel: {
+    WEB: "ウェブ",
+    EMAIL: "メール",
+    PHONE: "電話",
+    POST: "郵送",
+    IN_PERSON: "窓口",
+    DRP: "データ権利プロトコル（認定代理人）",
+  },
   method: {
     JSON: "電子データ（JSON）",
     CSV: "電子データ（CSV）",

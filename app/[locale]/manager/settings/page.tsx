@@ -35,7 +35,10 @@ const GROUPS: { title: MessageKey; links: { path: string; label: MessageKey }[] 
   },
   {
     title: "settings.integrationTitle",
-    links: [{ path: "api-keys", label: "settings.link.apiKeys" }],
+    links: [
+      { path: "api-keys", label: "settings.link.apiKeys" },
+      { path: "drp-agents", label: "settings.link.drpAgents" },
+    ],
   },
 ];
 

@@ -71,6 +71,15 @@ const ja = {
     authority:
       "代理権を証する書類：委任状、戸籍謄本・住民票、登記事項証明書などで、本人と代理人の関係と代理の範囲を確認できる",
     agentHelp: "代理人による請求では、3つすべての確認が必要です。",
+    drp: {
+      subject:
+        "本人の確認：認定代理人が本人確認の手順（本人確認の方法の文書）に従って確認済みと表明し、氏名・メールアドレスなどが登録情報と一致する",
+      agent:
+        "代理人の確認：請求は登録済みの認定代理人の鍵で署名されている（データ権利プロトコルが検証済み）",
+      authority:
+        "代理権の確認：代理人の表明（委任状の参照など）から、本人が代理人に請求を委ねたことを確認できる",
+      help: "データ権利プロトコル（DRP）で届いた請求には書類がありません。代理人の表明を見て、3つすべてを確認してください。",
+    },
     summary: {
       subject: "本人",
       agent: "代理人",
@@ -233,6 +242,15 @@ const en: typeof ja = {
     authority:
       "The proof of authority (letter of authority, family register or residence record, certificate of registered matters): shows the relationship and the scope of the authority",
     agentHelp: "A request filed by an agent needs all three checks.",
+    drp: {
+      subject:
+        "The person: the authorised agent attests it verified them under its identity assurance process, and the name, e-mail and the rest match the known data",
+      agent:
+        "The agent: the request is signed with a registered authorised agent's key (verified by the Data Rights Protocol)",
+      authority:
+        "The authority: the agent's attestation (e.g. a power of attorney reference) shows the person asked it to act for them",
+      help: "A request that came over the Data Rights Protocol (DRP) has no documents: check all three on the agent's attestation.",
+    },
     summary: {
       subject: "subject",
       agent: "agent",

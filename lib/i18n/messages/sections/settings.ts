@@ -18,6 +18,7 @@ const ja = {
     templates: "メッセージのテンプレート",
     staff: "担当者のアカウントと権限",
     apiKeys: "連携APIのキーとWebhook",
+    drpAgents: "認定代理人（データ権利プロトコル）",
   },
 };
 
@@ -41,6 +42,7 @@ const en: typeof ja = {
     templates: "Message templates",
     staff: "Staff accounts and roles",
     apiKeys: "Integration API keys and webhooks",
+    drpAgents: "Authorised agents (Data Rights Protocol)",
   },
 };
 
