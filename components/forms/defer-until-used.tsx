@@ -18,9 +18,9 @@ import {
 // HTML, not hydrated, until the pointer comes over it or a key, a focus or a tap
 // reaches it; then its code loads and React hydrates it in place (the same DOM
 // nodes). What happens meanwhile is kept:
-// - text typed before hydration: react-hook-form sets each registered field to
-//   its default when it attaches, so every value the person entered is put back
-//   and announced to the form as an input event;
+// - values entered before hydration: react-hook-form resets some fields to their
+//   defaults as it attaches and keeps its own copy of the others, so each value
+//   the person entered is put back and announced to the form as an input event;
 // - a submit (a button or Enter) is held and sent again once the form handles it;
 //   it never reaches the browser's default, which would put the fields in the URL;
 // - a click on another button is replayed.

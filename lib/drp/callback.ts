@@ -5,7 +5,7 @@ import { outboundAllow, outboundRequest } from "@/lib/http/outbound";
 import { QUEUES, sendInTx } from "@/lib/jobs/boss";
 import { log } from "@/lib/log";
 
-import { exerciseStatusById } from "./protocol";
+import { exerciseStatusById } from "./status-query";
 
 // DRP's status callback (0.9 §2.03): when a request an agent filed with a status_callback changes
 // (its status, or its expected_by after an extension), the agent's URL gets the Exercise Status as

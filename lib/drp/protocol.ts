@@ -13,7 +13,8 @@ import { isOpen } from "@/lib/requests/lifecycle";
 import { exerciseToRequest, readExercise, type DrpExercise } from "./exercise";
 import { parseVerifyKey } from "./keys";
 import { openSigned, type Opened } from "./signature";
-import { toExerciseStatus, type ExerciseStatus } from "./status";
+import { type ExerciseStatus } from "./status";
+import { exerciseStatusById, STATUS_SELECT, statusOf } from "./status-query";
 import { parseDrpTime } from "./time";
 
 // The covered business's side of the Data Rights Protocol 0.9 (consumer-reports-innovation-lab/
@@ -158,33 +159,6 @@ export async function agentInformation(
 }
 
 // ── The request's status as DRP says it ──────────────────────────────────────────────────────
-
-const STATUS_SELECT = {
-  id: true,
-  agentId: true,
-  agentRequestId: true,
-  request: {
-    select: {
-      status: true,
-      outcome: true,
-      refusalGrounds: true,
-      receivedAt: true,
-      dueAt: true,
-      extendedDueAt: true,
-    },
-  },
-} as const;
-
-type StatusRow = Prisma.DrpRequestGetPayload<{ select: typeof STATUS_SELECT }>;
-
-function statusOf(row: StatusRow): ExerciseStatus {
-  return toExerciseStatus({ drpId: row.id, agentRequestId: row.agentRequestId, ...row.request });
-}
-
-export async function exerciseStatusById(db: Tx | ReturnType<typeof getDb>, id: string) {
-  const row = await db.drpRequest.findUnique({ where: { id }, select: STATUS_SELECT });
-  return row ? statusOf(row) : null;
-}
 
 // ── §2.01 POST /v1/data-rights-request: a new request ────────────────────────────────────────
 
