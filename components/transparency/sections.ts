@@ -3,6 +3,7 @@ import type { MessageKey } from "@/lib/i18n/translate";
 // The page's sections in order: their anchors (ids) and heading keys, shared by the table of
 // contents and the sections themselves so the in-page links cannot drift.
 export const SECTIONS = [
+  { id: "notice", title: "noticeVersions.section.title" },
   { id: "collection", title: "transparency.section.collection" },
   { id: "purposes", title: "transparency.section.purposes" },
   { id: "recipients", title: "transparency.section.recipients" },

@@ -7,6 +7,9 @@ import type { Tx } from "@/lib/db";
 
 export const GENESIS_HASH = "0".repeat(64);
 
+/** The chain's transaction-scoped advisory lock (lib/notice/record.ts takes it before its own). */
+export const AUDIT_LOCK = 4207211;
+
 export interface AuditInput {
   actorId: string | null;
   actorRole: string | null;
@@ -55,7 +58,7 @@ export function hashAuditRow(row: AuditRow): string {
  * chain are found too (verifyAuditChain).
  */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(4207211)`;
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`);
   const head = await readHead(tx);
   const row: AuditRow = {
     at: new Date(),

@@ -24,6 +24,7 @@ export const CLIENT_SECTIONS = [
   "manager",
   "messages",
   "method",
+  "noticeVersions",
   "outcome",
   "passkeys",
   "queue",

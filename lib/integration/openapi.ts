@@ -1,3 +1,4 @@
+import { NOTICE_ELEMENTS } from "@/lib/notice/types";
 import { API_SCOPES } from "@/lib/validation/integration";
 
 import { DATA_SOURCES, LEGAL_BASES, MAX_BATCH } from "./wire";
@@ -53,7 +54,177 @@ const eventHead = {
   subject: { type: "string", description: "The subject's id in the calling system" },
 };
 
+const localised = {
+  type: "object",
+  required: ["ja", "en"],
+  properties: { ja: { type: "string" }, en: { type: "string" } },
+};
+const localisedOrNull = { ...localised, type: ["object", "null"] };
+const keyedName = (properties: object, required: string[] = []) => ({
+  type: "object",
+  required: ["key", "name", ...required],
+  properties: { key: { type: "string" }, name: localised, ...properties },
+});
+
+/** The privacy notice (lib/notice/types.ts): ISO/IEC 29184 elements, both languages. */
+const noticeSchemas = {
+  Notice: {
+    type: "object",
+    description:
+      "The privacy notice by ISO/IEC 29184 (JIS X 9252) elements, in Japanese and English; keys are the data map's",
+    required: [
+      "controller",
+      "purposes",
+      "categories",
+      "sources",
+      "recipients",
+      "retention",
+      "rights",
+      "rightsHowTo",
+      "complaints",
+      "changes",
+    ],
+    properties: {
+      controller: {
+        type: "object",
+        required: ["name", "address", "representative", "email", "phone", "department"],
+        properties: {
+          name: localised,
+          address: localised,
+          representative: { type: ["string", "null"] },
+          email: { type: ["string", "null"] },
+          phone: { type: ["string", "null"] },
+          department: localisedOrNull,
+        },
+      },
+      purposes: {
+        type: "array",
+        items: keyedName(
+          {
+            description: localisedOrNull,
+            categoryKeys: {
+              type: "array",
+              items: { type: "string" },
+              description: "The categories this purpose uses",
+            },
+            optOut: {
+              type: "boolean",
+              description: "Advertising a Global Privacy Control signal opts out of",
+            },
+          },
+          ["description", "categoryKeys", "optOut"],
+        ),
+      },
+      categories: {
+        type: "array",
+        items: keyedName(
+          { dataClass: { type: "string", enum: ["ORDINARY", "SENSITIVE", "INFORMATIVE"] } },
+          ["dataClass"],
+        ),
+      },
+      sources: {
+        type: "array",
+        items: {
+          type: "object",
+          required: ["categoryKey", "sources"],
+          properties: {
+            categoryKey: { type: "string" },
+            sources: { type: "array", items: { type: "string", enum: DATA_SOURCES } },
+          },
+        },
+      },
+      recipients: {
+        type: "array",
+        items: keyedName(
+          {
+            recipientClass: {
+              type: "string",
+              enum: ["THIRD_PARTY", "GROUP_COMPANY", "FOREIGN_THIRD_PARTY", "PROCESSOR"],
+            },
+            country: { type: ["string", "null"], description: "ISO country when abroad" },
+            thirdParty: {
+              type: "boolean",
+              description: "Provision to it is provision to a third party (consent needed)",
+            },
+          },
+          ["recipientClass", "country", "thirdParty"],
+        ),
+      },
+      retention: {
+        type: "array",
+        items: {
+          type: "object",
+          required: ["categoryKey", "period"],
+          properties: { categoryKey: { type: "string" }, period: localisedOrNull },
+        },
+      },
+      rights: {
+        type: "array",
+        items: {
+          type: "object",
+          required: ["requestType", "name"],
+          properties: { requestType: { type: "string" }, name: localised },
+        },
+      },
+      rightsHowTo: localised,
+      complaints: {
+        type: "object",
+        required: ["desk", "authorities"],
+        properties: {
+          desk: localisedOrNull,
+          authorities: {
+            type: "array",
+            items: keyedName({ url: { type: ["string", "null"] } }, ["url"]),
+          },
+        },
+      },
+      changes: localised,
+      statements: {
+        type: "object",
+        properties: {
+          offlineFiling: localisedOrNull,
+          identityDocuments: localisedOrNull,
+          securityMeasures: localisedOrNull,
+        },
+      },
+    },
+  },
+  NoticeChange: {
+    type: "object",
+    required: ["element", "kind", "key", "name", "fields", "needsConsent"],
+    properties: {
+      element: { type: "string", enum: [...NOTICE_ELEMENTS, "categories"] },
+      kind: { type: "string", enum: ["added", "removed", "changed"] },
+      key: { type: ["string", "null"], description: "The item's key; null for a whole text" },
+      name: localisedOrNull,
+      fields: { type: "array", items: { type: "string" } },
+      needsConsent: {
+        type: "boolean",
+        description: "A new purpose or use of data, or a new third-party provision",
+      },
+    },
+  },
+  NoticeVersion: {
+    type: "object",
+    required: ["version", "publishedAt", "elements", "notice", "hash", "needsConsent", "changes"],
+    properties: {
+      version: { type: "integer", minimum: 1 },
+      publishedAt: instant,
+      elements: { type: "array", items: { type: "string", enum: NOTICE_ELEMENTS } },
+      notice: ref("Notice"),
+      hash: { type: "string", description: "SHA-256 of the notice's canonical JSON" },
+      needsConsent: { type: "boolean" },
+      changes: {
+        type: "array",
+        items: ref("NoticeChange"),
+        description: "What this version changed since the one before",
+      },
+    },
+  },
+};
+
 const schemas = {
+  ...noticeSchemas,
   Error: {
     type: "object",
     required: ["error"],
@@ -400,6 +571,30 @@ export const openApiDocument = {
           "409": errorResponse("The task is not waiting for a result (not_running)"),
           "413": errorResponse("payload_too_large"),
           "429": ERRORS["429"],
+        },
+      },
+    },
+    "/notice": {
+      get: {
+        operationId: "readNotice",
+        summary: "The published privacy notice (the latest version, or ?version=N)",
+        description:
+          "Public, no key: the notice people read on the privacy page, as data. Cached for a minute.",
+        security: [],
+        parameters: [
+          {
+            name: "version",
+            in: "query",
+            required: false,
+            schema: { type: "integer", minimum: 1 },
+            description: "An earlier version; the latest when absent",
+          },
+        ],
+        responses: {
+          "200": { description: "The notice", ...json(ref("NoticeVersion")) },
+          "404": errorResponse(
+            "No such version (unknown_version), or none published yet (no_notice)",
+          ),
         },
       },
     },

@@ -7,6 +7,9 @@ export const ZLocale = z.object({ locale: z.enum(locales) });
 /** The browser's Global Privacy Control signal, seen by the page (navigator.globalPrivacyControl). */
 export const ZGpcSignal = z.object({ signal: z.literal(true) });
 
+/** The privacy notice's version the person's page showed when they pressed "I have read it". */
+export const ZNoticeSeen = z.object({ version: z.number().int().min(1).max(2_147_483_647) });
+
 export const ZJpSla = z.object({
   days: z.coerce
     .number("validation.number")

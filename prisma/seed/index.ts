@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { recordNoticeVersion } from "@/lib/notice/record";
 
 import { categories, fields, purposes, systems, uses } from "./data-map";
 import { lawEnforcementDisclosures, planProvisions, receipts } from "./ledger";
@@ -267,6 +268,8 @@ async function insertDemo(tx: Prisma.TransactionClient, now: Date): Promise<Seed
   });
 
   await tx.deadlinePolicy.createMany({ data: [...deadlinePolicies] });
+  // The privacy notice as the demo organisation publishes it: version 1 (lib/notice/record.ts).
+  await recordNoticeVersion(tx, { actorId: null, actorRole: null });
 
   return {
     users: users.length,

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { redirect } from "next/navigation";
 
+import { NoticeChangesCard, noticeChangesSinceSeen } from "@/components/notice/notice-changes-card";
 import { applyGpcSignal, GpcNotice } from "@/components/privacy/gpc-notice";
 import { DueLabel } from "@/components/requests/due-label";
 import { StatusBadge } from "@/components/requests/status-badge";
@@ -27,9 +28,10 @@ export default async function MyPage({ params }: { params: Promise<{ locale: str
   // Staff have no data-subject page; send them to their workspace (comfort, not security).
   if (can(actor.role, "queue:read")) redirect(`/${locale}/staff`);
   const gpc = await applyGpcSignal(actor);
-  const [summary, requests] = await Promise.all([
+  const [summary, requests, noticeChanges] = await Promise.all([
     getMyDataSummary({ actor }),
     listMyRequests({ actor }),
+    noticeChangesSinceSeen(actor, locale),
   ]);
   const name = (ja: string, en: string) => (locale === "ja" ? ja : en);
   const now = new Date();
@@ -41,6 +43,11 @@ export default async function MyPage({ params }: { params: Promise<{ locale: str
         <p>
           {t("me.greeting", { name: `${summary.subject.familyName} ${summary.subject.givenName}` })}
         </p>
+      )}
+      {noticeChanges && (
+        <ClientSections locale={locale} sections={["noticeVersions"]}>
+          <NoticeChangesCard changes={noticeChanges} locale={locale} t={t} />
+        </ClientSections>
       )}
       <ClientSections locale={locale} sections={["gpc"]}>
         <GpcNotice actor={actor} signal={gpc} locale={locale} t={t} />

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { detectFileType } from "@/lib/identity/file-type";
+import { recordNoticeVersion } from "@/lib/notice/record";
 import { requirePolicyConfigure } from "@/lib/data/policies/policy-rules";
 import { BRAND_SELECT } from "@/lib/brand/read-brand";
 import { BRAND_FIELDS, LOGO_TYPES, MAX_LOGO_BYTES, type TBrand } from "@/lib/validation/brand";
@@ -62,6 +63,8 @@ export async function updateBrand(options: { actor: Actor; input: TBrand }) {
       ip: actor.ip,
       data: changes,
     });
+    // The name, address, department and contact are the privacy notice's controller element.
+    await recordNoticeVersion(tx, { actorId: actor.userId, actorRole: actor.role });
   });
 }
 

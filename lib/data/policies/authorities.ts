@@ -5,6 +5,7 @@ import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { recordNoticeVersion } from "@/lib/notice/record";
 import type { TAuthority } from "@/lib/validation/policies-config";
 
 import { AUTHORITY_FIELDS as FIELDS } from "../requests/complaint-authorities";
@@ -53,5 +54,7 @@ export async function updateAuthority(options: { actor: Actor; input: TAuthority
           before.contactJa !== values.contactJa || before.contactEn !== values.contactEn,
       },
     });
+    // The privacy notice names each law's authority (where to complain).
+    await recordNoticeVersion(tx, { actorId: actor.userId, actorRole: actor.role });
   });
 }

@@ -24,6 +24,7 @@ import { jurisdictions } from "./sections/jurisdictions";
 import { complaints } from "./sections/complaints";
 import { fees } from "./sections/fees";
 import { gpc } from "./sections/gpc";
+import { noticeVersions } from "./sections/noticeVersions";
 
 export const en: Messages = {
   identity: identity.en,
@@ -50,6 +51,13 @@ export const en: Messages = {
   complaints: complaints.en,
   fees: fees.en,
   gpc: gpc.en,
+  notice: {
+    rightsHowTo:
+      "Sign in to this portal to file a request; an agent may also file on your behalf. We verify your identity and answer within the deadline the law sets.",
+    changes:
+      "When we change this notice, we publish it as a new version and show what changed in the version history and on your page. For a change that needs your consent, such as a new purpose of use or a new provision to a third party, we ask for it beforehand.",
+  },
+  noticeVersions: noticeVersions.en,
   app: {
     dismiss: "Dismiss",
     contact: "Contact",

@@ -23,6 +23,7 @@ import { jurisdictions } from "./sections/jurisdictions";
 import { complaints } from "./sections/complaints";
 import { fees } from "./sections/fees";
 import { gpc } from "./sections/gpc";
+import { noticeVersions } from "./sections/noticeVersions";
 
 // The Japanese catalogue: the source of truth for every user-facing string (en.ts mirrors it,
 // and the type checker refuses a missing key there). Features with many strings keep them in
@@ -52,6 +53,14 @@ export const ja = {
   complaints: complaints.ja,
   fees: fees.ja,
   gpc: gpc.ja,
+  // The two fixed texts of the versioned privacy notice (lib/notice/build.ts, ISO/IEC 29184).
+  notice: {
+    rightsHowTo:
+      "ご請求は、このポータルにログインしてお申し込みいただけます。代理人によるご請求もできます。ご本人であることを確認したうえで、法律の定める期限内にお答えします。",
+    changes:
+      "この通知を変更したときは、新しい版として公開し、変更点を版の履歴とマイページでお知らせします。利用目的の追加や第三者への新たな提供など、同意が必要な変更については、あらかじめ同意をお願いします。",
+  },
+  noticeVersions: noticeVersions.ja,
   app: {
     dismiss: "閉じる",
     contact: "お問い合わせ",

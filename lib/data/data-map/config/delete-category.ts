@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { getDb } from "@/lib/db";
 
-import { assertCanConfigure, auditConfig, inUseError, notFoundError } from "./shared";
+import { assertCanConfigure, auditConfig, inUseError, notFoundError, recordNotice } from "./shared";
 
 /**
  * Deletes a data category nothing refers to: no system uses it and no person's item is filed
@@ -28,6 +28,7 @@ export async function deleteCategory(options: { actor: Actor; id: string }) {
       entityId: id,
       data: { key: row.key },
     });
+    await recordNotice(tx, actor);
     return { id };
   });
 }

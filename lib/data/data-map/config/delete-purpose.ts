@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { getDb } from "@/lib/db";
 
-import { assertCanConfigure, auditConfig, inUseError, notFoundError } from "./shared";
+import { assertCanConfigure, auditConfig, inUseError, notFoundError, recordNotice } from "./shared";
 
 /**
  * Deletes a purpose nothing refers to: no system's use, provision record, consent or use
@@ -33,6 +33,7 @@ export async function deletePurpose(options: { actor: Actor; id: string }) {
       entityId: id,
       data: { key: row.key },
     });
+    await recordNotice(tx, actor);
     return { id };
   });
 }

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { getDb } from "@/lib/db";
 
-import { assertCanConfigure, auditConfig, inUseError, notFoundError } from "./shared";
+import { assertCanConfigure, auditConfig, inUseError, notFoundError, recordNotice } from "./shared";
 
 /**
  * Deletes a recipient nothing refers to: no provision record, consent, use restriction or onward
@@ -35,6 +35,7 @@ export async function deleteRecipient(options: { actor: Actor; id: string }) {
       entityId: id,
       data: { key: row.key },
     });
+    await recordNotice(tx, actor);
     return { id };
   });
 }

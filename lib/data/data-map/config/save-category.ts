@@ -19,5 +19,6 @@ export async function saveCategory(options: { actor: Actor; input: TCategoryConf
     },
     table: (tx) => tx.dataCategory,
     audit: { name: "category", entityType: "DataCategory", data: { dataClass: input.dataClass } },
+    notice: true,
   });
 }

@@ -27,5 +27,6 @@ export async function savePurpose(options: { actor: Actor; input: TPurposeConfig
       entityType: "Purpose",
       data: { suspendable: input.suspendable, gpcOptOut: input.gpcOptOut },
     },
+    notice: true,
   });
 }

@@ -13,6 +13,7 @@ import {
   orNull,
   rethrowKeyConflict,
   namesOf,
+  recordNotice,
 } from "./shared";
 
 /**
@@ -78,6 +79,7 @@ export async function saveRecipient(options: { actor: Actor; input: TRecipientCo
           gpcOptOut: input.gpcOptOut,
         },
       });
+      await recordNotice(tx, actor);
       return row;
     })
     .catch(rethrowKeyConflict);

@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TSystemUses } from "@/lib/validation/data-map-config";
 
-import { assertCanConfigure, auditConfig, notFoundError } from "./shared";
+import { assertCanConfigure, auditConfig, notFoundError, recordNotice } from "./shared";
 
 /**
  * Replaces which categories a system holds for which purpose (SystemCategoryPurpose): the data
@@ -41,6 +41,8 @@ export async function setSystemUses(options: { actor: Actor; input: TSystemUses 
       entityId: system.id,
       data: { key: system.key, uses: pairs.length },
     });
+    // A purpose's categories are part of the notice: a new use of a category is a new version.
+    await recordNotice(tx, actor);
     return { uses: pairs.length };
   });
 }

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { recordNoticeVersion } from "@/lib/notice/record";
 
 // What every write to the data map's configuration shares: the permission check, the audit
 // event (ids, keys and enum values only) and the translation of database refusals.
@@ -36,6 +37,14 @@ export async function auditConfig(
     ip: actor.ip,
     data: event.data,
   });
+}
+
+/**
+ * A new version of the privacy notice when this write changed what it says (categories, purposes,
+ * their uses, recipients), in the write's transaction and after it (lib/notice/record.ts).
+ */
+export function recordNotice(tx: Tx, actor: Actor) {
+  return recordNoticeVersion(tx, { actorId: actor.userId, actorRole: actor.role });
 }
 
 export const keyTakenError = () =>
@@ -97,6 +106,8 @@ export async function saveKeyedRow<D>(options: {
     entityType: ConfigEntity;
     data: Record<string, string | number | boolean | null>;
   };
+  /** Whether the row is part of the privacy notice (categories, purposes): record its version. */
+  notice?: boolean;
 }): Promise<KeyedRow> {
   const { actor, id, key, data, audit } = options;
   assertCanConfigure(actor);
@@ -118,6 +129,7 @@ export async function saveKeyedRow<D>(options: {
         entityId: row.id,
         data: { key: row.key, ...audit.data },
       });
+      if (options.notice) await recordNotice(tx, actor);
       return row;
     })
     .catch(rethrowKeyConflict);
