@@ -9,6 +9,7 @@ test("the OpenAPI document is served and describes the endpoints", async ({ requ
   const doc = (await answer.json()) as { openapi: string; paths: Record<string, unknown> };
   expect(doc.openapi).toBe("3.1.0");
   expect(Object.keys(doc.paths).sort()).toEqual([
+    "/notice",
     "/openapi.json",
     "/provisions",
     "/receipts",

@@ -140,6 +140,8 @@ test("a manager's changes to a purpose are new versions, shown to a person who s
   signInElsewhere,
   baseURL,
 }) => {
+  // Three settings changes, five pages and their axe checks: longer than the default minute.
+  test.setTimeout(120_000);
   // The person looks at their page first: their marker is set, silently, to the version in force.
   const { page: subject, person } = await signInElsewhere("SUBJECT", { withSubject: true });
   await subject.goto(`${baseURL}/ja/me`);

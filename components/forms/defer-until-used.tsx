@@ -59,7 +59,11 @@ export function deferUntilUsed<P extends object>(
         if (state.hydrated || !(target instanceof Node) || !root.contains(target)) return;
         release();
         if (event.type === "input" || event.type === "change") {
-          if (isField(target)) state.values.set(target, snapshot(target));
+          // Kept in the order last changed: put back in that order after hydration.
+          if (isField(target)) {
+            state.values.delete(target);
+            state.values.set(target, snapshot(target));
+          }
         } else if (event.type === "submit" && target instanceof HTMLFormElement) {
           event.preventDefault();
           state.action = { form: target, submitter: (event as SubmitEvent).submitter };
@@ -111,21 +115,34 @@ function Hydrated({ held }: { held: { current: Held } }) {
     const state = held.current;
     if (state.hydrated) return;
     state.hydrated = true;
-    for (const [field, value] of state.values) if (field.isConnected) restore(field, value);
+    const values = [...state.values];
     state.values.clear();
     const action = state.action;
     state.action = null;
-    if (!action) return;
-    // In a task of its own, once React has rendered what the values put back changed (a field
-    // shown for a choice, a button's handler with the new state).
-    const replay = setTimeout(() => {
+    let cancelled = false;
+    // In the order the person did them, each in a task of its own: a field's handler may set
+    // others (a fee's basis proposes its amount), and what the person entered after it must win.
+    // Then the held action, once React has rendered what the values changed (a field shown for
+    // a choice, a button's handler with the new state).
+    const run = async () => {
+      for (const [field, value] of values) {
+        if (cancelled) return;
+        if (field.isConnected) restore(field, value);
+        await nextTask();
+      }
+      if (cancelled || !action) return;
       if ("button" in action) action.button.click();
       else if (action.form.isConnected) action.form.requestSubmit(submitterOf(action));
-    }, 0);
-    return () => clearTimeout(replay);
+    };
+    void run();
+    return () => {
+      cancelled = true;
+    };
   }, [held]);
   return null;
 }
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function submitterOf(action: { form: HTMLFormElement; submitter: HTMLElement | null }) {
   const { submitter, form } = action;
