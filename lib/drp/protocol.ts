@@ -158,7 +158,50 @@ export async function agentInformation(
   return { status: 200, body: {} };
 }
 
-// ── The request's status as DRP says it ──────────────────────────────────────────────────────
+/**
+ * A signed call of the agent behind the bearer token: the token, the signature (§3.07 1-2) and the
+ * trust claims (3-6), required or, for 0.9's revoke body, checked when present. Either the agent
+ * and the message, or the refusal to answer with.
+ */
+async function signedCall(
+  authorization: string | null,
+  body: string,
+  now: Date,
+  claims: "required" | "when-present",
+): Promise<
+  | { agent: Agent; opened: Extract<Opened, { ok: true }>; refusal?: undefined }
+  | { refusal: DrpAnswer }
+> {
+  const agent = await agentByToken(bearerToken(authorization));
+  if (!agent) return { refusal: FORBIDDEN };
+  const opened = open(body, agent);
+  if (!opened.ok)
+    return {
+      refusal:
+        opened.why === "signature"
+          ? FORBIDDEN
+          : failure(
+              400,
+              "The body is not a signed DRP message (base64 of signature and JSON).",
+              true,
+            ),
+    };
+  if (claims === "required" || "agent-id" in opened.claims || "business-id" in opened.claims) {
+    const trust = checkTrust(opened.claims, agent.agentId, now);
+    if (!trust.ok)
+      return {
+        refusal:
+          trust.why === "expired"
+            ? failure(
+                400,
+                "The message has expired or its validity is longer than 60 minutes.",
+                true,
+              )
+            : FORBIDDEN,
+      };
+  }
+  return { agent, opened };
+}
 
 // ── §2.01 POST /v1/data-rights-request: a new request ────────────────────────────────────────
 
@@ -167,18 +210,9 @@ export async function fileExercise(
   body: string,
   now = new Date(),
 ): Promise<DrpAnswer> {
-  const agent = await agentByToken(bearerToken(authorization));
-  if (!agent) return FORBIDDEN;
-  const opened = open(body, agent);
-  if (!opened.ok)
-    return opened.why === "signature"
-      ? FORBIDDEN
-      : failure(400, "The body is not a signed DRP message (base64 of signature and JSON).", true);
-  const trust = checkTrust(opened.claims, agent.agentId, now);
-  if (!trust.ok)
-    return trust.why === "expired"
-      ? failure(400, "The message has expired or its validity is longer than 60 minutes.", true)
-      : FORBIDDEN;
+  const call = await signedCall(authorization, body, now, "required");
+  if (call.refusal) return call.refusal;
+  const { agent, opened } = call;
 
   // The same signed body again, or the same agent-request-id: the request it filed, not a second.
   const agentRequestId = readAgentRequestId(opened.claims);
@@ -385,21 +419,10 @@ export async function revokeExercise(
   body: string,
   now = new Date(),
 ): Promise<DrpAnswer> {
-  const agent = await agentByToken(bearerToken(authorization));
-  if (!agent) return FORBIDDEN;
-  const opened = open(body, agent);
-  if (!opened.ok)
-    return opened.why === "signature"
-      ? FORBIDDEN
-      : failure(400, "The body is not a signed DRP message (base64 of signature and JSON).", true);
   // 0.9's revoke body holds only a reason; the trust claims are checked when the agent sends them.
-  if ("agent-id" in opened.claims || "business-id" in opened.claims) {
-    const trust = checkTrust(opened.claims, agent.agentId, now);
-    if (!trust.ok)
-      return trust.why === "expired"
-        ? failure(400, "The message has expired or its validity is longer than 60 minutes.", true)
-        : FORBIDDEN;
-  }
+  const call = await signedCall(authorization, body, now, "when-present");
+  if (call.refusal) return call.refusal;
+  const { agent, opened } = call;
   const reason = opened.claims.reason;
   if (reason !== undefined && (typeof reason !== "string" || reason.length > 2000))
     return failure(400, "reason must be a string of at most 2000 characters.", true);
