@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import path from "node:path";
 
 import type { Page } from "@playwright/test";
 
@@ -127,29 +128,72 @@ test("staff and manager pages fit a phone", async ({ page, signIn }) => {
     "/ja/manager/settings/staff",
     "/ja/manager/settings/api-keys",
     "/ja/manager/settings/authorities",
+    "/ja/manager/settings/statements",
     "/en/staff",
     "/en/manager",
   ]);
 });
 
-test("Japanese is drawn with the shipped font; public pages say what they are; the icon and robots.txt are served", async ({
+/** The faces Chromium drew an element's text with (DevTools' "Rendered fonts"). */
+async function facesOf(page: Page, selector: string) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("DOM.enable");
+  await cdp.send("CSS.enable");
+  const { root } = await cdp.send("DOM.getDocument");
+  const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector });
+  const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
+  await cdp.detach();
+  return fonts.map((f) => `${f.familyName}${f.isCustomFont ? " (shipped)" : ""}`);
+}
+
+/** Opens the Japanese privacy page and says which faces drew its heading and which fonts came. */
+async function japaneseFaces(page: Page) {
+  const fonts: string[] = [];
+  page.on("request", (r) => {
+    if (r.resourceType() === "font") fonts.push(new URL(r.url()).pathname);
+  });
+  await page.goto("/ja/privacy");
+  await page.evaluate(() => document.fonts.ready);
+  return { faces: await facesOf(page, "h1"), fonts };
+}
+
+test("Japanese is drawn with the system's Japanese face, else the shipped one; public pages say what they are; the icon and robots.txt are served", async ({
   page,
   request,
+  browser,
 }) => {
-  await page.goto("/ja/privacy");
-  const loaded = await page.evaluate(async () => {
-    await document.fonts.ready;
-    return [...document.fonts]
-      .filter((f) => f.status === "loaded")
-      .map((f) => f.family.replace(/"/g, ""));
-  });
-  // Only the slices the page's text needs are loaded, from the app itself.
-  expect(loaded).toContain("Noto Sans JP Variable");
-  expect(loaded).toContain("Inter Variable");
+  // A machine with a Japanese face (every phone; here Debian's fonts-noto-cjk, which .ci/run
+  // installs): the heading is drawn with it and no Japanese font is downloaded.
+  const withFace = await japaneseFaces(page);
+  expect(withFace.faces.join(", ")).toMatch(/Noto Sans CJK JP/);
+  expect(withFace.faces.join(", ")).not.toMatch(/shipped/);
+  expect(withFace.fonts.filter((f) => /noto-sans-jp/.test(f))).toEqual([]);
   const heading = page.getByRole("heading", { level: 1 });
   expect(await heading.evaluate((h) => getComputedStyle(h).fontFamily)).toMatch(
-    /^"Inter Variable", "Noto Sans JP Variable"/,
+    /^"Inter Variable", "Inter Fallback", "Hiragino Sans"/,
   );
+
+  // A machine without one: the shipped Noto Sans JP, only the slices the page's text needs.
+  const bare = await browser.browserType().launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+    env: {
+      ...process.env,
+      FONTCONFIG_FILE: path.join(import.meta.dirname, "support", "no-cjk-fonts.conf"),
+    },
+  });
+  try {
+    const context = await bare.newContext({ baseURL: test.info().project.use.baseURL });
+    const withoutFace = await japaneseFaces(await context.newPage());
+    expect(withoutFace.faces.join(", ")).toMatch(/Noto Sans JP.*\(shipped\)/);
+    expect(withoutFace.faces.join(", ")).not.toMatch(/CJK/);
+    const slices = withoutFace.fonts.filter((f) => /noto-sans-jp/.test(f));
+    expect(slices.length).toBeGreaterThan(0);
+    expect(slices.length).toBeLessThan(124);
+  } finally {
+    await bare.close();
+  }
+
   // What a search engine reads of a public page: a description, the canonical address and the
   // page in the other language.
   await expect(page.locator('meta[name="description"]')).toHaveAttribute(
