@@ -1,5 +1,6 @@
 import { identity } from "../lib/i18n/messages/sections/identity";
 import { withCheckDigit } from "../lib/identity/my-number";
+import { pdfWithImage } from "../lib/identity/test-fixtures";
 import { cardImage } from "../scripts/lib/my-number-images";
 import { insertRequest, sql } from "./support/db";
 import { expect, test } from "./support/fixtures";
@@ -36,16 +37,31 @@ test("an upload showing a My Number is destroyed at once, and the person asked f
   await panel.getByRole("button", { name: text.upload.submit }).click();
   await expect(panel.getByRole("alert")).toContainText(text.errors.myNumber, { timeout: 30_000 });
 
+  // The same card scanned into a PDF (pictures only, no text layer) is read page by page.
+  await page.reload();
+  await panel.getByLabel(text.upload.kindLabel).selectOption("MY_NUMBER_CARD_FRONT");
+  await panel.getByLabel(text.upload.fileLabel, { exact: true }).setInputFiles({
+    name: "scan.pdf",
+    mimeType: "application/pdf",
+    buffer: await pdfWithImage(photo),
+  });
+  await panel.getByRole("button", { name: text.upload.submit }).click();
+  await expect(panel.getByRole("alert")).toContainText(text.errors.myNumber, { timeout: 30_000 });
+
   // Nothing kept but the decision and the file's hash.
-  const { rows } = await sql().query<{
-    storageKey: string | null;
-    purgeNote: string;
-    sha256: string;
-  }>(`SELECT "storageKey", "purgeNote", sha256 FROM "IdentityDocument" WHERE "requestId" = $1`, [
-    request.id,
+  const documents = async () =>
+    (
+      await sql().query<{ storageKey: string | null; purgeNote: string; mimeType: string }>(
+        `SELECT "storageKey", "purgeNote", "mimeType" FROM "IdentityDocument"
+         WHERE "requestId" = $1 ORDER BY "uploadedAt"`,
+        [request.id],
+      )
+    ).rows;
+  await expect.poll(async () => (await documents()).length).toBe(2);
+  expect(await documents()).toEqual([
+    { storageKey: null, purgeNote: "MY_NUMBER", mimeType: "image/jpeg" },
+    { storageKey: null, purgeNote: "MY_NUMBER", mimeType: "application/pdf" },
   ]);
-  expect(rows).toHaveLength(1);
-  expect(rows[0]).toMatchObject({ storageKey: null, purgeNote: "MY_NUMBER" });
 
   // Staff have nothing to open: the request still waits for a document.
   const staff = await signInElsewhere("STAFF");

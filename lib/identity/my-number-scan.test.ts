@@ -4,7 +4,7 @@ import { cardImage, invalidNumber } from "@/scripts/lib/my-number-images";
 
 import { withCheckDigit } from "./my-number";
 import { ocrStartupNotice, scanEngines, scanForMyNumber } from "./my-number-scan";
-import { pdfWithText } from "./test-fixtures";
+import { pdfWithImage, pdfWithText } from "./test-fixtures";
 
 // The engines are Debian's tesseract-ocr (with tesseract-ocr-jpn) and poppler-utils, which
 // .ci/run installs; the benchmark (npm run bench:my-number) measures the detector on many more
@@ -46,6 +46,27 @@ describe("My Number detection on uploads", () => {
       found: false,
     });
   });
+
+  it("reads a PDF that is only a picture (a scan) as a photo, page by page", async () => {
+    const number = withCheckDigit("56781234098");
+    const scan = await pdfWithImage(await cardImage({ ...card, number }));
+    expect(await scanForMyNumber(scan, "application/pdf")).toEqual({ checked: "ocr", found: true });
+    const invalid = await pdfWithImage(
+      await cardImage({ ...card, number: invalidNumber("56781234098") }),
+      2,
+    );
+    expect(await scanForMyNumber(invalid, "application/pdf")).toEqual({
+      checked: "ocr",
+      found: false,
+    });
+    // More picture pages than an identity document has are not read, and that is said.
+    const long = await pdfWithImage(await cardImage({ ...card, number }), 5);
+    expect(await scanForMyNumber(long, "application/pdf")).toEqual({
+      checked: "none",
+      found: false,
+      reason: "too-many-pages",
+    });
+  }, 60_000);
 
   it("lets the upload go on to staff's manual check when the engine fails on a file", async () => {
     expect(await scanForMyNumber(Buffer.from("not an image"), "image/jpeg")).toEqual({

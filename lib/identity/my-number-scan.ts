@@ -11,7 +11,7 @@ import { findMyNumbers } from "./my-number";
 // Issue 16: an identity document showing a My Number is destroyed at once, before it is stored.
 // Images are read by Tesseract with its Japanese data (Debian's tesseract-ocr and
 // tesseract-ocr-jpn, installed on the machine, never fetched); a PDF's text layer by poppler's
-// pdftotext. Every 12-digit run must pass the check digit (my-number.ts), so phone and account
+// pdftotext, and its pages that are pictures drawn by poppler's pdftoppm and read as photos. Every 12-digit run must pass the check digit (my-number.ts), so phone and account
 // numbers are not flagged. The photo is read in Japanese (and English) as it came; a photo is rarely square to
 // the camera, so when that finds nothing tesseract's orientation detection (OSD) says whether it
 // is on its side or upside down (read again the right way up), and then it is read tilted 7°
@@ -25,10 +25,16 @@ const MAX_WIDTH = 1600;
 // read a smaller copy, which is most of their time.
 const OSD_WIDTH = 900;
 const TILT_WIDTH = 1000;
+// An identity document is a page or two (a card's two sides, a passport's photo page).
+const MAX_PDF_PICTURE_PAGES = 4;
 
 export type MyNumberScan =
   | { checked: "ocr" | "text"; found: boolean }
-  | { checked: "none"; found: false; reason: "no-engine" | "unsupported" | "failed" };
+  | {
+      checked: "none";
+      found: false;
+      reason: "no-engine" | "unsupported" | "too-many-pages" | "failed";
+    };
 
 interface Engines {
   tesseract: boolean;
@@ -60,8 +66,8 @@ export function ocrStartupNotice(): string | null {
   return `My Number detection on uploads is off (install ${missing.join(" and ")}); staff flag My Numbers by hand`;
 }
 
-/** Runs `command` with `input` on stdin; its stdout as text. Throws on failure or timeout. */
-function run(command: string, args: string[], input: Buffer): Promise<string> {
+/** Runs `command` with `input` on stdin; its stdout. Throws on failure or timeout. */
+function runBytes(command: string, args: string[], input: Buffer): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ["pipe", "pipe", "ignore"] });
     const chunks: Buffer[] = [];
@@ -73,13 +79,16 @@ function run(command: string, args: string[], input: Buffer): Promise<string> {
     });
     child.on("close", (code) => {
       clearTimeout(timer);
-      if (code === 0) resolve(Buffer.concat(chunks).toString("utf8"));
+      if (code === 0) resolve(Buffer.concat(chunks));
       else reject(new Error(`${command} exited with ${code}`));
     });
     child.stdin.on("error", () => undefined);
     child.stdin.end(input);
   });
 }
+
+const run = async (command: string, args: string[], input: Buffer) =>
+  (await runBytes(command, args, input)).toString("utf8");
 
 /** The photo as tesseract reads best: upright by its EXIF, at most `width` wide, grey. */
 async function prepare(bytes: Buffer, angle = 0, width = MAX_WIDTH): Promise<Buffer> {
@@ -113,15 +122,63 @@ const read = (image: Buffer, digitsOnly: boolean) =>
   );
 
 async function scanImage(bytes: Buffer): Promise<boolean> {
-  const upright = await prepare(bytes);
-  if (findMyNumbers(await read(upright, false)).length > 0) return true;
-  // Nothing read the way it came: is the photo on its side or upside down?
-  const turn = await orientation(await prepare(bytes, 0, OSD_WIDTH));
+  // Read as it came and, on the other core, ask whether it is on its side or upside down: the
+  // answer is needed whenever the first read finds nothing.
+  const [text, turn] = await Promise.all([
+    prepare(bytes).then((upright) => read(upright, false)),
+    prepare(bytes, 0, OSD_WIDTH).then(orientation),
+  ]);
+  if (findMyNumbers(text).length > 0) return true;
   if (turn && findMyNumbers(await read(await prepare(bytes, turn), false)).length > 0) return true;
   const tilted = await Promise.all(
     TILTS.map(async (tilt) => read(await prepare(bytes, turn + tilt, TILT_WIDTH), true)),
   );
   return tilted.some((text) => findMyNumbers(text).length > 0);
+}
+
+/** The pages (1-based) that hold a picture, by poppler's `pdfimages -list`. */
+function pagesWithImages(list: string): number[] {
+  const pages = new Set<number>();
+  for (const line of list.split("\n")) {
+    const page = /^\s*(\d+)\s+\d+\s+image\b/.exec(line);
+    if (page) pages.add(Number(page[1]));
+  }
+  return [...pages].sort((a, b) => a - b);
+}
+
+/**
+ * A PDF: its text layer first; then every page that holds a picture (a scanner's PDF, a phone's
+ * "save as PDF" of a photo, a typed page with a card pasted in) is drawn by poppler and read as a
+ * photo. More picture pages than an identity document has are not read, and say so.
+ */
+async function scanPdf(bytes: Buffer, tesseract: boolean): Promise<MyNumberScan> {
+  const text = await run("pdftotext", ["-q", "-", "-"], bytes);
+  if (findMyNumbers(text).length > 0) return { checked: "text", found: true };
+  const pages = pagesWithImages(await run("pdfimages", ["-list", "-"], bytes));
+  if (pages.length === 0) return { checked: "text", found: false };
+  if (!tesseract) return { checked: "none", found: false, reason: "no-engine" };
+  if (pages.length > MAX_PDF_PICTURE_PAGES)
+    return { checked: "none", found: false, reason: "too-many-pages" };
+  for (const page of pages) {
+    const image = await runBytes(
+      "pdftoppm",
+      [
+        "-png",
+        "-gray",
+        "-scale-to",
+        String(MAX_WIDTH),
+        "-f",
+        `${page}`,
+        "-l",
+        `${page}`,
+        "-singlefile",
+        "-",
+      ],
+      bytes,
+    );
+    if (await scanImage(image)) return { checked: "ocr", found: true };
+  }
+  return { checked: "ocr", found: false };
 }
 
 /**
@@ -134,8 +191,7 @@ export async function scanForMyNumber(bytes: Buffer, mimeType: string): Promise<
   try {
     if (mimeType === "application/pdf") {
       if (!pdftotext) return { checked: "none", found: false, reason: "no-engine" };
-      const text = await run("pdftotext", ["-q", "-", "-"], bytes);
-      return { checked: "text", found: findMyNumbers(text).length > 0 };
+      return await scanPdf(bytes, tesseract);
     }
     if (!mimeType.startsWith("image/"))
       return { checked: "none", found: false, reason: "unsupported" };

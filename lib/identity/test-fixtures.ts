@@ -156,3 +156,28 @@ export const pdfWithText = (text: string) =>
     },
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
   ]);
+
+/** A PDF whose pages are all the same photo (a scan, a phone's "save as PDF"): no text layer. */
+export async function pdfWithImage(image: Buffer, pages = 1): Promise<Buffer> {
+  const { data, info } = await sharp(image)
+    .flatten({ background: "#ffffff" })
+    .jpeg({ quality: 90 })
+    .toBuffer({ resolveWithObject: true });
+  const { width, height } = info;
+  // Objects: 1 catalog, 2 pages, 3 contents, 4 the image, then one object per page.
+  const kids = Array.from({ length: pages }, (_, i) => `${i + 5} 0 R`).join(" ");
+  return buildPdf([
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`,
+    { dictionary: "<< >>", stream: Buffer.from(`q ${width} 0 0 ${height} 0 0 cm /Im1 Do Q`) },
+    {
+      dictionary: `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode >>`,
+      stream: data,
+    },
+    ...Array.from(
+      { length: pages },
+      () =>
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 3 0 R >>`,
+    ),
+  ]);
+}
