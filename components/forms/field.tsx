@@ -8,7 +8,7 @@ import type {
 } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 
-import { initialChecked, initialValue } from "./use-form";
+import { initialChecked, initialValue } from "./initial";
 
 import { FieldError } from "./field-error";
 

@@ -50,6 +50,15 @@ describe("the forms' one layer", () => {
   it("takes useForm from the layer, whose fields render their defaults in the server's HTML", () => {
     expect(offending(/import \{[^}]*\buseForm\b[^}]*\} from "react-hook-form"/)).toEqual([]);
   });
+  it("lets a field be shown without loading react-hook-form (only types imported)", () => {
+    // field.tsx is on pages with no form of react-hook-form (filters, lists); a value import of
+    // react-hook-form, even through a helper, put its 14 kB on their first load.
+    for (const file of ["components/forms/field.tsx", "components/forms/initial.ts"]) {
+      const text = readFileSync(path.join(root, file), "utf8");
+      expect(text, file).not.toMatch(/^import (?!type )[^;]*from "react-hook-form"/m);
+      expect(text, file).not.toMatch(/from "\.\/use-form"/);
+    }
+  });
 });
 
 describe("the tables' one layer", () => {

@@ -6,6 +6,8 @@ import {
   type UseFormReturn,
 } from "react-hook-form";
 
+import { INITIAL } from "./initial";
+
 // react-hook-form's useForm, with one addition: each registration carries its field's default
 // value (under a symbol, so spreading it onto an element never reaches the DOM), and the layer's
 // fields (field.tsx) render it as the element's defaultValue or defaultChecked. Without it the
@@ -14,7 +16,6 @@ import {
 // HTML is what people see until they touch the form. Every form takes useForm from here
 // (fields.test.ts).
 
-const INITIAL = Symbol("initial");
 const PATCHED = Symbol("patched");
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- react-hook-form's own default
@@ -36,29 +37,4 @@ export function useForm<T extends FieldValues = FieldValues, C = any, V = T>(
     patched[PATCHED] = true;
   }
   return form;
-}
-
-/** The default value a registration carries (undefined for a plain react-hook-form one). */
-export function initialOf(registration: object | undefined): unknown {
-  return registration ? (registration as { [INITIAL]?: unknown })[INITIAL] : undefined;
-}
-
-/** An input's or select's defaultValue from its registration, when it is one a field can show. */
-export function initialValue(registration: object | undefined): string | number | undefined {
-  const initial = initialOf(registration);
-  return typeof initial === "string" || typeof initial === "number" ? initial : undefined;
-}
-
-/** Whether a checkbox or radio with `value` starts checked, from its registration. */
-export function initialChecked(
-  registration: object | undefined,
-  type: "radio" | "checkbox",
-  value: unknown,
-): boolean | undefined {
-  const initial = initialOf(registration);
-  if (initial === undefined || initial === null) return undefined;
-  const text = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : "");
-  if (Array.isArray(initial)) return initial.map(text).includes(text(value));
-  if (type === "radio") return text(initial) !== "" && text(initial) === text(value);
-  return initial === true;
 }
