@@ -95,9 +95,12 @@ test("the privacy page maps the notice's elements and links its JSON and version
     "href",
     "#contact",
   );
-  await expect(
-    section.locator('tr[data-element="retention"] a[href*="/ja/privacy/versions/"]'),
-  ).toHaveAttribute("href", /#notice-retention$/);
+  await expect(section.locator('tr[data-element="retention"] a')).toHaveAttribute(
+    "href",
+    "#collection",
+  );
+  // Each category's ways of collection and retention period, as the manager states them.
+  await expect(page.locator('tr[data-category="email"]')).toContainText("退会後5年間");
 
   await expect(section.getByRole("link", { name: "改定履歴", exact: true })).toHaveAttribute(
     "href",
@@ -221,7 +224,8 @@ test("a manager's changes to a purpose are new versions, shown to a person who s
     "Changed",
   );
 
-  // The person's page: what changed since their visit, the consent it needs, and "I have read it".
+  // The person's page: what changed since their visit, and a consent question for each change
+  // that needs it; they decline the new purpose, and its use stops for them.
   await subject.goto(`${baseURL}/ja/me`);
   const card = subject.getByTestId("notice-update");
   await expect(card.getByRole("heading", { level: 2 })).toHaveText(
@@ -237,14 +241,45 @@ test("a manager's changes to a purpose are new versions, shown to a person who s
     "/ja/privacy/versions",
   );
   await expectNoAxeViolations(subject);
-  await card.getByRole("button", { name: "確認しました" }).click();
+  // Sending without an answer: the question left open says so, and nothing is recorded.
+  const consent = card.getByRole("form", { name: "同意のお願い" });
+  await consent.getByRole("button", { name: "回答して確認済みにする" }).click();
+  await expect(consent.getByText("同意するかどうかを選んでください").first()).toBeVisible();
+  expect(await seenVersion(person.subjectId!)).toBeLessThan(changed!.version);
+  // Other specs may add purposes or third parties meanwhile: those are consented to, ours not.
+  const groups = consent.getByRole("group");
+  for (let i = 0; i < (await groups.count()); i++) {
+    const group = groups.nth(i);
+    const ours = (await group.locator("legend").innerText()).includes(renamed);
+    await group.getByLabel(ours ? /^同意しない/ : /^同意する/).check();
+  }
+  await consent.getByRole("button", { name: "回答して確認済みにする" }).click();
+  await expect(subject.getByTestId("toast")).toContainText("回答を記録しました");
   // Gone (a version another spec records meanwhile may bring a card of its own back, never ours).
   await expect(subject.getByTestId("notice-update").locator(`li[data-key="${key}"]`)).toHaveCount(
     0,
   );
   expect(await seenVersion(person.subjectId!)).toBeGreaterThanOrEqual(changed!.version);
+  const { rows: stopped } = await sql().query<{ source: string }>(
+    `SELECT r.source FROM "UseRestriction" r JOIN "Purpose" p ON p.id = r."purposeId"
+      WHERE r."subjectId" = $1 AND p.key = $2 AND r."liftedAt" IS NULL`,
+    [person.subjectId, key],
+  );
+  expect(stopped).toEqual([{ source: "NOTICE" }]);
+  // The person's data page lists it with what they stopped, saying why.
+  await subject.goto(`${baseURL}/ja/me/data`);
+  await expect(
+    subject.locator('tr[data-restriction="PURPOSE"]', { hasText: renamed }),
+  ).toContainText("プライバシー通知の改定に同意されなかったため");
 
-  // Leave the demo data map as it was: deleting the purpose is a version too, a removal.
+  // Leave the demo data map as it was: deleting the purpose is a version too, a removal. A purpose
+  // someone stopped cannot be deleted (the stop is a record of what was done): this test's own
+  // person's stop goes first.
+  await sql().query(
+    `DELETE FROM "UseRestriction" WHERE "subjectId" = $1
+       AND "purposeId" = (SELECT id FROM "Purpose" WHERE key = $2)`,
+    [person.subjectId, key],
+  );
   await page.goto("/ja/manager/settings/purposes");
   await page.getByRole("link", { name: `編集: ${key}`, exact: true }).click();
   page.once("dialog", (dialog) => void dialog.accept());
@@ -289,6 +324,77 @@ for (const locale of ["ja", "en"] as const) {
     await expectNoAxeViolations(page);
   });
 }
+
+test("a manager's public statement and a category's retention are published as a new version", async ({
+  page,
+  signIn,
+}) => {
+  test.setTimeout(120_000);
+  await signIn("MANAGER");
+  await page.goto("/ja/manager/settings");
+  await page.getByRole("link", { name: "公表する文言（苦情の窓口、安全管理措置など）" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "公表する文言" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const field = page.getByRole("group", { name: "委託先の監督" }).getByLabel("日本語");
+  const original = await field.inputValue();
+  const marker = `委託先は年1回監査します（${short()}）。`;
+  try {
+    await field.fill(`${original}\n${marker}`);
+    await page.getByRole("button", { name: "保存する" }).click();
+    await expect(page.getByTestId("toast")).toContainText(
+      /プライバシー通知の第\d+版を公開しました/,
+    );
+    const version = Number(
+      /第(\d+)版/.exec((await page.getByTestId("toast").innerText()) ?? "")![1],
+    );
+    // The version says what changed, and states the text under recipients.
+    await page.goto(`/ja/privacy/versions/${version}`);
+    await expect(
+      page.getByTestId("notice-changes").locator('[data-element="recipients"]'),
+    ).toContainText("委託先の監督");
+    await expect(
+      page.getByTestId("notice-content").locator('section[data-element="recipients"]'),
+    ).toContainText(marker);
+    await page.goto("/ja/privacy");
+    await expect(page.getByText(marker)).toBeVisible();
+    // The same page on a phone.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto("/ja/manager/settings/statements");
+    await expect(
+      page.getByRole("group", { name: "委託先の監督" }).getByLabel("日本語"),
+    ).toHaveValue(`${original}\n${marker}`);
+    await expectFits(page, 375);
+  } finally {
+    await page.goto("/ja/manager/settings/statements");
+    await page.getByRole("group", { name: "委託先の監督" }).getByLabel("日本語").fill(original);
+    await page.getByRole("button", { name: "保存する" }).click();
+    await expect(page.getByTestId("toast")).toContainText("保存しました");
+  }
+
+  // A category's retention period: the manager's words on the privacy page.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/ja/manager/settings/categories");
+  await page.getByRole("link", { name: "編集: survey_answers", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("アンケート回答");
+  const retention = page.getByLabel("保存期間（日本語）");
+  const kept = await retention.inputValue();
+  const period = `回答から${short()}日間`;
+  try {
+    await expect(page.getByRole("checkbox", { name: "ご本人から直接" })).toBeChecked();
+    await retention.fill(period);
+    await page.getByRole("button", { name: "保存する" }).click();
+    await expect(page.getByTestId("toast")).toContainText("保存しました");
+    await page.goto("/ja/privacy");
+    await expect(page.locator('tr[data-category="survey_answers"]')).toContainText(period);
+  } finally {
+    await page.goto("/ja/manager/settings/categories");
+    await page.getByRole("link", { name: "編集: survey_answers", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("アンケート回答");
+    await page.getByLabel("保存期間（日本語）").fill(kept);
+    await page.getByRole("button", { name: "保存する" }).click();
+    await expect(page.getByTestId("toast")).toContainText("保存しました");
+  }
+});
 
 test("an unknown version is not found", async ({ page }) => {
   for (const path of ["/ja/privacy/versions/999999999", "/ja/privacy/versions/abc"]) {

@@ -42,9 +42,11 @@ export function StoppedSection(props: { stops: Stops; locale: Locale; t: Transla
             <tr key={r.id} data-restriction={r.kind}>
               <td>
                 {t(`ledger.stopped.restrictionKind.${r.kind}`)}
-                {r.source === "GPC" && (
+                {r.source !== "REQUEST" && (
                   <div>
-                    <small>{t("gpc.sourceGpc")}</small>
+                    <small>
+                      {r.source === "GPC" ? t("gpc.sourceGpc") : t("ledger.stopped.sourceNotice")}
+                    </small>
                   </div>
                 )}
               </td>

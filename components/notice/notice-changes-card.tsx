@@ -8,8 +8,11 @@ import { mySeenNoticeVersion } from "@/lib/notice/seen-version";
 import type { NoticeVersionView } from "@/lib/notice/types";
 import { changesSince, latestNotice, markNoticeSeen } from "@/lib/notice/versions";
 
+import { myConsentItems, type ConsentItem } from "@/lib/data/privacy-signals/notice-consent";
+
 import { AcknowledgeNoticeForm } from "./acknowledge-notice-form";
 import { ChangeBadge } from "./change-badge";
+import { NoticeConsentForm } from "./notice-consent-form";
 import { categoryNames, changeName, elementName } from "./labels";
 
 export interface NoticeChangesSince {
@@ -18,6 +21,8 @@ export interface NoticeChangesSince {
   needsConsent: boolean;
   /** The categories' names in the latest version, for changes that name a category by key. */
   categories: ReadonlyMap<string, string>;
+  /** The new purposes and third parties the person is asked to consent to. */
+  consent: ConsentItem[];
 }
 
 /**
@@ -42,12 +47,16 @@ export async function noticeChangesSinceSeen(
   if (since.versions.length === 0) return null;
   const latest = await latestNotice(db);
   const categories = latest ? categoryNames(latest.notice, locale) : new Map<string, string>();
-  return { ...since, categories };
+  const consent = since.needsConsent
+    ? await myConsentItems({ actor, seen, latest: since.latest })
+    : [];
+  return { ...since, categories, consent };
 }
 
 /**
  * The card at the top of the person's page: what changed (by element and name), whether some of
- * it needs their consent (a new purpose, a new third party), and "I have read it". Its client
+ * it needs their consent (a new purpose, a new third party) and then a consent question for each,
+ * else "I have read it". Its client
  * form translates with the "noticeVersions" section: the page declares it in <ClientSections>.
  */
 export function NoticeChangesCard(props: {
@@ -88,7 +97,15 @@ export function NoticeChangesCard(props: {
       <p>
         <Link href={`/${locale}/privacy/versions`}>{t("noticeVersions.me.details")}</Link>
       </p>
-      <AcknowledgeNoticeForm version={changes.latest} />
+      {changes.consent.length > 0 ? (
+        <NoticeConsentForm
+          version={changes.latest}
+          locale={locale}
+          questions={changes.consent.map(({ element, key, name }) => ({ element, key, name }))}
+        />
+      ) : (
+        <AcknowledgeNoticeForm version={changes.latest} />
+      )}
     </section>
   );
 }

@@ -79,8 +79,18 @@ function Controller({ notice, locale, t }: Props) {
 }
 
 function Purposes(props: Props) {
-  const { notice, locale, t } = props;
+  const { notice, t } = props;
   if (notice.purposes.length === 0) return <p>{t("noticeVersions.version.none")}</p>;
+  return (
+    <>
+      <PurposeList {...props} />
+      <Statements {...props} fields={["automatedDecisions"]} />
+    </>
+  );
+}
+
+function PurposeList(props: Props) {
+  const { notice, locale, t } = props;
   const names = categoryNames(notice, locale);
   const separator = t("noticeVersions.change.separator");
   return (
@@ -144,7 +154,16 @@ function Sources(props: Props) {
   );
 }
 
-function Recipients({ notice, locale, t }: Props) {
+function Recipients(props: Props) {
+  return (
+    <>
+      <RecipientList {...props} />
+      <Statements {...props} fields={["processorOversight", "lawEnforcement"]} />
+    </>
+  );
+}
+
+function RecipientList({ notice, locale, t }: Props) {
   if (notice.recipients.length === 0) return <p>{t("noticeVersions.version.none")}</p>;
   return (
     <ul>
@@ -186,11 +205,26 @@ function Retention(props: Props) {
   );
 }
 
-function Rights({ notice, locale, t }: Props) {
-  const statements = (["offlineFiling", "identityDocuments"] as const).flatMap((field) => {
+/** The statements shown under an element (security measures have their place in the controller's). */
+type Statement = Exclude<keyof NonNullable<Notice["statements"]>, "securityMeasures">;
+
+/** The organisation's own statements that belong to an element, each under its heading. */
+function Statements(props: Props & { fields: readonly Statement[] }) {
+  const { notice, locale, t, fields } = props;
+  return fields.map((field) => {
     const text = inLocale(notice.statements?.[field] ?? null, locale);
-    return text ? [{ field, text }] : [];
+    if (!text) return null;
+    return (
+      <section key={field} aria-labelledby={`notice-statement-${field}`}>
+        <h4 id={`notice-statement-${field}`}>{t(`noticeVersions.version.${field}`)}</h4>
+        <Paragraphs text={text} />
+      </section>
+    );
   });
+}
+
+function Rights(props: Props) {
+  const { notice, locale } = props;
   return (
     <>
       <ul>
@@ -199,12 +233,7 @@ function Rights({ notice, locale, t }: Props) {
         ))}
       </ul>
       <Paragraphs text={inLocale(notice.rightsHowTo, locale)} />
-      {statements.map(({ field, text }) => (
-        <section key={field} aria-labelledby={`notice-rights-${field}`}>
-          <h4 id={`notice-rights-${field}`}>{t(`noticeVersions.version.${field}`)}</h4>
-          <Paragraphs text={text} />
-        </section>
-      ))}
+      <Statements {...props} fields={["offlineFiling", "identityDocuments"]} />
     </>
   );
 }

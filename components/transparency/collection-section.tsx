@@ -6,7 +6,10 @@ import { Section } from "./section";
 const WAYS = ["DIRECT", "AUTOMATIC", "THIRD_PARTY", "PUBLIC"] as const;
 const CLASSES = ["ORDINARY", "SENSITIVE", "INFORMATIVE"] as const;
 
-/** What is collected, by class (APPI: ordinary, 要配慮, informative), and how it is obtained. */
+/**
+ * What is collected, by class (APPI: ordinary, 要配慮, informative), how it is obtained and how
+ * long it is kept (the notice's elements 5.3.5 and 5.3.9).
+ */
 export function CollectionSection({ data, t }: { data: Transparency; t: Translate }) {
   return (
     <Section id="collection" t={t}>
@@ -22,6 +25,7 @@ export function CollectionSection({ data, t }: { data: Transparency; t: Translat
         const rows = data.categories.filter((c) => c.dataClass === dataClass);
         if (rows.length === 0) return null;
         const described = rows.some((c) => c.description);
+        const kept = rows.some((c) => c.retention);
         return (
           <section key={dataClass} aria-labelledby={`class-${dataClass}`}>
             <h3 id={`class-${dataClass}`}>{t(`dataClass.${dataClass}`)}</h3>
@@ -35,6 +39,7 @@ export function CollectionSection({ data, t }: { data: Transparency; t: Translat
                   <th scope="col">{t("transparency.collection.colCategory")}</th>
                   {described && <th scope="col">{t("transparency.collection.colDescription")}</th>}
                   <th scope="col">{t("transparency.collection.colWays")}</th>
+                  {kept && <th scope="col">{t("transparency.collection.colRetention")}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -53,6 +58,9 @@ export function CollectionSection({ data, t }: { data: Transparency; t: Translat
                         </ul>
                       )}
                     </td>
+                    {kept && (
+                      <td>{c.retention || t("transparency.collection.retentionNotStated")}</td>
+                    )}
                   </tr>
                 ))}
               </tbody>

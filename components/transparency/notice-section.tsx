@@ -15,15 +15,14 @@ export interface CurrentNotice {
   createdAt: string;
 }
 
-// Where this page gives each element of a notice as ISO/IEC 29184 clause 5.3 lists them. Retention
-// has no section of its own here: the current version's page states it per category.
+// Where this page gives each element of a notice as ISO/IEC 29184 clause 5.3 lists them.
 const WHERE = [
   { element: "controller", sections: ["contact"] },
   { element: "purposes", sections: ["purposes"] },
   { element: "categories", sections: ["collection"] },
   { element: "sources", sections: ["collection"] },
   { element: "recipients", sections: ["recipients", "foreign", "processors"] },
-  { element: "retention", sections: [] },
+  { element: "retention", sections: ["collection"] },
   { element: "rights", sections: ["rights", "fees", "identity"] },
   { element: "complaints", sections: ["complaints"] },
   { element: "changes", sections: [] },
@@ -63,14 +62,6 @@ export function NoticeSection(props: {
             <td>
               {element === "changes" ? (
                 <Link href={history}>{t("noticeVersions.history")}</Link>
-              ) : element === "retention" ? (
-                current ? (
-                  <Link href={`${history}/${current.version}#notice-retention`}>
-                    {t("noticeVersions.section.retentionWhere", { version: current.version })}
-                  </Link>
-                ) : (
-                  t("noticeVersions.version.notStated")
-                )
               ) : (
                 sections.map((id, i) => (
                   <span key={id}>

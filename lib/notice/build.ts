@@ -2,6 +2,7 @@ import type { Db, Tx } from "@/lib/db";
 import type { RecipientClass } from "@/lib/generated/prisma/enums";
 import { getTranslator } from "@/lib/i18n/translate";
 import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
+import { DATA_SOURCES } from "@/lib/validation/choices";
 
 import type { Localised, Notice, NoticeRecipient } from "./types";
 
@@ -53,13 +54,27 @@ export async function buildNotice(db: Tx | Db): Promise<Notice | null> {
       identityDocumentsNoteEn: true,
       securityMeasuresJa: true,
       securityMeasuresEn: true,
+      processorOversightJa: true,
+      processorOversightEn: true,
+      lawEnforcementPolicyJa: true,
+      lawEnforcementPolicyEn: true,
+      automatedDecisionsJa: true,
+      automatedDecisionsEn: true,
     },
   });
   if (!org) return null;
   // One query at a time: inside an interactive transaction they run one by one anyway.
   const categories = await db.dataCategory.findMany({
     orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
-    select: { key: true, nameJa: true, nameEn: true, dataClass: true },
+    select: {
+      key: true,
+      nameJa: true,
+      nameEn: true,
+      dataClass: true,
+      sources: true,
+      retentionJa: true,
+      retentionEn: true,
+    },
   });
   const purposes = await db.purpose.findMany({
     orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
@@ -129,11 +144,16 @@ export async function buildNotice(db: Tx | Db): Promise<Notice | null> {
       name: localised(c.nameJa, c.nameEn),
       dataClass: c.dataClass,
     })),
-    // The data map has no per-category (or per-system) setting of how data is obtained: only each
-    // person's items carry a source, and those must not make versions. Empty until it has one.
-    sources: [],
-    // Nor a retention setting (only each item's retainUntil): the period is unstated for now.
-    retention: categories.map((c) => ({ categoryKey: c.key, period: null })),
+    // As the manager declares them per category (not from people's items, which must not make
+    // versions), in DataSource's order.
+    sources: categories.map((c) => ({
+      categoryKey: c.key,
+      sources: DATA_SOURCES.filter((s) => c.sources.includes(s)),
+    })),
+    retention: categories.map((c) => ({
+      categoryKey: c.key,
+      period: optional(orNull(c.retentionJa), orNull(c.retentionEn)),
+    })),
     recipients: recipients.map((r): NoticeRecipient => ({
       key: r.key,
       // Processors are published by their category only, as on the transparency page.
@@ -163,6 +183,9 @@ export async function buildNotice(db: Tx | Db): Promise<Notice | null> {
       offlineFiling: optional(org.offlineFilingJa, org.offlineFilingEn),
       identityDocuments: optional(org.identityDocumentsNoteJa, org.identityDocumentsNoteEn),
       securityMeasures: optional(org.securityMeasuresJa, org.securityMeasuresEn),
+      processorOversight: optional(org.processorOversightJa, org.processorOversightEn),
+      lawEnforcement: optional(org.lawEnforcementPolicyJa, org.lawEnforcementPolicyEn),
+      automatedDecisions: optional(org.automatedDecisionsJa, org.automatedDecisionsEn),
     },
   };
 }

@@ -126,6 +126,10 @@ export function diffNotices(before: Notice | null, after: Notice): NoticeChange[
     ]),
     ...(statementChanged("securityMeasures") ? ["securityMeasures"] : []),
   ];
+  const recipientsTextFields = (["processorOversight", "lawEnforcement"] as const).filter(
+    statementChanged,
+  );
+  const purposesTextFields = statementChanged("automatedDecisions") ? ["automatedDecisions"] : [];
   const rightsTextFields = [
     ...(same(prev.rightsHowTo, after.rightsHowTo) ? [] : ["rightsHowTo"]),
     ...(["offlineFiling", "identityDocuments"] as const).filter(statementChanged),
@@ -133,6 +137,7 @@ export function diffNotices(before: Notice | null, after: Notice): NoticeChange[
 
   return [
     ...(initial ? [] : textChange("controller", controllerFields, after.controller.name)),
+    ...(initial ? [] : textChange("purposes", purposesTextFields)),
     ...diffKeyed({
       element: "purposes",
       before: prev.purposes,
@@ -154,7 +159,13 @@ export function diffNotices(before: Notice | null, after: Notice): NoticeChange[
     }),
     // Sources and retention are listed per category: a category's arrival or removal is told
     // under "categories"; here only a changed statement for a category in both versions.
-    ...perCategory("sources", prev.sources, after.sources, (e) => e.sources),
+    ...perCategory(
+      "sources",
+      prev,
+      after.sources,
+      (n) => n.sources,
+      (e) => e?.sources,
+    ),
     ...diffKeyed({
       element: "recipients",
       before: prev.recipients,
@@ -164,7 +175,14 @@ export function diffNotices(before: Notice | null, after: Notice): NoticeChange[
       changeNeedsConsent: (b, a) => a.thirdParty && !b.thirdParty,
       initial,
     }),
-    ...perCategory("retention", prev.retention, after.retention, (e) => e.period),
+    ...(initial ? [] : textChange("recipients", recipientsTextFields)),
+    ...perCategory(
+      "retention",
+      prev,
+      after.retention,
+      (n) => n.retention,
+      (e) => e?.period,
+    ),
     ...diffKeyed({
       element: "rights",
       before: prev.rights.map((r) => ({ ...r, key: r.requestType })),
@@ -191,17 +209,24 @@ export function diffNotices(before: Notice | null, after: Notice): NoticeChange[
   ];
 }
 
-/** Changed per-category statements (sources, retention) of categories present in both. */
+/**
+ * Changed per-category statements (sources, retention) of categories present in both versions. A
+ * category the earlier version had but stated nothing for (an entry missing) counts as empty.
+ */
 function perCategory<E extends { categoryKey: string }>(
   element: "sources" | "retention",
-  before: readonly E[],
+  before: Notice,
   after: readonly E[],
-  value: (entry: E) => unknown,
+  entries: (notice: Notice) => readonly E[],
+  value: (entry: E | undefined) => unknown,
 ): NoticeChange[] {
-  const old = new Map(before.map((e) => [e.categoryKey, e]));
+  const old = new Map(entries(before).map((e) => [e.categoryKey, e]));
+  const existed = new Set(before.categories.map((c) => c.key));
+  const empty = (v: unknown) => v ?? (element === "sources" ? [] : null);
   return after.flatMap((entry) => {
+    if (!existed.has(entry.categoryKey)) return [];
     const previous = old.get(entry.categoryKey);
-    if (!previous || same(value(previous), value(entry))) return [];
+    if (same(empty(value(previous)), empty(value(entry)))) return [];
     return [
       {
         element,

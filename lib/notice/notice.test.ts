@@ -31,6 +31,8 @@ let mod: {
   deletePurpose: typeof import("@/lib/data/data-map/config/delete-purpose");
   setUses: typeof import("@/lib/data/data-map/config/set-system-uses");
   brand: typeof import("@/lib/data/brand/brand");
+  statements: typeof import("@/lib/data/brand/statements");
+  consent: typeof import("@/lib/data/privacy-signals/notice-consent");
   authorities: typeof import("@/lib/data/policies/authorities");
   audit: typeof import("@/lib/audit/verify");
   route: typeof import("@/app/api/v1/notice/route");
@@ -39,8 +41,9 @@ let manager: Actor;
 
 const uniqueKey = (prefix: string) => `${prefix}_${randomUUID().slice(0, 8)}`;
 const texts = { nameJa: "名前", nameEn: "Name", descriptionJa: "", descriptionEn: "" };
+const noticeTexts = { sources: [], retentionJa: "", retentionEn: "" };
 const category = (key = uniqueKey("cat")) =>
-  ZCategoryConfig.parse({ key, ...texts, dataClass: "ORDINARY", sortOrder: "10" });
+  ZCategoryConfig.parse({ key, ...texts, dataClass: "ORDINARY", sortOrder: "10", ...noticeTexts });
 const purpose = (key = uniqueKey("pur")) =>
   ZPurposeConfig.parse({
     key,
@@ -93,6 +96,8 @@ beforeAll(async () => {
     deletePurpose: await import("@/lib/data/data-map/config/delete-purpose"),
     setUses: await import("@/lib/data/data-map/config/set-system-uses"),
     brand: await import("@/lib/data/brand/brand"),
+    statements: await import("@/lib/data/brand/statements"),
+    consent: await import("@/lib/data/privacy-signals/notice-consent"),
     authorities: await import("@/lib/data/policies/authorities"),
     audit: await import("@/lib/audit/verify"),
     route: await import("@/app/api/v1/notice/route"),
@@ -139,7 +144,7 @@ describe("the notice", () => {
     expect(first.recipients.find((r) => r.key === "group-travel")?.thirdParty).toBe(true);
     const used = first.purposes.find((p) => p.categoryKeys.length > 0)!;
     expect(used.categoryKeys).toEqual([...used.categoryKeys].sort());
-    expect(first.sources).toEqual([]);
+    expect(first.sources.map((s) => s.categoryKey)).toEqual(first.categories.map((c) => c.key));
     expect(first.retention.map((r) => r.categoryKey)).toEqual(first.categories.map((c) => c.key));
   });
 
@@ -319,6 +324,158 @@ describe("the notice", () => {
     expect(changesOf(row)).toEqual([
       expect.objectContaining({ element: "complaints", key: "UK", fields: ["name"] }),
     ]);
+  });
+
+  it("states each category's sources and retention as the manager sets them", async () => {
+    const notice = (await mod.build.buildNotice(db))!;
+    // The seed states them for every category.
+    expect(notice.sources.find((s) => s.categoryKey === "cookie_id")?.sources).toEqual([
+      "AUTOMATIC",
+    ]);
+    expect(notice.retention.find((r) => r.categoryKey === "email")?.period?.ja).toBe("退会後5年間");
+    const row = await db.dataCategory.findUniqueOrThrow({ where: { key: "email" } });
+    await mod.saveCategory.saveCategory({
+      actor: manager,
+      input: ZCategoryConfig.parse({
+        id: row.id,
+        key: row.key,
+        nameJa: row.nameJa,
+        nameEn: row.nameEn,
+        descriptionJa: row.descriptionJa,
+        descriptionEn: row.descriptionEn,
+        dataClass: row.dataClass,
+        sortOrder: String(row.sortOrder),
+        sources: ["THIRD_PARTY", "DIRECT", "DIRECT"],
+        retentionJa: "退会後3年間",
+        retentionEn: "Three years after the membership ends",
+      }),
+    });
+    const latest = await latestRow();
+    expect(latest.needsConsent).toBe(false);
+    expect(changesOf(latest)).toEqual([
+      expect.objectContaining({ element: "sources", key: "email", fields: ["sources"] }),
+      expect.objectContaining({ element: "retention", key: "email", fields: ["period"] }),
+    ]);
+    const content = latest.content as unknown as Notice;
+    // In DataSource's order, once each.
+    expect(content.sources.find((s) => s.categoryKey === "email")?.sources).toEqual([
+      "DIRECT",
+      "THIRD_PARTY",
+    ]);
+  });
+
+  it("makes a version when a public statement changes, with the fields named and audited", async () => {
+    const before = await mod.statements.getStatements({ actor: manager });
+    const result = await mod.statements.updateStatements({
+      actor: manager,
+      input: {
+        ...before,
+        processorOversightJa: "委託先とは契約を結び、年1回監査します。",
+        automatedDecisionsEn: "We make no decision by automated means alone.",
+      },
+    });
+    expect(result.changed).toEqual(["processorOversightJa", "automatedDecisionsEn"]);
+    const latest = await latestRow();
+    expect(result.noticeVersion).toEqual({ version: latest.version, created: true });
+    expect(changesOf(latest)).toEqual([
+      expect.objectContaining({ element: "purposes", key: null, fields: ["automatedDecisions"] }),
+      expect.objectContaining({
+        element: "recipients",
+        key: null,
+        fields: ["processorOversight"],
+      }),
+    ]);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "config.statements.update" },
+      orderBy: { at: "desc" },
+    });
+    expect(audit.data).toEqual({ changed: "processorOversightJa,automatedDecisionsEn" });
+    // The same texts again: nothing changes, no version.
+    const again = await mod.statements.updateStatements({
+      actor: manager,
+      input: await mod.statements.getStatements({ actor: manager }),
+    });
+    expect(again).toEqual({ changed: [], noticeVersion: null });
+    expect((await latestRow()).version).toBe(latest.version);
+    const subject: Actor = { ...manager, role: "SUBJECT" };
+    await expect(mod.statements.getStatements({ actor: subject })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+
+  it("asks a person to consent to a new purpose and third party; a no stops that use", async () => {
+    const user = await db.user.create({
+      data: { email: `${randomUUID()}@test.example.jp`, role: "SUBJECT" },
+    });
+    const subject = await db.subject.create({
+      data: { userId: user.id, familyName: "同意", givenName: "花子" },
+    });
+    const actor: Actor = {
+      userId: user.id,
+      role: "SUBJECT",
+      email: user.email,
+      ip: null,
+      passkeyAt: null,
+    };
+    const seen = (await latestRow()).version;
+    await mod.versions.markNoticeSeen(actor, seen);
+    const p = await mod.savePurpose.savePurpose({ actor: manager, input: purpose() });
+    const r = await mod.saveRecipient.saveRecipient({
+      actor: manager,
+      input: recipient("THIRD_PARTY"),
+    });
+    const latest = (await latestRow()).version;
+    const items = await mod.consent.myConsentItems({ actor, seen, latest });
+    expect(items.map((i) => [i.element, i.key])).toEqual([
+      ["purposes", p.key],
+      ["recipients", r.key],
+    ]);
+
+    // Every question must be answered.
+    await expect(
+      mod.consent.answerNoticeConsent({
+        actor,
+        input: {
+          version: latest,
+          answers: [{ element: "purposes", key: p.key, choice: "yes" }],
+        },
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+
+    const input = {
+      version: latest,
+      answers: [
+        { element: "purposes" as const, key: p.key, choice: "yes" as const },
+        { element: "recipients" as const, key: r.key, choice: "no" as const },
+      ],
+    };
+    // Two tabs at once: one answer is recorded, the other finds it done.
+    const results = await Promise.all([
+      mod.consent.answerNoticeConsent({ actor, input }),
+      mod.consent.answerNoticeConsent({ actor, input }),
+    ]);
+    expect(results.map((x) => x.consented + x.declined).sort()).toEqual([0, 2]);
+    const consents = await db.consent.findMany({ where: { subjectId: subject.id } });
+    expect(consents).toEqual([
+      expect.objectContaining({
+        kind: "NOTICE",
+        purposeId: p.id,
+        reference: `notice-v${latest - 1}`,
+      }),
+    ]);
+    const restrictions = await db.useRestriction.findMany({ where: { subjectId: subject.id } });
+    expect(restrictions).toEqual([
+      expect.objectContaining({ kind: "RECIPIENT", recipientId: r.id, source: "NOTICE" }),
+    ]);
+    const marked = await db.subject.findUniqueOrThrow({ where: { id: subject.id } });
+    expect(marked.noticeSeenVersion).toBe(latest);
+    expect(
+      await db.auditEvent.count({ where: { action: "notice.consent", entityId: subject.id } }),
+    ).toBe(1);
+    expect(await mod.consent.myConsentItems({ actor, seen: latest, latest })).toEqual([]);
+    await expect(mod.consent.answerNoticeConsent({ actor: manager, input })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("numbers concurrent changes without gaps or duplicates", async () => {

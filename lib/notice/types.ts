@@ -79,8 +79,10 @@ export interface Notice {
   /**
    * The organisation's own statements the transparency page shows beside the elements, in its
    * words (null where it has written none). Optional only because it was added after the first
-   * readers; buildNotice always fills it. A change is listed under "rights" (offlineFiling,
-   * identityDocuments) or "controller" (securityMeasures), the element it belongs to.
+   * readers; buildNotice always fills it. A change is listed under the element it belongs to:
+   * "rights" (offlineFiling, identityDocuments), "controller" (securityMeasures), "recipients"
+   * (processorOversight, lawEnforcement), "purposes" (automatedDecisions). The last three were
+   * added later still, and are missing from the versions recorded before them.
    */
   statements?: {
     /** 5.3.11: filing by post or at a counter, what to enclose. */
@@ -89,6 +91,12 @@ export interface Notice {
     identityDocuments: Localised | null;
     /** APPI Art.32(1)(iv), Order Art.10(1): the security-control measures taken. */
     securityMeasures: Localised | null;
+    /** APPI Art.25: how processors (委託先) are supervised. */
+    processorOversight?: Localised | null;
+    /** How requests from law enforcement are answered (APPI Art.27(1)(i), (iv)). */
+    lawEnforcement?: Localised | null;
+    /** GDPR Art.13(2)(f): decisions by automated processing, profiling, their logic. */
+    automatedDecisions?: Localised | null;
   };
 }
 

@@ -88,6 +88,30 @@ export const CONNECTOR_KINDS = ["INTERNAL", "HTTP", "MANUAL"] as const;
 
 export const DATA_CLASSES = ["ORDINARY", "SENSITIVE", "INFORMATIVE"] as const;
 
+/**
+ * The organisation's public statements in its own words (Organisation, both languages), shown on
+ * the transparency page and, where the notice has the element, in the privacy notice.
+ */
+export const STATEMENT_FIELDS = [
+  "complaintDeskJa",
+  "complaintDeskEn",
+  "offlineFilingJa",
+  "offlineFilingEn",
+  "identityDocumentsNoteJa",
+  "identityDocumentsNoteEn",
+  "securityMeasuresJa",
+  "securityMeasuresEn",
+  "processorOversightJa",
+  "processorOversightEn",
+  "lawEnforcementPolicyJa",
+  "lawEnforcementPolicyEn",
+  "automatedDecisionsJa",
+  "automatedDecisionsEn",
+] as const;
+
+/** How data of a category is obtained, as the privacy notice declares it (DataSource). */
+export const DATA_SOURCES = ["DIRECT", "AUTOMATIC", "THIRD_PARTY", "PUBLIC"] as const;
+
 /** How staff told the requester that the request arrived, when no mail went with it. */
 export const ACK_CHANNELS = ["POST", "PHONE", "EMAIL", "IN_PERSON"] as const;
 

@@ -1,7 +1,7 @@
 import { z } from "@/lib/validation/zod";
 
-import { CONNECTOR_KINDS, DATA_CLASSES, TRANSFER_SAFEGUARDS } from "./choices";
-export { CONNECTOR_KINDS, DATA_CLASSES, TRANSFER_SAFEGUARDS };
+import { CONNECTOR_KINDS, DATA_CLASSES, DATA_SOURCES, TRANSFER_SAFEGUARDS } from "./choices";
+export { CONNECTOR_KINDS, DATA_CLASSES, DATA_SOURCES, TRANSFER_SAFEGUARDS };
 
 import { RECIPIENT_CLASSES } from "@/lib/requests/vocabulary";
 
@@ -86,6 +86,11 @@ export const ZCategoryConfig = z.object({
   key,
   ...names,
   dataClass: z.enum(DATA_CLASSES, "settingsDataMap.errors.chooseDataClass"),
+  // What the privacy notice says of the category (ISO/IEC 29184 5.3.5, 5.3.9): how it is
+  // obtained (checkboxes; none ticked is an empty list) and how long it is kept.
+  sources: z.array(z.enum(DATA_SOURCES)).max(DATA_SOURCES.length),
+  retentionJa: optional(500),
+  retentionEn: optional(500),
   sortOrder,
 });
 export type TCategoryConfig = z.infer<typeof ZCategoryConfig>;

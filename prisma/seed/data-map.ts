@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DataSource } from "@/lib/generated/prisma/enums";
 
 // The data map: systems, data categories, purposes (exactly those of the privacy policy, §2) and
 // which system uses which category for which purpose.
@@ -149,6 +150,44 @@ export const categories = [
 ] as const satisfies readonly CategoryRow[];
 
 export type CategoryKey = (typeof categories)[number]["key"];
+
+const MEMBER = { retentionJa: "退会後5年間", retentionEn: "Five years after the membership ends" };
+const LOGS = { retentionJa: "取得から13か月", retentionEn: "13 months from collection" };
+
+/**
+ * What the privacy notice says of each category (ISO/IEC 29184 5.3.5, 5.3.9): how it is obtained
+ * and how long it is kept, as the seeds' policy describes its services.
+ */
+// prettier-ignore
+export const categoryNotice: Record<
+  CategoryKey,
+  { sources: DataSource[]; retentionJa: string; retentionEn: string }
+> = {
+  name: { sources: ["DIRECT"], ...MEMBER },
+  name_kana: { sources: ["DIRECT"], ...MEMBER },
+  birth_date: { sources: ["DIRECT"], ...MEMBER },
+  gender: { sources: ["DIRECT"], ...MEMBER },
+  address: { sources: ["DIRECT"], ...MEMBER },
+  phone: { sources: ["DIRECT"], ...MEMBER },
+  email: { sources: ["DIRECT"], ...MEMBER },
+  member_id: { sources: ["DIRECT", "THIRD_PARTY"], ...MEMBER },
+  purchase_history: { sources: ["DIRECT", "THIRD_PARTY"], ...MEMBER },
+  reservation_history: { sources: ["DIRECT"], ...MEMBER },
+  usage_record: { sources: ["DIRECT", "THIRD_PARTY"], ...MEMBER },
+  payment_history: { sources: ["DIRECT"], retentionJa: "取引から7年間（法人税法による保存義務）", retentionEn: "Seven years from the transaction (kept by law for tax purposes)" },
+  points_balance: { sources: ["DIRECT", "THIRD_PARTY"], ...MEMBER },
+  job_application: { sources: ["DIRECT"], retentionJa: "選考終了から1年間", retentionEn: "One year after the selection ends" },
+  job_preferences: { sources: ["DIRECT"], retentionJa: "選考終了から1年間", retentionEn: "One year after the selection ends" },
+  survey_answers: { sources: ["DIRECT"], retentionJa: "回答から3年間", retentionEn: "Three years from the answer" },
+  reviews: { sources: ["DIRECT"], retentionJa: "投稿の削除まで", retentionEn: "Until the review is deleted" },
+  inquiry_history: { sources: ["DIRECT"], retentionJa: "対応完了から3年間", retentionEn: "Three years after the enquiry is closed" },
+  health_accessibility: { sources: ["DIRECT"], retentionJa: "ご予約の利用日から90日間", retentionEn: "90 days after the day of the reservation" },
+  cookie_id: { sources: ["AUTOMATIC"], ...LOGS },
+  ip_address: { sources: ["AUTOMATIC"], ...LOGS },
+  ad_id: { sources: ["AUTOMATIC"], ...LOGS },
+  location: { sources: ["AUTOMATIC"], ...LOGS },
+  browsing_log: { sources: ["AUTOMATIC"], ...LOGS },
+};
 
 type PurposeRow = Omit<Prisma.PurposeCreateManyInput, "id" | "sortOrder">;
 

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { recordNoticeVersion } from "@/lib/notice/record";
 
-import { categories, fields, purposes, systems, uses } from "./data-map";
+import { categories, categoryNotice, fields, purposes, systems, uses } from "./data-map";
 import { lawEnforcementDisclosures, planProvisions, receipts } from "./ledger";
 import { deadlinePolicies, organisation, staffUsers } from "./organisation";
 import { items, registrationItems } from "./personal-data";
@@ -82,7 +82,7 @@ async function insertDemo(tx: Prisma.TransactionClient, now: Date): Promise<Seed
   const systemId = keyed(await tx.dataSystem.createManyAndReturn({ data: [...systems], select }));
   const categoryId = keyed(
     await tx.dataCategory.createManyAndReturn({
-      data: categories.map((c, i) => ({ ...c, sortOrder: (i + 1) * 10 })),
+      data: categories.map((c, i) => ({ ...c, ...categoryNotice[c.key], sortOrder: (i + 1) * 10 })),
       select,
     }),
   );

@@ -12,7 +12,10 @@ type Props = { params: Promise<{ locale: string }> };
 const GROUPS: { title: MessageKey; links: { path: string; label: MessageKey }[] }[] = [
   {
     title: "settings.organisationTitle",
-    links: [{ path: "brand", label: "settings.link.brand" }],
+    links: [
+      { path: "brand", label: "settings.link.brand" },
+      { path: "statements", label: "settings.link.statements" },
+    ],
   },
   {
     title: "settings.dataMapTitle",

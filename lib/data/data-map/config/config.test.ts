@@ -55,8 +55,9 @@ const httpSystem = (key = uniqueKey("sys")) =>
     endpoint: "https://system.example.jp/dsar",
     timeoutMs: "5000",
   });
+const noticeTexts = { sources: [], retentionJa: "", retentionEn: "" };
 const category = (key = uniqueKey("cat")) =>
-  ZCategoryConfig.parse({ key, ...texts, dataClass: "ORDINARY", sortOrder: "10" });
+  ZCategoryConfig.parse({ key, ...texts, dataClass: "ORDINARY", sortOrder: "10", ...noticeTexts });
 const purpose = (key = uniqueKey("pur")) =>
   ZPurposeConfig.parse({
     key,

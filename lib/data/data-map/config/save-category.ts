@@ -15,6 +15,9 @@ export async function saveCategory(options: { actor: Actor; input: TCategoryConf
     data: {
       ...namesOf(input),
       dataClass: input.dataClass,
+      sources: [...new Set(input.sources)],
+      retentionJa: input.retentionJa,
+      retentionEn: input.retentionEn,
       sortOrder: Number(input.sortOrder),
     },
     table: (tx) => tx.dataCategory,

@@ -8,6 +8,7 @@ const ja = {
   organisationTitle: "組織とブランド",
   link: {
     brand: "組織の名称・窓口・ロゴ・ブランドカラー",
+    statements: "公表する文言（苦情の窓口、安全管理措置など）",
     systems: "データシステム（接続方式、エンドポイント、シークレットの更新）",
     categories: "データの項目",
     purposes: "利用目的",
@@ -32,6 +33,7 @@ const en: typeof ja = {
   organisationTitle: "Organisation and brand",
   link: {
     brand: "Organisation name, contact desk, logo and brand colour",
+    statements: "Public statements (complaint desk, security measures and more)",
     systems: "Data systems (connector, endpoint, secret rotation)",
     categories: "Data categories",
     purposes: "Purposes of use",

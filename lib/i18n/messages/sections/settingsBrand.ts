@@ -33,6 +33,25 @@ const ja = {
   logoUpload: "ロゴを登録する",
   logoRemove: "既定のロゴに戻す",
   logoSaved: "ロゴを更新しました。",
+  statements: {
+    title: "公表する文言",
+    intro:
+      "透明性ページとプライバシー通知に載せる、組織自身の言葉による説明です。空欄の項目は表示しません。苦情の窓口・郵送での請求・本人確認書類・安全管理措置・委託先の監督・捜査機関への対応・自動化された意思決定を変更すると、プライバシー通知の新しい版が作られます。",
+    saved: "保存しました。",
+    savedVersion: "保存しました。プライバシー通知の第{version}版を公開しました。",
+    save: "保存する",
+    ja: "日本語",
+    en: "英語",
+    field: {
+      complaintDesk: "苦情の申出先（当社の窓口・認定個人情報保護団体）",
+      offlineFiling: "郵送・窓口での請求の方法",
+      identityDocumentsNote: "本人確認書類の取り扱い（保存と削除）",
+      securityMeasures: "安全管理措置",
+      processorOversight: "委託先の監督",
+      lawEnforcementPolicy: "捜査機関等からの照会への対応",
+      automatedDecisions: "自動化された意思決定・プロファイリング",
+    },
+  },
   errors: {
     phone: "電話番号は数字と + - ( ) で入力してください",
     colourFormat: "色は #0b5cab のように # と6桁の16進数で入力してください",
@@ -78,6 +97,25 @@ const en: typeof ja = {
   logoUpload: "Upload logo",
   logoRemove: "Use the portal's own logo",
   logoSaved: "The logo was updated.",
+  statements: {
+    title: "Public statements",
+    intro:
+      "Explanations in the organisation's own words, shown on the transparency page and in the privacy notice. Empty ones are not shown. Changing the complaint desk, filing by post, identity documents, security measures, processor oversight, law enforcement or automated decisions publishes a new version of the privacy notice.",
+    saved: "Saved.",
+    savedVersion: "Saved. Version {version} of the privacy notice is published.",
+    save: "Save",
+    ja: "Japanese",
+    en: "English",
+    field: {
+      complaintDesk: "Where to complain (our desk, an accredited protection organisation)",
+      offlineFiling: "How to file by post or at a counter",
+      identityDocumentsNote: "How identity documents are handled (kept, deleted)",
+      securityMeasures: "Security measures",
+      processorOversight: "How processors are supervised",
+      lawEnforcementPolicy: "How requests from law enforcement are answered",
+      automatedDecisions: "Automated decisions and profiling",
+    },
+  },
   errors: {
     phone: "Use digits and + - ( ) only",
     colourFormat: "Write the colour as # and six hexadecimal digits, e.g. #0b5cab",

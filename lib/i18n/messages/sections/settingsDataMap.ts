@@ -95,6 +95,11 @@ const ja = {
     intro: "保有する個人データの項目と、その区分（要配慮個人情報など）を設定します。",
     caption: "登録済みのデータ項目",
     dataClass: "区分",
+    sources: "取得の方法（プライバシー通知に記載）",
+    sourcesHint: "この項目の個人データをどのように取得するかを選びます。",
+    retentionJa: "保存期間（日本語）",
+    retentionEn: "保存期間（英語）",
+    retentionHint: "例：退会後5年間。空欄のときは通知に「記載なし」と示されます。",
   },
   purposes: {
     title: "利用目的",
@@ -262,6 +267,12 @@ const en: typeof ja = {
     intro: "The categories of personal data held, and their class (such as sensitive data).",
     caption: "Registered data categories",
     dataClass: "Class",
+    sources: "How it is obtained (stated in the privacy notice)",
+    sourcesHint: "Choose how personal data of this category is obtained.",
+    retentionJa: "Retention period (Japanese)",
+    retentionEn: "Retention period (English)",
+    retentionHint:
+      "For example: five years after the account is closed. Left empty, the notice says it is not stated.",
   },
   purposes: {
     title: "Purposes of use",

@@ -46,6 +46,8 @@ const ja = {
     colCategory: "情報の種類",
     colDescription: "説明",
     colWays: "取得の方法",
+    colRetention: "保存期間",
+    retentionNotStated: "記載なし",
     notHeld: "現在は保有していません",
     way: {
       DIRECT: "ご本人から直接",
@@ -254,6 +256,8 @@ const en: typeof ja = {
     colCategory: "Kind of information",
     colDescription: "Description",
     colWays: "How it is obtained",
+    colRetention: "How long it is kept",
+    retentionNotStated: "Not stated",
     notHeld: "Not held at present",
     way: {
       DIRECT: "From you directly",

@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { listCategories } from "@/lib/data/data-map/config/list-categories";
 import { toLocale } from "@/lib/i18n/config";
 import { getTranslator } from "@/lib/i18n/translate";
-import { DATA_CLASSES } from "@/lib/validation/data-map-config";
+import { DATA_CLASSES, DATA_SOURCES } from "@/lib/validation/data-map-config";
 
 export const dynamic = "force-dynamic";
 
@@ -23,6 +23,9 @@ export default async function CategoriesPage({ params }: Props) {
   const classLabels = Object.fromEntries(
     DATA_CLASSES.map((c) => [c, t(`dataClass.${c}`)]),
   ) as Record<(typeof DATA_CLASSES)[number], string>;
+  const sourceLabels = Object.fromEntries(
+    DATA_SOURCES.map((s) => [s, t(`transparency.collection.way.${s}`)]),
+  ) as Record<(typeof DATA_SOURCES)[number], string>;
 
   return (
     <ClientSections locale={locale} sections={["settingsDataMap"]}>
@@ -37,7 +40,7 @@ export default async function CategoriesPage({ params }: Props) {
             cell: (c) => classLabels[c.dataClass],
           },
         ]}
-        form={<CategoryForm classLabels={classLabels} />}
+        form={<CategoryForm classLabels={classLabels} sourceLabels={sourceLabels} />}
       />
     </ClientSections>
   );

@@ -10,7 +10,7 @@ import { can } from "@/lib/auth/permissions";
 import { listCategories } from "@/lib/data/data-map/config/list-categories";
 import { toLocale } from "@/lib/i18n/config";
 import { getTranslator } from "@/lib/i18n/translate";
-import { DATA_CLASSES } from "@/lib/validation/data-map-config";
+import { DATA_CLASSES, DATA_SOURCES } from "@/lib/validation/data-map-config";
 
 export const dynamic = "force-dynamic";
 
@@ -30,6 +30,9 @@ export default async function CategoryPage({ params }: Props) {
   const classLabels = Object.fromEntries(
     DATA_CLASSES.map((c) => [c, t(`dataClass.${c}`)]),
   ) as Record<(typeof DATA_CLASSES)[number], string>;
+  const sourceLabels = Object.fromEntries(
+    DATA_SOURCES.map((s) => [s, t(`transparency.collection.way.${s}`)]),
+  ) as Record<(typeof DATA_SOURCES)[number], string>;
 
   return (
     <ClientSections locale={locale} sections={["settingsDataMap"]}>
@@ -39,6 +42,7 @@ export default async function CategoryPage({ params }: Props) {
       <h1>{t("settingsDataMap.editTitle", { name })}</h1>
       <CategoryForm
         classLabels={classLabels}
+        sourceLabels={sourceLabels}
         initial={{
           id: category.id,
           key: category.key,
@@ -47,6 +51,9 @@ export default async function CategoryPage({ params }: Props) {
           descriptionJa: category.descriptionJa,
           descriptionEn: category.descriptionEn,
           dataClass: category.dataClass,
+          sources: category.sources,
+          retentionJa: category.retentionJa,
+          retentionEn: category.retentionEn,
           sortOrder: String(category.sortOrder),
         }}
       />
