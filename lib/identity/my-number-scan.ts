@@ -67,9 +67,15 @@ export function ocrStartupNotice(): string | null {
 }
 
 /** Runs `command` with `input` on stdin; its stdout. Throws on failure or timeout. */
-function runBytes(command: string, args: string[], input: Buffer): Promise<Buffer> {
+function runBytes(
+  command: string,
+  args: string[],
+  input: Buffer,
+  signal?: AbortSignal,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ["pipe", "pipe", "ignore"] });
+    // An aborted scan (the number already found by another read) stops its other reads at once.
+    const child = spawn(command, args, { stdio: ["pipe", "pipe", "ignore"], signal });
     const chunks: Buffer[] = [];
     const timer = setTimeout(() => child.kill("SIGKILL"), OCR_TIMEOUT_MS);
     child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -87,8 +93,8 @@ function runBytes(command: string, args: string[], input: Buffer): Promise<Buffe
   });
 }
 
-const run = async (command: string, args: string[], input: Buffer) =>
-  (await runBytes(command, args, input)).toString("utf8");
+const run = async (command: string, args: string[], input: Buffer, signal?: AbortSignal) =>
+  (await runBytes(command, args, input, signal)).toString("utf8");
 
 /** The photo as tesseract reads best: upright by its EXIF, at most `width` wide, grey. */
 async function prepare(bytes: Buffer, angle = 0, width = MAX_WIDTH): Promise<Buffer> {
@@ -102,9 +108,9 @@ async function prepare(bytes: Buffer, angle = 0, width = MAX_WIDTH): Promise<Buf
 }
 
 /** How far the page is turned (0, 90, 180 or 270), by tesseract's OSD; 0 when it cannot say. */
-async function orientation(image: Buffer): Promise<number> {
+async function orientation(image: Buffer, signal: AbortSignal): Promise<number> {
   try {
-    const osd = await run("tesseract", ["stdin", "stdout", "--psm", "0"], image);
+    const osd = await run("tesseract", ["stdin", "stdout", "--psm", "0"], image, signal);
     const rotate = /Rotate:\s*(\d+)/.exec(osd);
     return rotate ? Number(rotate[1]) % 360 : 0;
   } catch {
@@ -112,28 +118,51 @@ async function orientation(image: Buffer): Promise<number> {
   }
 }
 
-const read = (image: Buffer, digitsOnly: boolean) =>
+const read = (image: Buffer, digitsOnly: boolean, signal: AbortSignal) =>
   run(
     "tesseract",
     digitsOnly
       ? ["stdin", "stdout", "-l", "eng", "--psm", "3", "-c", "tessedit_char_whitelist=0123456789 "]
       : ["stdin", "stdout", "-l", "jpn+eng", "--psm", "3"],
     image,
+    signal,
   );
 
+const shows = (text: string) => findMyNumbers(text).length > 0;
+
+/** True as soon as one read shows a number; false when none does. A failed read fails the scan. */
+function anyShows(reads: Promise<string>[]): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    let left = reads.length;
+    for (const text of reads)
+      text.then((value) => {
+        if (shows(value)) resolve(true);
+        else if (--left === 0) resolve(false);
+      }, reject);
+  });
+}
+
 async function scanImage(bytes: Buffer): Promise<boolean> {
-  // Read as it came and, on the other core, ask whether it is on its side or upside down: the
-  // answer is needed whenever the first read finds nothing.
-  const [text, turn] = await Promise.all([
-    prepare(bytes).then((upright) => read(upright, false)),
-    prepare(bytes, 0, OSD_WIDTH).then(orientation),
-  ]);
-  if (findMyNumbers(text).length > 0) return true;
-  if (turn && findMyNumbers(await read(await prepare(bytes, turn), false)).length > 0) return true;
-  const tilted = await Promise.all(
-    TILTS.map(async (tilt) => read(await prepare(bytes, turn + tilt, TILT_WIDTH), true)),
-  );
-  return tilted.some((text) => findMyNumbers(text).length > 0);
+  const scan = new AbortController();
+  const { signal } = scan;
+  try {
+    // Read as it came and, on the other core, ask whether it is on its side or upside down; a
+    // turned photo is read the right way up as soon as that is known, beside the first read.
+    const upright = prepare(bytes).then((image) => read(image, false, signal));
+    // Its failure is the scan's (anyShows below), also when the orientation check fails first.
+    upright.catch(() => undefined);
+    const turn = await orientation(await prepare(bytes, 0, OSD_WIDTH), signal);
+    const reads = [upright];
+    if (turn) reads.push(prepare(bytes, turn).then((image) => read(image, false, signal)));
+    if (await anyShows(reads)) return true;
+    // Still nothing: read tilted a few degrees either way, for digits alone.
+    return await anyShows(
+      TILTS.map(async (tilt) => read(await prepare(bytes, turn + tilt, TILT_WIDTH), true, signal)),
+    );
+  } finally {
+    // The reads still running once the answer is known are not needed.
+    scan.abort();
+  }
 }
 
 /** The pages (1-based) that hold a picture, by poppler's `pdfimages -list`. */
