@@ -12,7 +12,7 @@ import { myConsentItems, type ConsentItem } from "@/lib/data/privacy-signals/not
 
 import { AcknowledgeNoticeForm } from "./acknowledge-notice-form";
 import { ChangeBadge } from "./change-badge";
-import { NoticeConsentForm } from "./notice-consent-form";
+import { NoticeConsentForm } from "./deferred-consent-form";
 import { categoryNames, changeName, elementName } from "./labels";
 
 export interface NoticeChangesSince {
