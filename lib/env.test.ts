@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
 import { describe, expect, it } from "vitest";
 
-import { parseEnv } from "./env";
+import { parseEnv, ZEnv } from "./env";
 
 describe("environment", () => {
   it("defaults to the embedded database, which is the demo", () => {
@@ -89,5 +92,28 @@ describe("environment", () => {
     expect(() => parseEnv({ ...base, S3_FORCE_PATH_STYLE: "maybe" })).toThrow(
       /S3_FORCE_PATH_STYLE/,
     );
+  });
+
+  it("is listed in full in .env.example, whose values are valid", () => {
+    const text = readFileSync(path.join(import.meta.dirname, "..", ".env.example"), "utf8");
+    const entries = text
+      .split("\n")
+      .filter((line) => /^[A-Z0-9_]+=/.test(line))
+      .map((line): [string, string] => [
+        line.slice(0, line.indexOf("=")),
+        line.slice(line.indexOf("=") + 1),
+      ]);
+    expect(entries.map(([name]) => name).sort()).toEqual(Object.keys(ZEnv.shape).sort());
+    // With the required ones filled in, the example starts as it is.
+    const env = parseEnv({
+      ...(Object.fromEntries(entries) as Record<string, string>),
+      DATABASE_URL: "postgresql://app@db:5432/dsar",
+      AUTH_SECRET: "x".repeat(32),
+      AUTH_URL: "https://privacy.example.jp",
+      SMTP_URL: "smtp://mail.example.jp:587",
+      MASTER_KEY: Buffer.alloc(32, 1).toString("base64"),
+    });
+    expect(env.DEMO_MODE).toBe(false);
+    expect(env.MAIL_FROM).toBe("プライバシー窓口 <privacy@example.jp>");
   });
 });

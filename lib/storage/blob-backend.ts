@@ -4,6 +4,9 @@
 
 const STORAGE_KEY = /^[0-9a-f]{32}$/;
 
+/** A key no blob is ever stored under (keys are random), asked for by readiness checks. */
+export const READY_PROBE_KEY = "0".repeat(32);
+
 /** Names are server-generated random hex, so a stored key can never point outside its folder. */
 export function assertStorageKey(storageKey: string): void {
   if (!STORAGE_KEY.test(storageKey)) throw new Error("invalid storage key");
@@ -46,6 +49,8 @@ export interface BlobBackend {
   /** Deleting a blob that is already gone is not an error. */
   delete(storageKey: string): Promise<void>;
   exists(storageKey: string): Promise<boolean>;
+  /** Throws unless blobs can be stored now (the folder writable, the bucket answering). */
+  ready(): Promise<void>;
 }
 
 export interface S3Config {

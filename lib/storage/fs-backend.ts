@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rename, rm, stat, type FileHandle } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, mkdir, open, readFile, rename, rm, stat, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 
 import {
@@ -79,6 +80,10 @@ export function createFsBackend(options: { dataDir: string }): BlobBackend {
         if (isMissing(error)) return false;
         throw error;
       }
+    },
+    async ready() {
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      await access(dir, constants.W_OK);
     },
   };
 }

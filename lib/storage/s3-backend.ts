@@ -1,4 +1,4 @@
-import type { BlobBackend, S3Config } from "./blob-backend";
+import { READY_PROBE_KEY, type BlobBackend, type S3Config } from "./blob-backend";
 import { createS3Client, S3RequestError } from "./s3-client";
 import { createS3Writer } from "./s3-writer";
 
@@ -43,6 +43,12 @@ export function createS3Backend(config: S3Config): BlobBackend {
       if (response.status === 404) return false;
       await client.check("HeadObject", response);
       return true;
+    },
+    async ready() {
+      // A key no blob ever has: the bucket answers 404 when it is reachable with these
+      // credentials; anything else (403, 5xx, no connection) throws.
+      const response = await client.send(READY_PROBE_KEY, { method: "HEAD" });
+      if (response.status !== 404) await client.check("HeadObject", response);
     },
   };
 }
