@@ -11,6 +11,9 @@ test("/api/health says the process answers; /api/ready that its database, files 
   expect(health.headers()["cache-control"]).toBe("no-store");
   expect(await health.json()).toEqual({ status: "ok" });
 
+  // Every response carries the request's id (also in its log lines and audit events).
+  expect(health.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+
   const ready = await request.get("/api/ready", { maxRedirects: 0 });
   expect(ready.status()).toBe(200);
   expect(ready.headers()["cache-control"]).toBe("no-store");

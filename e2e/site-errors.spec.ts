@@ -142,6 +142,20 @@ test.describe("errors", () => {
     server?.kill("SIGTERM");
   });
 
+  test("the process is alive but not ready, and says which dependency is away", async () => {
+    const health = await fetch(`${baseURL}/api/health`);
+    expect(health.status).toBe(200);
+    const ready = await fetch(`${baseURL}/api/ready`);
+    expect(ready.status).toBe(503);
+    expect(ready.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    // The queue lives in the same database: both are named; the stored files are fine.
+    expect(await ready.json()).toEqual({
+      status: "not-ready",
+      checks: { database: "failed", storage: "ok", jobs: "failed" },
+      failed: ["database", "jobs"],
+    });
+  });
+
   for (const locale of ["ja", "en"] as const) {
     test(`in a page show the site's error page in ${locale}, with a reference and no details`, async ({
       browser,

@@ -14,6 +14,8 @@ const env: NodeJS.ProcessEnv = {
   DATA_DIR: E2E.embedded.dataDir,
   PORT: String(E2E.embedded.port),
   NEXT_DIST_DIR: E2E.distDir,
+  // Warnings and errors only: an access-log line per request would bury the test output.
+  LOG_LEVEL: "warn",
 };
 delete env.DATABASE_URL;
 delete env.SMTP_URL;

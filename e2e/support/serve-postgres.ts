@@ -93,6 +93,9 @@ const next = spawn(
       // The Data Rights Protocol is on: e2e/drp-agent.spec.ts plays an agent against it.
       DRP_BUSINESS_ID: E2E.drpBusinessId,
       NEXT_TELEMETRY_DISABLED: "1",
+      // Warnings and errors only: an access-log line per request would bury the test output
+      // (lib/http/request-context.test.ts checks those lines).
+      LOG_LEVEL: "warn",
     },
   },
 );

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 
 import type { Tx } from "@/lib/db";
+import { currentRequestId } from "@/lib/http/request-context";
 
 // Append-only, hash-chained audit log. Each row's hash covers its content and the previous row's
 // hash, so any edit or deletion breaks the chain (verifyAuditChain). Rows carry ids, not personal data.
@@ -30,6 +31,8 @@ export interface AuditRow {
   entityId: string;
   requestId: string | null;
   ip: string | null;
+  /** The HTTP request's id; null (and then left out of the hash, as rows before it were). */
+  correlationId?: string | null;
   data: unknown;
   prevHash: string;
 }
@@ -46,9 +49,11 @@ function canonical(value: unknown): string {
 }
 
 export function hashAuditRow(row: AuditRow): string {
-  const { at, ...rest } = row;
+  const { at, correlationId, ...rest } = row;
   return createHash("sha256")
-    .update(canonical({ ...rest, at: at.toISOString() }))
+    .update(
+      canonical({ ...rest, at: at.toISOString(), ...(correlationId ? { correlationId } : {}) }),
+    )
     .digest("hex");
 }
 
@@ -69,6 +74,8 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
     entityId: input.entityId,
     requestId: input.requestId ?? null,
     ip: input.ip ?? null,
+    // The HTTP request being served, if any: the same id as its log lines and X-Request-Id.
+    correlationId: currentRequestId() ?? null,
     data: input.data ?? {},
     prevHash: head.hash,
   };

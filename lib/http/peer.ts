@@ -1,4 +1,8 @@
+import { randomUUID } from "node:crypto";
 import http from "node:http";
+
+import { logAccess } from "./access-log";
+import { runWithRequest } from "./request-context";
 
 // The address of the machine a request came from, as the socket saw it. Next.js gives pages no
 // socket, and the X-Forwarded-For it fills in is kept as the client sent it, so anyone can claim
@@ -7,6 +11,8 @@ import http from "node:http";
 // PEER_HEADER is replaced by the socket's own remote address.
 
 export const PEER_HEADER = "x-dsar-peer";
+/** The request's id, set here whatever the client sent (a client may not choose it). */
+export const REQUEST_ID_HEADER = "x-request-id";
 
 const STAMPED = Symbol.for("dsar.peer-stamp");
 
@@ -25,8 +31,16 @@ export function stampPeerAddresses(
   proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {
       const request = args[0] as http.IncomingMessage;
+      const response = args[1] as http.ServerResponse;
       stampRequest(request);
-      also?.(request, args[1] as http.ServerResponse);
+      also?.(request, response);
+      // Everything done for this request runs with its id (lib/http/request-context.ts): its log
+      // lines and audit events carry it, and so does the response, for whoever reports a problem.
+      const requestId = randomUUID();
+      request.headers[REQUEST_ID_HEADER] = requestId;
+      response.setHeader(REQUEST_ID_HEADER, requestId);
+      logAccess(request, response, requestId);
+      return runWithRequest({ requestId }, () => emit.call(this, event, ...args));
     }
     return emit.call(this, event, ...args);
   };

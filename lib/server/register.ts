@@ -1,9 +1,10 @@
 // What instrumentation.ts runs once per Node.js server process, before it serves a request:
 // - the environment is checked, and a missing or wrong setting stops the process with one line
 //   (never a fallback to something weaker, such as demo mode without mail);
-// - every request is stamped with its socket's address (lib/http/peer.ts) and every response
-//   gets the security headers: a nonce-based CSP, HSTS over https, a Permissions-Policy
-//   (lib/http/security-headers.ts);
+// - every request is stamped with its socket's address and an id (lib/http/peer.ts), logged in
+//   one access line, and every response gets the id and the security headers: a nonce-based
+//   CSP, HSTS over https, a Permissions-Policy (lib/http/security-headers.ts);
+// - console.error and console.warn write JSON lines, as the app's own log does;
 // - with WORKER_MODE=inline (the default) the job worker runs inside the app, so one `npm start`
 //   is the whole system.
 // Kept apart from instrumentation.ts so the Edge build of that file never sees Node.js APIs.
@@ -11,6 +12,7 @@ import { EnvError, getEnv } from "@/lib/env";
 import { stampPeerAddresses } from "@/lib/http/peer";
 import { applySecurityHeaders } from "@/lib/http/security-headers";
 import { log } from "@/lib/log";
+import { structureConsole } from "@/lib/server/console-json";
 
 export async function registerNodeServer(): Promise<void> {
   let env: ReturnType<typeof getEnv>;
@@ -25,6 +27,9 @@ export async function registerNodeServer(): Promise<void> {
     https: env.AUTH_URL?.startsWith("https:") ?? false,
     dev: env.NODE_ENV === "development",
   };
+  // One JSON line for everything written, Next.js's own errors included; every request gets an id
+  // and an access-log line (lib/http/peer.ts).
+  structureConsole();
   stampPeerAddresses((request, response) => applySecurityHeaders(request, response, headers));
   // Without Tesseract or pdftotext, uploads are not read for a My Number: said once, here.
   const { ocrStartupNotice } = await import("@/lib/identity/my-number-scan");
