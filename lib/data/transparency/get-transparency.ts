@@ -146,18 +146,12 @@ export async function getTransparency(options: { locale: Locale }) {
         name: ja ? c.nameJa : c.nameEn,
         description: ja ? c.descriptionJa : c.descriptionEn,
         dataClass: c.dataClass satisfies DataClass,
-        // Ways of obtaining the category: as the organisation declares them in its notice
-        // (DataCategory.sources); else as the data held shows them, most frequent first (empty
-        // when none is held today).
-        sources:
-          c.sources.length > 0
-            ? SOURCES.filter((s) => c.sources.includes(s)).map((source) => ({
-                source,
-                count: counts?.get(source) ?? 0,
-              }))
-            : SOURCES.map((source) => ({ source, count: counts?.get(source) ?? 0 }))
-                .filter((s) => s.count > 0)
-                .sort((a, b) => b.count - a.count),
+        // Ways of obtaining the category: those the data held shows, most frequent first, then
+        // those the organisation declares in its notice (DataCategory.sources) and holds nothing
+        // from today. A way in use is shown even when the notice forgot it.
+        sources: SOURCES.map((source) => ({ source, count: counts?.get(source) ?? 0 }))
+          .filter((s) => s.count > 0 || c.sources.includes(s.source))
+          .sort((a, b) => b.count - a.count),
         // How long it is kept, in the organisation's words ("" when not stated).
         retention: (ja ? c.retentionJa : c.retentionEn) || c.retentionJa,
       };
