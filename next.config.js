@@ -13,6 +13,11 @@ const nextConfig = {
     "pg-boss",
     "nodemailer",
     "@prisma/adapter-pg",
+    // Instrumentations hook Node's module loading: the SDK must be a plain Node module too.
+    "@opentelemetry/sdk-node",
+    "@opentelemetry/sdk-trace",
+    "@opentelemetry/instrumentation-http",
+    "@opentelemetry/instrumentation-pg",
   ],
   // A separate build folder lets parallel e2e runs on one machine keep their builds apart.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",

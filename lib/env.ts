@@ -70,6 +70,11 @@ export const ZEnv = z.object({
   // Demo mode only: show the dev mailbox to visitors from other machines (mail to subjects only;
   // staff, manager and admin sign-in links stay readable from this machine alone).
   DEMO_MAILBOX_REMOTE: booleanish.default(false),
+  // OpenTelemetry: traces and metrics go to this OTLP/HTTP collector (http://collector:4318);
+  // unset, nothing is recorded (lib/server/telemetry.ts).
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+    .optional(),
   // S3-compatible object storage for stored files, so several app and worker processes can share
   // them; unset = encrypted files under DATA_DIR/files. All of the four without a default, or none.
   S3_ENDPOINT: z

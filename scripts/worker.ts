@@ -6,6 +6,11 @@ import { openDatabase } from "./lib/embedded-db";
 import { assertDatabaseReachable, assertStorageReachable, envOrExit } from "./lib/preflight";
 
 const env = envOrExit();
+// Job spans and their queries, when a collector is set (lib/server/telemetry.ts).
+if (env.OTEL_EXPORTER_OTLP_ENDPOINT) {
+  const { startTelemetry } = await import("../lib/server/telemetry");
+  await startTelemetry({ endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: "dsar-worker" });
+}
 if (env.DATABASE_URL) await assertDatabaseReachable(env.DATABASE_URL);
 await assertStorageReachable(env);
 const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });

@@ -23,6 +23,11 @@ export async function registerNodeServer(): Promise<void> {
     console.error(error.message);
     process.exit(1);
   }
+  // Before anything opens a database connection, so every query is traced.
+  if (env.OTEL_EXPORTER_OTLP_ENDPOINT) {
+    const { startTelemetry } = await import("@/lib/server/telemetry");
+    await startTelemetry({ endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
+  }
   const headers = {
     https: env.AUTH_URL?.startsWith("https:") ?? false,
     dev: env.NODE_ENV === "development",
