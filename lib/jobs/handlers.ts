@@ -27,7 +27,7 @@ export interface MailJob {
  * The boss as handlers see it: each batch a handler takes runs in a span of its own ("job
  * <queue>", with the batch's size), a no-op unless telemetry is on (lib/server/telemetry.ts).
  */
-function traced(boss: PgBoss): PgBoss {
+export function traced(boss: PgBoss): PgBoss {
   const tracer = trace.getTracer("dsar-jobs");
   const work = ((name: string, options: object, handler: (jobs: unknown[]) => Promise<unknown>) =>
     boss.work(name, options, (jobs: unknown[]) =>
