@@ -127,7 +127,7 @@ for (const locale of ["ja", "en"] as const) {
       expect(href).toMatch(/^#[a-z-]+$/);
       await expect(page.locator(`h2${href}`)).toHaveCount(1);
     }
-    await links.nth(4).click();
+    await links.nth(5).click();
     await expect(page).toHaveURL(/#foreign$/);
 
     // What is collected and how: the sensitive class and the ways from the items' sources.

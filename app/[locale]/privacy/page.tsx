@@ -90,8 +90,9 @@ export default async function TransparencyPage({ params }: Props) {
       </p>
       <TableOfContents t={t} />
       <NoticeSection current={current} locale={locale} t={t} />
-      <CollectionSection {...sectionProps} />
+      <ContactSection {...sectionProps} />
       <PurposesSection {...sectionProps} />
+      <CollectionSection {...sectionProps} />
       <RecipientsSection {...sectionProps} />
       <ForeignSection {...sectionProps} />
       <ProcessorsSection {...sectionProps} />
@@ -102,7 +103,6 @@ export default async function TransparencyPage({ params }: Props) {
       <FeesSection {...sectionProps} />
       <IdentitySection {...sectionProps} />
       <ComplaintsSection {...sectionProps} />
-      <ContactSection {...sectionProps} />
     </>
   );
 }
