@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
 import os from "node:os";
-import path from "node:path";
 
 import { expect, test } from "@playwright/test";
 
+import { startBuiltServer } from "./support/built-server";
 import { E2E } from "./support/config";
 import { createSession, createUser } from "./support/db";
 
@@ -24,28 +23,22 @@ test("a portal on PostgreSQL without mail refuses to start, naming SMTP_URL", as
   browserName: _browser,
 }, testInfo) => {
   test.skip(testInfo.project.name !== "postgres", "one run is enough");
-  const child = spawn(
-    path.join(E2E.root, "node_modules", ".bin", "next"),
-    ["start", "-p", String(E2E.pg.port + 7)],
-    {
-      cwd: E2E.root,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        NODE_ENV: "production",
-        NEXT_DIST_DIR: E2E.distDir,
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: E2E.pg.url,
-        AUTH_SECRET: E2E.authSecret,
-        MASTER_KEY: E2E.masterKey,
-        AUTH_URL: "https://privacy.example.jp",
-        WORKER_MODE: "off",
-      },
+  const child = startBuiltServer({
+    port: E2E.pg.port + 7,
+    stdio: "pipe",
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATABASE_URL: E2E.pg.url,
+      AUTH_SECRET: E2E.authSecret,
+      MASTER_KEY: E2E.masterKey,
+      AUTH_URL: "https://privacy.example.jp",
+      WORKER_MODE: "off",
     },
-  );
+  });
   let output = "";
-  child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
   const code = await new Promise<number | null>((resolve) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");

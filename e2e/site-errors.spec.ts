@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
 
@@ -6,6 +6,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
 
 import { actionId } from "./support/actions";
+import { startBuiltServer } from "./support/built-server";
 import { E2E } from "./support/config";
 import { expect, test } from "./support/fixtures";
 import { signInByEmail } from "./support/mail";
@@ -108,29 +109,21 @@ test.describe("errors", () => {
   let server: ChildProcess | undefined;
 
   test.beforeAll(async () => {
-    server = spawn(
-      path.join(E2E.root, "node_modules", ".bin", "next"),
-      ["start", "-p", String(port)],
-      {
-        cwd: E2E.root,
-        stdio: "ignore",
-        env: {
-          ...process.env,
-          NODE_ENV: "production",
-          NEXT_DIST_DIR: E2E.distDir,
-          NEXT_TELEMETRY_DISABLED: "1",
-          DATA_DIR: path.join(E2E.state, "data-unreachable"),
-          // Nothing listens on port 9 (discard): connections are refused at once.
-          DATABASE_URL: "postgresql://postgres@127.0.0.1:9/unreachable",
-          WORKER_MODE: "off",
-          // A demo (chosen): the dev mailbox reads the database, which fails.
-          DEMO_MODE: "1",
-          AUTH_SECRET: E2E.authSecret,
-          MASTER_KEY: E2E.masterKey,
-          AUTH_URL: baseURL,
-        },
+    server = startBuiltServer({
+      port,
+      env: {
+        ...process.env,
+        DATA_DIR: path.join(E2E.state, "data-unreachable"),
+        // Nothing listens on port 9 (discard): connections are refused at once.
+        DATABASE_URL: "postgresql://postgres@127.0.0.1:9/unreachable",
+        WORKER_MODE: "off",
+        // A demo (chosen): the dev mailbox reads the database, which fails.
+        DEMO_MODE: "1",
+        AUTH_SECRET: E2E.authSecret,
+        MASTER_KEY: E2E.masterKey,
+        AUTH_URL: baseURL,
       },
-    );
+    });
     await expect
       .poll(async () => (await fetch(`${baseURL}/ja`).catch(() => null))?.status, {
         timeout: 60_000,

@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
 
 import { expect, test } from "@playwright/test";
 
+import { startBuiltServer } from "./support/built-server";
 import { E2E } from "./support/config";
 
 // OpenTelemetry (issue 17): a server of the same build started with OTEL_EXPORTER_OTLP_ENDPOINT
@@ -44,31 +45,23 @@ test.beforeAll(async () => {
   });
   await new Promise<void>((resolve) => collector.listen(0, "127.0.0.1", resolve));
   const endpoint = `http://127.0.0.1:${(collector.address() as { port: number }).port}`;
-  server = spawn(
-    path.join(E2E.root, "node_modules", ".bin", "next"),
-    ["start", "-p", String(port)],
-    {
-      cwd: E2E.root,
-      stdio: "ignore",
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_DIST_DIR: E2E.distDir,
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATA_DIR: path.join(E2E.state, "data-telemetry"),
-        DATABASE_URL: E2E.pg.url,
-        SMTP_URL: `smtp://127.0.0.1:${E2E.smtp.port}`,
-        AUTH_SECRET: E2E.authSecret,
-        MASTER_KEY: E2E.masterKey,
-        AUTH_URL: baseURL,
-        WORKER_MODE: "off",
-        LOG_LEVEL: "warn",
-        OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
-        // Send finished spans within a fifth of a second instead of five.
-        OTEL_BSP_SCHEDULE_DELAY: "200",
-      },
+  server = startBuiltServer({
+    port,
+    env: {
+      ...process.env,
+      DATA_DIR: path.join(E2E.state, "data-telemetry"),
+      DATABASE_URL: E2E.pg.url,
+      SMTP_URL: `smtp://127.0.0.1:${E2E.smtp.port}`,
+      AUTH_SECRET: E2E.authSecret,
+      MASTER_KEY: E2E.masterKey,
+      AUTH_URL: baseURL,
+      WORKER_MODE: "off",
+      LOG_LEVEL: "warn",
+      OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+      // Send finished spans within a fifth of a second instead of five.
+      OTEL_BSP_SCHEDULE_DELAY: "200",
     },
-  );
+  });
   await expect
     .poll(async () => (await fetch(`${baseURL}/api/health`).catch(() => null))?.status, {
       timeout: 60_000,

@@ -13,12 +13,16 @@ import { routeOf } from "@/lib/http/access-log";
 
 /** Attributes that may hold a path (a reference, a token) or its query string. */
 const PATH_ATTRIBUTES = ["http.target", "http.url", "url.full", "url.path", "url.query"];
+/** Attributes that hold the client's address. */
+const CLIENT_ATTRIBUTES = ["client.address", "network.peer.address", "net.peer.ip"];
 
 /**
- * Next.js's own request spans set `http.target` to the path with its query string: before any
- * span is exported, such attributes become the route's pattern (as the access log writes it).
+ * The one place spans lose what must not leave the app, whichever instrumentation (or Next.js
+ * itself, whose request spans carry the path with its query string in `http.target`) set it:
+ * before a span is exported, path attributes become the route's pattern (as the access log
+ * writes it) and client addresses are emptied.
  */
-const scrubPaths: SpanProcessor = {
+const scrubSpans: SpanProcessor = {
   onStart: () => undefined,
   onEnding(span) {
     const attributes = (span as unknown as { attributes: Record<string, unknown> }).attributes;
@@ -29,6 +33,7 @@ const scrubPaths: SpanProcessor = {
           key,
           key === "url.query" ? "" : typeof route === "string" ? route : "(other)",
         );
+    for (const key of CLIENT_ATTRIBUTES) if (key in attributes) span.setAttribute(key, "");
   },
   onEnd: () => undefined,
   forceFlush: () => Promise.resolve(),
@@ -40,8 +45,6 @@ let started: Promise<{ shutdown: () => Promise<void> }> | undefined;
 export function startTelemetry(options: {
   endpoint: string;
   serviceName?: string;
-  /** How often metrics are sent; the default suits a collector, tests pass less. */
-  metricIntervalMs?: number;
 }): Promise<{ shutdown: () => Promise<void> }> {
   started ??= (async () => {
     const [
@@ -65,13 +68,13 @@ export function startTelemetry(options: {
     const sdk = new NodeSDK({
       serviceName: options.serviceName ?? "dsar-portal",
       spanProcessors: [
-        scrubPaths,
+        scrubSpans,
         new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${base}/v1/traces` }) }),
       ],
       metricReaders: [
         new PeriodicExportingMetricReader({
           exporter: new OTLPMetricExporter({ url: `${base}/v1/metrics` }),
-          exportIntervalMillis: options.metricIntervalMs ?? 30_000,
+          exportIntervalMillis: 30_000,
         }),
       ],
       instrumentations: [
@@ -79,23 +82,13 @@ export function startTelemetry(options: {
           // The exporter's own posts are not requests of the app.
           ignoreOutgoingRequestHook: (request) =>
             typeof request.path === "string" && request.path.startsWith("/v1/"),
-          // A request's span says which route served it, as the access log does: never the path
-          // (a reference, a token), its query string or the client's address.
+          // A request's span is named by the route that served it, as the access log line is
+          // (its path and address attributes are scrubbed by scrubSpans).
           applyCustomAttributesOnSpan: (span, request) => {
-            if (!("socket" in request) || "path" in request) return; // outgoing: kept as sent
+            if (!("socket" in request) || "path" in request) return; // outgoing
             const route = routeOf(request.url);
             span.updateName(`${request.method ?? "GET"} ${route}`);
-            span.setAttributes({
-              "http.route": route,
-              "http.target": route,
-              "http.url": route,
-              "url.path": route,
-              "url.full": route,
-              "url.query": "",
-              "net.peer.ip": "",
-              "client.address": "",
-              "network.peer.address": "",
-            });
+            span.setAttribute("http.route", route);
           },
         }),
         new PgInstrumentation({ enhancedDatabaseReporting: false }),

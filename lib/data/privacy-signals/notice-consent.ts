@@ -24,6 +24,8 @@ export interface ConsentItem {
   name: Localised;
   /** The version whose change asked for it (the latest, when several did). */
   version: number;
+  /** The purpose's or recipient's row, which an answer's consent or restriction refers to. */
+  target: { purposeId: string } | { recipientId: string };
 }
 
 const itemId = (element: string, key: string) => `${element}:${key}`;
@@ -38,7 +40,7 @@ async function consentItems(db: Db | Tx, seen: number, upTo: number): Promise<Co
     orderBy: { version: "desc" },
     select: { version: true, changes: true },
   });
-  const items = new Map<string, ConsentItem>();
+  const items = new Map<string, Omit<ConsentItem, "target">>();
   for (const row of rows)
     for (const change of row.changes as unknown as NoticeChange[]) {
       if (!change.needsConsent || !change.key || !change.name) continue;
@@ -56,21 +58,24 @@ async function consentItems(db: Db | Tx, seen: number, upTo: number): Promise<Co
   const [purposes, recipients] = await Promise.all([
     db.purpose.findMany({
       where: { key: { in: all.filter((i) => i.element === "purposes").map((i) => i.key) } },
-      select: { key: true, nameJa: true, nameEn: true },
+      select: { id: true, key: true, nameJa: true, nameEn: true },
     }),
     db.recipient.findMany({
       where: { key: { in: all.filter((i) => i.element === "recipients").map((i) => i.key) } },
-      select: { key: true, nameJa: true, nameEn: true },
+      select: { id: true, key: true, nameJa: true, nameEn: true },
     }),
   ]);
   const present = new Map([
-    ...purposes.map((p) => [itemId("purposes", p.key), p] as const),
-    ...recipients.map((r) => [itemId("recipients", r.key), r] as const),
-  ]);
+    ...purposes.map((p) => [itemId("purposes", p.key), { ...p, target: { purposeId: p.id } }]),
+    ...recipients.map((r) => [
+      itemId("recipients", r.key),
+      { ...r, target: { recipientId: r.id } },
+    ]),
+  ] as [string, { nameJa: string; nameEn: string; target: ConsentItem["target"] }][]);
   return all
     .flatMap((i) => {
       const row = present.get(itemId(i.element, i.key));
-      return row ? [{ ...i, name: { ja: row.nameJa, en: row.nameEn } }] : [];
+      return row ? [{ ...i, name: { ja: row.nameJa, en: row.nameEn }, target: row.target }] : [];
     })
     .sort((a, b) => a.version - b.version || a.element.localeCompare(b.element));
 }
@@ -115,14 +120,7 @@ export async function answerNoticeConsent(options: { actor: Actor; input: TNotic
     let consented = 0;
     let declined = 0;
     for (const item of items) {
-      const target =
-        item.element === "purposes"
-          ? {
-              purposeId: (await tx.purpose.findUniqueOrThrow({ where: { key: item.key } })).id,
-            }
-          : {
-              recipientId: (await tx.recipient.findUniqueOrThrow({ where: { key: item.key } })).id,
-            };
+      const { target } = item;
       if (answers.get(itemId(item.element, item.key)) === "yes") {
         await tx.consent.create({
           data: {
