@@ -173,6 +173,16 @@ test("Japanese is drawn with the system's Japanese face, else the shipped one; p
     /^"Inter Variable", "Inter Fallback", "Hiragino Sans"/,
   );
 
+  // The shipped face's 124 rules are not in the stylesheets that hold back the first paint: they
+  // load once the page has hydrated (components/fonts/japanese-face.tsx).
+  const html = await (await request.get("/ja/privacy")).text();
+  const blocking = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
+  expect(blocking.length).toBeGreaterThan(0);
+  for (const href of blocking)
+    expect(await (await request.get(href)).text()).not.toMatch(
+      /@font-face\{font-family:"?Noto Sans JP/,
+    );
+
   // A machine without one: the shipped Noto Sans JP, only the slices the page's text needs.
   const bare = await browser.browserType().launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

@@ -1,12 +1,13 @@
-// The shipped faces (issue 15): Noto Sans JP for Japanese, Inter for Latin, both variable and cut
-// into unicode-range slices, so a page loads only the slices its text uses; font-display: swap.
+// The shipped faces (issue 15): Inter for Latin here, Noto Sans JP after the first paint
+// (components/fonts/japanese-face.tsx), both variable and cut into unicode-range slices, so a
+// page loads only the slices its text uses; font-display: swap.
 import "@fontsource-variable/inter";
-import "@fontsource-variable/noto-sans-jp";
 import "../globals.css";
 
 import type { Metadata } from "next";
 import type { CSSProperties, ReactNode } from "react";
 
+import { JapaneseFace } from "@/components/fonts/japanese-face";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -58,6 +59,7 @@ export default async function LocaleLayout(props: {
           <SiteFooter locale={locale} brand={brand} />
           <Toaster />
         </I18nProvider>
+        <JapaneseFace />
       </body>
     </html>
   );

@@ -7,7 +7,9 @@ import type { ReactNode } from "react";
 /**
  * A navigation link that marks itself as the current page (`aria-current="page"`, which the
  * stylesheet highlights): on its own path only, or on every path under it (`prefix`), or under
- * any of `also`.
+ * any of `also`. It does not prefetch: every page here is dynamic, so a prefetch fetches little
+ * that a click would not, and processing the answers for a sidebar's dozen links was main-thread
+ * work right after load (Lighthouse's total blocking time, docs/benchmarks.md).
  */
 export function NavLink(props: {
   href: string;
@@ -23,7 +25,12 @@ export function NavLink(props: {
     (match === "exact" ? pathname === href : pathname.startsWith(href)) ||
     (props.also ?? []).some((path) => pathname.startsWith(path));
   return (
-    <Link href={href} className={props.className} aria-current={current ? "page" : undefined}>
+    <Link
+      href={href}
+      prefetch={false}
+      className={props.className}
+      aria-current={current ? "page" : undefined}
+    >
       {props.children}
     </Link>
   );

@@ -12,9 +12,12 @@
 //
 //   npm run bench:pages [-- --only weight|lighthouse] [--reuse] [--build | --keep-build]
 //                       [--scale small] [--port 3990] [--runs 3] [--reports <dir>]
+//                       [--pages ledger,manager]
 //
 // --runs is how many times each page runs on mobile (default 3): the run with the median
 // performance score is the one reported, as Lighthouse's documentation advises for a noisy host.
+// --pages measures only the pages whose path contains one of the words (and the bare page), for
+// working on one page; such a run prints its tables but leaves docs/benchmarks.md alone.
 // --reports writes each Lighthouse result (JSON, as Lighthouse's viewer reads it) into <dir>.
 // --reuse keeps the database of a previous run; the build in .next-bench-pages is reused when it
 // is newer than the sources (--build forces a build, --keep-build reuses a stale one).
@@ -49,6 +52,7 @@ const { values: args } = parseArgs({
     port: { type: "string", default: "3990" },
     reports: { type: "string" },
     runs: { type: "string", default: "3" },
+    pages: { type: "string" },
   },
 });
 if (!(args.scale in SCALES)) throw new Error(`--scale is one of ${Object.keys(SCALES).join(", ")}`);
@@ -94,7 +98,7 @@ interface Page {
   public: boolean;
 }
 
-const PAGES: Page[] = [
+const ALL_PAGES: Page[] = [
   { path: "/ja", who: "nobody", public: true },
   { path: "/ja/privacy", who: "nobody", public: true },
   { path: "/en", who: "nobody", public: true },
@@ -107,6 +111,11 @@ const PAGES: Page[] = [
   { path: `/ja/staff/requests/${BENCH_REFERENCE}`, who: "staff", public: false },
   { path: "/ja/manager", who: "manager", public: false },
 ];
+const pageWords = args.pages?.split(",").filter(Boolean) ?? [];
+const PAGES = pageWords.length
+  ? ALL_PAGES.filter((p) => pageWords.some((w) => p.path.includes(w)))
+  : ALL_PAGES;
+if (PAGES.length === 0) throw new Error(`--pages ${args.pages} matches no page`);
 /** The bare Next.js page: the bench layout, one paragraph, no client component of the app. */
 const FLOOR: Page = { path: "/bench/empty", who: "nobody", public: false };
 
@@ -516,6 +525,9 @@ const when = new Date().toISOString().replace("T", " ").slice(0, 16);
 const stamp = `Run of ${when} UTC, ${scale} scale, ${minutes} minutes in all.`;
 if (weightLines) log(`\nFirst-load JavaScript (kB = 1,000 bytes)\n${weightLines.join("\n")}`);
 if (lighthouseLines) log(`\nLighthouse\n${lighthouseLines.join("\n")}`);
-writeDoc({ weight: weightLines, lighthouse: lighthouseLines, stamp });
-log(`\n${stamp} Written to docs/benchmarks.md.`);
+if (pageWords.length) log(`\n${stamp} Some pages only (--pages): docs/benchmarks.md left alone.`);
+else {
+  writeDoc({ weight: weightLines, lighthouse: lighthouseLines, stamp });
+  log(`\n${stamp} Written to docs/benchmarks.md.`);
+}
 process.exit(weightOk && lighthouseOk ? 0 : 1);
