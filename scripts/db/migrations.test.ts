@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from "../lib/test-database";
 import {
   applyMigrations,
   checksumMatches,
+  needsOwnTransaction,
   checksumOf,
   defaultMigrationsDir,
   isUpToDate,
@@ -211,6 +212,17 @@ describe("migrations on PGlite served on a socket", () => {
       `SELECT checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY migration_name`,
     );
     expect(rows.map((r) => r.checksum)).toEqual(local.map((m) => m.checksum));
+  });
+});
+
+describe("needsOwnTransaction", () => {
+  it("runs a script bare only when it manages its own transaction, not for a function's BEGIN", () => {
+    expect(needsOwnTransaction(`BEGIN;\nALTER TYPE "A" ADD VALUE 'B';\nCOMMIT;`)).toBe(true);
+    expect(needsOwnTransaction(`CREATE INDEX CONCURRENTLY i ON t (c);`)).toBe(true);
+    const fn = `CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  RETURN NULL;\nEND\n$$;`;
+    expect(needsOwnTransaction(`CREATE TABLE t (id int);\n${fn}`)).toBe(false);
+    expect(needsOwnTransaction(fn.replaceAll("$$", "$body$"))).toBe(false);
+    expect(needsOwnTransaction(`${fn}\nCOMMIT;`)).toBe(true);
   });
 });
 

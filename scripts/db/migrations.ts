@@ -134,9 +134,15 @@ const isFailed = (row: MigrationRow) => row.finished_at === null && row.rolled_b
 const isApplied = (row: MigrationRow) => row.finished_at !== null && row.rolled_back_at === null;
 
 // Scripts that manage their own transactions (Prisma writes BEGIN/COMMIT for some enum changes) or
-// that PostgreSQL refuses inside one run bare, as Prisma runs every script.
-const needsOwnTransaction = (sql: string) =>
-  /^\s*(BEGIN|COMMIT|ROLLBACK|START\s+TRANSACTION)\b/im.test(sql) || /\bCONCURRENTLY\b/i.test(sql);
+// that PostgreSQL refuses inside one run bare, as Prisma runs every script. A function's body
+// (dollar-quoted: a PL/pgSQL block's BEGIN … END) is not the script's own transaction.
+export const needsOwnTransaction = (sql: string) => {
+  const outsideBodies = sql.replace(/\$([A-Za-z_]*)\$[\s\S]*?\$\1\$/g, "");
+  return (
+    /^\s*(BEGIN|COMMIT|ROLLBACK|START\s+TRANSACTION)\b/im.test(outsideBodies) ||
+    /\bCONCURRENTLY\b/i.test(outsideBodies)
+  );
+};
 
 function describeFailure(error: unknown, sql: string): string {
   if (!(error instanceof Error)) return String(error);

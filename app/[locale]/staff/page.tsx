@@ -75,7 +75,7 @@ export default async function QueuePage(props: {
       </div>
       <section aria-labelledby="queue-results-title">
         <h2 id="queue-results-title" aria-live="polite" data-testid="queue-total">
-          {t("queue.total", { count: page.total })}
+          {t(page.more ? "queue.totalMore" : "queue.total", { count: page.total })}
         </h2>
         {search && (
           <p data-testid="queue-search-active">

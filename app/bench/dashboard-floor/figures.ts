@@ -1,17 +1,13 @@
 import type pg from "pg";
 
-import {
-  assembleDashboard,
-  dashboardQueries,
-  type Dashboard,
-  type DashboardRows,
-} from "@/lib/data/dashboard/dashboard-query";
+import { readDashboard, type Dashboard } from "@/lib/data/dashboard/dashboard-query";
 
-// The dashboard floor's figures: getDashboard's own six queries (lib/data/dashboard/
+// The dashboard floor's figures: getDashboard's own queries (lib/data/dashboard/
 // dashboard-query.ts) sent over plain pg, without the permission check, and summed the same way.
 export async function floorFigures(db: pg.Pool, now: Date): Promise<Dashboard> {
-  const results = await Promise.all(
-    dashboardQueries(now).map((q) => db.query<Record<string, unknown>>(q.text, q.values)),
+  return readDashboard(
+    async <T>(q: { text: string; values: unknown[] }) =>
+      (await db.query(q.text, q.values)).rows as T[],
+    now,
   );
-  return assembleDashboard(now, results.map((r) => r.rows) as unknown as DashboardRows);
 }

@@ -12,7 +12,7 @@ import { floorFigures } from "./figures";
 export const dynamic = "force-dynamic";
 
 // The benchmark floor (scripts/bench/all.ts): the least a page can do to show the manager
-// dashboard's figures — session cookie to a manager in one query, then getDashboard's six queries
+// dashboard's figures — session cookie to a manager in one query, then getDashboard's queries
 // as plain SQL over plain pg (./figures.ts), rendered with the same components as the manager page (DashboardFacts, DashboardTables).
 // Never part of the product: without BENCH_FLOOR=1 it is not found.
 

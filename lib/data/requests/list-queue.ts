@@ -12,11 +12,19 @@ import {
   type TQueueFilter,
 } from "@/lib/validation/queue";
 
-import { queueCountQuery, queuePageQuery, sortValue, type QueueRow } from "./queue-query";
+import {
+  QUEUE_COUNT_CAP,
+  queueCountQuery,
+  queuePageQuery,
+  sortValue,
+  type QueueRow,
+} from "./queue-query";
 
 export interface QueuePage {
   rows: QueueRow[];
+  /** Matches, counted up to QUEUE_COUNT_CAP; above it, `more` is true and total is the cap. */
   total: number;
+  more: boolean;
   /** Cursors for the next and the previous page in the chosen order. */
   nextCursor: string | null;
   prevCursor: string | null;
@@ -26,7 +34,8 @@ export interface QueuePage {
 
 /**
  * The staff queue: open requests, filtered, searched and sorted, one keyset page at a time (50),
- * with the number of matches. Staff see every open request; anyone else is refused.
+ * with the number of matches (up to QUEUE_COUNT_CAP). Staff see every open request; anyone else
+ * is refused.
  */
 export async function listQueue(options: {
   actor: Actor;
@@ -63,7 +72,8 @@ export async function listQueue(options: {
   }
   return {
     rows,
-    total: counted[0]?.total ?? 0,
+    total: Math.min(counted[0]?.total ?? 0, QUEUE_COUNT_CAP),
+    more: (counted[0]?.total ?? 0) > QUEUE_COUNT_CAP,
     nextCursor: hasNext ? cursorOf(rows[rows.length - 1]) : null,
     prevCursor: hasPrev ? cursorOf(rows[0]) : null,
     closedMatch,

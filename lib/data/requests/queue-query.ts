@@ -133,8 +133,19 @@ export function queuePageQuery(
 }
 
 /** How many open requests match the filters and search (cursor ignored). */
+/**
+ * The queue counts its matches up to this many and says "more than" beyond: the count's cost then
+ * stays bounded however many requests are open (issue 17; the workspace's exact open count comes
+ * from the tallies, lib/data/workspace/workspace-counts.ts).
+ */
+export const QUEUE_COUNT_CAP = 1_000;
+
 export function queueCountQuery(input: QueueQueryInput): SqlQuery {
   const values: unknown[] = [];
   const where = whereClause(input, values, false);
-  return { text: `SELECT count(*)::int AS total FROM "Request" r WHERE ${where.sql}`, values };
+  return {
+    text: `SELECT count(*)::int AS total FROM (
+      SELECT 1 FROM "Request" r WHERE ${where.sql} LIMIT ${QUEUE_COUNT_CAP + 1}) matches`,
+    values,
+  };
 }

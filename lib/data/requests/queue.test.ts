@@ -702,7 +702,7 @@ describe("the default query and the partial index", () => {
     // Enough rows that a sequential scan would lose: 30,000 closed, 3,000 open.
     await db.$executeRawUnsafe(`
       INSERT INTO "Request" (id, reference, type, status, "subjectId", "dueAt", "receivedAt", "updatedAt")
-      SELECT 'bulk-' || g, 'R-2091-' || lpad(g::text, 6, '0'), 'DISCLOSURE',
+      SELECT 'bulk-' || g, 'R-1999-' || lpad(g::text, 6, '0'), 'DISCLOSURE',
         (CASE WHEN g % 11 = 0 THEN 'IN_PROGRESS' ELSE 'COMPLETED' END)::"RequestStatus",
         '${taro}', now() + (g % 400) * interval '1 hour', now() - interval '5 days', now()
       FROM generate_series(1, 33000) g`);
@@ -721,5 +721,28 @@ describe("the default query and the partial index", () => {
     );
     // The count may read either index that covers open requests; never the whole table.
     expect(countPlan.map((r) => r["QUERY PLAN"]).join("\n")).not.toMatch(/Seq Scan/);
+  });
+});
+
+describe("the queue's count", () => {
+  it("counts up to 1,000 matches and says there are more beyond, at a bounded cost", async () => {
+    await db.$executeRawUnsafe(
+      `INSERT INTO "Request" (id, reference, type, status, "subjectId", details, "receivedAt",
+         "dueAt", "updatedAt")
+       SELECT 'cap-' || g, 'R-1888-' || lpad(g::text, 6, '0'), 'DISCLOSURE', 'SUBMITTED', $1,
+         '{}', now(), now() + interval '400 days', now()
+       FROM generate_series(1, 1100) g`,
+      hanako,
+    );
+    try {
+      const page = await mod.list.listQueue({ actor: staff, filter: {} });
+      expect(page.total).toBe(1000);
+      expect(page.more).toBe(true);
+      const few = await mod.list.listQueue({ actor: staff, filter: { type: "CORRECTION" } });
+      expect(few.more).toBe(false);
+      expect(few.total).toBeLessThan(1000);
+    } finally {
+      await db.$executeRawUnsafe(`DELETE FROM "Request" WHERE id LIKE 'cap-%'`);
+    }
   });
 });

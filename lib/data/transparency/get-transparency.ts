@@ -1,6 +1,7 @@
 import "server-only";
 
-import { getDb } from "@/lib/db";
+import { withLaggingDb } from "@/lib/db-replica";
+import { FIRST_PART, REST_PART, TALLIES } from "@/lib/data/tallies";
 import type {
   DataClass,
   DataSource,
@@ -19,6 +20,11 @@ const SOURCES = ["DIRECT", "AUTOMATIC", "THIRD_PARTY", "PUBLIC"] as const satisf
 /** How many kinds of information each scene lists as examples (the most often provided). */
 const SCENE_ITEMS = 4;
 
+interface ItemSourceRow {
+  categoryId: string;
+  source: DataSource;
+  items: number;
+}
 interface SceneClassRow {
   sceneId: string | null;
   recipientClass: RecipientClass;
@@ -40,7 +46,7 @@ export type Transparency = NonNullable<Awaited<ReturnType<typeof getTransparency
 /** The transparency page's facts, localised; null before the organisation is set up. */
 export async function getTransparency(options: { locale: Locale }) {
   const ja = options.locale === "ja";
-  const db = getDb();
+  // Reads that tolerate a second of lag: the replica when there is one (lib/db-replica.ts).
   const [
     org,
     categories,
@@ -53,51 +59,57 @@ export async function getTransparency(options: { locale: Locale }) {
     lawEnforcement,
     deadline,
     authorities,
-  ] = await Promise.all([
-    db.organisation.findUnique({ where: { id: "org" } }),
-    db.dataCategory.findMany({ orderBy: [{ sortOrder: "asc" }, { key: "asc" }] }),
-    db.personalDataItem.groupBy({
-      by: ["categoryId", "source"],
-      where: { erasedAt: null },
-      _count: { _all: true },
-    }),
-    db.purpose.findMany({ orderBy: [{ sortOrder: "asc" }, { key: "asc" }] }),
-    db.recipient.findMany({ orderBy: [{ recipientClass: "asc" }, { key: "asc" }] }),
-    db.scene.findMany({ orderBy: [{ sortOrder: "asc" }, { key: "asc" }] }),
-    db.$queryRaw<SceneClassRow[]>`
-      SELECT p."sceneId", r."recipientClass"::text AS "recipientClass", count(*)::int AS provisions
-      FROM "ProvisionRecord" p JOIN "Recipient" r ON r.id = p."recipientId"
-      GROUP BY p."sceneId", r."recipientClass"`,
-    db.$queryRaw<SceneItemRow[]>`
-      SELECT p."sceneId", item, count(*)::int AS provisions
-      FROM "ProvisionRecord" p CROSS JOIN LATERAL unnest(p.items) AS item
-      WHERE p."sceneId" IS NOT NULL
-      GROUP BY p."sceneId", item`,
-    // Years in Japan time: the register and its yearly report are kept there.
-    db.$queryRaw<LawEnforcementRow[]>`
+  ] = await withLaggingDb((db) =>
+    Promise.all([
+      db.organisation.findUnique({ where: { id: "org" } }),
+      db.dataCategory.findMany({ orderBy: [{ sortOrder: "asc" }, { key: "asc" }] }),
+      // Counts from the tallies the database keeps (lib/data/tallies.ts): their cost is set by
+      // the scenes, recipients and categories, not by how many records and items there are.
+      db.$queryRawUnsafe<ItemSourceRow[]>(`
+      SELECT ${FIRST_PART("t.key")} AS "categoryId", ${REST_PART("t.key")} AS source,
+        sum(t.n)::int AS items
+      FROM ${TALLIES} t WHERE t.dimension = 'item:category-source'
+      GROUP BY t.key HAVING sum(t.n) <> 0`),
+      db.purpose.findMany({ orderBy: [{ sortOrder: "asc" }, { key: "asc" }] }),
+      db.recipient.findMany({ orderBy: [{ recipientClass: "asc" }, { key: "asc" }] }),
+      db.scene.findMany({ orderBy: [{ sortOrder: "asc" }, { key: "asc" }] }),
+      db.$queryRawUnsafe<SceneClassRow[]>(`
+      SELECT nullif(${FIRST_PART("t.key")}, '') AS "sceneId",
+        r."recipientClass"::text AS "recipientClass", sum(t.n)::int AS provisions
+      FROM ${TALLIES} t JOIN "Recipient" r ON r.id = ${REST_PART("t.key")}
+      WHERE t.dimension = 'provision:scene-recipient'
+      GROUP BY 1, 2 HAVING sum(t.n) <> 0`),
+      db.$queryRawUnsafe<SceneItemRow[]>(`
+      SELECT ${FIRST_PART("t.key")} AS "sceneId", ${REST_PART("t.key")} AS item,
+        sum(t.n)::int AS provisions
+      FROM ${TALLIES} t WHERE t.dimension = 'provision:scene-item'
+      GROUP BY t.key HAVING sum(t.n) <> 0`),
+      // Years in Japan time: the register and its yearly report are kept there.
+      db.$queryRaw<LawEnforcementRow[]>`
       SELECT extract(year FROM "disclosedAt" AT TIME ZONE 'Asia/Tokyo')::int AS year,
              basis::text AS basis, count(*)::int AS count
       FROM "LawEnforcementDisclosure"
       WHERE decision <> 'REFUSED'
       GROUP BY 1, 2`,
-    db.deadlinePolicy.findFirst({
-      where: { jurisdiction: "JP", requestType: null },
-      select: { amount: true, unit: true },
-    }),
-    // Each law's authority (a member state's own ones are named on a request, not here).
-    db.supervisoryAuthority.findMany({
-      where: { NOT: { key: { startsWith: "EU-" } } },
-      orderBy: { jurisdiction: "asc" },
-      select: AUTHORITY_FIELDS,
-    }),
-  ]);
+      db.deadlinePolicy.findFirst({
+        where: { jurisdiction: "JP", requestType: null },
+        select: { amount: true, unit: true },
+      }),
+      // Each law's authority (a member state's own ones are named on a request, not here).
+      db.supervisoryAuthority.findMany({
+        where: { NOT: { key: { startsWith: "EU-" } } },
+        orderBy: { jurisdiction: "asc" },
+        select: AUTHORITY_FIELDS,
+      }),
+    ]),
+  );
   if (!org) return null;
 
   const categoryName = new Map(categories.map((c) => [c.key, ja ? c.nameJa : c.nameEn]));
   const sourceCounts = new Map<string, Map<DataSource, number>>();
   for (const row of itemSources) {
     const counts = sourceCounts.get(row.categoryId) ?? new Map<DataSource, number>();
-    counts.set(row.source, row._count._all);
+    counts.set(row.source, row.items);
     sourceCounts.set(row.categoryId, counts);
   }
 

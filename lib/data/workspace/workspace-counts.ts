@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getDb, sqlRows } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { OPEN_STATUS_SQL } from "@/lib/data/requests/queue-query";
+import { workspaceCountsQuery } from "@/lib/data/dashboard/dashboard-query";
 import { PENDING_APPROVAL_WHERE } from "@/lib/data/requests/list-approvals";
 
 export interface WorkspaceCounts {
@@ -21,20 +21,16 @@ export interface WorkspaceCounts {
 }
 
 /**
- * The figures beside the workspace sidebar's links (components/layout/workspace-shell.tsx): one
- * pass over the open requests' partial index, and the pending approvals for those who decide them.
+ * The figures beside the workspace sidebar's links (components/layout/workspace-shell.tsx): from
+ * the request tallies (lib/data/dashboard/dashboard-query.ts), at a cost that does not grow with
+ * the open requests, and the pending approvals for those who decide them.
  * Staff only; cached per request, so a page that asks again pays once.
  */
 export const getWorkspaceCounts = cache(async (actor: Actor): Promise<WorkspaceCounts> => {
   if (!can(actor.role, "queue:read")) throw new AppError("FORBIDDEN");
-  const [row] = await sqlRows<{ open: number; mine: number; overdue: number }>({
-    text: `SELECT count(*)::int AS open,
-        count(*) FILTER (WHERE r."assigneeId" = $1)::int AS mine,
-        count(*) FILTER (
-          WHERE COALESCE(r."extendedDueAt", r."dueAt") < (now() AT TIME ZONE 'UTC'))::int AS overdue
-      FROM "Request" r WHERE ${OPEN_STATUS_SQL}`,
-    values: [actor.userId],
-  });
+  const [row] = await sqlRows<{ open: number; mine: number; overdue: number }>(
+    workspaceCountsQuery(new Date(), actor.userId),
+  );
   const approvals = can(actor.role, "request:approve")
     ? await getDb().approval.count({ where: PENDING_APPROVAL_WHERE })
     : null;

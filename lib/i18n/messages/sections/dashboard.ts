@@ -23,7 +23,8 @@ const ja = {
   unnamed: "（名前なし）",
   none: "未完了の請求はありません。",
   closeTitle: "完了までの日数（種類別）",
-  closeHelp: "完了した請求の、受付から完了までの日数です。取り下げは含みません。",
+  closeHelp:
+    "完了した請求の、受付から完了までの日数です。期間は昨日までの30日・90日（日本時間）で、今日完了した請求は明日から含みます。取り下げは含みません。",
   window: "期間",
   last30: "過去30日",
   last90: "過去90日",
@@ -81,7 +82,7 @@ const en: typeof ja = {
   none: "There are no open requests.",
   closeTitle: "Days to close, per type",
   closeHelp:
-    "Days from receipt to completion for completed requests. Withdrawals are not included.",
+    "Days from receipt to completion for completed requests, over the 30 or 90 days up to yesterday (Japan time): a request completed today counts from tomorrow. Withdrawals are not included.",
   window: "Period",
   last30: "Last 30 days",
   last90: "Last 90 days",

@@ -2,6 +2,7 @@
 // same keys (lib/i18n/catalogue.test.ts).
 const ja = {
   total: "未完了の請求: {count}件",
+  totalMore: "未完了の請求: {count}件以上",
   filter: {
     title: "絞り込み",
     any: "すべて",
@@ -134,6 +135,7 @@ const ja = {
 
 const en: typeof ja = {
   total: "Open requests: {count}",
+  totalMore: "Open requests: more than {count}",
   filter: {
     title: "Filter",
     any: "Any",
