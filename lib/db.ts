@@ -14,8 +14,13 @@ function createClientOnPool(url: string, options: { max?: number }) {
   // a new one; unheard, the pool's "error" event would end the process. Prisma adds its own
   // listener only once it first connects, and sqlRows may come first.
   pool.on("error", (error) => log.error("idle database connection failed", error));
+  return { client: createClientForPool(pool), pool };
+}
+
+/** The app's Prisma client options on a given pool (the read replica's has its own pool). */
+export function createClientForPool(pool: pg.Pool) {
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  const client = new PrismaClient({
+  return new PrismaClient({
     adapter,
     omit: {
       dataSystem: { secret: true, previousSecret: true },
@@ -28,14 +33,13 @@ function createClientOnPool(url: string, options: { max?: number }) {
     // person's action because a background job held the database for two seconds.
     transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });
-  return { client, pool };
 }
 
 export function createPrismaClient(url: string, options: { max?: number } = {}) {
   return createClientOnPool(url, options).client;
 }
 
-export type Db = ReturnType<typeof createPrismaClient>;
+export type Db = ReturnType<typeof createClientForPool>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 // On globalThis, not in module scope: Next.js may load this module more than once in one process
@@ -58,7 +62,7 @@ export function getDb(): Db {
 // Prisma does. Other types keep pg's defaults (counts are cast to int in the SQL).
 const TIMESTAMP = 1114;
 const DATE = 1082;
-const readTypes = new pg.TypeOverrides();
+export const readTypes = new pg.TypeOverrides();
 readTypes.setTypeParser(TIMESTAMP, (v: string) => new Date(`${v.replace(" ", "T")}Z`));
 readTypes.setTypeParser(DATE, (v: string) => new Date(`${v}T00:00:00Z`));
 

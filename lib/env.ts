@@ -14,6 +14,14 @@ export const ZEnv = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
     .optional(),
+  // A streaming replica of DATABASE_URL for the reads that tolerate lag (lib/db-replica.ts);
+  // unset: every read goes to DATABASE_URL.
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .optional(),
+  // How far behind the replica may be (ms) and still be read; further behind: the primary.
+  DATABASE_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).default(1_000),
   DATA_DIR: z.string().default(".data"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

@@ -32,6 +32,8 @@ async function freePort(): Promise<number> {
 
 export interface TempPostgres {
   port: number;
+  /** Where the cluster's files are (a replica is cloned beside them). */
+  root: string;
   url: (database?: string) => string;
   restart: (mode?: "fast" | "immediate") => Promise<void>;
   stop: () => Promise<void>;
@@ -58,6 +60,7 @@ export async function startTempPostgres(): Promise<TempPostgres> {
   await ctl("-o", options, "start");
   return {
     port,
+    root,
     url: (database = "postgres") => `postgresql://postgres@127.0.0.1:${port}/${database}`,
     restart: async (mode = "fast") => {
       await ctl("-m", mode, "-o", options, "restart");
@@ -65,6 +68,41 @@ export async function startTempPostgres(): Promise<TempPostgres> {
     stop: async () => {
       await ctl("-m", "immediate", "stop").catch(() => undefined);
       await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A streaming replica of a temporary server (pg_basebackup -R: a standby that follows the
+ * primary's WAL), on a port of its own. `stop` shuts it down; `start` brings it back.
+ */
+export async function startTempReplica(primary: TempPostgres): Promise<TempPostgres> {
+  const bin = binDir();
+  const asRoot = process.getuid?.() === 0;
+  const as = (command: string, args: string[]) =>
+    asRoot ? run("runuser", ["-u", "postgres", "--", command, ...args]) : run(command, args);
+  const root = path.join(primary.root, `replica-${Date.now()}`);
+  await as("mkdir", ["-p", root]);
+  const data = path.join(root, "data");
+  await as(`${bin}/pg_basebackup`, [
+    ...["-h", "127.0.0.1", "-p", String(primary.port), "-U", "postgres"],
+    ...["-D", data, "-R", "-X", "stream", "--no-sync", "--checkpoint=fast"],
+  ]);
+  const port = await freePort();
+  // A standby needs at least the primary's max_connections (startTempPostgres sets 200).
+  const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c hot_standby=on -c max_connections=200`;
+  const ctl = (...args: string[]) =>
+    as(`${bin}/pg_ctl`, ["-D", data, "-l", path.join(root, "log"), "-w", "-t", "60", ...args]);
+  await ctl("-o", options, "start");
+  return {
+    port,
+    root,
+    url: (database = "postgres") => `postgresql://postgres@127.0.0.1:${port}/${database}`,
+    restart: async (mode = "fast") => {
+      await ctl("-m", mode, "-o", options, "restart");
+    },
+    stop: async () => {
+      await ctl("-m", "fast", "stop").catch(() => undefined);
     },
   };
 }

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { sqlRows } from "@/lib/db";
+import { laggingRows } from "@/lib/db-replica";
 import { encodeCursor, LEDGER_PAGE_SIZE, type TLedgerFilter } from "@/lib/ledger/filter";
 import { ledgerCountQuery, ledgerPageQuery, type LedgerRow } from "@/lib/ledger/query";
 
@@ -37,8 +37,9 @@ export async function listMyProvisions(options: {
   const page = ledgerPageQuery({ subjectId, filter, limit: size + 1 });
   const count = ledgerCountQuery({ subjectId, filter });
   const [fetched, counted] = await Promise.all([
-    sqlRows<LedgerRow>(page),
-    options.withTotal === false ? Promise.resolve(null) : sqlRows<{ total: number }>(count),
+    // Reads that tolerate a second of lag: the replica when there is one (lib/db-replica.ts).
+    laggingRows<LedgerRow>(page),
+    options.withTotal === false ? Promise.resolve(null) : laggingRows<{ total: number }>(count),
   ]);
   const more = fetched.length > size;
   const rows = fetched.slice(0, size);
