@@ -52,6 +52,8 @@ const { values: args } = parseArgs({
     rounds: { type: "string", default: String(ROUNDS) },
     duration: { type: "string", default: "60" },
     rate: { type: "string", default: "100" },
+    // Seconds at each offered rate of the capacity climb (the mix, then the empty page).
+    "step-seconds": { type: "string", default: "10" },
     port: { type: "string", default: "3299" },
     "ingest-port": { type: "string", default: "3295" },
   },
@@ -258,18 +260,14 @@ async function preflight(base: string, requests: MixedRequest[]) {
 // when the app answers slower than that allows, the achieved rate (printed) falls below the rate.
 const SLICES = 10;
 
-async function mixedTraffic(base: string, db: ScaleDatabase): Promise<MixedResult> {
-  if (new URL(base).hostname !== "127.0.0.1") throw new Error("mixed traffic is loopback only");
-  const requests = await mixedRequests(base, db);
-  await preflight(base, requests);
-  const rate = Number(args.rate);
+/** `rate` requests/s of `requests` in turn for `seconds`, over staggered autocannon instances. */
+async function offer(
+  base: string,
+  requests: MixedRequest[],
+  rate: number,
+  seconds: number,
+): Promise<MixedResult> {
   const connections = Math.ceil(rate / SLICES / 2);
-  log(
-    `\nMixed traffic: ${args.duration} s at ${rate} requests/s (${SLICES} autocannon instances × ${connections} connections, staggered)…`,
-  );
-  log(
-    `  cycle: ${requests.map((r) => r.path.replace(/\/_next\/static\/.*/, "static")).join(", ")}`,
-  );
   const samples: number[] = [];
   const runs = Array.from({ length: SLICES }, async (_, i) => {
     await new Promise((r) => setTimeout(r, (i * 1000) / SLICES));
@@ -277,7 +275,7 @@ async function mixedTraffic(base: string, db: ScaleDatabase): Promise<MixedResul
       url: base,
       connections,
       overallRate: rate / SLICES,
-      duration: Number(args.duration),
+      duration: seconds,
       requests,
     });
     run.on("response", (_client, _status, _bytes, ms) => samples.push(ms));
@@ -288,12 +286,61 @@ async function mixedTraffic(base: string, db: ScaleDatabase): Promise<MixedResul
   return {
     total: samples.length,
     // Each instance runs for the duration; the last starts 0.9 s after the first.
-    seconds: Number(args.duration),
+    seconds,
     errors: sum("errors"),
     timeouts: sum("timeouts"),
     non2xx: sum("non2xx"),
     latency: { ...stats(samples), max: Math.max(...samples) },
   };
+}
+
+async function mixedTraffic(base: string, db: ScaleDatabase): Promise<MixedResult> {
+  if (new URL(base).hostname !== "127.0.0.1") throw new Error("mixed traffic is loopback only");
+  const requests = await mixedRequests(base, db);
+  await preflight(base, requests);
+  const rate = Number(args.rate);
+  log(
+    `\nMixed traffic: ${args.duration} s at ${rate} requests/s (${SLICES} autocannon instances × ${Math.ceil(rate / SLICES / 2)} connections, staggered)…`,
+  );
+  log(
+    `  cycle: ${requests.map((r) => r.path.replace(/\/_next\/static\/.*/, "static")).join(", ")}`,
+  );
+  return offer(base, requests, rate, Number(args.duration));
+}
+
+// ---- Capacity: the highest offered rate held ------------------------------------------------------
+
+/** The offered rates tried, lowest first; the first that is not held ends the climb. */
+const CAPACITY_STEPS = [
+  10, 20, 30, 40, 50, 60, 80, 100, 120, 150, 200, 250, 300, 400, 500, 650, 800,
+];
+/** A rate is held when every response is a 2xx, p99 stays within this, and nearly all are sent. */
+const CAPACITY_P99_MS = 500;
+
+interface Capacity {
+  /** The highest rate held (0: not even the first). */
+  held: number;
+  steps: { rate: number; achieved: number; p99: number; errors: number; ok: boolean }[];
+}
+
+async function capacity(base: string, label: string, requests: MixedRequest[]): Promise<Capacity> {
+  const seconds = Number(args["step-seconds"]);
+  log(`\nCapacity of ${label}: ${seconds} s per offered rate, up to the first rate not held…`);
+  const steps: Capacity["steps"] = [];
+  let held = 0;
+  for (const rate of CAPACITY_STEPS) {
+    const r = await offer(base, requests, rate, seconds);
+    const achieved = r.total / r.seconds;
+    const errors = r.errors + r.non2xx;
+    const ok = errors === 0 && r.latency.p99 <= CAPACITY_P99_MS && achieved >= rate * 0.95;
+    steps.push({ rate, achieved, p99: r.latency.p99, errors, ok });
+    log(
+      `  ${String(rate).padStart(4)}/s offered: ${achieved.toFixed(1)}/s answered, p99${ms(r.latency.p99)}, ${errors} errors — ${ok ? "held" : "not held"}`,
+    );
+    if (!ok) break;
+    held = rate;
+  }
+  return { held, steps };
 }
 
 // ---- Query time: data function against raw SQL ---------------------------------------------------
@@ -314,8 +361,13 @@ async function compareQuery(
 }
 
 async function queryTimes(db: ScaleDatabase): Promise<QueryResult[]> {
-  // lib/db reads DATABASE_URL when first imported.
+  // lib/db reads DATABASE_URL when first imported; the settings the app refuses to start without
+  // are the benchmark's demo organisation's, as the app server gets them (app-server.ts).
   process.env.DATABASE_URL = db.url;
+  process.env.DEMO_MODE ??= "1";
+  process.env.AUTH_SECRET ??= "bench-secret-not-for-production-0123456789abcdef";
+  process.env.AUTH_URL ??= "http://127.0.0.1:3000";
+  process.env.LOG_LEVEL ??= "warn";
   const { listQueue } = await import("../../lib/data/requests/list-queue");
   const { listMyProvisions } = await import("../../lib/data/ledger/list-my-provisions");
   const { getDashboard } = await import("../../lib/data/dashboard/get-dashboard");
@@ -443,6 +495,7 @@ function summaryRows(input: {
   empty: Stats;
   queries: QueryResult[];
   mixed: MixedResult;
+  capacities: { mix: Capacity; empty: Capacity };
   ingest: IngestResult | null;
 }): Row[] {
   const rows: Row[] = [];
@@ -540,8 +593,25 @@ function summaryRows(input: {
     {
       figure: "mixed: p99",
       value: `${mixed.latency.p99.toFixed(1)} ms`,
-      budget: "≤ 500 ms",
-      ok: mixed.latency.p99 <= 500,
+      budget: "≤ 1,000 ms",
+      ok: mixed.latency.p99 <= 1000,
+    },
+  );
+  const { mix, empty } = input.capacities;
+  const share = empty.held > 0 ? mix.held / empty.held : 0;
+  rows.push(
+    {
+      figure: "capacity: the mix (p99 ≤ 500 ms, 0 errors)",
+      value: `${mix.held}/s`,
+      budget: "",
+      ok: null,
+    },
+    { figure: "capacity: the empty Next.js page", value: `${empty.held}/s`, budget: "", ok: null },
+    {
+      figure: "capacity: mix / empty page",
+      value: `${(share * 100).toFixed(0)}%`,
+      budget: "≥ 50%",
+      ok: share >= 0.5,
     },
   );
   const total = seconds(runStarted);
@@ -567,6 +637,12 @@ function printSummary(rows: Row[]) {
 
 // ---- Run -----------------------------------------------------------------------------------------
 
+// A failure anywhere says what it was before the run ends (a missed budget ends it with 1 too).
+process.on("unhandledRejection", (reason) => {
+  console.error("unhandled rejection:", reason);
+  process.exit(2);
+});
+
 const { db, seedSeconds } = await database();
 log(`  ${describeCounts(db.counts)}`);
 log(ensureBuild({ distDir, force: args.build, keep: args["keep-build"], log }));
@@ -583,10 +659,24 @@ const mixed = await mixedTraffic(app.base, db);
 log(
   `  ${mixed.total} responses in ${mixed.seconds.toFixed(1)} s, ${mixed.non2xx} non-2xx, ${mixed.errors} errors (${mixed.timeouts} timeouts); p50${ms(mixed.latency.p50)} p95${ms(mixed.latency.p95)} p99${ms(mixed.latency.p99)} max${ms(mixed.latency.max)}`,
 );
+const capacities = {
+  mix: await capacity(app.base, "the six-path mix", await mixedRequests(app.base, db)),
+  empty: await capacity(app.base, "the empty Next.js page", [
+    { method: "GET", path: "/bench/empty" },
+  ]),
+};
 app.stop();
 const queries = await queryTimes(db);
 printQueries(queries);
 const ingested = await ingest();
-const rows = summaryRows({ seedSeconds, pages, empty, queries, mixed, ingest: ingested });
+const rows = summaryRows({
+  seedSeconds,
+  pages,
+  empty,
+  queries,
+  mixed,
+  capacities,
+  ingest: ingested,
+});
 printSummary(rows);
 process.exit(rows.some((r) => r.ok === false) ? 1 : 0);

@@ -5,6 +5,8 @@ import { parseArgs } from "node:util";
 
 import pg from "pg";
 
+import { applyMigrations } from "../db/migrations";
+
 import { freshBenchDatabase, seedLedgerRows, seedLedgerSubject } from "./seed-ledger";
 import { countRequests, seedQueueSubjects, seedRequests, seedStaff } from "./seed-queue";
 
@@ -147,6 +149,8 @@ export async function reuseScaleDatabase(
   name = scaleDatabaseName(scale),
 ): Promise<ScaleDatabase> {
   const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
+  // Migrations added since the database was seeded (they carry their own backfills).
+  await applyMigrations({ url });
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   try {

@@ -1,7 +1,6 @@
 // Strings of the manager dashboard (figures, charts, the regulators' CSV export). Japanese is the
 // source; English must have the same keys.
 const ja = {
-  loading: "ダッシュボードを読み込んでいます…",
   overviewTitle: "現在の状況",
   open: "未完了の請求",
   overdue: "期限超過",
@@ -59,7 +58,6 @@ const ja = {
 };
 
 const en: typeof ja = {
-  loading: "Loading the dashboard…",
   overviewTitle: "Current state",
   open: "Open requests",
   overdue: "Overdue",
