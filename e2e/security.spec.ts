@@ -133,10 +133,12 @@ test("every page carries a nonce-based CSP its scripts follow, and a Permissions
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("base-uri 'none'");
     expect(headers["permissions-policy"]).toContain("microphone=()");
-    // Every script the page was sent carries the nonce.
-    const scripts = await page
-      .locator("script")
-      .evaluateAll((list) => list.map((s) => (s as HTMLScriptElement).nonce));
+    // Every script the page was sent carries the nonce. (Chunks the app loads later, such as the
+    // Japanese face's rules, are inserted by those trusted scripts: 'strict-dynamic' admits them,
+    // and a violation would be in the console, checked below.)
+    const scripts = [...(await response!.text()).matchAll(/<script\b[^>]*>/g)].map(
+      (m) => /\snonce="([^"]*)"/.exec(m[0])?.[1],
+    );
     expect(scripts.length).toBeGreaterThan(0);
     expect(
       scripts.every((n) => n === nonce),
