@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
@@ -12,6 +12,10 @@ export function ReauthForm({ email, next }: { email: string; next: string }) {
   const { locale, t } = useI18n();
   const router = useRouter();
   const [busy, setBusy] = useState(false);
+  // The button acts through the page's script: until it has loaded, a click would be lost, so
+  // the button says it cannot be pressed yet (and a test's click waits for it).
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   const [failure, setFailure] = useState<{ error: MessageKey; errorId?: string }>();
 
   async function send() {
@@ -28,7 +32,7 @@ export function ReauthForm({ email, next }: { email: string; next: string }) {
         <strong>{email}</strong>
       </p>
       <FormAlert error={failure?.error} errorId={failure?.errorId} />
-      <button type="button" disabled={busy} onClick={() => void send()}>
+      <button type="button" disabled={busy || !ready} onClick={() => void send()}>
         {t("signIn.reauthSubmit")}
       </button>
     </>
