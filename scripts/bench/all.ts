@@ -27,7 +27,17 @@ import { QUEUE_PAGE_SIZE } from "../../lib/validation/queue";
 import { floorFigures } from "../../app/bench/dashboard-floor/figures";
 
 import { ensureBuild, startApp } from "./app-server";
-import { dataAgainstRaw, load, ms, pageAgainstFloor, ROUNDS, stats, type Stats } from "./load";
+import {
+  BENCH_APP_ENV,
+  benchActor,
+  dataAgainstRaw,
+  load,
+  ms,
+  pageAgainstFloor,
+  ROUNDS,
+  stats,
+  type Stats,
+} from "./load";
 import { BENCH_USER_ID } from "./seed-ledger";
 import { BENCH_STAFF_ID } from "./seed-queue";
 import {
@@ -364,20 +374,12 @@ async function queryTimes(db: ScaleDatabase): Promise<QueryResult[]> {
   // lib/db reads DATABASE_URL when first imported; the settings the app refuses to start without
   // are the benchmark's demo organisation's, as the app server gets them (app-server.ts).
   process.env.DATABASE_URL = db.url;
-  process.env.DEMO_MODE ??= "1";
-  process.env.AUTH_SECRET ??= "bench-secret-not-for-production-0123456789abcdef";
+  for (const [key, value] of Object.entries(BENCH_APP_ENV)) process.env[key] ??= value;
   process.env.AUTH_URL ??= "http://127.0.0.1:3000";
-  process.env.LOG_LEVEL ??= "warn";
   const { listQueue } = await import("../../lib/data/requests/list-queue");
   const { listMyProvisions } = await import("../../lib/data/ledger/list-my-provisions");
   const { getDashboard } = await import("../../lib/data/dashboard/get-dashboard");
-  const actor = (userId: string, role: "SUBJECT" | "STAFF" | "MANAGER") => ({
-    userId,
-    role,
-    email: "bench@example.jp",
-    ip: null,
-    passkeyAt: new Date(),
-  });
+  const actor = benchActor;
   const pool = new pg.Pool({ connectionString: db.url, max: 10 });
   const both = (a: { text: string; values: unknown[] }, b: { text: string; values: unknown[] }) =>
     Promise.all([pool.query(a.text, a.values), pool.query(b.text, b.values)]);

@@ -4,6 +4,8 @@ import path from "node:path";
 
 import { staleBuildReason } from "../lib/build-state";
 
+import { BENCH_APP_ENV } from "./load";
+
 // The production app as the page benchmarks run it: built into its own folder, started with
 // `next start` on a loopback port against the benchmark database, the floor pages switched on.
 
@@ -85,11 +87,8 @@ export async function startApp(options: {
       NEXT_DIST_DIR: options.distDir,
       DATABASE_URL: options.databaseUrl,
       // The benchmark's organisation is a demo: its mail goes to the dev mailbox.
-      DEMO_MODE: "1",
-      AUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
+      ...BENCH_APP_ENV,
       AUTH_URL: base,
-      WORKER_MODE: "off",
-      LOG_LEVEL: "warn",
       BENCH_FLOOR: "1",
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -18,7 +18,7 @@ import { parseArgs } from "node:util";
 
 import pg from "pg";
 
-import { stats, timeEach } from "./load";
+import { BENCH_APP_ENV, benchActor, stats, timeEach } from "./load";
 import {
   freshBenchDatabase,
   seedLedgerRows,
@@ -58,13 +58,7 @@ async function measure(calls: number): Promise<Timings> {
   const { getMyDataSummary } = await import("../../lib/data/subjects/get-my-data-summary");
   const { listMyPersonalData } = await import("../../lib/data/subjects/list-my-personal-data");
   const { getTransparency } = await import("../../lib/data/transparency/get-transparency");
-  const actor = (userId: string, role: "SUBJECT" | "STAFF" | "MANAGER") => ({
-    userId,
-    role,
-    email: "bench@example.jp",
-    ip: null,
-    passkeyAt: new Date(),
-  });
+  const actor = benchActor;
   const subject = actor(BENCH_USER_ID, "SUBJECT");
   const functions: [string, () => Promise<unknown>][] = [
     ["dashboard (getDashboard)", () => getDashboard({ actor: actor("bench-manager", "MANAGER") })],
@@ -180,11 +174,8 @@ for (const size of sizes) {
       // The benchmark's organisation is a demo, as in the page benchmarks (app-server.ts).
       env: {
         ...process.env,
-        DEMO_MODE: "1",
-        AUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
+        ...BENCH_APP_ENV,
         AUTH_URL: "http://127.0.0.1:3000",
-        WORKER_MODE: "off",
-        LOG_LEVEL: "warn",
       },
     },
   );

@@ -107,3 +107,23 @@ export async function timeEach(times: number, fn: () => Promise<unknown>): Promi
 }
 
 export const ms = (v: number) => `${v.toFixed(1)} ms`.padStart(10);
+
+/** A signed-in person for calling data functions in the benchmark's own process. */
+export const benchActor = (userId: string, role: "SUBJECT" | "STAFF" | "MANAGER") => ({
+  userId,
+  role,
+  email: "bench@example.jp",
+  ip: null,
+  passkeyAt: new Date(),
+});
+
+/**
+ * The settings the app refuses to start without, as the benchmark's demo organisation has them
+ * (the app server, and data functions called in a benchmark's own process).
+ */
+export const BENCH_APP_ENV = {
+  DEMO_MODE: "1",
+  AUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
+  WORKER_MODE: "off",
+  LOG_LEVEL: "warn",
+} as const;

@@ -2,6 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createPrismaClient } from "@/lib/db";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { TALLIES } from "@/lib/data/tallies";
 import { OPEN_STATUSES } from "@/lib/requests/lifecycle";
 import { seedDemo } from "@/prisma/seed/index";
@@ -21,17 +22,7 @@ import {
 // rolled-back ones, folds at any moment, and changes to closures a cached time-to-close snapshot
 // covers; at several instants, mid-hour and on the hour.
 
-const STATUSES = [
-  "SUBMITTED",
-  "AWAITING_IDENTITY",
-  "IDENTITY_REVIEW",
-  "IN_PROGRESS",
-  "NEEDS_INFO",
-  "AWAITING_FEE",
-  "AWAITING_APPROVAL",
-  "COMPLETED",
-  "WITHDRAWN",
-] as const;
+const STATUSES = Object.values(RequestStatus);
 const TYPES = ["DISCLOSURE", "CORRECTION", "SUSPENSION_ERASURE", "STOP_PROVISION"] as const;
 const JURISDICTIONS = [["JP"], ["JP", "EU"], ["US_CA"], ["EU", "UK"], []] as const;
 const STAFF = ["tally-staff-1", "tally-staff-2", "tally-staff-3"];
