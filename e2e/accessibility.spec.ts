@@ -45,8 +45,16 @@ for (const locale of ["ja", "en"] as const) {
     }
     // The form as an agent sees it, with its errors showing.
     await page.goto(`/${locale}/me/requests/new/suspension-erasure`);
-    await page.locator('input[name="filerRole"][value="LEGAL_REPRESENTATIVE"]').check();
-    await page.locator('input[name="details.action"][value="ERASE"]').check();
+    // A click and then the state: the form's code loads on first use, and a choice made while it
+    // attaches is put back a moment later (components/forms/defer-until-used.tsx), which
+    // Playwright's check() would read too early.
+    for (const choice of [
+      'input[name="filerRole"][value="LEGAL_REPRESENTATIVE"]',
+      'input[name="details.action"][value="ERASE"]',
+    ]) {
+      await page.locator(choice).click();
+      await expect(page.locator(choice)).toBeChecked();
+    }
     await page.locator('main button[type="submit"]').click();
     await expect(page.locator(".error").first()).toBeVisible();
     await expectNoViolations(page);

@@ -86,11 +86,17 @@ export async function waitForMail(options: {
     .poll(
       async () => {
         await mailbox.goto("/ja/dev/mailbox");
-        const articles = mailbox
-          .locator("article")
-          .filter({ has: mailbox.getByTestId("mail-to").getByText(to, { exact: true }) });
-        const texts = await articles.locator("pre").allInnerTexts();
-        found = texts.find((t) => pattern.test(t)) ?? "";
+        // Newest first; only mails sent since `since` (another test may mail the same person).
+        const mails = await mailbox.locator("article").evaluateAll((articles) =>
+          articles.map((a) => ({
+            to: a.querySelector("[data-testid=mail-to]")?.textContent ?? "",
+            at: a.querySelector("time")?.getAttribute("datetime") ?? "",
+            text: (a.querySelector("pre") as HTMLElement | null)?.innerText ?? "",
+          })),
+        );
+        found =
+          mails.find((m) => m.to === to && new Date(m.at) >= since && pattern.test(m.text))?.text ??
+          "";
         return found;
       },
       { timeout: 20_000 },

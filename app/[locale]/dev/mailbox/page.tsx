@@ -43,7 +43,11 @@ export default async function MailboxPage({ params }: { params: Promise<{ locale
             <dt>{t("mailbox.to")}</dt>
             <dd data-testid="mail-to">{mail.to}</dd>
             <dt>{t("mailbox.at")}</dt>
-            <dd>{formatDateTime(locale, mail.createdAt)}</dd>
+            <dd>
+              <time dateTime={mail.createdAt.toISOString()}>
+                {formatDateTime(locale, mail.createdAt)}
+              </time>
+            </dd>
           </dl>
           {/* The HTML part as a mail program would show it: sandboxed (no script, no same
               origin), its links opening in this tab. */}
