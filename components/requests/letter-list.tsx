@@ -1,10 +1,10 @@
 import { FileText } from "lucide-react";
 
-import type { Actor } from "@/lib/auth/actor";
-import { listLetters } from "@/lib/data/letters/open-letter";
+import { letterFactsOf, type LetterFactsRow } from "@/lib/data/letters/letter-facts";
 import { locales, type Locale } from "@/lib/i18n/config";
 import { formatDateWithEra } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
+import { lettersOf } from "@/lib/letters/letters";
 
 export const letterHref = (locale: Locale, reference: string, kind: string) =>
   `/${locale}/requests/${encodeURIComponent(reference)}/letters/${kind}`;
@@ -13,18 +13,19 @@ export const letterHref = (locale: Locale, reference: string, kind: string) =>
  * The letters issued about a request (lib/letters/) as PDF downloads: the requester's in the
  * page's language; staff, who print them for a reply by post, get each in both languages.
  */
-export async function LetterList(props: {
-  actor: Actor;
-  reference: string;
+export function LetterList(props: {
+  /** The request as the page read it (its select includes LETTER_FACTS_SELECT). */
+  request: LetterFactsRow;
   locale: Locale;
   t: Translate;
   audience: "requester" | "staff";
   /** The reader's time zone, as the letters themselves date things (Japan time for staff). */
   zone?: string;
 }) {
-  const { actor, reference, locale, t, audience, zone } = props;
-  const letters = await listLetters({ actor, reference });
-  if (!letters || letters.length === 0) return null;
+  const { request, locale, t, audience, zone } = props;
+  const { reference } = request;
+  const letters = lettersOf(letterFactsOf(request));
+  if (letters.length === 0) return null;
   return (
     <section className="panel" aria-labelledby="letters-title" data-testid="letters">
       <h2 id="letters-title">{t("letters.title")}</h2>

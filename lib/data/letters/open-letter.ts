@@ -9,9 +9,10 @@ import type { Locale } from "@/lib/i18n/config";
 import { getTranslator } from "@/lib/i18n/translate";
 import { DOCUMENT_KINDS } from "@/lib/identity/rules";
 import { writeLetterPdf, type LetterSender } from "@/lib/letters/letter-pdf";
-import { letterText, lettersOf, type LetterFacts, type LetterKind } from "@/lib/letters/letters";
+import { letterText, lettersOf, type LetterKind } from "@/lib/letters/letters";
 
 import { complaintAuthorities } from "../requests/complaint-authorities";
+import { LETTER_FACTS_SELECT, letterFactsOf } from "./letter-facts";
 import { requestScope } from "../requests/get-request";
 
 // The outcome letters of a request (lib/letters/), for those who may see the request: its
@@ -21,57 +22,16 @@ async function readFacts(actor: Actor, reference: string) {
   const request = await getDb().request.findFirst({
     where: { AND: [{ reference }, requestScope(actor)] },
     select: {
+      ...LETTER_FACTS_SELECT,
       id: true,
-      reference: true,
-      type: true,
-      status: true,
-      receivedAt: true,
-      closedAt: true,
-      outcome: true,
-      refusalGrounds: true,
-      outcomeNote: true,
       jurisdictions: true,
       residenceCountry: true,
       residenceRegion: true,
       subject: { select: { familyName: true, givenName: true } },
-      extensions: {
-        orderBy: { createdAt: "desc" },
-        take: 1,
-        select: { jurisdiction: true, reason: true, newDueAt: true, createdAt: true },
-      },
-      decisions: {
-        where: { result: "RESUBMIT" },
-        orderBy: { decidedAt: "desc" },
-        take: 1,
-        select: { reasons: true, decidedAt: true },
-      },
     },
   });
   if (!request) return null;
-  const [extension] = request.extensions;
-  const [resubmission] = request.decisions;
-  const facts: LetterFacts = {
-    reference: request.reference,
-    type: request.type,
-    status: request.status,
-    receivedAt: request.receivedAt,
-    closedAt: request.closedAt,
-    outcome: request.outcome,
-    refusalGrounds: request.refusalGrounds,
-    outcomeNote: request.outcomeNote,
-    extension: extension
-      ? {
-          jurisdiction: extension.jurisdiction,
-          reason: extension.reason,
-          newDueAt: extension.newDueAt,
-          at: extension.createdAt,
-        }
-      : null,
-    resubmission: resubmission
-      ? { reasons: resubmission.reasons, at: resubmission.decidedAt }
-      : null,
-  };
-  return { request, facts };
+  return { request, facts: letterFactsOf(request) };
 }
 
 /** The letters of a request the actor may see, oldest first; null when it is not theirs. */

@@ -5,6 +5,8 @@ import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
+import { LETTER_FACTS_SELECT } from "../letters/letter-facts";
+
 /**
  * Where-clause for requests an actor may see: staff see any; a subject sees the requests they
  * filed or that concern them; anyone else, nothing. Out-of-scope rows are simply "not found".
@@ -24,25 +26,20 @@ export async function getRequest(options: { actor: Actor; reference: string }) {
   return getDb().request.findFirst({
     where: { AND: [{ reference }, requestScope(actor)] },
     select: {
+      // Its letters' facts too, so the page lists them without a query of its own.
+      ...LETTER_FACTS_SELECT,
       id: true,
-      reference: true,
-      type: true,
-      status: true,
       filerRole: true,
       channel: true,
       jurisdictions: true,
       residenceCountry: true,
       residenceRegion: true,
       details: true,
-      receivedAt: true,
       dueAt: true,
       extendedDueAt: true,
       acknowledgedAt: true,
       ackDueAt: true,
       identityVerifiedAt: true,
-      closedAt: true,
-      outcome: true,
-      outcomeNote: true,
       subject: staff
         ? {
             select: {

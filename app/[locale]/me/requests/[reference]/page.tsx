@@ -127,8 +127,7 @@ export default async function MyRequestPage({
         now={now}
       />
       <LetterList
-        actor={actor}
-        reference={request.reference}
+        request={request}
         locale={locale}
         t={t}
         audience="requester"

@@ -106,8 +106,7 @@ export default async function StaffRequestPage({
           <AssignControl {...panel} />
           <AcknowledgementPanel {...panel} />
           <LetterList
-            actor={actor}
-            reference={request.reference}
+            request={request}
             locale={locale}
             t={t}
             audience="staff"
