@@ -65,7 +65,7 @@ export function MessageForm({
         const input = fileInput();
         if (input) input.value = "";
       },
-      onFailure: (result) => setFileError(result.ok ? undefined : result.fieldErrors?.file),
+      onFailure: (result) => setFileError(result.fieldErrors?.file),
     },
   );
 

@@ -85,9 +85,7 @@ export function RequestForm(props: {
     (values) => fileRequest({ ...(shape(type, values) as TNewRequest), locale }),
     {
       refresh: false,
-      onSuccess: (result) => {
-        if (result.ok) router.push(`/${locale}/me/requests/${result.data.reference}?filed=1`);
-      },
+      onSuccess: (result) => router.push(`/${locale}/me/requests/${result.data.reference}?filed=1`),
     },
   );
 

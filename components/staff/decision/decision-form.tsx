@@ -67,7 +67,7 @@ export function DecisionForm(props: {
       fields: ["grounds", "note", "outcome"],
       // The counts of open tasks beside the form come from the server.
       onFailure: (result) => {
-        if (!result.ok && result.error === "decisions.errors.tasksOpen") router.refresh();
+        if (result.error === "decisions.errors.tasksOpen") router.refresh();
       },
     },
   );

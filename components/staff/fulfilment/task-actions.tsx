@@ -35,9 +35,7 @@ export function TaskActions(props: {
   });
   const { errors } = form.formState;
   const { onSubmit: onCancel, pending } = useActionForm(form, cancelTask, {
-    onFailure: (result) => {
-      if (!result.ok) setFailure({ error: result.error, errorId: result.errorId });
-    },
+    onFailure: (result) => setFailure({ error: result.error, errorId: result.errorId }),
   });
   const noteId = `cancel-note-${taskId}`;
 

@@ -95,9 +95,7 @@ export function EnterRequestForm(props: { options: NamedOptions; today: string }
     (values: EntryValues) => enterRequest(shapeEntry(values, pickedRef.current)),
     {
       refresh: false,
-      onSuccess: (result) => {
-        if (result.ok) router.push(`/${locale}/staff/requests/${result.data.reference}`);
-      },
+      onSuccess: (result) => router.push(`/${locale}/staff/requests/${result.data.reference}`),
     },
   );
 

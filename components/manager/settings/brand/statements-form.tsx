@@ -37,7 +37,7 @@ export function StatementsForm({ values }: { values: TStatements }) {
   const { failure, onSubmit, pending } = useActionForm(form, updateStatements, {
     fields: STATEMENT_FIELDS,
     onSuccess: (result) => {
-      const version = result.ok ? result.data.noticeVersion : null;
+      const version = result.data.noticeVersion;
       toast(
         version
           ? t("settingsBrand.statements.savedVersion", { version })

@@ -9,7 +9,8 @@ import {
 } from "react-hook-form";
 
 import { useForm } from "@/components/forms/use-form";
-import { useActionForm, type ActionResult } from "@/components/forms/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
+import type { ActionResult } from "@/lib/actions/safe-action";
 
 // The state the data-map forms share: the form with its submit, and `bind` giving a field of
 // components/forms/field its registration and error.
@@ -27,7 +28,7 @@ export function useConfigForm<T extends FieldValues & { id?: string }>(options: 
   resolver: Resolver<T>;
   initial?: T;
   empty: T;
-  save: (values: T) => Promise<ActionResult>;
+  save: (values: T) => Promise<ActionResult<unknown>>;
 }) {
   const { resolver, initial, empty, save } = options;
   const editing = initial?.id !== undefined;

@@ -40,7 +40,7 @@ export function CreateKeyForm({ systemId, systemKey }: { systemId: string; syste
       fields: ["label", "scopes"],
       onSuccess: (result) => {
         form.reset(empty);
-        if (result.ok) setKey(result.data.key);
+        setKey(result.data.key);
       },
     },
   );
