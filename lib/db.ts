@@ -23,7 +23,7 @@ export function createClientForPool(pool: pg.Pool) {
   return new PrismaClient({
     adapter,
     omit: {
-      dataSystem: { secret: true, previousSecret: true },
+      dataSystem: { secret: true, previousSecret: true, connectionSecret: true },
       apiKey: { hash: true },
       recipient: { noticeWebhookSecret: true },
       // Not a secret, but up to 256 kB: read only by the logo route (lib/data/brand/logo.ts).

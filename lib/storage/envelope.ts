@@ -83,3 +83,25 @@ export function openFile(options: {
     dataKey.fill(0);
   }
 }
+
+/**
+ * A short secret (a database connection URL) sealed under the master key and bound to `binding`
+ * (the record it belongs to), as base64: copied onto another record it fails to open.
+ */
+export function sealSecret(options: { plaintext: string; masterKey: Buffer; binding: string }) {
+  const sealed = encrypt(
+    options.masterKey,
+    Buffer.from(options.plaintext, "utf8"),
+    `secret:${options.binding}`,
+  );
+  return Buffer.concat([Buffer.from([FORMAT_VERSION]), sealed]).toString("base64");
+}
+
+/** Opens a sealed secret; throws DecryptionError when the key, the text or the binding is wrong. */
+export function openSecret(options: { sealed: string; masterKey: Buffer; binding: string }) {
+  const bytes = Buffer.from(options.sealed, "base64");
+  if (bytes[0] !== FORMAT_VERSION) throw new DecryptionError();
+  return decrypt(options.masterKey, bytes.subarray(1), `secret:${options.binding}`).toString(
+    "utf8",
+  );
+}

@@ -84,7 +84,7 @@ export const TRANSFER_SAFEGUARDS = [
   "DEROGATION",
 ] as const;
 
-export const CONNECTOR_KINDS = ["INTERNAL", "HTTP", "MANUAL"] as const;
+export const CONNECTOR_KINDS = ["INTERNAL", "HTTP", "SQL", "MANUAL"] as const;
 
 export const DATA_CLASSES = ["ORDINARY", "SENSITIVE", "INFORMATIVE"] as const;
 

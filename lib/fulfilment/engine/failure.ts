@@ -15,6 +15,20 @@ export const FAILURE_CODES = [
   "internal_error",
   "request_closed",
   "refused_address",
+  // SQL connectors (lib/fulfilment/engine/connectors/sql).
+  "db_unreachable",
+  "db_auth",
+  "db_timeout",
+  "db_busy",
+  "db_constraint",
+  "db_denied",
+  "db_error",
+  "dataset_mismatch",
+  "identity_ambiguous",
+  "access_only",
+  "not_supported",
+  "correction_field",
+  "correction_rows",
 ] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];
 

@@ -3,6 +3,7 @@ import { log } from "@/lib/log";
 import { isOpen } from "@/lib/requests/lifecycle";
 
 import { callHttpSystem, readHttpConfig } from "./connectors/http";
+import { callSqlSystem } from "./connectors/sql";
 import { TaskFailure } from "./failure";
 import { buildHttpTask } from "./http-task";
 import { runInternalAction } from "./internal";
@@ -112,6 +113,17 @@ export async function runTask(
         });
         if (!settled) throw new TaskMoved();
       }, TX_OPTIONS);
+      return "succeeded";
+    }
+
+    if (task.system.connector === "SQL") {
+      // One transaction on the organisation's database, committed before the task is settled
+      // here; a retry after a crash between the two finds the work done (nothing left to erase,
+      // a correction already applied) and reports that.
+      const result = await callSqlSystem(db, ctx);
+      await db.$transaction((tx) =>
+        settleTask(tx, { task, from: ["RUNNING"], to: "SUCCEEDED", actor, result }),
+      );
       return "succeeded";
     }
 

@@ -3,6 +3,7 @@ import type { Tx } from "@/lib/db";
 import type { FulfilmentAction, RecipientClass, RequestType } from "@/lib/generated/prisma/enums";
 import { CORRECTION_ACTIONS } from "@/lib/validation/requests";
 
+import { ZSqlDataset, fieldOf, type TSqlDataset } from "./connectors/sql/dataset";
 import type { TCorrection } from "./wire";
 
 // Which of the organisation's systems a verified request concerns, by type (the data map and the
@@ -74,6 +75,27 @@ async function usingAny(
   return rows.map((r) => r.systemId);
 }
 
+/**
+ * The organisation's databases (SQL connector) whose dataset passes `keep`. Whether a database
+ * holds the person is only known by asking it, so each one that could is given the task; one
+ * that does not know them answers with nothing.
+ */
+async function sqlSystems(tx: Tx, keep: (dataset: TSqlDataset) => boolean) {
+  const systems = await tx.dataSystem.findMany({
+    where: { connector: "SQL" },
+    select: { id: true, config: true },
+  });
+  return systems.flatMap((s) => {
+    const parsed = ZSqlDataset.safeParse(s.config);
+    // A system whose dataset does not parse still gets its task, which fails saying so.
+    return !parsed.success || keep(parsed.data) ? [s.id] : [];
+  });
+}
+
+const holdsAny = (categoryKeys: string[] | null) => (dataset: TSqlDataset) =>
+  !categoryKeys ||
+  dataset.tables.some((t) => t.columns.some((c) => categoryKeys.includes(c.category)));
+
 /** Systems that hold the person: items not erased, or an id of theirs in the system. */
 async function systemsKnowingSubject(tx: Tx, subjectId: string) {
   return [
@@ -91,7 +113,7 @@ async function systemsInScope(tx: Tx, subjectId: string, scope: string[] | null)
   // An id alone says the system knows the person; with a category scope it counts only where
   // the data map says the system keeps one of those categories.
   const idSystems = scope ? await usingAny(tx, withIds, { categoryKeys: scope }) : withIds;
-  return [...new Set([...withItems, ...idSystems])];
+  return [...new Set([...withItems, ...idSystems, ...(await sqlSystems(tx, holdsAny(scope)))])];
 }
 
 /**
@@ -151,12 +173,17 @@ export async function correctionsBySystem(
       field: typeof item.field === "string" ? item.field : "",
       correctedValue,
     };
+    // A database whose dataset has the field takes it (its own rows decide whether it applies).
+    const databases = await sqlSystems(tx, (d) =>
+      d.tables.some((t) => t.columns.some((c) => fieldOf(c) === correction.field)),
+    );
+    for (const systemId of databases) add(systemId, correction);
     let systems = await systemsWithItems(tx, request.subjectId, [categoryKey]);
-    if (systems.length === 0)
+    if (systems.length === 0 && databases.length === 0)
       systems = await usingAny(tx, await systemsKnowingSubject(tx, request.subjectId), {
         categoryKeys: [categoryKey],
       });
-    if (systems.length === 0) {
+    if (systems.length === 0 && databases.length === 0) {
       const internal = await tx.dataSystem.findMany({
         where: { connector: "INTERNAL" },
         select: { id: true },
@@ -167,7 +194,7 @@ export async function correctionsBySystem(
         { categoryKeys: [categoryKey] },
       );
     }
-    for (const systemId of systems) add(systemId, correction);
+    for (const systemId of systems) if (!databases.includes(systemId)) add(systemId, correction);
   }
   return out;
 }
@@ -189,7 +216,10 @@ export async function planTasks(tx: Tx, request: RequestLike): Promise<PlannedTa
         return each("ERASE")(
           await systemsInScope(tx, request.subjectId, categoryScope(request.type, details)),
         );
-      const knowing = await systemsKnowingSubject(tx, request.subjectId);
+      const knowing = [
+        ...(await systemsKnowingSubject(tx, request.subjectId)),
+        ...(await sqlSystems(tx, (d) => !!d.stopUse)),
+      ];
       const using = await usingAny(tx, knowing, { purposeKeys: strings(details.purposeKeys) });
       return each("RESTRICT")(await withPortalRecord(tx, request.subjectId, using));
     }

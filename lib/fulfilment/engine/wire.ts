@@ -114,7 +114,7 @@ export const ZCallback = z.object({
 });
 
 /** Refs of a system's items, "<systemKey>:<field>", numbered where a field repeats. */
-function refsFor(systemKey: string, fields: string[]): string[] {
+export function refsFor(systemKey: string, fields: string[]): string[] {
   const seen = new Map<string, number>();
   return fields.map((f) => {
     const n = (seen.get(f) ?? 0) + 1;
