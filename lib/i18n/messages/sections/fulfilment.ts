@@ -107,7 +107,12 @@ const ja = {
       result: "結果",
       operations: "操作",
     },
-    connector: { INTERNAL: "ポータル内", HTTP: "HTTP連携", MANUAL: "手作業", SQL: "データベース連携" },
+    connector: {
+      INTERNAL: "ポータル内",
+      HTTP: "HTTP連携",
+      MANUAL: "手作業",
+      SQL: "データベース連携",
+    },
     action: {
       EXPORT: "データの書き出し",
       CORRECT: "訂正",
@@ -139,14 +144,18 @@ const ja = {
       refused_address:
         "送信しませんでした: 接続先が公開アドレスではありません（社内ネットワークのシステムであれば OUTBOUND_ALLOW で許可してください）",
       db_unreachable: "データベースに接続できませんでした",
-      db_auth: "データベースがログインを拒否しました（ユーザー名、パスワード、データベース名を確認してください）",
+      db_auth:
+        "データベースがログインを拒否しました（ユーザー名、パスワード、データベース名を確認してください）",
       db_timeout: "データベースの処理が時間内に終わりませんでした",
       db_busy: "データベースで他の処理と競合しました",
-      db_constraint: "データベースの制約により変更できませんでした（{detail}）。何も変更していません",
+      db_constraint:
+        "データベースの制約により変更できませんでした（{detail}）。何も変更していません",
       db_denied: "データベースの権限が足りません（{detail}）。何も変更していません",
       db_error: "データベースがエラーを返しました（{detail}）",
-      dataset_mismatch: "データセットの定義がデータベースと合いません: {detail}。何も変更していません",
-      identity_ambiguous: "本人を特定する列が複数の行に一致しました（{detail}）。何も変更していません",
+      dataset_mismatch:
+        "データセットの定義がデータベースと合いません: {detail}。何も変更していません",
+      identity_ambiguous:
+        "本人を特定する列が複数の行に一致しました（{detail}）。何も変更していません",
       access_only: "このデータセットは開示専用のため、変更する作業は実行できません",
       not_supported: "このシステムはこの作業に対応していません（データセットに設定がありません）",
       correction_field: "訂正する項目がデータセットにありません（{detail}）。何も変更していません",
@@ -368,15 +377,19 @@ const en: typeof ja = {
       db_auth: "The database refused the sign-in (check the user, password and database name)",
       db_timeout: "The database did not finish in time",
       db_busy: "The database was busy with a conflicting change",
-      db_constraint: "A constraint of the database refused the change ({detail}); nothing was changed",
+      db_constraint:
+        "A constraint of the database refused the change ({detail}); nothing was changed",
       db_denied: "The database user lacks a permission ({detail}); nothing was changed",
       db_error: "The database answered with an error ({detail})",
       dataset_mismatch: "The dataset does not match the database: {detail}; nothing was changed",
-      identity_ambiguous: "The identity columns matched more than one row ({detail}); nothing was changed",
+      identity_ambiguous:
+        "The identity columns matched more than one row ({detail}); nothing was changed",
       access_only: "This dataset is for disclosure only: it cannot change data",
       not_supported: "This system does not support this action (the dataset has no setting for it)",
-      correction_field: "The field to correct is not in the dataset ({detail}); nothing was changed",
-      correction_rows: "The field to correct is not in exactly one row ({detail}); nothing was changed",
+      correction_field:
+        "The field to correct is not in the dataset ({detail}); nothing was changed",
+      correction_rows:
+        "The field to correct is not in exactly one row ({detail}); nothing was changed",
     },
     result: {
       items: "{count} items",

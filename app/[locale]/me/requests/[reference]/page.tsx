@@ -126,13 +126,7 @@ export default async function MyRequestPage({
         t={t}
         now={now}
       />
-      <LetterList
-        request={request}
-        locale={locale}
-        t={t}
-        audience="requester"
-        zone={zone}
-      />
+      <LetterList request={request} locale={locale} t={t} audience="requester" zone={zone} />
       <RequestChanges actor={actor} reference={request.reference} locale={locale} t={t} />
       <h2>{t("request.details")}</h2>
       <RequestDetails

@@ -105,12 +105,7 @@ export default async function StaffRequestPage({
           </section>
           <AssignControl {...panel} />
           <AcknowledgementPanel {...panel} />
-          <LetterList
-            request={request}
-            locale={locale}
-            t={t}
-            audience="staff"
-          />
+          <LetterList request={request} locale={locale} t={t} audience="staff" />
         </aside>
         <div className="request-work">
           <JurisdictionPanel {...panel} />
