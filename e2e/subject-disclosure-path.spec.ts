@@ -19,6 +19,9 @@ function jstDatePlus(days: number) {
 test("a disclosure request travels from the subject to staff and back", async ({
   page,
 }, testInfo) => {
+  // Three sign-ins by mail, a fulfilment across every kind of system and a package: about 45 s
+  // alone, a minute or more beside the rest of the suite.
+  test.setTimeout(150_000);
   await signInByEmail(page, testInfo, SUBJECT);
   await expect(page).toHaveURL(/\/ja\/me$/);
   await expect(page.getByRole("heading", { level: 1, name: "マイページ" })).toBeVisible();
