@@ -32,6 +32,7 @@ export const ManualTaskForm = deferUntilUsed(() =>
 export const NoticeCloseForm = deferUntilUsed(() =>
   import("./fulfilment/notice-close-form").then((m) => m.NoticeCloseForm),
 );
+export const DryRun = deferUntilUsed(() => import("./fulfilment/dry-run").then((m) => m.DryRun));
 export const TaskActions = deferUntilUsed(() =>
   import("./fulfilment/task-actions").then((m) => m.TaskActions),
 );

@@ -34,6 +34,7 @@ export const CLIENT_SECTIONS = [
   "requestType",
   "review",
   "settingsDataMap",
+  "settingsSql",
   "settingsBrand",
   "settingsPolicies",
   "signIn",

@@ -12,6 +12,7 @@ import { useActionForm, type FormFailure } from "@/components/forms/use-action-f
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { cancelTask } from "@/lib/actions/staff/cancel-task";
 import { retryTask } from "@/lib/actions/staff/retry-task";
+import { startTask } from "@/lib/actions/staff/start-task";
 import type { TCancelTask } from "@/lib/validation/fulfilment";
 
 /** Retry and cancel for one task row; only the ones the task's state allows are shown. */
@@ -21,6 +22,8 @@ export function TaskActions(props: {
   system: string;
   action: string;
   retry: boolean;
+  /** A held database change: start it (after its dry run). */
+  start?: boolean;
   cancel: boolean;
 }) {
   const { reference, taskId, system, action } = props;
@@ -41,7 +44,7 @@ export function TaskActions(props: {
 
   const onRetry = async () => {
     setRetrying(true);
-    const result = await retryTask({ reference, taskId });
+    const result = await (props.start ? startTask : retryTask)({ reference, taskId });
     setRetrying(false);
     if (result.ok) return router.refresh();
     setFailure({ error: result.error, errorId: result.errorId });
@@ -49,14 +52,20 @@ export function TaskActions(props: {
 
   return (
     <div>
-      {props.retry && (
+      {(props.retry || props.start) && (
         <button
           type="button"
           onClick={() => void onRetry()}
           disabled={retrying}
-          aria-label={t("fulfilment.tasks.retryLabel", { system, action })}
+          aria-label={t(
+            props.start ? "fulfilment.tasks.startLabel" : "fulfilment.tasks.retryLabel",
+            {
+              system,
+              action,
+            },
+          )}
         >
-          {t("fulfilment.tasks.retry")}
+          {t(props.start ? "fulfilment.tasks.start" : "fulfilment.tasks.retry")}
         </button>
       )}
       {props.cancel && (

@@ -4,6 +4,7 @@ import {
   canCancel,
   canCompleteManually,
   canRetry,
+  canStart,
   isEngineWorking,
   readChecklist,
 } from "@/lib/fulfilment/engine/task-rules";
@@ -12,7 +13,7 @@ import { isOpen } from "@/lib/requests/lifecycle";
 
 import type { StaffPanelProps } from "../panel-props";
 
-import { ManualTaskForm, TaskActions } from "@/components/staff/deferred-forms";
+import { DryRun, ManualTaskForm, TaskActions } from "@/components/staff/deferred-forms";
 import { TaskRefresher } from "./task-refresher";
 import { describeFailure, summariseResult } from "./task-summary";
 
@@ -27,6 +28,7 @@ export async function TasksPanel({ request, actor, locale, t }: StaffPanelProps)
       status: task.status,
       connector: task.system.connector,
       startedAt: task.startedAt,
+      awaitingStart: task.awaitingStart,
     };
     return {
       ...task,
@@ -35,6 +37,13 @@ export async function TasksPanel({ request, actor, locale, t }: StaffPanelProps)
       retry: mayAct && canRetry(state, now),
       cancel: mayAct && canCancel(state),
       manual: mayAct && canCompleteManually(state),
+      start: mayAct && canStart(state),
+      // A database's task can be tried without changing anything before it runs (again).
+      dryRun:
+        mayAct &&
+        task.system.connector === "SQL" &&
+        task.status !== "SUCCEEDED" &&
+        task.status !== "CANCELLED",
     };
   });
 
@@ -48,7 +57,11 @@ export async function TasksPanel({ request, actor, locale, t }: StaffPanelProps)
           <p>{t("fulfilment.tasks.intro")}</p>
           <TaskRefresher
             active={tasks.some((task) =>
-              isEngineWorking({ ...task, connector: task.system.connector }),
+              isEngineWorking({
+                ...task,
+                connector: task.system.connector,
+                awaitingStart: task.awaitingStart,
+              }),
             )}
           />
           <table>
@@ -72,9 +85,11 @@ export async function TasksPanel({ request, actor, locale, t }: StaffPanelProps)
                   <td>{t(`fulfilment.tasks.connector.${task.system.connector}`)}</td>
                   <td>{task.actionLabel}</td>
                   <td data-testid="task-status">
-                    {task.status === "PENDING" && task.lastError
-                      ? t("fulfilment.tasks.retrying")
-                      : t(`fulfilment.tasks.status.${task.status}`)}
+                    {task.awaitingStart && task.status === "PENDING"
+                      ? t("fulfilment.tasks.awaitingStart")
+                      : task.status === "PENDING" && task.lastError
+                        ? t("fulfilment.tasks.retrying")
+                        : t(`fulfilment.tasks.status.${task.status}`)}
                     {task.status === "RUNNING" && task.startedAt && (
                       <>
                         <br />
@@ -121,13 +136,22 @@ export async function TasksPanel({ request, actor, locale, t }: StaffPanelProps)
                   </td>
                   {mayAct && (
                     <td>
-                      {(task.retry || task.cancel) && (
+                      {task.dryRun && (
+                        <DryRun
+                          reference={request.reference}
+                          taskId={task.id}
+                          system={task.name}
+                          action={task.actionLabel}
+                        />
+                      )}
+                      {(task.retry || task.cancel || task.start) && (
                         <TaskActions
                           reference={request.reference}
                           taskId={task.id}
                           system={task.name}
                           action={task.actionLabel}
                           retry={task.retry}
+                          start={task.start}
                           cancel={task.cancel}
                         />
                       )}

@@ -25,6 +25,7 @@ export async function listTasks(options: { actor: Actor; reference: string }) {
       checklist: true,
       startedAt: true,
       finishedAt: true,
+      awaitingStart: true,
       assignee: { select: { id: true, name: true } },
       system: { select: { key: true, nameJa: true, nameEn: true, connector: true } },
       attachments: {

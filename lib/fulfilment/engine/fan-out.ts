@@ -9,7 +9,7 @@ import { initialChecklist } from "./task-rules";
 /**
  * Verified requests fan out into one fulfilment task per affected data system, in the
  * verification's transaction: the task row, its timeline and audit events and, for systems the
- * engine can reach (INTERNAL, HTTP), the job that runs it. MANUAL tasks wait for staff with their
+ * engine can reach (INTERNAL, HTTP, SQL), the job that runs it. MANUAL tasks wait for staff with their
  * checklist. Running it again creates nothing new (one task per request, system and action).
  */
 export async function fanOutTasks(
@@ -28,12 +28,18 @@ export async function fanOutTasks(
   });
   const keyOf = new Map(systems.map((s) => [s.id, s.key]));
   const manual = new Set(systems.filter((s) => s.connector === "MANUAL").map((s) => s.id));
+  const databases = new Set(systems.filter((s) => s.connector === "SQL").map((s) => s.id));
+  // A change to one of the organisation's databases waits for staff to start it after its dry
+  // run (lib/data/fulfilment/start-task.ts); reading one for a disclosure runs at once.
+  const held = (p: { systemId: string; action: string }) =>
+    databases.has(p.systemId) && p.action !== "EXPORT";
   const created = await tx.fulfilmentTask.createManyAndReturn({
     data: planned.map((p) => ({
       requestId: request.id,
       systemId: p.systemId,
       action: p.action,
       checklist: manual.has(p.systemId) ? initialChecklist(p.action) : [],
+      awaitingStart: held(p),
     })),
     skipDuplicates: true,
     select: { id: true, requestId: true, action: true, systemId: true },
@@ -46,6 +52,6 @@ export async function fanOutTasks(
   for (const task of tasks) {
     await timelineTask(tx, task, actor, "taskCreated");
     await auditTask(tx, task, actor, "task.create");
-    if (!manual.has(task.systemId)) await enqueueTask(tx, task.id);
+    if (!manual.has(task.systemId) && !held(task)) await enqueueTask(tx, task.id);
   }
 }

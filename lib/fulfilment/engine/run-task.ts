@@ -41,6 +41,7 @@ export async function runTask(
         status: true,
         attempts: true,
         acceptedAt: true,
+        awaitingStart: true,
         system: { select: { id: true, key: true, connector: true, config: true } },
         request: {
           select: {
@@ -56,7 +57,7 @@ export async function runTask(
     });
     // MANUAL tasks wait for staff; anything not PENDING is done, cancelled or already running —
     // unless this job was delivered again because the worker running it died.
-    if (!found || found.system.connector === "MANUAL") return null;
+    if (!found || found.system.connector === "MANUAL" || found.awaitingStart) return null;
     const orphaned = found.status === "RUNNING" && found.acceptedAt === null && job.retryCount > 0;
     if (found.status !== "PENDING" && !orphaned) return null;
     if (!isOpen(found.request.status)) {

@@ -76,19 +76,36 @@ async function usingAny(
 }
 
 /**
- * The organisation's databases (SQL connector) whose dataset passes `keep`. Whether a database
- * holds the person is only known by asking it, so each one that could is given the task; one
- * that does not know them answers with nothing.
+ * The organisation's databases (SQL connector) that could find the person and whose dataset passes
+ * `keep`. Whether a database holds the person is only known by asking it, so each one that could
+ * is given the task (one that does not know them answers with nothing); one whose identity
+ * columns need what the portal does not know of them (an id in that system, a phone number) is
+ * not asked.
  */
-async function sqlSystems(tx: Tx, keep: (dataset: TSqlDataset) => boolean) {
+async function sqlSystems(tx: Tx, subjectId: string, keep: (dataset: TSqlDataset) => boolean) {
   const systems = await tx.dataSystem.findMany({
     where: { connector: "SQL" },
     select: { id: true, config: true },
   });
+  if (systems.length === 0) return [];
+  const [subject, ids] = await Promise.all([
+    tx.subject.findUnique({ where: { id: subjectId }, select: { email: true, phone: true } }),
+    tx.subjectExternalId.findMany({ where: { subjectId }, select: { systemId: true } }),
+  ]);
+  const known = (systemId: string, match: string) =>
+    match === "email"
+      ? !!subject?.email
+      : match === "phone"
+        ? !!subject?.phone
+        : ids.some((e) => e.systemId === systemId);
   return systems.flatMap((s) => {
     const parsed = ZSqlDataset.safeParse(s.config);
-    // A system whose dataset does not parse still gets its task, which fails saying so.
-    return !parsed.success || keep(parsed.data) ? [s.id] : [];
+    // A system without a dataset yet is not asked (saving one checks it: lib/data/data-map).
+    if (!parsed.success) return [];
+    const findable = parsed.data.tables.some((t) =>
+      (t.identity ?? []).some((i) => known(s.id, i.match)),
+    );
+    return findable && keep(parsed.data) ? [s.id] : [];
   });
 }
 
@@ -113,7 +130,9 @@ async function systemsInScope(tx: Tx, subjectId: string, scope: string[] | null)
   // An id alone says the system knows the person; with a category scope it counts only where
   // the data map says the system keeps one of those categories.
   const idSystems = scope ? await usingAny(tx, withIds, { categoryKeys: scope }) : withIds;
-  return [...new Set([...withItems, ...idSystems, ...(await sqlSystems(tx, holdsAny(scope)))])];
+  return [
+    ...new Set([...withItems, ...idSystems, ...(await sqlSystems(tx, subjectId, holdsAny(scope)))]),
+  ];
 }
 
 /**
@@ -174,7 +193,7 @@ export async function correctionsBySystem(
       correctedValue,
     };
     // A database whose dataset has the field takes it (its own rows decide whether it applies).
-    const databases = await sqlSystems(tx, (d) =>
+    const databases = await sqlSystems(tx, request.subjectId, (d) =>
       d.tables.some((t) => t.columns.some((c) => fieldOf(c) === correction.field)),
     );
     for (const systemId of databases) add(systemId, correction);
@@ -218,7 +237,7 @@ export async function planTasks(tx: Tx, request: RequestLike): Promise<PlannedTa
         );
       const knowing = [
         ...(await systemsKnowingSubject(tx, request.subjectId)),
-        ...(await sqlSystems(tx, (d) => !!d.stopUse)),
+        ...(await sqlSystems(tx, request.subjectId, (d) => !!d.stopUse)),
       ];
       const using = await usingAny(tx, knowing, { purposeKeys: strings(details.purposeKeys) });
       return each("RESTRICT")(await withPortalRecord(tx, request.subjectId, using));

@@ -13,6 +13,13 @@ interface TaskState {
   status: TaskStatus;
   connector: ConnectorKind;
   startedAt: Date | null;
+  /** A database change waiting for staff to start it (after its dry run). */
+  awaitingStart?: boolean;
+}
+
+/** A held database change may be started by staff. */
+export function canStart(task: Pick<TaskState, "status" | "awaitingStart">): boolean {
+  return task.status === "PENDING" && task.awaitingStart === true;
 }
 
 export function canRetry(task: TaskState, now = new Date()): boolean {
@@ -34,8 +41,12 @@ export function canCompleteManually(task: Pick<TaskState, "status" | "connector"
 }
 
 /** Whether the page should keep refreshing: the engine is still working on the task. */
-export function isEngineWorking(task: Pick<TaskState, "status" | "connector">): boolean {
-  return task.connector !== "MANUAL" && ACTIVE_STATUSES.includes(task.status);
+export function isEngineWorking(
+  task: Pick<TaskState, "status" | "connector" | "awaitingStart">,
+): boolean {
+  return (
+    task.connector !== "MANUAL" && !task.awaitingStart && ACTIVE_STATUSES.includes(task.status)
+  );
 }
 
 // The checklist a staff member works through for a MANUAL task, per action (catalogue keys under

@@ -13,6 +13,7 @@ import { lawEnforcement } from "./sections/lawEnforcement";
 import { extensions } from "./sections/extensions";
 import { settings } from "./sections/settings";
 import { settingsDataMap } from "./sections/settingsDataMap";
+import { settingsSql } from "./sections/settingsSql";
 import { letters } from "./sections/letters";
 import { settingsBrand } from "./sections/settingsBrand";
 import { settingsPolicies } from "./sections/settingsPolicies";
@@ -41,6 +42,7 @@ export const en: Messages = {
   extensions: extensions.en,
   settings: settings.en,
   settingsDataMap: settingsDataMap.en,
+  settingsSql: settingsSql.en,
   settingsBrand: settingsBrand.en,
   letters: letters.en,
   settingsPolicies: settingsPolicies.en,
@@ -211,6 +213,7 @@ export const en: Messages = {
     taskFailed: "Fulfilment task failed",
     taskCancelled: "Fulfilment task cancelled",
     taskRetried: "Fulfilment task retried",
+    taskStarted: "A change to a database was started by staff",
     reminderDue3: "Reminder sent to the assignee: due within 3 days",
     reminderOverdue: "Overdue: managers notified",
     reminderExtensionNotice: "Extension notice not yet sent: managers notified",

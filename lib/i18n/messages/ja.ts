@@ -12,6 +12,7 @@ import { lawEnforcement } from "./sections/lawEnforcement";
 import { extensions } from "./sections/extensions";
 import { settings } from "./sections/settings";
 import { settingsDataMap } from "./sections/settingsDataMap";
+import { settingsSql } from "./sections/settingsSql";
 import { letters } from "./sections/letters";
 import { settingsBrand } from "./sections/settingsBrand";
 import { settingsPolicies } from "./sections/settingsPolicies";
@@ -43,6 +44,7 @@ export const ja = {
   extensions: extensions.ja,
   settings: settings.ja,
   settingsDataMap: settingsDataMap.ja,
+  settingsSql: settingsSql.ja,
   settingsBrand: settingsBrand.ja,
   letters: letters.ja,
   settingsPolicies: settingsPolicies.ja,
@@ -212,6 +214,7 @@ export const ja = {
     taskFailed: "対応タスクが失敗しました",
     taskCancelled: "対応タスクを取り消しました",
     taskRetried: "対応タスクを再実行しました",
+    taskStarted: "データベースへの変更を担当者が実行しました",
     reminderDue3: "期限3日前のリマインダーを担当者に送信しました",
     reminderOverdue: "期限超過を管理者に通知しました",
     reminderExtensionNotice: "延長通知の未送付を管理者に通知しました",

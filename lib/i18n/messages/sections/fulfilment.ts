@@ -128,6 +128,9 @@ const ja = {
       CANCELLED: "取消",
     },
     retrying: "再試行待ち",
+    awaitingStart: "実行待ち（ドライランで確認してから実行してください）",
+    start: "実行する",
+    startLabel: "{system}の{action}を実行する",
     failure: {
       timeout: "タイムアウト（システムが時間内に応答しませんでした）",
       network: "システムに接続できませんでした",
@@ -226,6 +229,7 @@ const ja = {
     errors: {
       requestClosed: "終了した請求のタスクは操作できません。",
       notRetryable: "このタスクは再実行できません。",
+      notStartable: "このタスクは実行待ちではありません。",
       notCancellable: "このタスクは取り消せません。",
       notManual: "手作業のタスクではないか、すでに終わっています。",
       claimedByOther: "他の担当者が担当しています。先に担当を引き継いでください。",
@@ -358,6 +362,9 @@ const en: typeof ja = {
       CANCELLED: "Cancelled",
     },
     retrying: "Waiting to retry",
+    awaitingStart: "Waiting for staff (check the dry run, then start it)",
+    start: "Start",
+    startLabel: "Start {action} in {system}",
     failure: {
       timeout: "Timed out (the system did not answer in time)",
       network: "Could not connect to the system",
@@ -456,6 +463,7 @@ const en: typeof ja = {
     errors: {
       requestClosed: "Tasks of a closed request cannot be changed.",
       notRetryable: "This task cannot be retried.",
+      notStartable: "This task is not waiting to be started.",
       notCancellable: "This task cannot be cancelled.",
       notManual: "This is not a manual task, or it is already finished.",
       claimedByOther: "Another staff member has this task. Take it over first.",

@@ -1,5 +1,5 @@
 import type { SqlSession } from "./driver";
-import { fieldOf, type TSqlDataset } from "./dataset";
+import type { TSqlDataset } from "./dataset";
 
 // The dataset against the live database, before a task touches anything: every table and column
 // it names must exist, a column set to NULL must allow it, and a column must be wide enough for
@@ -33,50 +33,65 @@ async function liveColumns(session: SqlSession, tables: string[]) {
   return out;
 }
 
+/** One way the dataset does not fit the database: where, and what (shown translated to staff). */
+export interface SchemaProblem {
+  /** "table" or "table.column". */
+  at: string;
+  kind: "noTable" | "noColumn" | "notNullable" | "hashTooShort" | "maskTooLong" | "ambiguous";
+  /** The column's size, for the two size problems. */
+  size?: number;
+}
+
+/** A problem as the stored failure's detail (no values, only names). */
+export function problemText(problem: SchemaProblem): string {
+  return problem.size === undefined
+    ? `${problem.at} ${problem.kind}`
+    : `${problem.at} ${problem.kind} ${problem.size}`;
+}
+
 /** What does not fit; empty when the dataset matches the database. */
-export async function schemaProblems(session: SqlSession, dataset: TSqlDataset): Promise<string[]> {
+export async function schemaProblems(
+  session: SqlSession,
+  dataset: TSqlDataset,
+): Promise<SchemaProblem[]> {
   const live = await liveColumns(
     session,
     dataset.tables.map((t) => t.name),
   );
-  const problems: string[] = [];
-  const need = (table: string, column: string, why: string) => {
+  const problems: SchemaProblem[] = [];
+  const need = (table: string, column: string) => {
     const found = live.get(table)?.get(column);
-    if (live.has(table) && !found) problems.push(`${table}.${column}: no such column (${why})`);
+    if (live.has(table) && !found) problems.push({ at: `${table}.${column}`, kind: "noColumn" });
     return found;
   };
   for (const table of dataset.tables) {
     if (!live.has(table.name)) {
-      problems.push(`${table.name}: no such table`);
+      problems.push({ at: table.name, kind: "noTable" });
       continue;
     }
-    need(table.name, table.primaryKey, "primaryKey");
-    for (const identity of table.identity ?? []) need(table.name, identity.column, "identity");
+    need(table.name, table.primaryKey);
+    for (const identity of table.identity ?? []) need(table.name, identity.column);
     if (table.join) {
-      need(table.name, table.join.column, "join");
-      need(table.join.parent, table.join.parentColumn, `join of ${table.name}`);
+      need(table.name, table.join.column);
+      need(table.join.parent, table.join.parentColumn);
     }
     for (const column of table.columns) {
-      const found = need(table.name, column.name, fieldOf(column));
+      const found = need(table.name, column.name);
       if (!found || !column.erase) continue;
       const at = `${table.name}.${column.name}`;
+      const size = found.maxLength;
       if (column.erase.strategy === "set_null" && !found.nullable)
-        problems.push(`${at}: set_null on a NOT NULL column`);
+        problems.push({ at, kind: "notNullable" });
+      if (column.erase.strategy === "hash" && size !== null && size < HASH_LENGTH)
+        problems.push({ at, kind: "hashTooShort", size });
       if (
-        column.erase.strategy === "hash" &&
-        found.maxLength !== null &&
-        found.maxLength < HASH_LENGTH
+        column.erase.strategy === "mask" &&
+        size !== null &&
+        column.erase.value.replace("{row}", "").length > size
       )
-        problems.push(
-          `${at}: hash needs ${HASH_LENGTH} characters, the column holds ${found.maxLength}`,
-        );
-      if (column.erase.strategy === "mask" && found.maxLength !== null) {
-        const length = column.erase.value.replace("{row}", "").length;
-        if (length > found.maxLength)
-          problems.push(`${at}: the mask is longer than the column (${found.maxLength})`);
-      }
+        problems.push({ at, kind: "maskTooLong", size });
     }
   }
-  if (dataset.stopUse) need(dataset.stopUse.table, dataset.stopUse.column, "stopUse");
-  return problems;
+  if (dataset.stopUse) need(dataset.stopUse.table, dataset.stopUse.column);
+  return [...new Map(problems.map((p) => [problemText(p), p])).values()];
 }

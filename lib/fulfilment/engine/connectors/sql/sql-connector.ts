@@ -14,7 +14,7 @@ import {
   type TSqlDataset,
   type TSqlTable,
 } from "./dataset";
-import { schemaProblems } from "./schema";
+import { problemText, schemaProblems, type SchemaProblem } from "./schema";
 
 // The SQL connector's work (issue 18), the same on PostgreSQL and MySQL/MariaDB: find the person's
 // rows by the dataset's identity columns and joins, then read them (a disclosure), change the
@@ -150,7 +150,7 @@ function inScope(column: TSqlColumn, details: SqlTaskInput["details"]) {
 
 async function checkSchema(session: SqlSession, dataset: TSqlDataset) {
   const problems = await schemaProblems(session, dataset);
-  if (problems.length > 0) throw new TaskFailure("dataset_mismatch", false, problems[0]);
+  if (problems[0]) throw new TaskFailure("dataset_mismatch", false, problemText(problems[0]));
 }
 
 // ── Access ─────────────────────────────────────────────────────────────────────────────────────
@@ -380,7 +380,7 @@ export interface TablePlan {
 
 export interface SqlPlan {
   /** Where the dataset does not fit the database; the task would stop before changing anything. */
-  problems: string[];
+  problems: SchemaProblem[];
   tables: TablePlan[];
 }
 
@@ -406,7 +406,7 @@ export async function planSqlTask(session: SqlSession, input: SqlTaskInput): Pro
     return { problems: [], tables };
   } catch (error) {
     if (error instanceof TaskFailure && error.code === "identity_ambiguous")
-      return { problems: [`${error.detail}: the identity matches more than one row`], tables: [] };
+      return { problems: [{ at: error.detail ?? "", kind: "ambiguous" }], tables: [] };
     throw error;
   } finally {
     await session.rollback();

@@ -24,10 +24,14 @@ let mod: {
   fanOut: typeof import("../../fan-out");
   run: typeof import("../../run-task");
   boss: typeof import("@/lib/jobs/boss");
+  dryRun: typeof import("@/lib/data/fulfilment/dry-run-task");
+  start: typeof import("@/lib/data/fulfilment/start-task");
 };
 const ids: Record<string, string> = {};
 let staff: Actor;
 const EMAIL = "hanako.sato@example.jp";
+/** The reference of the last request made. */
+let reference = "";
 
 async function sqlSystem(key: string, target: TargetDb, dataset: object, url = target.url) {
   const system = await db.dataSystem.create({
@@ -61,8 +65,9 @@ async function request(type: RequestType, details: object, email = EMAIL) {
       details,
       dueAt: new Date(Date.now() + 10 * 86_400_000),
     },
-    select: { id: true },
+    select: { id: true, reference: true },
   });
+  reference = created.reference;
   await db.$transaction((tx) =>
     mod.fanOut.fanOutTasks(tx, { requestId: created.id, actor: staff }),
   );
@@ -92,6 +97,8 @@ beforeAll(async () => {
     fanOut: await import("../../fan-out"),
     run: await import("../../run-task"),
     boss: await import("@/lib/jobs/boss"),
+    dryRun: await import("@/lib/data/fulfilment/dry-run-task"),
+    start: await import("@/lib/data/fulfilment/start-task"),
   };
   const user = await db.user.create({
     data: { email: `${randomUUID()}@staff.example.jp`, role: "STAFF" },
@@ -140,7 +147,30 @@ describe("SQL systems in the engine", () => {
       "membership:ERASE",
       "orders:ERASE",
     ]);
-    for (const task of tasks) expect(await run(task.id)).toBe("succeeded");
+    // Each waits for staff: the runner leaves it alone until they have seen its dry run and
+    // started it.
+    for (const task of tasks) {
+      expect(task.awaitingStart).toBe(true);
+      expect(await run(task.id)).toBe("skipped");
+      const dry = await mod.dryRun.dryRunTask({
+        actor: staff,
+        input: { reference, taskId: task.id },
+      });
+      if (!("plan" in dry)) throw new Error("no plan");
+      expect(dry.plan.tables.map((t) => [t.table, t.rows])).toEqual([
+        ["members", 1],
+        ["orders", 2],
+        ["order_items", 3],
+      ]);
+      expect(await targets.orders.rows("SELECT name FROM members WHERE id = 1")).toEqual([
+        { name: "佐藤 花子" },
+      ]);
+      await mod.start.startTask({ actor: staff, input: { reference, taskId: task.id } });
+      await expect(
+        mod.start.startTask({ actor: staff, input: { reference, taskId: task.id } }),
+      ).rejects.toThrow();
+      expect(await run(task.id)).toBe("succeeded");
+    }
     for (const target of Object.values(targets)) {
       expect(await target.rows("SELECT email, name FROM members WHERE id = 1")).toEqual([
         { email: "erased-1@invalid", name: null },
@@ -198,13 +228,17 @@ describe("SQL systems in the engine", () => {
     const archive2 = tasks2.find((t) => t.system.key === "archive")!;
     expect(await run(archive2.id)).toBe("failed");
     expect((await stored(archive2.id)).lastError).toBe("bad_config:secret");
+    // A dataset broken after the task was made (a database edit): the task says so. A system
+    // without a dataset is not asked at all.
+    const tasks3 = await request("DISCLOSURE", { scope: "ALL", categoryKeys: [], method: "JSON" });
+    const archive3 = tasks3.find((t) => t.system.key === "archive")!;
     await db.dataSystem.update({
       where: { id: ids.archive! },
       data: { config: { engine: "oracle" } },
     });
-    const tasks3 = await request("DISCLOSURE", { scope: "ALL", categoryKeys: [], method: "JSON" });
-    const archive3 = tasks3.find((t) => t.system.key === "archive")!;
     expect(await run(archive3.id)).toBe("failed");
+    const tasks4 = await request("DISCLOSURE", { scope: "ALL", categoryKeys: [], method: "JSON" });
+    expect(tasks4.map((t) => t.system.key)).toEqual(["membership", "orders"]);
     expect((await stored(archive3.id)).lastError).toBe("bad_config:dataset");
   });
 });

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { FieldsForm } from "@/components/manager/settings/data-map/fields-form";
 import { RotateSecret } from "@/components/manager/settings/data-map/rotate-secret";
+import { SqlConnectionTest } from "@/components/manager/settings/data-map/sql-connection-test";
+import { SqlDatasetForm } from "@/components/manager/settings/data-map/sql-dataset-form";
 import { SystemForm } from "@/components/manager/settings/data-map/system-form";
 import { UsesForm } from "@/components/manager/settings/data-map/uses-form";
 import { Forbidden } from "@/components/ui/forbidden";
@@ -11,6 +13,7 @@ import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { listSystemUses } from "@/lib/data/data-map/config/list-system-uses";
 import { listSystems } from "@/lib/data/data-map/config/list-systems";
+import { readSqlDataset } from "@/lib/data/data-map/config/sql-dataset";
 import { listSystemFields } from "@/lib/data/data-map/config/system-fields";
 import { toLocale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
@@ -29,14 +32,15 @@ export default async function SystemPage({ params }: Props) {
   if (!can(actor.role, "data-map:configure")) return <Forbidden locale={locale} />;
   const [system] = await listSystems({ actor, id });
   if (!system) notFound();
-  const [uses, fields] = await Promise.all([
+  const [uses, fields, dataset] = await Promise.all([
     listSystemUses({ actor, systemId: system.id, locale }),
     listSystemFields({ actor, systemId: system.id }),
+    system.connector === "SQL" ? readSqlDataset({ actor, systemId: system.id }) : null,
   ]);
   const name = locale === "ja" ? system.nameJa : system.nameEn;
 
   return (
-    <ClientSections locale={locale} sections={["settingsDataMap"]}>
+    <ClientSections locale={locale} sections={["settingsDataMap", "settingsSql", "fulfilment"]}>
       <p>
         <Link href={`/${locale}/manager/settings/systems`}>{t("settingsDataMap.backToList")}</Link>
       </p>
@@ -54,6 +58,19 @@ export default async function SystemPage({ params }: Props) {
           timeoutMs: String(system.timeoutMs ?? 10_000),
         }}
       />
+      {dataset && (
+        <section className="panel" aria-labelledby="dataset-title">
+          <h2 id="dataset-title">{t("settingsSql.title")}</h2>
+          <p>{t("settingsSql.intro")}</p>
+          <p data-testid="connection-status">
+            {dataset.hasConnection
+              ? t("settingsSql.connectionSet")
+              : t("settingsSql.connectionMissing")}
+          </p>
+          <SqlDatasetForm systemId={system.id} yaml={dataset.yaml} />
+          <SqlConnectionTest systemId={system.id} />
+        </section>
+      )}
       <section className="panel" aria-labelledby="secret-title">
         <h2 id="secret-title">{t("settingsDataMap.systems.secretTitle")}</h2>
         {system.connector === "HTTP" ? (

@@ -1,0 +1,58 @@
+"use client";
+
+import { useState } from "react";
+
+import { FormAlert } from "@/components/forms/form-alert";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { testSqlSystem } from "@/lib/actions/manager/data-map/test-sql-system";
+import type { ConnectionTest } from "@/lib/data/data-map/config/sql-dataset";
+import type { MessageKey } from "@/lib/i18n/translate";
+
+/** Opens the stored connection and checks the saved dataset against the live tables and columns. */
+export function SqlConnectionTest(props: { systemId: string }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ConnectionTest | null>(null);
+  const [error, setError] = useState<{ error?: MessageKey; errorId?: string }>({});
+
+  async function onClick() {
+    setBusy(true);
+    setError({});
+    setResult(null);
+    const answer = await testSqlSystem({ id: props.systemId });
+    setBusy(false);
+    if (!answer.ok) return setError({ error: answer.error, errorId: answer.errorId });
+    setResult(answer.data);
+  }
+
+  return (
+    <div>
+      <button type="button" className="secondary" disabled={busy} onClick={() => void onClick()}>
+        {busy ? t("settingsSql.testing") : t("settingsSql.test")}
+      </button>
+      <div aria-live="polite" data-testid="connection-test">
+        {result?.ok && <p className="success">{t("settingsSql.testOk")}</p>}
+        {result && !result.ok && result.failure && (
+          <p className="error">
+            {t("settingsSql.testFailed", {
+              reason: t(`fulfilment.tasks.failure.${result.failure}` as MessageKey, { detail: "" }),
+            })}
+          </p>
+        )}
+        {result && !result.ok && result.problems.length > 0 && (
+          <div className="error">
+            <p>{t("settingsSql.testProblems")}</p>
+            <ul>
+              {result.problems.map((p) => (
+                <li key={`${p.at}-${p.kind}`}>
+                  {t(`settingsSql.problem.${p.kind}`, { at: p.at, size: p.size ?? "" })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+      <FormAlert error={error.error} errorId={error.errorId} />
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "FulfilmentTask" ADD COLUMN     "awaitingStart" BOOLEAN NOT NULL DEFAULT false;
