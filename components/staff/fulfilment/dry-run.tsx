@@ -42,20 +42,20 @@ export function DryRun(props: {
         type="button"
         className="secondary"
         disabled={busy}
-        aria-label={t("settingsSql.dryRun.buttonLabel", {
+        aria-label={t("fulfilment.tasks.dryRun.buttonLabel", {
           system: props.system,
           action: props.action,
         })}
         onClick={() => void onClick()}
       >
-        {t("settingsSql.dryRun.button")}
+        {t("fulfilment.tasks.dryRun.button")}
       </button>
       <FormAlert error={error.error} errorId={error.errorId} />
       <Dialog
         open={result !== null}
         onClose={() => setResult(null)}
-        title={t("settingsSql.dryRun.title")}
-        closeLabel={t("settingsSql.dryRun.close")}
+        title={t("fulfilment.tasks.dryRun.title")}
+        closeLabel={t("fulfilment.tasks.dryRun.close")}
       >
         <div data-testid="dry-run">
           {failure && (
@@ -67,24 +67,24 @@ export function DryRun(props: {
             <ul className="error">
               {plan.problems.map((p) => (
                 <li key={`${p.at}-${p.kind}`}>
-                  {t(`settingsSql.problem.${p.kind}`, { at: p.at, size: p.size ?? "" })}
+                  {t(`fulfilment.tasks.problem.${p.kind}`, { at: p.at, size: p.size ?? "" })}
                 </li>
               ))}
             </ul>
           )}
           {plan && plan.problems.length === 0 && (
             <>
-              <p>{t("settingsSql.dryRun.intro")}</p>
+              <p>{t("fulfilment.tasks.dryRun.intro")}</p>
               {plan.tables.length === 0 ? (
-                <p>{t("settingsSql.dryRun.none")}</p>
+                <p>{t("fulfilment.tasks.dryRun.none")}</p>
               ) : (
                 <table className="dry-run">
                   <thead>
                     <tr>
-                      <th scope="col">{t("settingsSql.dryRun.table")}</th>
-                      <th scope="col">{t("settingsSql.dryRun.rows")}</th>
-                      <th scope="col">{t("settingsSql.dryRun.keys")}</th>
-                      <th scope="col">{t("settingsSql.dryRun.columns")}</th>
+                      <th scope="col">{t("fulfilment.tasks.dryRun.table")}</th>
+                      <th scope="col">{t("fulfilment.tasks.dryRun.rows")}</th>
+                      <th scope="col">{t("fulfilment.tasks.dryRun.keys")}</th>
+                      <th scope="col">{t("fulfilment.tasks.dryRun.columns")}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -102,7 +102,7 @@ export function DryRun(props: {
                             {table.columns.map((c) => (
                               <li key={c.column}>
                                 <code>{c.column}</code>:{" "}
-                                {t(`settingsSql.dryRun.operation.${c.operation}`)}
+                                {t(`fulfilment.tasks.dryRun.operation.${c.operation}`)}
                               </li>
                             ))}
                           </ul>

@@ -11,6 +11,8 @@ import {
 import { formatDateTime } from "@/lib/i18n/format";
 import { isOpen } from "@/lib/requests/lifecycle";
 
+import { StackTable } from "@/components/ui/stack-table";
+
 import type { StaffPanelProps } from "../panel-props";
 
 import { DryRun, ManualTaskForm, TaskActions } from "@/components/staff/deferred-forms";
@@ -64,103 +66,99 @@ export async function TasksPanel({ request, actor, locale, t }: StaffPanelProps)
               }),
             )}
           />
-          <table>
-            <caption>{t("fulfilment.tasks.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("fulfilment.tasks.columns.system")}</th>
-                <th scope="col">{t("fulfilment.tasks.columns.connector")}</th>
-                <th scope="col">{t("fulfilment.tasks.columns.action")}</th>
-                <th scope="col">{t("fulfilment.tasks.columns.status")}</th>
-                <th scope="col">{t("fulfilment.tasks.columns.attempts")}</th>
-                <th scope="col">{t("fulfilment.tasks.columns.lastError")}</th>
-                <th scope="col">{t("fulfilment.tasks.columns.result")}</th>
-                {mayAct && <th scope="col">{t("fulfilment.tasks.columns.operations")}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((task) => (
-                <tr key={task.id} data-testid={`task-${task.system.key}-${task.action}`}>
-                  <th scope="row">{task.name}</th>
-                  <td>{t(`fulfilment.tasks.connector.${task.system.connector}`)}</td>
-                  <td>{task.actionLabel}</td>
-                  <td data-testid="task-status">
-                    {task.awaitingStart && task.status === "PENDING"
-                      ? t("fulfilment.tasks.awaitingStart")
-                      : task.status === "PENDING" && task.lastError
-                        ? t("fulfilment.tasks.retrying")
-                        : t(`fulfilment.tasks.status.${task.status}`)}
-                    {task.status === "RUNNING" && task.startedAt && (
-                      <>
-                        <br />
-                        <small>
-                          <time dateTime={task.startedAt.toISOString()}>
-                            {formatDateTime(locale, task.startedAt)}
-                          </time>
-                        </small>
-                      </>
-                    )}
-                  </td>
-                  <td>{task.attempts}</td>
-                  <td data-testid="task-error">{describeFailure(task.lastError, t) ?? "—"}</td>
-                  <td data-testid="task-result">
-                    {task.status === "SUCCEEDED"
-                      ? summariseResult(task.result, t)
-                      : task.status === "CANCELLED" && task.note
-                        ? t("fulfilment.tasks.result.note", { note: task.note })
-                        : t("fulfilment.tasks.result.none")}
-                    {task.assignee?.name && (
-                      <>
-                        <br />
-                        <small>
-                          {t("fulfilment.tasks.assignee", { name: task.assignee.name })}
-                        </small>
-                      </>
-                    )}
-                    {task.attachments.length > 0 && (
-                      <>
-                        <br />
-                        <small>
-                          {t("fulfilment.tasks.attachmentsLabel")}{" "}
-                          {task.attachments.map((a, i) => (
-                            <span key={a.id}>
-                              {i > 0 && ", "}
-                              <a href={`/api/staff/task-attachments/${a.id}`} download>
-                                {a.fileName}
-                              </a>
-                            </span>
-                          ))}
-                        </small>
-                      </>
-                    )}
-                  </td>
-                  {mayAct && (
-                    <td>
-                      {task.dryRun && (
-                        <DryRun
-                          reference={request.reference}
-                          taskId={task.id}
-                          system={task.name}
-                          action={task.actionLabel}
-                        />
-                      )}
-                      {(task.retry || task.cancel || task.start) && (
-                        <TaskActions
-                          reference={request.reference}
-                          taskId={task.id}
-                          system={task.name}
-                          action={task.actionLabel}
-                          retry={task.retry}
-                          start={task.start}
-                          cancel={task.cancel}
-                        />
-                      )}
-                    </td>
+          <StackTable
+            caption={t("fulfilment.tasks.caption")}
+            className="tasks"
+            columns={[
+              t("fulfilment.tasks.columns.system"),
+              t("fulfilment.tasks.columns.connector"),
+              t("fulfilment.tasks.columns.action"),
+              t("fulfilment.tasks.columns.status"),
+              t("fulfilment.tasks.columns.attempts"),
+              t("fulfilment.tasks.columns.lastError"),
+              t("fulfilment.tasks.columns.result"),
+              ...(mayAct ? [t("fulfilment.tasks.columns.operations")] : []),
+            ]}
+          >
+            {rows.map((task) => (
+              <tr key={task.id} data-testid={`task-${task.system.key}-${task.action}`}>
+                <th scope="row">{task.name}</th>
+                <td>{t(`fulfilment.tasks.connector.${task.system.connector}`)}</td>
+                <td>{task.actionLabel}</td>
+                <td data-testid="task-status">
+                  {task.awaitingStart && task.status === "PENDING"
+                    ? t("fulfilment.tasks.awaitingStart")
+                    : task.status === "PENDING" && task.lastError
+                      ? t("fulfilment.tasks.retrying")
+                      : t(`fulfilment.tasks.status.${task.status}`)}
+                  {task.status === "RUNNING" && task.startedAt && (
+                    <>
+                      <br />
+                      <small>
+                        <time dateTime={task.startedAt.toISOString()}>
+                          {formatDateTime(locale, task.startedAt)}
+                        </time>
+                      </small>
+                    </>
                   )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                </td>
+                <td>{task.attempts}</td>
+                <td data-testid="task-error">{describeFailure(task.lastError, t) ?? "—"}</td>
+                <td data-testid="task-result">
+                  {task.status === "SUCCEEDED"
+                    ? summariseResult(task.result, t)
+                    : task.status === "CANCELLED" && task.note
+                      ? t("fulfilment.tasks.result.note", { note: task.note })
+                      : t("fulfilment.tasks.result.none")}
+                  {task.assignee?.name && (
+                    <>
+                      <br />
+                      <small>{t("fulfilment.tasks.assignee", { name: task.assignee.name })}</small>
+                    </>
+                  )}
+                  {task.attachments.length > 0 && (
+                    <>
+                      <br />
+                      <small>
+                        {t("fulfilment.tasks.attachmentsLabel")}{" "}
+                        {task.attachments.map((a, i) => (
+                          <span key={a.id}>
+                            {i > 0 && ", "}
+                            <a href={`/api/staff/task-attachments/${a.id}`} download>
+                              {a.fileName}
+                            </a>
+                          </span>
+                        ))}
+                      </small>
+                    </>
+                  )}
+                </td>
+                {mayAct && (
+                  <td>
+                    {task.dryRun && (
+                      <DryRun
+                        reference={request.reference}
+                        taskId={task.id}
+                        system={task.name}
+                        action={task.actionLabel}
+                      />
+                    )}
+                    {(task.retry || task.cancel || task.start) && (
+                      <TaskActions
+                        reference={request.reference}
+                        taskId={task.id}
+                        system={task.name}
+                        action={task.actionLabel}
+                        retry={task.retry}
+                        start={task.start}
+                        cancel={task.cancel}
+                      />
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </StackTable>
           {rows
             .filter((task) => task.manual)
             .map((task) => (

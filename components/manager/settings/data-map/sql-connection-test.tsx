@@ -45,7 +45,7 @@ export function SqlConnectionTest(props: { systemId: string }) {
             <ul>
               {result.problems.map((p) => (
                 <li key={`${p.at}-${p.kind}`}>
-                  {t(`settingsSql.problem.${p.kind}`, { at: p.at, size: p.size ?? "" })}
+                  {t(`fulfilment.tasks.problem.${p.kind}`, { at: p.at, size: p.size ?? "" })}
                 </li>
               ))}
             </ul>
