@@ -83,14 +83,12 @@ export async function readSqlDataset(options: { actor: Actor; systemId: string }
 
 /** The YAML's problems; empty when it is a dataset. */
 export function datasetIssues(yaml: string): { issues: DatasetIssue[]; dataset?: unknown } {
-  const document = parseDocument(yaml, { prettyErrors: false });
-  if (document.errors.length > 0)
+  const document = parseDocument(yaml);
+  // The first syntax error only: the ones after it mostly follow from it.
+  const [error] = document.errors;
+  if (error)
     return {
-      issues: document.errors.slice(0, 5).map((e) => ({
-        path: "",
-        message: "settingsSql.errors.yaml",
-        line: e.linePos?.[0]?.line,
-      })),
+      issues: [{ path: "", message: "settingsSql.errors.yaml", line: error.linePos?.[0]?.line }],
     };
   const parsed = ZSqlDataset.safeParse(document.toJS());
   if (parsed.success) return { issues: [], dataset: parsed.data };
