@@ -26,15 +26,15 @@ tables:
     identity:
       - { column: member_no, match: externalId }
     columns:
-      - { name: member_no, category: contact }
-      - { name: email, category: contact, erase: { strategy: mask, value: "erased-{row}@invalid" } }
-      - { name: name, category: contact, erase: { strategy: set_null } }
+      - { name: member_no, category: member_id }
+      - { name: email, category: email, erase: { strategy: mask, value: "erased-{row}@invalid" } }
+      - { name: name, category: name, erase: { strategy: set_null } }
   - name: orders
     primaryKey: id
     join: { parent: members, column: member_id, parentColumn: id }
     columns:
-      - { name: ordered_at, category: contact, erase: { strategy: keep, reason: "商法により10年間保存します" } }
-      - { name: address, field: shipping_address, category: contact, erase: { strategy: set_null } }
+      - { name: ordered_at, category: purchase_history, erase: { strategy: keep, reason: "商法により10年間保存します" } }
+      - { name: address, field: shipping_address, category: address, erase: { strategy: set_null } }
 `;
 
 const targets: TargetDb[] = [];
@@ -70,6 +70,12 @@ async function addSqlSystem(page: Page, target: TargetDb, name: string) {
     "tables.1.join: join の親の表がデータセットにありません",
   );
   await expectAxeClean(page, "#dataset-title + p ~ form");
+  // A category the data map does not have.
+  await yaml.fill(dataset(target.engine).replace("category: member_id", "category: members"));
+  await panel.getByRole("button", { name: "保存する" }).click();
+  await expect(panel.getByTestId("dataset-issues")).toContainText(
+    "tables.0.columns.0.category: データマップにないカテゴリーです",
+  );
   await yaml.fill(dataset(target.engine));
   await panel.getByLabel("接続URL").fill(target.url);
   await panel.getByRole("button", { name: "保存する" }).click();

@@ -38,6 +38,8 @@ beforeAll(async () => {
   process.env.DATABASE_URL = app.url;
   db = (await import("@/lib/db")).getDb();
   mod = await import("./sql-dataset");
+  for (const key of ["identity", "contact", "purchase", "message"])
+    await db.dataCategory.create({ data: { key, nameJa: key, nameEn: key } });
   manager = await person("MANAGER");
   staff = await person("STAFF");
   systemId = (
@@ -70,6 +72,12 @@ describe("a SQL system's dataset", () => {
     ).toEqual([{ path: "tables.1.join", message: "settingsSql.errors.unknownParent" }]);
     expect((await save(yaml((d) => ({ ...d, tables: "none" })))).issues).toEqual([
       { path: "tables", message: "settingsSql.errors.shape" },
+    ]);
+    // A category the data map does not have.
+    expect(
+      (await save(yaml((d) => ((d.tables[2]!.columns[0]!.category = "goods"), d)))).issues,
+    ).toEqual([
+      { path: "tables.2.columns.0.category", message: "settingsSql.errors.unknownCategory" },
     ]);
     // A URL for the other engine.
     expect((await save(yaml(), "postgresql://x@127.0.0.1/y")).issues).toEqual([

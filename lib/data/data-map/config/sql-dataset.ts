@@ -9,7 +9,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { TaskFailure } from "@/lib/fulfilment/engine/failure";
 import { engineOfUrl, openSqlSession } from "@/lib/fulfilment/engine/connectors/sql/driver";
-import { ZSqlDataset } from "@/lib/fulfilment/engine/connectors/sql/dataset";
+import { ZSqlDataset, type TSqlDataset } from "@/lib/fulfilment/engine/connectors/sql/dataset";
 import { connectionUrl } from "@/lib/fulfilment/engine/connectors/sql";
 import { schemaProblems, type SchemaProblem } from "@/lib/fulfilment/engine/connectors/sql/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -113,7 +113,25 @@ export async function saveSqlDataset(options: { actor: Actor; input: TSqlDataset
   const system = await sqlSystem(input.id);
   const { issues, dataset } = datasetIssues(input.dataset);
   if (issues.length > 0) return { issues };
-  const engine = (dataset as { engine: string }).engine;
+  // Every category a column names must be one of the data map's: items are filed under it.
+  const parsed = dataset as TSqlDataset;
+  const categories = new Set(
+    (await getDb().dataCategory.findMany({ select: { key: true } })).map((c) => c.key),
+  );
+  const unknown: DatasetIssue[] = parsed.tables.flatMap((table, t) =>
+    table.columns.flatMap((column, c) =>
+      categories.has(column.category)
+        ? []
+        : [
+            {
+              path: `tables.${t}.columns.${c}.category`,
+              message: "settingsSql.errors.unknownCategory" as MessageKey,
+            },
+          ],
+    ),
+  );
+  if (unknown.length > 0) return { issues: unknown };
+  const engine = parsed.engine;
   if (input.connectionUrl && engineOfUrl(input.connectionUrl) !== engine)
     return { issues: [{ path: "engine", message: "settingsSql.errors.engineUrl" as MessageKey }] };
   await getDb().$transaction(async (tx) => {

@@ -38,6 +38,7 @@ const ja = {
     stopUseTable: "stopUse の表は identity のある表にしてください",
     engineUrl: "接続URLの種類が engine と合いません",
     notSql: "このシステムはデータベース連携ではありません",
+    unknownCategory: "データマップにないカテゴリーです（先にカテゴリーを登録してください）",
   },
 };
 
@@ -80,6 +81,7 @@ const en: typeof ja = {
     stopUseTable: "stopUse must name a table with identity",
     engineUrl: "The connection URL is not for the dataset's engine",
     notSql: "This system is not a database connector",
+    unknownCategory: "This category is not in the data map (add it there first)",
   },
 };
 
