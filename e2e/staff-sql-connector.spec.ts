@@ -95,7 +95,9 @@ async function addSqlSystem(page: Page, target: TargetDb, name: string) {
   await expect(panel.getByTestId("connection-test")).toHaveText(
     "接続できました。データセットはデータベースの表・列と一致しています。",
   );
+  await expect(page.getByTestId("system-health").getByTestId("last-test")).toContainText("成功");
   await expectAxeClean(page, 'section[aria-labelledby="dataset-title"]');
+  await expectAxeClean(page, '[data-testid="system-health"]');
   await panel.screenshot({ path: test.info().outputPath(`dataset-${name}.png`) });
   return key;
 }

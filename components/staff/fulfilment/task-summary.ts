@@ -23,12 +23,41 @@ export function summariseResult(result: unknown, t: Translate): string {
 }
 
 /** The failure codes whose text already shows the detail (an HTTP status). */
-const DETAIL_IN_TEXT = new Set(["http_status", "unexpected_status"]);
+const DETAIL_IN_TEXT = new Set([
+  "http_status",
+  "unexpected_status",
+  "db_constraint",
+  "db_denied",
+  "db_error",
+  "dataset_mismatch",
+  "identity_ambiguous",
+  "correction_field",
+  "correction_rows",
+]);
+
+const PROBLEM_KINDS = new Set([
+  "noTable",
+  "noColumn",
+  "notNullable",
+  "hashTooShort",
+  "maskTooLong",
+  "ambiguous",
+]);
+
+/** A dataset problem stored as "table.column kind [size]" (connectors/sql/schema.ts), in words. */
+function problemWords(detail: string, t: Translate): string {
+  const [at = "", kind = "", size = ""] = detail.split(" ");
+  return PROBLEM_KINDS.has(kind)
+    ? t(`fulfilment.tasks.problem.${kind as "noTable"}`, { at, size })
+    : detail;
+}
 
 export function describeFailure(lastError: string | null, t: Translate): string | null {
   const failure = readFailure(lastError);
   if (!failure) return null;
-  const text = t(`fulfilment.tasks.failure.${failure.code}`, { detail: failure.detail });
+  const detail =
+    failure.code === "dataset_mismatch" ? problemWords(failure.detail, t) : failure.detail;
+  const text = t(`fulfilment.tasks.failure.${failure.code}`, { detail });
   // A system's own reason code (system_failed) is shown beside the text.
   return failure.detail && !DETAIL_IN_TEXT.has(failure.code) ? `${text} (${failure.detail})` : text;
 }

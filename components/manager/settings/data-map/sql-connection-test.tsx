@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { FormAlert } from "@/components/forms/form-alert";
@@ -11,6 +12,7 @@ import type { MessageKey } from "@/lib/i18n/translate";
 /** Opens the stored connection and checks the saved dataset against the live tables and columns. */
 export function SqlConnectionTest(props: { systemId: string }) {
   const { t } = useI18n();
+  const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ConnectionTest | null>(null);
   const [error, setError] = useState<{ error?: MessageKey; errorId?: string }>({});
@@ -23,6 +25,8 @@ export function SqlConnectionTest(props: { systemId: string }) {
     setBusy(false);
     if (!answer.ok) return setError({ error: answer.error, errorId: answer.errorId });
     setResult(answer.data);
+    // The system's health panel shows the test too.
+    router.refresh();
   }
 
   return (

@@ -20,7 +20,7 @@ import { stringify } from "yaml";
 let app: { url: string; drop: () => Promise<void> };
 let target: TargetDb;
 let db: Db;
-let mod: typeof import("./sql-dataset");
+let mod: typeof import("./sql-dataset") & { health: typeof import("./system-health") };
 let manager: Actor;
 let staff: Actor;
 let systemId: string;
@@ -37,7 +37,7 @@ beforeAll(async () => {
   [app, target] = await Promise.all([createTestDatabase(), createTargetDb("mysql")]);
   process.env.DATABASE_URL = app.url;
   db = (await import("@/lib/db")).getDb();
-  mod = await import("./sql-dataset");
+  mod = { ...(await import("./sql-dataset")), health: await import("./system-health") };
   for (const key of ["identity", "contact", "purchase", "message"])
     await db.dataCategory.create({ data: { key, nameJa: key, nameEn: key } });
   manager = await person("MANAGER");
@@ -139,11 +139,49 @@ describe("a SQL system's dataset", () => {
       ok: true,
       problems: [],
     });
+    const health = () => mod.health.systemHealth({ actor: manager, systemId });
+    expect(await health()).toMatchObject({ lastTestProblem: null, lastTestedAt: expect.any(Date) });
     await target.exec("ALTER TABLE orders DROP COLUMN address");
     expect(await mod.testSqlSystem({ actor: manager, id: systemId })).toEqual({
       ok: false,
       problems: [{ at: "orders.address", kind: "noColumn" }],
     });
+    // The system's health keeps the last test and counts its tasks of the last 30 days.
+    const subject = await db.subject.create({ data: { familyName: "佐藤", givenName: "花子" } });
+    const task = async (status: "SUCCEEDED" | "FAILED" | "PENDING", lastError?: string) => {
+      const request = await db.request.create({
+        data: {
+          reference: `R-2099-${randomUUID().slice(0, 6)}`,
+          type: "DISCLOSURE",
+          status: "IN_PROGRESS",
+          subjectId: subject.id,
+          dueAt: new Date(),
+        },
+      });
+      await db.fulfilmentTask.create({
+        data: {
+          requestId: request.id,
+          systemId,
+          action: "EXPORT",
+          status,
+          lastError,
+          finishedAt: status === "PENDING" ? null : new Date(),
+        },
+      });
+    };
+    await task("SUCCEEDED");
+    await task("FAILED", "db_unreachable");
+    await task("PENDING");
+    expect(await health()).toMatchObject({
+      succeeded: 1,
+      failures: 1,
+      open: 1,
+      lastFailure: { reason: "db_unreachable" },
+      lastTestProblem: "dataset_mismatch:orders.address noColumn",
+    });
+    expect(
+      await db.auditEvent.count({ where: { action: "config.system.test", entityId: systemId } }),
+    ).toBe(2);
   });
 
   it("is for managers only", async () => {

@@ -11,7 +11,11 @@ import { TaskFailure } from "@/lib/fulfilment/engine/failure";
 import { engineOfUrl, openSqlSession } from "@/lib/fulfilment/engine/connectors/sql/driver";
 import { ZSqlDataset, type TSqlDataset } from "@/lib/fulfilment/engine/connectors/sql/dataset";
 import { connectionUrl } from "@/lib/fulfilment/engine/connectors/sql";
-import { schemaProblems, type SchemaProblem } from "@/lib/fulfilment/engine/connectors/sql/schema";
+import {
+  problemText,
+  schemaProblems,
+  type SchemaProblem,
+} from "@/lib/fulfilment/engine/connectors/sql/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { parseMasterKey, sealSecret } from "@/lib/storage/envelope";
@@ -125,7 +129,7 @@ export async function saveSqlDataset(options: { actor: Actor; input: TSqlDataset
         : [
             {
               path: `tables.${t}.columns.${c}.category`,
-              message: "settingsSql.errors.unknownCategory" as MessageKey,
+              message: "settingsSql.errors.unknownCategory",
             },
           ],
     ),
@@ -167,13 +171,37 @@ export interface ConnectionTest {
   problems: SchemaProblem[];
 }
 
-/** Opens the stored connection and checks the saved dataset against the database. */
+/**
+ * Opens the stored connection and checks the saved dataset against the database; the outcome is
+ * kept on the system (its health panel) and audited.
+ */
 export async function testSqlSystem(options: {
   actor: Actor;
   id: string;
 }): Promise<ConnectionTest> {
   assertCanConfigure(options.actor);
   const system = await sqlSystem(options.id);
+  const result = await runTest(system);
+  // Stored as a task failure is ("code" or "code:detail"), so it reads the same way.
+  const problem =
+    result.failure ??
+    (result.problems[0] ? `dataset_mismatch:${problemText(result.problems[0])}` : null);
+  await getDb().$transaction(async (tx) => {
+    await tx.dataSystem.update({
+      where: { id: system.id },
+      data: { lastTestedAt: new Date(), lastTestProblem: problem },
+    });
+    await auditConfig(tx, options.actor, {
+      action: "config.system.test",
+      entityType: "DataSystem",
+      entityId: system.id,
+      data: { key: system.key, ok: result.ok },
+    });
+  });
+  return result;
+}
+
+async function runTest(system: { id: string; config: unknown }): Promise<ConnectionTest> {
   const parsed = ZSqlDataset.safeParse(system.config);
   if (!parsed.success) return { ok: false, failure: "bad_config", problems: [] };
   try {

@@ -6,6 +6,7 @@ import { FieldsForm } from "@/components/manager/settings/data-map/fields-form";
 import { RotateSecret } from "@/components/manager/settings/data-map/rotate-secret";
 import { SqlConnectionTest } from "@/components/manager/settings/data-map/sql-connection-test";
 import { SqlDatasetForm } from "@/components/manager/settings/data-map/sql-dataset-form";
+import { SystemHealthPanel } from "@/components/manager/settings/data-map/system-health";
 import { SystemForm } from "@/components/manager/settings/data-map/system-form";
 import { UsesForm } from "@/components/manager/settings/data-map/uses-form";
 import { Forbidden } from "@/components/ui/forbidden";
@@ -14,6 +15,7 @@ import { can } from "@/lib/auth/permissions";
 import { listSystemUses } from "@/lib/data/data-map/config/list-system-uses";
 import { listSystems } from "@/lib/data/data-map/config/list-systems";
 import { readSqlDataset } from "@/lib/data/data-map/config/sql-dataset";
+import { systemHealth } from "@/lib/data/data-map/config/system-health";
 import { listSystemFields } from "@/lib/data/data-map/config/system-fields";
 import { toLocale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
@@ -32,10 +34,11 @@ export default async function SystemPage({ params }: Props) {
   if (!can(actor.role, "data-map:configure")) return <Forbidden locale={locale} />;
   const [system] = await listSystems({ actor, id });
   if (!system) notFound();
-  const [uses, fields, dataset] = await Promise.all([
+  const [uses, fields, dataset, health] = await Promise.all([
     listSystemUses({ actor, systemId: system.id, locale }),
     listSystemFields({ actor, systemId: system.id }),
     system.connector === "SQL" ? readSqlDataset({ actor, systemId: system.id }) : null,
+    systemHealth({ actor, systemId: system.id }),
   ]);
   const name = locale === "ja" ? system.nameJa : system.nameEn;
 
@@ -58,6 +61,14 @@ export default async function SystemPage({ params }: Props) {
           timeoutMs: String(system.timeoutMs ?? 10_000),
         }}
       />
+      {system.connector !== "INTERNAL" && (
+        <SystemHealthPanel
+          health={health}
+          locale={locale}
+          t={t}
+          testable={system.connector === "SQL"}
+        />
+      )}
       {dataset && (
         <section className="panel" aria-labelledby="dataset-title">
           <h2 id="dataset-title">{t("settingsSql.title")}</h2>
