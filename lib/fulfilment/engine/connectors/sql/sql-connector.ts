@@ -258,7 +258,7 @@ async function erase(session: SqlSession, input: SqlTaskInput, found: Found): Pr
     for (const column of columns) {
       const rule = column.erase!;
       const col = session.id(column.name);
-      const table_ = session.id(table.name);
+      const tableId = session.id(table.name);
       const withValue = rows.filter((r) => r[column.name] !== null && r[column.name] !== undefined);
       if (withValue.length === 0) continue;
       if (rule.strategy === "keep") {
@@ -278,7 +278,7 @@ async function erase(session: SqlSession, input: SqlTaskInput, found: Found): Pr
         const value = rule.strategy === "mask" ? rule.value : null;
         for (const part of chunks(withValue.map((r) => r[table.primaryKey])))
           await session.execute(
-            `UPDATE ${table_} SET ${col} = ? WHERE ${pk} IN (${inList(part.length)})`,
+            `UPDATE ${tableId} SET ${col} = ? WHERE ${pk} IN (${inList(part.length)})`,
             [value, ...part],
           );
       } else {
@@ -289,7 +289,7 @@ async function erase(session: SqlSession, input: SqlTaskInput, found: Found): Pr
               : rule.strategy === "mask"
                 ? rule.value.replaceAll("{row}", row[table.primaryKey] ?? "")
                 : null;
-          await session.execute(`UPDATE ${table_} SET ${col} = ? WHERE ${pk} = ?`, [
+          await session.execute(`UPDATE ${tableId} SET ${col} = ? WHERE ${pk} = ?`, [
             value,
             row[table.primaryKey],
           ]);
