@@ -2,6 +2,7 @@
 
 import { get, useFieldArray } from "react-hook-form";
 
+import { stackLabels } from "@/components/ui/stack-labels";
 import { useForm } from "@/components/forms/use-form";
 import { TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
@@ -44,7 +45,16 @@ export function FieldsForm(props: { systemId: string; fields: SystemField[] }) {
       {fields.length === 0 ? (
         <p>{t("settingsDataMap.fields.empty")}</p>
       ) : (
-        <table>
+        // One card per field on a phone (components/ui/stack-labels.ts).
+        <table
+          className="stack"
+          style={stackLabels([
+            t("settingsDataMap.fields.key"),
+            t("settingsDataMap.fields.labelJa"),
+            t("settingsDataMap.fields.labelEn"),
+            t("settingsDataMap.fields.seen"),
+          ])}
+        >
           <caption>{t("settingsDataMap.fields.caption")}</caption>
           <thead>
             <tr>
