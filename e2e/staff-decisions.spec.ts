@@ -8,7 +8,14 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
 import { actionId, postAction } from "./support/actions";
-import { createSession, createUser, insertItem, requestStatus, sql } from "./support/db";
+import {
+  createSession,
+  createUser,
+  ERASURE_DETAILS,
+  insertItem,
+  requestStatus,
+  sql,
+} from "./support/db";
 import { expect, test } from "./support/fixtures";
 
 // Outcomes, refusals with legal grounds, four-eyes approvals and template messages, from the
@@ -94,15 +101,7 @@ async function postDecision(
   return response.text();
 }
 
-const ERASURE = {
-  action: "ERASE",
-  purposeKeys: [],
-  erasureScope: "ALL",
-  categoryKeys: [],
-  ground: "NO_LONGER_NEEDED",
-  groundText: "",
-  previewConfirmed: true,
-};
+const ERASURE = ERASURE_DETAILS;
 
 test("an erasure completes only after a second person approves it (en)", async ({
   page,

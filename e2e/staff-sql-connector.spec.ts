@@ -8,7 +8,7 @@ import {
   type TargetDb,
 } from "../lib/fulfilment/engine/connectors/sql/test-targets";
 import { expect, test } from "./support/fixtures";
-import { sql } from "./support/db";
+import { ERASURE_DETAILS, sql } from "./support/db";
 
 // The SQL connector as its people use it (issue 18): a manager adds a "membership" system on
 // MariaDB and an "orders" system on PostgreSQL, writes each one's dataset (a mistake first, listed
@@ -160,15 +160,12 @@ test("staff reach two databases: a disclosure reads both, an erasure runs after 
     await expect(row.getByTestId("task-result")).toHaveText("7件");
   }
 
-  const erasure = await requestFor(subject.subjectId!, subject.id, "SUSPENSION_ERASURE", {
-    action: "ERASE",
-    purposeKeys: [],
-    erasureScope: "ALL",
-    categoryKeys: [],
-    ground: "NO_LONGER_NEEDED",
-    groundText: "",
-    previewConfirmed: true,
-  });
+  const erasure = await requestFor(
+    subject.subjectId!,
+    subject.id,
+    "SUSPENSION_ERASURE",
+    ERASURE_DETAILS,
+  );
   await verify(staff, erasure);
   for (const [key, target] of [
     [keys[0]!, membership],

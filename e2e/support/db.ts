@@ -120,3 +120,14 @@ export async function insertConsent(options: {
     ],
   );
 }
+
+/** The details of an erasure of everything, as the request form files it. */
+export const ERASURE_DETAILS = {
+  action: "ERASE",
+  purposeKeys: [],
+  erasureScope: "ALL",
+  categoryKeys: [],
+  ground: "NO_LONGER_NEEDED",
+  groundText: "",
+  previewConfirmed: true,
+};

@@ -76,13 +76,13 @@ async function usingAny(
 }
 
 /**
- * The organisation's databases (SQL connector) that could find the person and whose dataset passes
- * `keep`. Whether a database holds the person is only known by asking it, so each one that could
+ * The organisation's databases (SQL connector) that could find the person, with their datasets.
+ * Whether a database holds the person is only known by asking it, so each one that could
  * is given the task (one that does not know them answers with nothing); one whose identity
  * columns need what the portal does not know of them (an id in that system, a phone number) is
  * not asked.
  */
-async function sqlSystems(tx: Tx, subjectId: string, keep: (dataset: TSqlDataset) => boolean) {
+async function findableDatabases(tx: Tx, subjectId: string) {
   const systems = await tx.dataSystem.findMany({
     where: { connector: "SQL" },
     select: { id: true, config: true },
@@ -105,9 +105,15 @@ async function sqlSystems(tx: Tx, subjectId: string, keep: (dataset: TSqlDataset
     const findable = parsed.data.tables.some((t) =>
       (t.identity ?? []).some((i) => known(s.id, i.match)),
     );
-    return findable && keep(parsed.data) ? [s.id] : [];
+    return findable ? [{ id: s.id, dataset: parsed.data }] : [];
   });
 }
+
+type Database = Awaited<ReturnType<typeof findableDatabases>>[number];
+
+/** Of those databases, the ones whose dataset passes `keep`. */
+const whose = (databases: Database[], keep: (dataset: TSqlDataset) => boolean) =>
+  databases.filter((d) => keep(d.dataset)).map((d) => d.id);
 
 const holdsAny = (categoryKeys: string[] | null) => (dataset: TSqlDataset) =>
   !categoryKeys ||
@@ -131,7 +137,11 @@ async function systemsInScope(tx: Tx, subjectId: string, scope: string[] | null)
   // the data map says the system keeps one of those categories.
   const idSystems = scope ? await usingAny(tx, withIds, { categoryKeys: scope }) : withIds;
   return [
-    ...new Set([...withItems, ...idSystems, ...(await sqlSystems(tx, subjectId, holdsAny(scope)))]),
+    ...new Set([
+      ...withItems,
+      ...idSystems,
+      ...whose(await findableDatabases(tx, subjectId), holdsAny(scope)),
+    ]),
   ];
 }
 
@@ -166,6 +176,8 @@ export async function correctionsBySystem(
   const items = Array.isArray(record(request.details).items)
     ? (record(request.details).items as unknown[]).map(record)
     : [];
+  // Read once for every correction of the request.
+  const findable = items.length > 0 ? await findableDatabases(tx, request.subjectId) : [];
   for (const item of items) {
     const action = CORRECTION_ACTIONS.find((a) => a === item.action);
     if (!action) continue;
@@ -193,7 +205,7 @@ export async function correctionsBySystem(
       correctedValue,
     };
     // A database whose dataset has the field takes it (its own rows decide whether it applies).
-    const databases = await sqlSystems(tx, request.subjectId, (d) =>
+    const databases = whose(findable, (d) =>
       d.tables.some((t) => t.columns.some((c) => fieldOf(c) === correction.field)),
     );
     for (const systemId of databases) add(systemId, correction);
@@ -237,7 +249,7 @@ export async function planTasks(tx: Tx, request: RequestLike): Promise<PlannedTa
         );
       const knowing = [
         ...(await systemsKnowingSubject(tx, request.subjectId)),
-        ...(await sqlSystems(tx, request.subjectId, (d) => !!d.stopUse)),
+        ...whose(await findableDatabases(tx, request.subjectId), (d) => !!d.stopUse),
       ];
       const using = await usingAny(tx, knowing, { purposeKeys: strings(details.purposeKeys) });
       return each("RESTRICT")(await withPortalRecord(tx, request.subjectId, using));

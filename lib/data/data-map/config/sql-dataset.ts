@@ -8,14 +8,10 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { TaskFailure } from "@/lib/fulfilment/engine/failure";
-import { engineOfUrl, openSqlSession } from "@/lib/fulfilment/engine/connectors/sql/driver";
+import { engineOfUrl } from "@/lib/fulfilment/engine/connectors/sql/driver";
 import { ZSqlDataset, type TSqlDataset } from "@/lib/fulfilment/engine/connectors/sql/dataset";
-import { connectionUrl } from "@/lib/fulfilment/engine/connectors/sql";
-import {
-  problemText,
-  schemaProblems,
-  type SchemaProblem,
-} from "@/lib/fulfilment/engine/connectors/sql/schema";
+import { checkSqlSystem } from "@/lib/fulfilment/engine/connectors/sql";
+import { problemText, type SchemaProblem } from "@/lib/fulfilment/engine/connectors/sql/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { parseMasterKey, sealSecret } from "@/lib/storage/envelope";
@@ -202,21 +198,9 @@ export async function testSqlSystem(options: {
 }
 
 async function runTest(system: { id: string; config: unknown }): Promise<ConnectionTest> {
-  const parsed = ZSqlDataset.safeParse(system.config);
-  if (!parsed.success) return { ok: false, failure: "bad_config", problems: [] };
   try {
-    const url = await connectionUrl(getDb(), system.id);
-    const session = await openSqlSession({
-      engine: parsed.data.engine,
-      url,
-      statementTimeoutMs: parsed.data.statementTimeoutMs,
-    });
-    try {
-      const problems = await schemaProblems(session, parsed.data);
-      return { ok: problems.length === 0, problems };
-    } finally {
-      await session.close();
-    }
+    const problems = await checkSqlSystem(getDb(), system);
+    return { ok: problems.length === 0, problems };
   } catch (error) {
     if (error instanceof TaskFailure) return { ok: false, failure: error.code, problems: [] };
     throw error;

@@ -7,6 +7,7 @@ import { detailsForSystem } from "../../targets";
 import type { TaskContext, TaskResult } from "../../types";
 import { ZSqlDataset, type TSqlDataset } from "./dataset";
 import { openSqlSession, sqlFailure, type SqlSession } from "./driver";
+import { schemaProblems, type SchemaProblem } from "./schema";
 import { planSqlTask, runSqlTask, type SqlPlan, type SqlTaskInput } from "./sql-connector";
 
 export { ZSqlDataset, type TSqlDataset } from "./dataset";
@@ -70,26 +71,43 @@ async function taskInput(db: Db, ctx: TaskContext, dataset: TSqlDataset): Promis
   };
 }
 
-async function withSession<T>(
+/** Runs `work` on a session to the system's database, closed whatever happens. */
+async function withDatabase<T>(
   db: Db,
-  ctx: TaskContext,
-  work: (session: SqlSession, input: SqlTaskInput) => Promise<T>,
+  system: { id: string; config: unknown },
+  work: (session: SqlSession, dataset: TSqlDataset) => Promise<T>,
 ): Promise<T> {
-  const dataset = readDataset(ctx.system.config);
-  const url = await connectionUrl(db, ctx.system.id);
-  const input = await taskInput(db, ctx, dataset);
+  const dataset = readDataset(system.config);
   const session = await openSqlSession({
     engine: dataset.engine,
-    url,
+    url: await connectionUrl(db, system.id),
     statementTimeoutMs: dataset.statementTimeoutMs,
   });
   try {
-    return await work(session, input);
+    return await work(session, dataset);
   } catch (error) {
     throw sqlFailure(error);
   } finally {
     await session.close();
   }
+}
+
+function withSession<T>(
+  db: Db,
+  ctx: TaskContext,
+  work: (session: SqlSession, input: SqlTaskInput) => Promise<T>,
+): Promise<T> {
+  return withDatabase(db, ctx.system, async (session, dataset) =>
+    work(session, await taskInput(db, ctx, dataset)),
+  );
+}
+
+/** Opens the system's connection and checks its dataset against the live schema. */
+export function checkSqlSystem(
+  db: Db,
+  system: { id: string; config: unknown },
+): Promise<SchemaProblem[]> {
+  return withDatabase(db, system, (session, dataset) => schemaProblems(session, dataset));
 }
 
 /** Runs a task on its system's database; a TaskFailure with the reason when it cannot. */
