@@ -2,7 +2,7 @@
 
 import { get, useFieldArray } from "react-hook-form";
 
-import { stackLabels } from "@/components/ui/stack-labels";
+import { StackTable } from "@/components/ui/stack-table";
 import { useForm } from "@/components/forms/use-form";
 import { TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
@@ -46,82 +46,71 @@ export function FieldsForm(props: { systemId: string; fields: SystemField[] }) {
         <p>{t("settingsDataMap.fields.empty")}</p>
       ) : (
         // One card per field on a phone (components/ui/stack-labels.ts).
-        <table
-          className="stack"
-          style={stackLabels([
+        <StackTable
+          caption={t("settingsDataMap.fields.caption")}
+          columns={[
             t("settingsDataMap.fields.key"),
             t("settingsDataMap.fields.labelJa"),
             t("settingsDataMap.fields.labelEn"),
             t("settingsDataMap.fields.seen"),
-          ])}
+          ]}
         >
-          <caption>{t("settingsDataMap.fields.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("settingsDataMap.fields.key")}</th>
-              <th scope="col">{t("settingsDataMap.fields.labelJa")}</th>
-              <th scope="col">{t("settingsDataMap.fields.labelEn")}</th>
-              <th scope="col">{t("settingsDataMap.fields.seen")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fields.map((row, i) => {
-              const seen = known.get(row.key);
-              const id = `field-${i}`;
-              return (
-                <tr key={row.id} data-field={row.key || undefined}>
-                  <th scope="row">
-                    {seen ? (
-                      <code id={`${id}-key`}>{row.key}</code>
-                    ) : (
-                      // The column's head says what it is; its label repeats that out of sight.
-                      <TextField
-                        id={`${id}-key`}
-                        label={
-                          <span className="visually-hidden">{t("settingsDataMap.fields.key")}</span>
-                        }
-                        aria-label={t("settingsDataMap.fields.key")}
-                        autoComplete="off"
-                        error={error(`fields.${i}.key`)}
-                        registration={form.register(`fields.${i}.key`)}
-                      />
-                    )}
-                  </th>
-                  {(["labelJa", "labelEn"] as const).map((lang) => (
-                    <td key={lang}>
-                      {/* Named by the row's key and the column's (unseen) label together. */}
-                      <TextField
-                        id={`${id}-${lang}`}
-                        label={
-                          <span id={`${id}-${lang}-label`} className="visually-hidden">
-                            {t(`settingsDataMap.fields.${lang}`)}
-                          </span>
-                        }
-                        aria-labelledby={`${id}-key ${id}-${lang}-label`}
-                        autoComplete="off"
-                        error={error(`fields.${i}.${lang}`)}
-                        registration={form.register(`fields.${i}.${lang}`)}
-                      />
-                    </td>
-                  ))}
-                  <td>
-                    {seen
-                      ? [
-                          seen.items > 0
-                            ? t("settingsDataMap.fields.items", { count: seen.items })
-                            : null,
-                          seen.answered ? t("settingsDataMap.fields.answered") : null,
-                          !seen.labelJa ? t("settingsDataMap.fields.unnamed") : null,
-                        ]
-                          .filter(Boolean)
-                          .join(" · ") || "—"
-                      : t("settingsDataMap.fields.new")}
+          {fields.map((row, i) => {
+            const seen = known.get(row.key);
+            const id = `field-${i}`;
+            return (
+              <tr key={row.id} data-field={row.key || undefined}>
+                <th scope="row">
+                  {seen ? (
+                    <code id={`${id}-key`}>{row.key}</code>
+                  ) : (
+                    // The column's head says what it is; its label repeats that out of sight.
+                    <TextField
+                      id={`${id}-key`}
+                      label={
+                        <span className="visually-hidden">{t("settingsDataMap.fields.key")}</span>
+                      }
+                      aria-label={t("settingsDataMap.fields.key")}
+                      autoComplete="off"
+                      error={error(`fields.${i}.key`)}
+                      registration={form.register(`fields.${i}.key`)}
+                    />
+                  )}
+                </th>
+                {(["labelJa", "labelEn"] as const).map((lang) => (
+                  <td key={lang}>
+                    {/* Named by the row's key and the column's (unseen) label together. */}
+                    <TextField
+                      id={`${id}-${lang}`}
+                      label={
+                        <span id={`${id}-${lang}-label`} className="visually-hidden">
+                          {t(`settingsDataMap.fields.${lang}`)}
+                        </span>
+                      }
+                      aria-labelledby={`${id}-key ${id}-${lang}-label`}
+                      autoComplete="off"
+                      error={error(`fields.${i}.${lang}`)}
+                      registration={form.register(`fields.${i}.${lang}`)}
+                    />
                   </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                ))}
+                <td>
+                  {seen
+                    ? [
+                        seen.items > 0
+                          ? t("settingsDataMap.fields.items", { count: seen.items })
+                          : null,
+                        seen.answered ? t("settingsDataMap.fields.answered") : null,
+                        !seen.labelJa ? t("settingsDataMap.fields.unnamed") : null,
+                      ]
+                        .filter(Boolean)
+                        .join(" · ") || "—"
+                    : t("settingsDataMap.fields.new")}
+                </td>
+              </tr>
+            );
+          })}
+        </StackTable>
       )}
       <p>
         <button
