@@ -39,6 +39,7 @@ export const CLIENT_SECTIONS = [
   "settingsPolicies",
   "signIn",
   "staff",
+  "systemTask",
   "transferSafeguard",
   "validation",
 ] as const satisfies readonly (keyof Messages)[];

@@ -51,6 +51,21 @@ export async function deliverMail(db: Db, mail: Mail): Promise<void> {
   if (result.rejected.length > 0) throw new Error("SMTP server rejected the recipient");
 }
 
+/**
+ * Whether mail can go out: the SMTP server answers and accepts the login (nodemailer's verify);
+ * in demo mode without SMTP_URL, the dev mailbox always takes mail.
+ */
+export async function verifyMailTransport(): Promise<boolean> {
+  const env = getEnv();
+  if (!env.SMTP_URL) return env.DEMO_MODE;
+  transport ??= nodemailer.createTransport(env.SMTP_URL);
+  try {
+    return await transport.verify();
+  } catch {
+    return false;
+  }
+}
+
 /** Removes the dev mailbox's mails whose content has expired (sign-in links past their validity). */
 export function pruneDevMail(db: Pick<Db, "devMail">, now = new Date()) {
   return db.devMail.deleteMany({ where: { expiresAt: { lt: now } } });

@@ -84,3 +84,24 @@ describe("mail: where to complain", () => {
     expect(plain.text).not.toContain("complain");
   });
 });
+
+describe("mail: a task for a system reached by mail (EMAIL connector)", () => {
+  const url = "https://portal.example.jp/ja/system-tasks/ckxyz.signature";
+
+  it("leads to its signed link, in text and HTML, and names only the request and the system", () => {
+    for (const [locale, kind] of [
+      ["ja", "systemTask"],
+      ["en", "systemTaskReminder"],
+    ] as const) {
+      const mail = renderMail({
+        kind,
+        locale,
+        to: "desk@vendor.example.jp",
+        params: { reference: "R-2026-000001", system: "配送", action: "消去", url, count: 1 },
+      });
+      expect(mail.subject).toContain("R-2026-000001");
+      expect(mail.text).toContain(url);
+      expect(mail.html).toContain(`href="${url}"`);
+    }
+  });
+});

@@ -18,7 +18,9 @@ export type MailKind =
   | "reminderDue3"
   | "reminderOverdue"
   | "reminderExtensionNotice"
-  | "extensionNotice";
+  | "extensionNotice"
+  | "systemTask"
+  | "systemTaskReminder";
 
 const KEYS = {
   signIn: { subject: "mail.signIn.subject", body: "mail.signIn.body" },
@@ -35,6 +37,11 @@ const KEYS = {
     body: "mail.reminderExtensionNotice.body",
   },
   extensionNotice: { subject: "mail.extensionNotice.subject", body: "mail.extensionNotice.body" },
+  systemTask: { subject: "mail.systemTask.subject", body: "mail.systemTask.body" },
+  systemTaskReminder: {
+    subject: "mail.systemTaskReminder.subject",
+    body: "mail.systemTaskReminder.body",
+  },
 } as const;
 
 /**
@@ -47,8 +54,10 @@ function complaintText(locale: Locale, raw: unknown): string {
 }
 
 /** Where a mail's button leads: the requester's status page, the staff workspace, or the link. */
-const ACTIONS: Partial<Record<MailKind, "requester" | "staff" | "signIn">> = {
+const ACTIONS: Partial<Record<MailKind, "requester" | "staff" | "signIn" | "systemTask">> = {
   signIn: "signIn",
+  systemTask: "systemTask",
+  systemTaskReminder: "systemTask",
   requestReceived: "requester",
   requestStatusChanged: "requester",
   newMessage: "requester",
@@ -68,6 +77,9 @@ function actionOf(
   const action = ACTIONS[kind];
   if (action === "signIn" && typeof params.url === "string")
     return { label: t("mail.action.signIn"), url: params.url };
+  // An EMAIL connector's task: the signed link that opens it (lib/fulfilment/engine/connectors/email).
+  if (action === "systemTask" && typeof params.url === "string")
+    return { label: t("mail.action.systemTask"), url: params.url };
   if (!baseUrl || typeof params.reference !== "string") return undefined;
   if (action === "requester")
     return {

@@ -4,6 +4,8 @@ import type { Db } from "@/lib/db";
 import { QUEUES } from "@/lib/jobs/boss";
 import { log } from "@/lib/log";
 
+import { remindEmailTasks } from "@/lib/fulfilment/engine/connectors/email";
+
 import { scanReminders } from "./scan";
 
 // The reminder scan runs on a pg-boss schedule (one cron entry in the database, shared by every
@@ -17,5 +19,8 @@ export async function registerReminders(boss: PgBoss, db: Db): Promise<void> {
   await boss.work(QUEUES.reminderScan, { pollingIntervalSeconds: 1 }, async () => {
     const result = await scanReminders(db, new Date());
     if (result.mails > 0) log.info("reminders sent", { ...result });
+    // Recipients of EMAIL connector tasks that have not answered yet.
+    const systemTasks = await remindEmailTasks(db, new Date());
+    if (systemTasks > 0) log.info("system task reminders sent", { count: systemTasks });
   });
 }

@@ -84,7 +84,10 @@ export const TRANSFER_SAFEGUARDS = [
   "DEROGATION",
 ] as const;
 
-export const CONNECTOR_KINDS = ["INTERNAL", "HTTP", "SQL", "MANUAL"] as const;
+/** Why the recipient of an EMAIL connector's task cannot do it (lib/validation/system-task.ts). */
+export const DECLINE_REASONS = ["not_found", "cannot_identify", "not_possible"] as const;
+
+export const CONNECTOR_KINDS = ["INTERNAL", "HTTP", "SQL", "EMAIL", "MANUAL"] as const;
 
 export const DATA_CLASSES = ["ORDINARY", "SENSITIVE", "INFORMATIVE"] as const;
 

@@ -51,6 +51,13 @@ export function isAllowedEndpoint(value: string): boolean {
   return url.protocol === "http:" && LOOPBACK.has(url.hostname);
 }
 
+/** Mirrors ZEmailConfig (lib/fulfilment/engine/connectors/email). */
+export const REMIND_RANGE = { min: 1, max: 30 } as const;
+export const REMINDERS_RANGE = { min: 0, max: 10 } as const;
+
+const inRange = (value: string, range: { min: number; max: number }) =>
+  /^\d{1,3}$/.test(value) && Number(value) >= range.min && Number(value) <= range.max;
+
 /** Mirrors ZHttpConfig.timeoutMs (lib/fulfilment/engine/wire.ts). */
 export const TIMEOUT_RANGE = { min: 100, max: 120_000 } as const;
 
@@ -62,8 +69,33 @@ export const ZSystemConfig = z
     connector: z.enum(CONNECTOR_KINDS, "settingsDataMap.errors.chooseConnector"),
     endpoint: z.string().trim().max(2000, "validation.tooLong"),
     timeoutMs: z.string().trim(),
+    // EMAIL: who receives the system's tasks, in which language, and how often they are reminded.
+    mailTo: z.string().trim().max(254, "validation.tooLong"),
+    mailLocale: z.enum(["ja", "en"], "validation.invalid"),
+    remindEveryDays: z.string().trim(),
+    maxReminders: z.string().trim(),
   })
   .superRefine((v, ctx) => {
+    if (v.connector === "EMAIL") {
+      if (!z.email().safeParse(v.mailTo).success)
+        ctx.addIssue({
+          code: "custom",
+          path: ["mailTo"],
+          message: v.mailTo ? "validation.email" : "validation.required",
+        });
+      if (!inRange(v.remindEveryDays, REMIND_RANGE))
+        ctx.addIssue({
+          code: "custom",
+          path: ["remindEveryDays"],
+          message: "settingsDataMap.errors.remindEvery",
+        });
+      if (!inRange(v.maxReminders, REMINDERS_RANGE))
+        ctx.addIssue({
+          code: "custom",
+          path: ["maxReminders"],
+          message: "settingsDataMap.errors.maxReminders",
+        });
+    }
     if (v.connector !== "HTTP") return;
     if (!isAllowedEndpoint(v.endpoint))
       ctx.addIssue({

@@ -1,6 +1,7 @@
 import type { TaskResult } from "@/lib/fulfilment/engine/types";
 import { readFailure } from "@/lib/fulfilment/engine/failure";
 import type { Translate } from "@/lib/i18n/translate";
+import { DECLINE_REASONS } from "@/lib/validation/choices";
 
 // Short texts for the tasks table: what a task's result amounts to, and why it failed.
 
@@ -35,6 +36,8 @@ const DETAIL_IN_TEXT = new Set([
   "correction_rows",
 ]);
 
+const DECLINED = new Set<string>(DECLINE_REASONS);
+
 const PROBLEM_KINDS = new Set([
   "noTable",
   "noColumn",
@@ -55,6 +58,9 @@ function problemWords(detail: string, t: Translate): string {
 export function describeFailure(lastError: string | null, t: Translate): string | null {
   const failure = readFailure(lastError);
   if (!failure) return null;
+  // The recipient of an EMAIL task said why they cannot do it (lib/validation/system-task.ts).
+  if (failure.code === "system_failed" && DECLINED.has(failure.detail))
+    return t(`fulfilment.tasks.declined.${failure.detail as "not_found"}`);
   const detail =
     failure.code === "dataset_mismatch" ? problemWords(failure.detail, t) : failure.detail;
   const text = t(`fulfilment.tasks.failure.${failure.code}`, { detail });

@@ -8,6 +8,7 @@ import {
   isEngineWorking,
   readChecklist,
 } from "@/lib/fulfilment/engine/task-rules";
+import { ZEmailConfig } from "@/lib/fulfilment/engine/connectors/email";
 import { formatDateTime } from "@/lib/i18n/format";
 import { isOpen } from "@/lib/requests/lifecycle";
 
@@ -91,15 +92,31 @@ export async function TasksPanel({ request, actor, locale, t }: StaffPanelProps)
                     : task.status === "PENDING" && task.lastError
                       ? t("fulfilment.tasks.retrying")
                       : t(`fulfilment.tasks.status.${task.status}`)}
-                  {task.status === "RUNNING" && task.startedAt && (
+                  {task.system.connector === "EMAIL" &&
+                  task.status === "RUNNING" &&
+                  task.acceptedAt ? (
                     <>
                       <br />
-                      <small>
-                        <time dateTime={task.startedAt.toISOString()}>
-                          {formatDateTime(locale, task.startedAt)}
-                        </time>
+                      <small data-testid="task-mailed">
+                        {t("fulfilment.tasks.mailed", {
+                          to: ZEmailConfig.safeParse(task.system.config).data?.to ?? "—",
+                          date: formatDateTime(locale, task.acceptedAt),
+                          count: task.reminders,
+                        })}
                       </small>
                     </>
+                  ) : (
+                    task.status === "RUNNING" &&
+                    task.startedAt && (
+                      <>
+                        <br />
+                        <small>
+                          <time dateTime={task.startedAt.toISOString()}>
+                            {formatDateTime(locale, task.startedAt)}
+                          </time>
+                        </small>
+                      </>
+                    )
                   )}
                 </td>
                 <td>{task.attempts}</td>

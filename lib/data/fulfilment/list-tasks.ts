@@ -26,8 +26,12 @@ export async function listTasks(options: { actor: Actor; reference: string }) {
       startedAt: true,
       finishedAt: true,
       awaitingStart: true,
+      acceptedAt: true,
+      reminders: true,
       assignee: { select: { id: true, name: true } },
-      system: { select: { key: true, nameJa: true, nameEn: true, connector: true } },
+      system: {
+        select: { key: true, nameJa: true, nameEn: true, connector: true, config: true },
+      },
       attachments: {
         orderBy: { createdAt: "asc" },
         select: { id: true, fileName: true, sizeBytes: true },

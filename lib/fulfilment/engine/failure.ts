@@ -29,6 +29,8 @@ export const FAILURE_CODES = [
   "not_supported",
   "correction_field",
   "correction_rows",
+  // EMAIL connectors: the mail transport did not answer or refused the login (connection test).
+  "mail_unreachable",
 ] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];
 

@@ -2,17 +2,16 @@ import type { Db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { isOpen } from "@/lib/requests/lifecycle";
 
-import { callHttpSystem, readHttpConfig } from "./connectors/http";
-import { callSqlSystem } from "./connectors/sql";
+import { perform } from "./connectors/connector";
+import { readHttpConfig } from "./connectors/http";
+import { connectorFor } from "./connectors/registry";
 import { TaskFailure } from "./failure";
-import { buildHttpTask } from "./http-task";
-import { runInternalAction } from "./internal";
 import { auditTask, settleTask, type TaskActor } from "./settle-task";
 import type { TaskContext } from "./types";
 
 // One run of a fulfilment task (a pg-boss job): claim it (PENDING → RUNNING, one more attempt),
-// dispatch by connector, settle it. The job is the lease: it sends heartbeats while it runs, and
-// when its worker dies pg-boss delivers it again (lib/jobs/boss.ts), which finds the task still
+// call its connector (connectors/registry.ts) by its action, settle it. The job is the lease: it
+// sends heartbeats while it runs, and when its worker dies pg-boss delivers it again (lib/jobs/boss.ts), which finds the task still
 // RUNNING with no 202 answer pending and takes it over. INTERNAL work commits with its settlement, so
 // it is done once; an HTTP system may see a task again after a crash and must treat `taskId` as
 // its idempotency key (lib/fulfilment/engine/wire.ts). A failure that another attempt may cure goes back to PENDING
@@ -102,56 +101,36 @@ export async function runTask(
   };
 
   try {
-    if (task.system.connector === "INTERNAL") {
-      await db.$transaction(async (tx) => {
-        const result = await runInternalAction(tx, ctx);
-        const settled = await settleTask(tx, {
-          task,
-          from: ["RUNNING"],
-          to: "SUCCEEDED",
-          actor,
-          result,
-        });
-        if (!settled) throw new TaskMoved();
-      }, TX_OPTIONS);
-      return "succeeded";
-    }
-
-    if (task.system.connector === "SQL") {
-      // One transaction on the organisation's database, committed before the task is settled
-      // here; a retry after a crash between the two finds the work done (nothing left to erase,
-      // a correction already applied) and reports that.
-      const result = await callSqlSystem(db, ctx);
+    // MANUAL tasks never get here (they wait for staff, above).
+    const connector = connectorFor(task.system.connector);
+    if (!connector) return "skipped";
+    const answer = await perform(connector, {
+      db,
+      ctx,
+      task,
+      actor,
+      settleWith: async (work) => {
+        await db.$transaction(async (tx) => {
+          const result = await work(tx);
+          const settled = await settleTask(tx, {
+            task,
+            from: ["RUNNING"],
+            to: "SUCCEEDED",
+            actor,
+            result,
+          });
+          if (!settled) throw new TaskMoved();
+        }, TX_OPTIONS);
+        return { kind: "settled" };
+      },
+    });
+    if (answer.kind === "waiting") return "accepted";
+    // A change outside the portal (an HTTP system's, a database's) is committed before the task
+    // is settled here; a retry after a crash between the two finds the work done and reports it.
+    if (answer.kind === "done")
       await db.$transaction((tx) =>
-        settleTask(tx, { task, from: ["RUNNING"], to: "SUCCEEDED", actor, result }),
+        settleTask(tx, { task, from: ["RUNNING"], to: "SUCCEEDED", actor, result: answer.result }),
       );
-      return "succeeded";
-    }
-
-    const system = await db.dataSystem.findUniqueOrThrow({
-      where: { id: task.system.id },
-      omit: { secret: false },
-    });
-    const outcome = await callHttpSystem({
-      systemKey: task.system.key,
-      action: task.action,
-      config: task.system.config,
-      secret: system.secret,
-      task: await buildHttpTask(db, ctx),
-    });
-    if (outcome.kind === "accepted") {
-      await db.$transaction(async (tx) => {
-        const still = await tx.fulfilmentTask.updateMany({
-          where: { id: task.id, status: "RUNNING" },
-          data: { acceptedAt: new Date() },
-        });
-        if (still.count === 1) await auditTask(tx, task, actor, "task.accepted");
-      });
-      return "accepted";
-    }
-    await db.$transaction((tx) =>
-      settleTask(tx, { task, from: ["RUNNING"], to: "SUCCEEDED", actor, result: outcome.result }),
-    );
     return "succeeded";
   } catch (error) {
     if (error instanceof TaskMoved) return "skipped";

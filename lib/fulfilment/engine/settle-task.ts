@@ -83,11 +83,13 @@ export async function settleTask(
     /** Extra audit data: ids and codes only. */
     data?: Record<string, string | number | boolean | null>;
     extra?: Prisma.FulfilmentTaskUncheckedUpdateManyInput;
+    /** A further condition the task must still meet (an EMAIL link's mailing, say). */
+    guard?: Prisma.FulfilmentTaskWhereInput;
   },
 ): Promise<boolean> {
   const { task, to, actor } = input;
   const updated = await tx.fulfilmentTask.updateMany({
-    where: { id: task.id, status: { in: [...input.from] } },
+    where: { ...input.guard, id: task.id, status: { in: [...input.from] } },
     data: {
       status: to,
       finishedAt: new Date(),

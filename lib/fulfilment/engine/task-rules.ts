@@ -15,6 +15,8 @@ interface TaskState {
   startedAt: Date | null;
   /** A database change waiting for staff to start it (after its dry run). */
   awaitingStart?: boolean;
+  /** When an HTTP system answered 202, or an EMAIL task was mailed: it waits for an answer. */
+  acceptedAt?: Date | null;
 }
 
 /** A held database change may be started by staff. */
@@ -42,8 +44,10 @@ export function canCompleteManually(task: Pick<TaskState, "status" | "connector"
 
 /** Whether the page should keep refreshing: the engine is still working on the task. */
 export function isEngineWorking(
-  task: Pick<TaskState, "status" | "connector" | "awaitingStart">,
+  task: Pick<TaskState, "status" | "connector" | "awaitingStart" | "acceptedAt">,
 ): boolean {
+  // A mailed EMAIL task waits for a person, for days: nothing for the page to watch.
+  if (task.connector === "EMAIL" && task.status === "RUNNING" && task.acceptedAt) return false;
   return (
     task.connector !== "MANUAL" && !task.awaitingStart && ACTIVE_STATUSES.includes(task.status)
   );

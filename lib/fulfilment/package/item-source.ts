@@ -11,7 +11,8 @@ import type { PackageItem } from "./types";
 // - the portal's own records (PersonalDataItem): not erased, linked to the person, within the
 //   request's scope (all categories, or the ones chosen), from every system that has not
 //   answered through a connector;
-// - the items an HTTP system returned to a SUCCEEDED EXPORT task (FulfilmentTask.result.items,
+// - the items a connected system returned to a SUCCEEDED EXPORT task (an HTTP system's answer, a
+//   database's rows, a file its desk sent through an EMAIL task: FulfilmentTask.result.items,
 //   lib/fulfilment/engine/types.ts). A system that answered is the authority on its own data, so
 //   its mirrored records are left out rather than disclosed twice.
 // A MANUAL system's items are the portal's records of it: the staff member who completed its
@@ -66,6 +67,9 @@ export interface ScopeRequest {
   residenceCountry?: string | null;
 }
 
+/** The connectors whose EXPORT task's result holds the items they found. */
+const ANSWERING = new Set<string>(["HTTP", "SQL", "EMAIL"]);
+
 const name = (locale: Locale, row: { nameJa: string; nameEn: string }) =>
   locale === "ja" ? row.nameJa : row.nameEn || row.nameJa;
 
@@ -108,7 +112,9 @@ export async function resolveItemScope(
   ]);
   const scoped = systems.map((s): ScopeSystem => {
     const task = tasks.find((t) => t.systemId === s.id);
-    const answered = task?.status === "SUCCEEDED" && s.connector === "HTTP";
+    // Every connector that answers with items (HTTP, SQL, EMAIL) is read from its answer; the
+    // portal's own records and a manual system's are read from the records.
+    const answered = task?.status === "SUCCEEDED" && ANSWERING.has(s.connector);
     const state: SystemState =
       !task || task.status === "SUCCEEDED"
         ? "complete"

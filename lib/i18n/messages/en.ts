@@ -14,6 +14,7 @@ import { extensions } from "./sections/extensions";
 import { settings } from "./sections/settings";
 import { settingsDataMap } from "./sections/settingsDataMap";
 import { settingsSql } from "./sections/settingsSql";
+import { systemTask } from "./sections/systemTask";
 import { letters } from "./sections/letters";
 import { settingsBrand } from "./sections/settingsBrand";
 import { settingsPolicies } from "./sections/settingsPolicies";
@@ -43,6 +44,7 @@ export const en: Messages = {
   settings: settings.en,
   settingsDataMap: settingsDataMap.en,
   settingsSql: settingsSql.en,
+  systemTask: systemTask.en,
   settingsBrand: settingsBrand.en,
   letters: letters.en,
   settingsPolicies: settingsPolicies.en,
@@ -520,6 +522,7 @@ export const en: Messages = {
       requester: "View on My page",
       staff: "Open in the staff workspace",
       signIn: "Sign in",
+      systemTask: "Open the request and answer",
     },
     signIn: {
       subject: "Your sign-in link",
@@ -552,6 +555,14 @@ export const en: Messages = {
     extensionNotice: {
       subject: "[Extension] {reference}: we are extending the deadline",
       body: "We are extending the deadline for your request {reference}.\nNew due date: {dueDate}\nReason: {reason}\nWe apologise for the delay. You can follow the request on your page.",
+    },
+    systemTask: {
+      subject: "[{reference}] {system}: a personal data task ({action})",
+      body: 'To the person responsible for {system},\n\nUnder a data subject request (reference {reference}), we ask you to carry out "{action}" for the personal data held in {system}.\n\nThe link below shows whom and what the request concerns (this mail holds no personal data). When the work is done, please tell us the result on the same page.',
+    },
+    systemTaskReminder: {
+      subject: "[Reminder, {reference}] {system}: a personal data task ({action})",
+      body: 'To the person responsible for {system},\n\nWe have not yet heard the result of "{action}" for reference {reference} (reminder {count}). The request has a legal deadline: please tell us the result through the link below. If you cannot do it, please say so on the same page.',
     },
   },
 };

@@ -13,6 +13,7 @@ import { extensions } from "./sections/extensions";
 import { settings } from "./sections/settings";
 import { settingsDataMap } from "./sections/settingsDataMap";
 import { settingsSql } from "./sections/settingsSql";
+import { systemTask } from "./sections/systemTask";
 import { letters } from "./sections/letters";
 import { settingsBrand } from "./sections/settingsBrand";
 import { settingsPolicies } from "./sections/settingsPolicies";
@@ -45,6 +46,7 @@ export const ja = {
   settings: settings.ja,
   settingsDataMap: settingsDataMap.ja,
   settingsSql: settingsSql.ja,
+  systemTask: systemTask.ja,
   settingsBrand: settingsBrand.ja,
   letters: letters.ja,
   settingsPolicies: settingsPolicies.ja,
@@ -520,6 +522,7 @@ export const ja = {
       requester: "マイページで確認する",
       staff: "職員画面で開く",
       signIn: "ログインする",
+      systemTask: "依頼の内容を開いて回答する",
     },
     signIn: {
       subject: "ログイン用リンク",
@@ -552,6 +555,14 @@ export const ja = {
     extensionNotice: {
       subject: "【期限延長のお知らせ】{reference} 回答期限を延長します",
       body: "ご請求 {reference} の回答期限を延長させていただきます。\n新しい回答期限: {dueDate}\n延長の理由: {reason}\nご不便をおかけし申し訳ありません。経過はマイページでご確認いただけます。",
+    },
+    systemTask: {
+      subject: "【{reference}】{system}: 個人データの{action}のご依頼",
+      body: "{system}のご担当者様\n\n個人情報の開示等の請求（受付番号 {reference}）に基づき、{system}で管理している個人データの「{action}」をお願いします。\n\n対象のご本人と依頼の内容は、次のリンク先でご確認ください（このメールには個人情報を記載していません）。作業が終わりましたら、同じページから結果をお知らせください。",
+    },
+    systemTaskReminder: {
+      subject: "【再送・{reference}】{system}: 個人データの{action}のご依頼",
+      body: "{system}のご担当者様\n\n受付番号 {reference} の「{action}」のご依頼について、まだ結果のご連絡をいただいていません（{count}回目のご案内）。法定の回答期限がありますので、次のリンク先から結果をお知らせください。対応できない場合も、その旨を同じページからお知らせください。",
     },
   },
 };

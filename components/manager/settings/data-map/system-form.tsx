@@ -1,6 +1,6 @@
 "use client";
 
-import { Choice, ChoiceGroup, TextField } from "@/components/forms/field";
+import { Choice, ChoiceGroup, SelectField, TextField } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { lazyResolver } from "@/components/forms/lazy-resolver";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -21,9 +21,16 @@ const EMPTY: TSystemConfig = {
   connector: "MANUAL",
   endpoint: "",
   timeoutMs: "10000",
+  mailTo: "",
+  mailLocale: "ja",
+  remindEveryDays: "3",
+  maxReminders: "5",
 };
 
-/** Adds a data system, or edits one (`initial` with its id); the HTTP fields show for HTTP only. */
+/**
+ * Adds a data system, or edits one (`initial` with its id); the HTTP fields show for HTTP only,
+ * the recipient and reminders for EMAIL only.
+ */
 export function SystemForm(props: { initial?: TSystemConfig }) {
   const { t } = useI18n();
   const { form, bind, failure, onSubmit, pending, editing } = useConfigForm<TSystemConfig>({
@@ -75,6 +82,43 @@ export function SystemForm(props: { initial?: TSystemConfig }) {
             label={t("settingsDataMap.systems.timeoutMs")}
             hint={t("settingsDataMap.systems.timeoutHelp")}
             {...bind("timeoutMs")}
+          />
+        </>
+      )}
+      {connector === "EMAIL" && (
+        <>
+          <TextField
+            id="system-mailTo"
+            type="email"
+            autoComplete="off"
+            label={t("settingsDataMap.systems.mailTo")}
+            hint={t("settingsDataMap.systems.mailToHelp")}
+            {...bind("mailTo")}
+          />
+          <SelectField
+            id="system-mailLocale"
+            label={t("settingsDataMap.systems.mailLocale")}
+            error={errors.mailLocale?.message}
+            registration={form.register("mailLocale")}
+          >
+            <option value="ja">日本語</option>
+            <option value="en">English</option>
+          </SelectField>
+          <TextField
+            id="system-remindEveryDays"
+            type="number"
+            autoComplete="off"
+            label={t("settingsDataMap.systems.remindEveryDays")}
+            hint={t("settingsDataMap.systems.remindEveryHelp")}
+            {...bind("remindEveryDays")}
+          />
+          <TextField
+            id="system-maxReminders"
+            type="number"
+            autoComplete="off"
+            label={t("settingsDataMap.systems.maxReminders")}
+            hint={t("settingsDataMap.systems.maxRemindersHelp")}
+            {...bind("maxReminders")}
           />
         </>
       )}

@@ -1,4 +1,5 @@
 import { describeFailure } from "@/components/staff/fulfilment/task-summary";
+import { ConnectionTest } from "@/components/manager/settings/data-map/connection-test";
 import type { SystemHealth } from "@/lib/data/data-map/config/system-health";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -9,8 +10,10 @@ export function SystemHealthPanel(props: {
   health: SystemHealth;
   locale: Locale;
   t: Translate;
-  /** Whether the connector has a connection test (SQL). */
+  /** Whether the connector has a connection test (every connector but MANUAL). */
   testable: boolean;
+  /** Offer the test here: for a SQL system it sits with its dataset, which it checks too. */
+  testHere?: { systemId: string };
 }) {
   const { health, locale, t } = props;
   const at = (date: Date | null) =>
@@ -52,6 +55,7 @@ export function SystemHealthPanel(props: {
           </>
         )}
       </dl>
+      {props.testHere && <ConnectionTest systemId={props.testHere.systemId} />}
     </section>
   );
 }

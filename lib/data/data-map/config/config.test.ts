@@ -46,11 +46,14 @@ async function person(role: Actor["role"]): Promise<Actor> {
 
 const uniqueKey = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 const texts = { nameJa: "名前", nameEn: "Name", descriptionJa: "", descriptionEn: "" };
+/** An EMAIL system's settings, which the form always sends (unused by other connectors). */
+const mail = { mailTo: "", mailLocale: "ja", remindEveryDays: "3", maxReminders: "5" };
 
 const httpSystem = (key = uniqueKey("sys")) =>
   ZSystemConfig.parse({
     key,
     ...texts,
+    ...mail,
     connector: "HTTP",
     endpoint: "https://system.example.jp/dsar",
     timeoutMs: "5000",
@@ -330,6 +333,7 @@ describe("data map configuration", () => {
     const input = ZSystemConfig.parse({
       key: uniqueKey("man"),
       ...texts,
+      ...mail,
       connector: "MANUAL",
       endpoint: "",
       timeoutMs: "",

@@ -2,6 +2,7 @@ import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
+import { ZEmailConfig } from "@/lib/fulfilment/engine/connectors/email";
 import { ZHttpConfig } from "@/lib/fulfilment/engine/wire";
 
 import { assertCanConfigure } from "./shared";
@@ -35,10 +36,12 @@ export async function listSystems(options: { actor: Actor; id?: string }) {
   const hasSecret = new Set(withSecret.map((s) => s.id));
   return systems.map(({ config, ...s }) => {
     const http = ZHttpConfig.partial().safeParse(config);
+    const mail = s.connector === "EMAIL" ? ZEmailConfig.safeParse(config) : null;
     return {
       ...s,
       endpoint: http.success ? (http.data.endpoint ?? "") : "",
       timeoutMs: http.success ? (http.data.timeoutMs ?? null) : null,
+      mail: mail?.success ? mail.data : null,
       hasSecret: hasSecret.has(s.id),
     };
   });

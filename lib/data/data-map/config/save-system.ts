@@ -17,13 +17,22 @@ import {
 
 /**
  * The connector settings to store. Only the keys the form edits are replaced: the HTTP connector
- * also reads `retries` and `simulateInDemo` (ZHttpConfig), which an edit keeps as they were.
+ * also reads `retries` and `simulateInDemo` (ZHttpConfig), which an edit keeps as they were. An
+ * EMAIL system's settings are ZEmailConfig's (lib/fulfilment/engine/connectors/email).
  */
 function nextConfig(previous: unknown, input: TSystemConfig): Prisma.InputJsonObject {
   const kept =
     previous && typeof previous === "object" && !Array.isArray(previous)
       ? (previous as Prisma.InputJsonObject)
       : {};
+  if (input.connector === "EMAIL")
+    return {
+      ...kept,
+      to: input.mailTo,
+      locale: input.mailLocale,
+      remindEveryDays: Number(input.remindEveryDays),
+      maxReminders: Number(input.maxReminders),
+    };
   if (input.connector !== "HTTP") return kept;
   return { ...kept, endpoint: input.endpoint, timeoutMs: Number(input.timeoutMs) };
 }

@@ -18,6 +18,7 @@ import { parseMasterKey, sealSecret } from "@/lib/storage/envelope";
 import type { TSqlDatasetForm } from "@/lib/validation/sql-dataset";
 
 import { assertCanConfigure, auditConfig, notFoundError } from "./shared";
+import { recordConnectionTest } from "./test-system";
 
 // A SQL system's dataset and connection (issue 18), as a manager edits them: the YAML they wrote is
 // kept with the parsed dataset (its comments survive), the connection URL is sealed under
@@ -182,18 +183,7 @@ export async function testSqlSystem(options: {
   const problem =
     result.failure ??
     (result.problems[0] ? `dataset_mismatch:${problemText(result.problems[0])}` : null);
-  await getDb().$transaction(async (tx) => {
-    await tx.dataSystem.update({
-      where: { id: system.id },
-      data: { lastTestedAt: new Date(), lastTestProblem: problem },
-    });
-    await auditConfig(tx, options.actor, {
-      action: "config.system.test",
-      entityType: "DataSystem",
-      entityId: system.id,
-      data: { key: system.key, ok: result.ok },
-    });
-  });
+  await recordConnectionTest(options.actor, system, problem);
   return result;
 }
 

@@ -43,9 +43,9 @@ export function resolveEndpoint(
   return { url: config.endpoint, local: false };
 }
 
-const LOOPBACK = parseOutboundAllow("127.0.0.1");
+export const LOOPBACK = parseOutboundAllow("127.0.0.1");
 
-function transportFailure(error: unknown): TaskFailure {
+export function transportFailure(error: unknown): TaskFailure {
   if (error instanceof TaskFailure) return error;
   if (error instanceof OutboundTooLarge) return new TaskFailure("too_large", false);
   // An address the portal may not reach will not become reachable by retrying.

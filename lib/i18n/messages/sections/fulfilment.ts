@@ -112,6 +112,7 @@ const ja = {
       HTTP: "HTTP連携",
       MANUAL: "手作業",
       SQL: "データベース連携",
+      EMAIL: "メール依頼",
     },
     action: {
       EXPORT: "データの書き出し",
@@ -158,6 +159,12 @@ const ja = {
       ambiguous: "{at}: 本人を特定する列が複数の行に一致します",
     },
     retrying: "再試行待ち",
+    mailed: "{to} へ {date} に依頼しました（回答待ち・催促 {count} 回）",
+    declined: {
+      not_found: "依頼先の回答: ご本人のデータが見つかりません",
+      cannot_identify: "依頼先の回答: ご本人を一人に特定できません",
+      not_possible: "依頼先の回答: 対応できません（依頼先に連絡してください）",
+    },
     awaitingStart: "実行待ち（ドライランで確認してから実行してください）",
     start: "実行する",
     startLabel: "{system}の{action}を実行する",
@@ -193,6 +200,8 @@ const ja = {
       not_supported: "このシステムはこの作業に対応していません（データセットに設定がありません）",
       correction_field: "訂正する項目がデータセットにありません（{detail}）。何も変更していません",
       correction_rows: "訂正する項目の行が1件に定まりません（{detail}）。何も変更していません",
+      mail_unreachable:
+        "メールを送れません（SMTPサーバーに接続できないか、ログインを拒否されました）",
     },
     result: {
       items: "{count}件",
@@ -376,7 +385,13 @@ const en: typeof ja = {
       result: "Result",
       operations: "Actions",
     },
-    connector: { INTERNAL: "Portal", HTTP: "HTTP", MANUAL: "Manual", SQL: "Database (SQL)" },
+    connector: {
+      INTERNAL: "Portal",
+      HTTP: "HTTP",
+      MANUAL: "Manual",
+      SQL: "Database (SQL)",
+      EMAIL: "Mail request",
+    },
     action: {
       EXPORT: "Export",
       CORRECT: "Correct",
@@ -422,6 +437,12 @@ const en: typeof ja = {
       ambiguous: "{at}: the identity columns match more than one row",
     },
     retrying: "Waiting to retry",
+    mailed: "Mailed to {to} on {date} (awaiting the answer; {count} reminders)",
+    declined: {
+      not_found: "The recipient answered: no data on this person",
+      cannot_identify: "The recipient answered: they cannot tell which person it is",
+      not_possible: "The recipient answered: they cannot do it (contact them)",
+    },
     awaitingStart: "Waiting for staff (check the dry run, then start it)",
     start: "Start",
     startLabel: "Start {action} in {system}",
@@ -457,6 +478,7 @@ const en: typeof ja = {
         "The field to correct is not in the dataset ({detail}); nothing was changed",
       correction_rows:
         "The field to correct is not in exactly one row ({detail}); nothing was changed",
+      mail_unreachable: "Mail cannot go out (the SMTP server does not answer or refuses the login)",
     },
     result: {
       items: "{count} items",

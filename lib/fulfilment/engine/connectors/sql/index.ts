@@ -3,11 +3,12 @@ import { getEnv } from "@/lib/env";
 import { openSecret, parseMasterKey } from "@/lib/storage/envelope";
 
 import { TaskFailure } from "../../failure";
+import { uniform } from "../connector";
 import { detailsForSystem } from "../../targets";
 import type { TaskContext, TaskResult } from "../../types";
 import { ZSqlDataset, type TSqlDataset } from "./dataset";
 import { openSqlSession, sqlFailure, type SqlSession } from "./driver";
-import { schemaProblems, type SchemaProblem } from "./schema";
+import { problemText, schemaProblems, type SchemaProblem } from "./schema";
 import { planSqlTask, runSqlTask, type SqlPlan, type SqlTaskInput } from "./sql-connector";
 
 export { ZSqlDataset, type TSqlDataset } from "./dataset";
@@ -119,3 +120,24 @@ export function callSqlSystem(db: Db, ctx: TaskContext): Promise<TaskResult> {
 export function planSqlSystem(db: Db, ctx: TaskContext): Promise<SqlPlan> {
   return withSession(db, ctx, planSqlTask);
 }
+
+/**
+ * The SQL connector behind the kit's interface (../connector.ts): one transaction on the system's
+ * database per task, committed before the runner stores the result. The connection test opens
+ * the stored connection and checks the dataset against the live tables and columns.
+ */
+export const sqlConnector = uniform(
+  "SQL",
+  async (run) => ({ kind: "done", result: await callSqlSystem(run.db, run.ctx) }),
+  async (db, system) => {
+    try {
+      const [problem] = await checkSqlSystem(db, system);
+      return problem
+        ? { ok: false, problem: `dataset_mismatch:${problemText(problem)}` }
+        : { ok: true };
+    } catch (error) {
+      if (error instanceof TaskFailure) return { ok: false, problem: error.reason };
+      throw error;
+    }
+  },
+);

@@ -59,6 +59,10 @@ export default async function SystemPage({ params }: Props) {
           connector: system.connector,
           endpoint: system.endpoint,
           timeoutMs: String(system.timeoutMs ?? 10_000),
+          mailTo: system.mail?.to ?? "",
+          mailLocale: system.mail?.locale ?? "ja",
+          remindEveryDays: String(system.mail?.remindEveryDays ?? 3),
+          maxReminders: String(system.mail?.maxReminders ?? 5),
         }}
       />
       {system.connector !== "INTERNAL" && (
@@ -66,7 +70,12 @@ export default async function SystemPage({ params }: Props) {
           health={health}
           locale={locale}
           t={t}
-          testable={system.connector === "SQL"}
+          testable={system.connector !== "MANUAL"}
+          testHere={
+            system.connector === "HTTP" || system.connector === "EMAIL"
+              ? { systemId: system.id }
+              : undefined
+          }
         />
       )}
       {dataset && (

@@ -1,0 +1,51 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+import { FormAlert } from "@/components/forms/form-alert";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { describeFailure } from "@/components/staff/fulfilment/task-summary";
+import { testSystem } from "@/lib/actions/manager/data-map/test-system";
+import type { ConnectionCheck } from "@/lib/fulfilment/engine/connectors/connector";
+import type { MessageKey } from "@/lib/i18n/translate";
+
+/** Tests a system's connection through its connector (an HTTP endpoint, the mail transport). */
+export function ConnectionTest(props: { systemId: string }) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ConnectionCheck | null>(null);
+  const [error, setError] = useState<{ error?: MessageKey; errorId?: string }>({});
+
+  async function onClick() {
+    setBusy(true);
+    setError({});
+    setResult(null);
+    const answer = await testSystem({ id: props.systemId });
+    setBusy(false);
+    if (!answer.ok) return setError({ error: answer.error, errorId: answer.errorId });
+    setResult(answer.data);
+    // The health panel's "last test" shows it too.
+    router.refresh();
+  }
+
+  return (
+    <div>
+      <button type="button" className="secondary" disabled={busy} onClick={() => void onClick()}>
+        {busy ? t("settingsDataMap.health.testing") : t("settingsDataMap.health.test")}
+      </button>
+      <div aria-live="polite" data-testid="connection-check">
+        {result?.ok && <p className="success">{t("settingsDataMap.health.testOk")}</p>}
+        {result && !result.ok && (
+          <p className="error">
+            {t("settingsDataMap.health.testProblem", {
+              reason: describeFailure(result.problem, t) ?? "",
+            })}
+          </p>
+        )}
+      </div>
+      <FormAlert error={error.error} errorId={error.errorId} />
+    </div>
+  );
+}

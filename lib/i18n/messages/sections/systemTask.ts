@@ -1,0 +1,173 @@
+// Strings of an EMAIL connector's task as its recipient sees it through the mailed link (issue
+// 18): the page app/[locale]/system-tasks/[token] and its answer form. Japanese is the source;
+// English must have the same keys.
+const ja = {
+  title: "個人データの対応のご依頼",
+  intro:
+    "{organisation}から{system}のご担当者様へのご依頼です。ご本人からの請求（受付番号 {reference}）に基づき、次の対応をお願いします。",
+  facts: "依頼の内容",
+  action: "お願いする対応",
+  reference: "受付番号",
+  mailedAt: "依頼日",
+  person: "ご本人",
+  email: "メールアドレス",
+  externalIds: "貴システムでのID",
+  scope: "対象の項目",
+  scopeAll: "貴システムで管理しているご本人の個人データすべて",
+  corrections: "訂正の内容",
+  correctionColumns: { category: "項目の分類", field: "項目", action: "内容", value: "訂正後の値" },
+  correctionAction: { CORRECT: "訂正", ADD: "追加", DELETE: "削除" },
+  purposes: "利用を停止する目的",
+  recipients: "提供を停止する提供先",
+  do: {
+    EXPORT:
+      "ご本人の個人データを書き出し、下のフォームからファイルで送ってください。貴システムにご本人のデータがない場合は、その旨を選んでください。",
+    CORRECT: "上の訂正を貴システムに反映し、反映したことをお知らせください。",
+    ERASE:
+      "対象の個人データを消去し、消去した件数と、法令上の義務などで残したものがあればその項目と理由をお知らせください。",
+    RESTRICT: "上の目的でのご本人の個人データの利用を停止し、停止したことをお知らせください。",
+    STOP_PROVISION:
+      "上の提供先へのご本人の個人データの提供を停止し、停止したことをお知らせください。",
+  },
+  format: {
+    title: "書き出しファイルの形式",
+    intro:
+      'CSV（1行目に field,category,value の見出し。collected_at は任意）か、JSON（{"items": [{"field", "categoryKey", "value"}]}）で、文字コードは UTF-8 です。category 列には次のキーを書いてください。',
+    caption: "category 列に書くキー",
+    key: "キー",
+    name: "項目の分類",
+  },
+  answer: "回答",
+  outcome: "結果",
+  outcomeDone: {
+    EXPORT: "書き出しました",
+    CORRECT: "訂正を反映しました",
+    ERASE: "消去しました",
+    RESTRICT: "利用を停止しました",
+    STOP_PROVISION: "提供を停止しました",
+  },
+  outcomeDeclined: "対応できません",
+  noData: "貴システムにはご本人の個人データがありません",
+  file: "書き出しファイル",
+  fileHelp: "CSV または JSON、5 MB まで。",
+  erased: "消去した件数",
+  erasedHelp: "消去したレコード（行）の数。",
+  kept: "消去せずに残したもの",
+  keptHelp: "法令上の保存義務などで残した項目があれば、項目ごとに理由を書いてください。",
+  keptField: "項目",
+  keptReason: "残した理由",
+  keptAdd: "残したものを追加する",
+  keptRemove: "この行を削除する",
+  declineReason: "対応できない理由",
+  declineReasons: {
+    not_found: "ご本人のデータが見つかりません",
+    cannot_identify: "ご本人を一人に特定できません",
+    not_possible: "その他の理由で対応できません（担当者にご連絡ください）",
+  },
+  submit: "回答を送る",
+  sent: "回答を受け付けました。ありがとうございました。",
+  answered: "{date}にご回答をいただきました。ありがとうございました。",
+  closed: "この依頼はすでに終了しています。ご回答は不要です。",
+  invalid:
+    "このリンクは無効です（依頼が取り消されたか、新しい依頼のメールが届いています）。依頼元にお問い合わせください。",
+  errors: {
+    chooseOutcome: "結果を選んでください",
+    chooseReason: "理由を選んでください",
+    erased: "0 以上の数字で入力してください",
+    fileRequired: "ファイルを選ぶか、データがない旨を選んでください",
+    fileTooLarge: "ファイルが 5 MB を超えています",
+    fileNotText: "UTF-8 の CSV または JSON ではありません（ファイルの中身を確認してください）",
+    fileEmpty: "ファイルが空です",
+    fileShape:
+      "形式が違います。CSV なら field,category,value の見出し行、JSON なら items の一覧が必要です（各行に field、category、value）",
+    fileCategory: "category 列に、上の表にないキーがあります",
+    kept: "残したものの項目と理由を確認してください",
+    notWaiting: "この依頼はすでに回答済みか、終了しています",
+  },
+};
+
+const en: typeof ja = {
+  title: "A request concerning personal data",
+  intro:
+    "{organisation} asks the person responsible for {system} to act on a data subject request (reference {reference}), as follows.",
+  facts: "What is asked",
+  action: "Action",
+  reference: "Reference",
+  mailedAt: "Requested on",
+  person: "Person",
+  email: "Email address",
+  externalIds: "Their ids in your system",
+  scope: "Data concerned",
+  scopeAll: "All personal data on the person held in your system",
+  corrections: "Corrections",
+  correctionColumns: { category: "Category", field: "Item", action: "Change", value: "New value" },
+  correctionAction: { CORRECT: "Correct", ADD: "Add", DELETE: "Delete" },
+  purposes: "Purposes to stop using the data for",
+  recipients: "Recipients to stop providing the data to",
+  do: {
+    EXPORT:
+      "Export the person's personal data and send it as a file with the form below. If your system holds nothing on them, say so.",
+    CORRECT: "Apply the corrections above in your system, then tell us they are applied.",
+    ERASE:
+      "Erase the data concerned, then tell us how many records you erased and, if you kept anything (a legal duty to keep it, say), what and why.",
+    RESTRICT: "Stop using the person's data for the purposes above, then tell us.",
+    STOP_PROVISION: "Stop providing the person's data to the recipients above, then tell us.",
+  },
+  format: {
+    title: "The export file",
+    intro:
+      'CSV (a header row of field,category,value; collected_at optional) or JSON ({"items": [{"field", "categoryKey", "value"}]}), in UTF-8. Write one of these keys in the category column.',
+    caption: "Keys for the category column",
+    key: "Key",
+    name: "Category",
+  },
+  answer: "Your answer",
+  outcome: "Outcome",
+  outcomeDone: {
+    EXPORT: "Exported",
+    CORRECT: "Corrections applied",
+    ERASE: "Erased",
+    RESTRICT: "Use stopped",
+    STOP_PROVISION: "Provision stopped",
+  },
+  outcomeDeclined: "We cannot do this",
+  noData: "Our system holds no personal data on this person",
+  file: "Export file",
+  fileHelp: "CSV or JSON, up to 5 MB.",
+  erased: "Records erased",
+  erasedHelp: "How many records (rows) you erased.",
+  kept: "Kept, not erased",
+  keptHelp: "If you kept an item (a legal duty to keep it, say), name it and say why.",
+  keptField: "Item",
+  keptReason: "Why it was kept",
+  keptAdd: "Add an item kept",
+  keptRemove: "Remove this row",
+  declineReason: "Why you cannot",
+  declineReasons: {
+    not_found: "We find no data on this person",
+    cannot_identify: "We cannot tell which of several people it is",
+    not_possible: "We cannot do it for another reason (please contact the requester)",
+  },
+  submit: "Send the answer",
+  sent: "Thank you: we have your answer.",
+  answered: "We received your answer on {date}. Thank you.",
+  closed: "This request has ended. No answer is needed.",
+  invalid:
+    "This link does not work (the request was withdrawn, or a newer mail about it has reached you). Please contact the requester.",
+  errors: {
+    chooseOutcome: "Choose an outcome",
+    chooseReason: "Choose a reason",
+    erased: "Enter a number, 0 or more",
+    fileRequired: "Choose a file, or say that you hold no data",
+    fileTooLarge: "The file is larger than 5 MB",
+    fileNotText: "This is not CSV or JSON in UTF-8 (check the file's content)",
+    fileEmpty: "The file is empty",
+    fileShape:
+      "The format does not fit: CSV needs a header row of field,category,value, JSON a list of items (each with field, category and value)",
+    fileCategory: "The category column holds a key that is not in the table above",
+    kept: "Check the items kept and their reasons",
+    notWaiting: "This request has already been answered or has ended",
+  },
+};
+
+export const systemTask = { ja, en };
