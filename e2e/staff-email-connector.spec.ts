@@ -155,6 +155,8 @@ test("a vendor without an API answers its tasks through a signed link", async ({
   await staff.reload();
   await expect(exportRow.getByTestId("task-status")).toHaveText("完了");
   await expect(exportRow.getByTestId("task-result")).toHaveText("2件");
+  // The vendor's file is what the package discloses of that system.
+  await expect(staff.getByTestId("package-items")).toContainText("東京都港区芝公園4-2-8, 3F");
 
   // The erasure, answered on a phone: the count and what was kept, with its reason.
   const erasureSince = new Date(Date.now() - 1000);

@@ -159,6 +159,12 @@ test("staff reach two databases: a disclosure reads both, an erasure runs after 
     // Her member number, address, name and email; her two orders' dates and addresses.
     await expect(row.getByTestId("task-result")).toHaveText("7件");
   }
+  // What the databases returned is what the package discloses (her email from the membership
+  // database, her shipping address from the orders database).
+  await staff.reload();
+  const items = staff.getByTestId("package-items");
+  await expect(items).toContainText("Hanako.Sato@example.jp");
+  await expect(items).toContainText("東京都千代田区1-1");
 
   const erasure = await requestFor(
     subject.subjectId!,
