@@ -134,12 +134,25 @@ test("a disclosure from every kind of system reaches the person whole, with labe
 
   // The preview: where each system's items come from, and every item with its treatment.
   const sources = panel.getByTestId("package-sources");
-  await expect(sources.locator("li[data-state=complete]")).toHaveCount(4);
+  // On PostgreSQL the demo also has its own MariaDB and PostgreSQL databases, which hold her
+  // (prisma/seed/demo-databases.ts); the embedded demo keeps its portal, HTTP and manual systems.
+  const databases = testInfo.project.name === "postgres";
+  await expect(sources.locator("li[data-state=complete]")).toHaveCount(databases ? 6 : 4);
   await expect(sources).toContainText("予約: システムからの回答");
   await expect(sources).toContainText("決済・不正検知: ポータルの記録（担当者が手作業で照合済み）");
+  const dbSystems = databases ? ["会員データベース（会員証）", "通販注文データベース"] : [];
+  for (const system of dbSystems)
+    await expect(sources).toContainText(`${system}: システムからの回答`);
   const rows = await previewRows(panel);
   const systems = new Set(rows.map((r) => r.system));
-  for (const system of ["会員基盤", "予約", "採用・求職支援", "広告配信", "決済・不正検知"])
+  for (const system of [
+    "会員基盤",
+    "予約",
+    "採用・求職支援",
+    "広告配信",
+    "決済・不正検知",
+    ...dbSystems,
+  ])
     expect(systems, `items of ${system}`).toContain(system);
   // Labels from the data map, not keys.
   expect(rows.map((r) => r.field)).toContain("氏名（フリガナ）");

@@ -10,6 +10,7 @@ import pg from "pg";
 import { createPrismaClient } from "../../lib/db";
 import { answerAsDemoSystem } from "../../lib/fulfilment/engine/demo-system";
 import { seedDemo } from "../../prisma/seed/index";
+import { seedDemoDatabases } from "../../prisma/seed/demo-databases";
 import { applyMigrations } from "../../scripts/db/migrations";
 import { E2E } from "./config";
 import { startSmtpSink } from "./smtp-sink";
@@ -26,6 +27,13 @@ await admin.end();
 await applyMigrations({ url: E2E.pg.url });
 const db = createPrismaClient(E2E.pg.url, { max: 2 });
 await seedDemo(db);
+// The demo's own databases (MariaDB "membership", PostgreSQL "orders"), one pair per run slot.
+await seedDemoDatabases(db, {
+  mysqlAdminUrl: "mysql://root@127.0.0.1:3306",
+  postgresAdminUrl: E2E.adminUrl,
+  names: { membership: `${E2E.pg.database}_membership`, orders: `${E2E.pg.database}_orders` },
+  masterKey: Buffer.from(E2E.masterKey, "base64"),
+});
 
 // The organisation's reservations system, so its fulfilment tasks have a real HTTP endpoint to
 // reach: it checks the portal's signature and answers from the seeded items (the same answers

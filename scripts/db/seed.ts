@@ -1,11 +1,16 @@
 import { createPrismaClient } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { parseMasterKey } from "@/lib/storage/envelope";
 import { seedDemo } from "@/prisma/seed";
+import { seedDemoDatabases } from "@/prisma/seed/demo-databases";
 
 import { openDatabase } from "../lib/embedded-db";
 
 // `npm run db:seed`: fills an empty database with the demo organisation. Logs counts only, never
-// personal data. Run `npm run db:migrate` first.
+// personal data. Run `npm run db:migrate` first. On PostgreSQL, with MASTER_KEY set, the demo also
+// gets its own membership (MariaDB, DEMO_MYSQL_URL or root on 127.0.0.1:3306) and orders
+// (PostgreSQL, beside DATABASE_URL) databases where those servers answer
+// (prisma/seed/demo-databases.ts); the app reaches them with OUTBOUND_ALLOW=127.0.0.1.
 
 async function main() {
   const env = getEnv();
@@ -23,6 +28,15 @@ async function main() {
         .map(([k, v]) => `${k}=${v}`)
         .join(" ");
       console.log(`db:seed: seeded the demo organisation into the ${where} in ${ms} ms: ${counts}`);
+      if (!database.embedded && env.MASTER_KEY) {
+        const made = await seedDemoDatabases(db, {
+          mysqlAdminUrl: process.env.DEMO_MYSQL_URL ?? "mysql://root@127.0.0.1:3306",
+          postgresAdminUrl: database.url,
+          masterKey: parseMasterKey(env.MASTER_KEY),
+        });
+        const which = Object.entries(made).flatMap(([name, done]) => (done ? [name] : []));
+        console.log(`db:seed: demo databases: ${which.join(", ") || "none (servers not found)"}`);
+      }
     }
   } finally {
     await db.$disconnect();
