@@ -111,7 +111,14 @@ test("staff and manager pages fit a phone", async ({ page, signIn }) => {
      SELECT $1, id, 'layout check key', $2, $3, enum_range(NULL::"ApiScope") FROM "DataSystem" WHERE key = 'points'`,
     [randomUUID(), `dsk_${suffix}`, `hash-${suffix}`],
   );
+  // Each system's own settings page: one per connector kind the demo has (the portal, HTTP,
+  // manual and, on PostgreSQL, its own databases with their datasets).
+  const { rows: systems } = await sql().query<{ id: string }>(
+    `SELECT DISTINCT ON (connector) id FROM "DataSystem" ORDER BY connector, key`,
+  );
+  expect(systems.length).toBeGreaterThanOrEqual(3);
   await expectAllFit(page, [
+    ...systems.map((s) => `/ja/manager/settings/systems/${s.id}`),
     "/ja/staff",
     `/ja/staff/requests/${reference}`,
     "/ja/staff/approvals",

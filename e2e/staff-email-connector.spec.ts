@@ -5,6 +5,7 @@ import type { Page } from "@playwright/test";
 
 import { expect, test } from "./support/fixtures";
 import { ERASURE_DETAILS, sql } from "./support/db";
+import { fileForReview, verifyAsStaff } from "./support/staff";
 import { waitForMail } from "./support/mail";
 
 // The EMAIL connector as its people use it (issue 18): a manager adds a delivery vendor that has
@@ -16,24 +17,6 @@ import { waitForMail } from "./support/mail";
 async function expectAxeClean(page: Page, selector: string) {
   const results = await new AxeBuilder({ page }).include(selector).analyze();
   expect(results.violations.map((v) => v.id)).toEqual([]);
-}
-
-async function requestFor(subjectId: string, filedById: string, type: string, details: object) {
-  const reference = `R-2099-${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
-  await sql().query(
-    `INSERT INTO "Request" (id, reference, type, status, "subjectId", "filedById", details, "dueAt", "updatedAt")
-     VALUES ($1, $2, $3, 'IDENTITY_REVIEW', $4, $5, $6, now() + interval '10 days', now())`,
-    [randomUUID(), reference, type, subjectId, filedById, JSON.stringify(details)],
-  );
-  return reference;
-}
-
-async function verify(page: Page, reference: string) {
-  await page.goto(`/ja/staff/requests/${reference}`);
-  const subjectCheck = page.getByLabel(/^本人の本人確認書類/);
-  if ((await subjectCheck.count()) > 0) await subjectCheck.check();
-  await page.getByRole("button", { name: "本人確認済みとして記録" }).click();
-  await expect(page.getByTestId("status")).toHaveText("対応中");
 }
 
 test("a vendor without an API answers its tasks through a signed link", async ({
@@ -91,13 +74,13 @@ test("a vendor without an API answers its tasks through a signed link", async ({
 
   const { page: staff } = await signInElsewhere("STAFF");
   const since = new Date(Date.now() - 1000);
-  const disclosure = await requestFor(subject.subjectId!, subject.id, "DISCLOSURE", {
+  const disclosure = await fileForReview(subject.subjectId!, subject.id, "DISCLOSURE", {
     scope: "ALL",
     categoryKeys: [],
     method: "JSON",
     postalAddress: "",
   });
-  await verify(staff, disclosure);
+  await verifyAsStaff(staff, disclosure);
   const exportRow = staff.getByTestId(`task-${key}-EXPORT`);
   await expect(exportRow).toContainText("メール依頼");
   await expect(async () => {
@@ -160,13 +143,13 @@ test("a vendor without an API answers its tasks through a signed link", async ({
 
   // The erasure, answered on a phone: the count and what was kept, with its reason.
   const erasureSince = new Date(Date.now() - 1000);
-  const erasure = await requestFor(
+  const erasure = await fileForReview(
     subject.subjectId!,
     subject.id,
     "SUSPENSION_ERASURE",
     ERASURE_DETAILS,
   );
-  await verify(staff, erasure);
+  await verifyAsStaff(staff, erasure);
   const eraseMail = await waitForMail({
     page,
     testInfo,

@@ -9,6 +9,7 @@ import {
 } from "../lib/fulfilment/engine/connectors/sql/test-targets";
 import { expect, test } from "./support/fixtures";
 import { ERASURE_DETAILS, sql } from "./support/db";
+import { fileForReview, verifyAsStaff } from "./support/staff";
 
 // The SQL connector as its people use it (issue 18): a manager adds a "membership" system on
 // MariaDB and an "orders" system on PostgreSQL, writes each one's dataset (a mistake first, listed
@@ -102,24 +103,6 @@ async function addSqlSystem(page: Page, target: TargetDb, name: string) {
   return key;
 }
 
-async function requestFor(subjectId: string, filedById: string, type: string, details: object) {
-  const reference = `R-2099-${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
-  await sql().query(
-    `INSERT INTO "Request" (id, reference, type, status, "subjectId", "filedById", details, "dueAt", "updatedAt")
-     VALUES ($1, $2, $3, 'IDENTITY_REVIEW', $4, $5, $6, now() + interval '10 days', now())`,
-    [randomUUID(), reference, type, subjectId, filedById, JSON.stringify(details)],
-  );
-  return reference;
-}
-
-async function verify(page: Page, reference: string) {
-  await page.goto(`/ja/staff/requests/${reference}`);
-  const subjectCheck = page.getByLabel(/^本人の本人確認書類/);
-  if ((await subjectCheck.count()) > 0) await subjectCheck.check();
-  await page.getByRole("button", { name: "本人確認済みとして記録" }).click();
-  await expect(page.getByTestId("status")).toHaveText("対応中");
-}
-
 test("staff reach two databases: a disclosure reads both, an erasure runs after its dry run", async ({
   page,
   signIn,
@@ -145,13 +128,13 @@ test("staff reach two databases: a disclosure reads both, an erasure runs after 
   );
 
   const { page: staff } = await signInElsewhere("STAFF");
-  const disclosure = await requestFor(subject.subjectId!, subject.id, "DISCLOSURE", {
+  const disclosure = await fileForReview(subject.subjectId!, subject.id, "DISCLOSURE", {
     scope: "ALL",
     categoryKeys: [],
     method: "JSON",
     postalAddress: "",
   });
-  await verify(staff, disclosure);
+  await verifyAsStaff(staff, disclosure);
   for (const key of keys) {
     const row = staff.getByTestId(`task-${key}-EXPORT`);
     await expect(row).toContainText("データベース連携");
@@ -166,13 +149,13 @@ test("staff reach two databases: a disclosure reads both, an erasure runs after 
   await expect(items).toContainText("Hanako.Sato@example.jp");
   await expect(items).toContainText("東京都千代田区1-1");
 
-  const erasure = await requestFor(
+  const erasure = await fileForReview(
     subject.subjectId!,
     subject.id,
     "SUSPENSION_ERASURE",
     ERASURE_DETAILS,
   );
-  await verify(staff, erasure);
+  await verifyAsStaff(staff, erasure);
   for (const [key, target] of [
     [keys[0]!, membership],
     [keys[1]!, orders],

@@ -52,17 +52,28 @@ export async function createSession(userId: string, options: { passkey?: boolean
   return token;
 }
 
+/** A request of the person, filed by `filedById`: a disclosure in progress unless told otherwise. */
 export async function insertRequest(options: {
   subjectId: string;
   filedById: string;
   status?: string;
+  type?: string;
+  details?: object;
 }) {
   const id = randomUUID();
   const reference = `R-2099-${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
   await sql().query(
-    `INSERT INTO "Request" (id, reference, type, status, "subjectId", "filedById", "dueAt", "updatedAt")
-     VALUES ($1, $2, 'DISCLOSURE', $3, $4, $5, now() + interval '10 days', now())`,
-    [id, reference, options.status ?? "IN_PROGRESS", options.subjectId, options.filedById],
+    `INSERT INTO "Request" (id, reference, type, status, "subjectId", "filedById", details, "dueAt", "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, now() + interval '10 days', now())`,
+    [
+      id,
+      reference,
+      options.type ?? "DISCLOSURE",
+      options.status ?? "IN_PROGRESS",
+      options.subjectId,
+      options.filedById,
+      JSON.stringify(options.details ?? {}),
+    ],
   );
   return { id, reference };
 }

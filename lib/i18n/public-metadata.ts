@@ -47,3 +47,19 @@ export function publicPageMetadata(
     return publicMetadata({ locale, path, title: title(t, name), description: t(description) });
   };
 }
+
+/**
+ * The `generateMetadata` of a page opened by a link's secret (an onward notice, a system's task):
+ * its title and the portal's name, never indexed, and no referrer, so the link leaves nowhere.
+ */
+export function linkPageMetadata(titleKey: MessageKey) {
+  return async ({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> => {
+    const locale = toLocale((await params).locale);
+    const t = getTranslator(locale);
+    return {
+      title: `${t(titleKey)} | ${portalName(await loadBrand(), locale, t)}`,
+      referrer: "no-referrer",
+      robots: { index: false, follow: false },
+    };
+  };
+}

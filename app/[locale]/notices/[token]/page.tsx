@@ -1,13 +1,10 @@
-import type { Metadata } from "next";
-
 import { SubmitButton } from "@/components/forms/submit-button";
-import { loadBrand } from "@/lib/brand/load-brand";
-import { portalName } from "@/lib/brand/name";
 
 import { confirmNotice } from "@/lib/actions/notices/confirm-notice";
 import { openNotice } from "@/lib/data/fulfilment/notices";
 import { toLocale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
+import { linkPageMetadata } from "@/lib/i18n/public-metadata";
 import { getTranslator } from "@/lib/i18n/translate";
 
 export const dynamic = "force-dynamic";
@@ -19,15 +16,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string; token: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const locale = toLocale((await params).locale);
-  const t = getTranslator(locale);
-  return {
-    title: `${t("fulfilment.onward.page.title")} | ${portalName(await loadBrand(), locale, t)}`,
-    referrer: "no-referrer",
-    robots: { index: false, follow: false },
-  };
-}
+export const generateMetadata = linkPageMetadata("fulfilment.onward.page.title");
 
 export default async function NoticePage({ params }: Props) {
   const { locale: raw, token } = await params;

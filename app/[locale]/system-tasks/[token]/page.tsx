@@ -1,13 +1,10 @@
-import type { Metadata } from "next";
-
 import { ClientSections } from "@/components/i18n/client-sections";
 import { SystemTaskAnswerForm } from "@/components/system-tasks/answer-form";
 import { StackTable } from "@/components/ui/stack-table";
-import { loadBrand } from "@/lib/brand/load-brand";
-import { portalName } from "@/lib/brand/name";
 import { openSystemTask } from "@/lib/data/fulfilment/system-task-link";
 import { toLocale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
+import { linkPageMetadata } from "@/lib/i18n/public-metadata";
 import { getTranslator } from "@/lib/i18n/translate";
 
 export const dynamic = "force-dynamic";
@@ -19,15 +16,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string; token: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const locale = toLocale((await params).locale);
-  const t = getTranslator(locale);
-  return {
-    title: `${t("systemTask.title")} | ${portalName(await loadBrand(), locale, t)}`,
-    referrer: "no-referrer",
-    robots: { index: false, follow: false },
-  };
-}
+export const generateMetadata = linkPageMetadata("systemTask.title");
 
 export default async function SystemTaskPage({ params }: Props) {
   const { locale: raw, token } = await params;

@@ -1,37 +1,23 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-
 import { FormAlert } from "@/components/forms/form-alert";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { testSqlSystem } from "@/lib/actions/manager/data-map/test-sql-system";
 import type { ConnectionTest } from "@/lib/data/data-map/config/sql-dataset";
 import type { MessageKey } from "@/lib/i18n/translate";
 
+import { useConnectionTest } from "./connection-test";
+
 /** Opens the stored connection and checks the saved dataset against the live tables and columns. */
 export function SqlConnectionTest(props: { systemId: string }) {
   const { t } = useI18n();
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<ConnectionTest | null>(null);
-  const [error, setError] = useState<{ error?: MessageKey; errorId?: string }>({});
-
-  async function onClick() {
-    setBusy(true);
-    setError({});
-    setResult(null);
-    const answer = await testSqlSystem({ id: props.systemId });
-    setBusy(false);
-    if (!answer.ok) return setError({ error: answer.error, errorId: answer.errorId });
-    setResult(answer.data);
-    // The system's health panel shows the test too.
-    router.refresh();
-  }
+  const { busy, result, error, test } = useConnectionTest<ConnectionTest>(() =>
+    testSqlSystem({ id: props.systemId }),
+  );
 
   return (
     <div>
-      <button type="button" className="secondary" disabled={busy} onClick={() => void onClick()}>
+      <button type="button" className="secondary" disabled={busy} onClick={() => void test()}>
         {busy ? t("settingsSql.testing") : t("settingsSql.test")}
       </button>
       <div aria-live="polite" data-testid="connection-test">
