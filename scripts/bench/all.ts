@@ -34,6 +34,7 @@ import {
   load,
   ms,
   pageAgainstFloor,
+  processTreeCpuMs,
   ROUNDS,
   stats,
   type Stats,
@@ -109,6 +110,8 @@ interface PageResult {
   bench: PageBench;
   page: Stats;
   floor: Stats;
+  /** The server's CPU per request (ms), page and floor, measured over the same rounds. */
+  cpu?: { page: number; floor: number };
 }
 
 const countOf = (marker: string) => (body: string) => body.split(marker).length - 1;
@@ -155,7 +158,7 @@ function pageBenches(db: ScaleDatabase): PageBench[] {
   ];
 }
 
-async function benchPage(base: string, bench: PageBench): Promise<PageResult> {
+async function benchPage(base: string, bench: PageBench, pid: number): Promise<PageResult> {
   const measured = await pageAgainstFloor({
     page: {
       url: `${base}${bench.path}`,
@@ -166,6 +169,7 @@ async function benchPage(base: string, bench: PageBench): Promise<PageResult> {
     floorUrl: `${base}${bench.floor}`,
     requests: Number(args.requests),
     rounds: Number(args.rounds),
+    cpu: () => processTreeCpuMs(pid),
   });
   return { bench, ...measured };
 }
@@ -182,7 +186,11 @@ function printPages(results: PageResult[], empty: Stats) {
   log(`\nPages under ${CLIENTS} concurrent clients, ${args.requests} requests each (ms)`);
   log(`${"".padEnd(20)}${"p50".padStart(10)}${"p95".padStart(10)}${"p99".padStart(10)}`);
   const x = (v: number) => `${v.toFixed(2)}×`.padStart(10);
-  for (const { bench, page, floor } of results) {
+  for (const { bench, page, floor, cpu } of results) {
+    if (cpu)
+      log(
+        `${bench.name}: server CPU per request ${cpu.page.toFixed(1)} ms (page), ${cpu.floor.toFixed(1)} ms (floor), ${(cpu.page / cpu.floor).toFixed(2)}×`,
+      );
     log(`${`${bench.name} page`.padEnd(20)}${ms(page.p50)}${ms(page.p95)}${ms(page.p99)}`);
     log(`${`${bench.name} floor`.padEnd(20)}${ms(floor.p50)}${ms(floor.p95)}${ms(floor.p99)}`);
     log(
@@ -529,8 +537,15 @@ function summaryRows(input: {
       budget: "≥ 5,000/s, ≥ 0.30×",
       ok: false,
     });
-  for (const { bench, page, floor } of input.pages) {
+  for (const { bench, page, floor, cpu } of input.pages) {
     const ratio = page.p95 / floor.p95;
+    if (cpu)
+      rows.push({
+        figure: `${bench.name} server CPU per request, page / floor`,
+        value: `${cpu.page.toFixed(1)} / ${cpu.floor.toFixed(1)} ms (${times(cpu.page / cpu.floor)})`,
+        budget: "≤ 1.3×",
+        ok: cpu.page / cpu.floor <= 1.3,
+      });
     rows.push(
       { figure: `${bench.name} page p50`, value: msv(page.p50), budget: "", ok: null },
       {
@@ -652,7 +667,7 @@ const app = await startApp({ port: args.port, distDir, databaseUrl: db.url });
 const pages: PageResult[] = [];
 for (const bench of pageBenches(db)) {
   log(`Loading ${bench.path} and ${bench.floor}…`);
-  pages.push(await benchPage(app.base, bench));
+  pages.push(await benchPage(app.base, bench, app.pid));
 }
 log("Loading /bench/empty…");
 const empty = await emptyPage(app.base);

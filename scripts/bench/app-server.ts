@@ -70,7 +70,7 @@ export async function startApp(options: {
   port: string;
   distDir: string;
   databaseUrl: string;
-}): Promise<{ base: string; stop: () => void }> {
+}): Promise<{ base: string; stop: () => void; pid: number }> {
   const base = `http://127.0.0.1:${options.port}`;
   const taken = await fetch(base).then(
     () => true,
@@ -102,5 +102,5 @@ export async function startApp(options: {
     if (await answers(`${base}/ja`)) break;
     await new Promise((r) => setTimeout(r, 500));
   }
-  return { base, stop };
+  return { base, stop, pid: server.pid! };
 }

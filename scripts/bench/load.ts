@@ -1,3 +1,6 @@
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+
 // Closed-loop load on loopback: `clients` workers each send one request at a time until
 // `requests` have been sent in all, so the server never sees more than `clients` in flight.
 
@@ -45,6 +48,43 @@ export async function load(options: {
   return samples;
 }
 
+const ticksPerSecond = (() => {
+  const out = spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" });
+  return Number(out.stdout.trim()) || 100;
+})();
+
+/**
+ * The CPU time (user and system, ms) a process and every process it started have used so far,
+ * from /proc: the app server's own cost, whatever the load generator and PostgreSQL beside it
+ * use. Steadier on this machine than latency, which the other processes on two cores shift.
+ */
+export function processTreeCpuMs(pid: number): number {
+  const own = (id: number) => {
+    try {
+      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+      const stat = readFileSync(`/proc/${id}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+    } catch {
+      return 0;
+    }
+  };
+  const children = (id: number): number[] => {
+    try {
+      return readdirSync(`/proc/${id}/task`).flatMap((tid) =>
+        readFileSync(`/proc/${id}/task/${tid}/children`, "utf8")
+          .split(" ")
+          .filter(Boolean)
+          .map(Number),
+      );
+    } catch {
+      return [];
+    }
+  };
+  const walk = (id: number): number => own(id) + children(id).reduce((sum, c) => sum + walk(c), 0);
+  return walk(pid);
+}
+
 /** How many alternating rounds a page and its floor get by default. */
 export const ROUNDS = 10;
 
@@ -59,7 +99,9 @@ export async function pageAgainstFloor(options: {
   floorUrl: string;
   requests: number;
   rounds?: number;
-}): Promise<{ page: Stats; floor: Stats }> {
+  /** The server's CPU so far (processTreeCpuMs): each side's CPU per request is measured too. */
+  cpu?: () => number;
+}): Promise<{ page: Stats; floor: Stats; cpu?: { page: number; floor: number } }> {
   const page = options.page;
   const floor = { ...page, url: options.floorUrl };
   await load({ ...page, requests: 40 });
@@ -68,11 +110,23 @@ export async function pageAgainstFloor(options: {
   const each = Math.ceil(options.requests / rounds);
   const pageSamples: number[] = [];
   const floorSamples: number[] = [];
+  const spent = { page: 0, floor: 0 };
+  const timed = async (side: "page" | "floor", run: () => Promise<number[]>) => {
+    const before = options.cpu?.() ?? 0;
+    const samples = await run();
+    spent[side] += (options.cpu?.() ?? 0) - before;
+    return samples;
+  };
   for (let r = 0; r < rounds; r++) {
-    pageSamples.push(...(await load({ ...page, requests: each })));
-    floorSamples.push(...(await load({ ...floor, requests: each })));
+    pageSamples.push(...(await timed("page", () => load({ ...page, requests: each }))));
+    floorSamples.push(...(await timed("floor", () => load({ ...floor, requests: each }))));
   }
-  return { page: stats(pageSamples), floor: stats(floorSamples) };
+  const n = each * rounds;
+  return {
+    page: stats(pageSamples),
+    floor: stats(floorSamples),
+    ...(options.cpu ? { cpu: { page: spent.page / n, floor: spent.floor / n } } : {}),
+  };
 }
 
 /**
