@@ -541,7 +541,7 @@ function summaryRows(input: {
     const ratio = page.p95 / floor.p95;
     if (cpu)
       rows.push({
-        figure: `${bench.name} server CPU per request, page / floor`,
+        figure: `${bench.name} CPU per request, page / floor`,
         value: `${cpu.page.toFixed(1)} / ${cpu.floor.toFixed(1)} ms (${times(cpu.page / cpu.floor)})`,
         budget: "≤ 1.3×",
         ok: cpu.page / cpu.floor <= 1.3,
