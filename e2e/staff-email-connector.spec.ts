@@ -47,6 +47,7 @@ test("a vendor without an API answers its tasks through a signed link", async ({
   await expect(page.getByLabel("依頼の送付先メールアドレス")).toHaveValue(desk);
   await expect(page.getByLabel("催促の間隔（日）")).toHaveValue("2");
   await expectAxeClean(page, "form.panel");
+  await page.locator("form.panel").screenshot({ path: testInfo.outputPath("system-form.png") });
   // The connection test asks the mail transport (here the suite's SMTP sink) to take mail.
   const health = page.getByTestId("system-health");
   await health.getByRole("button", { name: "接続をテストする" }).click();
