@@ -11,10 +11,11 @@ import type { TaskContext } from "./types";
 
 // One run of a fulfilment task (a pg-boss job): claim it (PENDING → RUNNING, one more attempt),
 // call its connector (connectors/registry.ts) by its action, settle it. The job is the lease: it
-// sends heartbeats while it runs, and when its worker dies pg-boss delivers it again (lib/jobs/boss.ts), which finds the task still
-// RUNNING with no 202 answer pending and takes it over. INTERNAL work commits with its settlement, so
-// it is done once; an HTTP system may see a task again after a crash and must treat `taskId` as
-// its idempotency key (lib/fulfilment/engine/wire.ts). A failure that another attempt may cure goes back to PENDING
+// sends heartbeats while it runs, and when its worker dies pg-boss delivers it again
+// (lib/jobs/boss.ts), which finds the task still RUNNING with no answer pending (acceptedAt) and
+// takes it over. INTERNAL work commits with its settlement, so it is done once; an HTTP system may
+// see a task again after a crash and must treat `taskId` as its idempotency key
+// (lib/fulfilment/engine/wire.ts). A failure that another attempt may cure goes back to PENDING
 // and is thrown, so pg-boss retries the job with backoff; once retries are used up, or when the
 // failure is permanent, the task is FAILED with its reason and waits for staff.
 

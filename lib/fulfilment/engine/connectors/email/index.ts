@@ -127,7 +127,7 @@ export async function mailEmailTask(
 }
 
 const DAY_MS = 86_400_000;
-const REMIND_BATCH = 100;
+const REMIND_PAGE = 500;
 
 /**
  * Reminds the recipients of EMAIL tasks that still wait: once `remindEveryDays` have passed
@@ -135,21 +135,34 @@ const REMIND_BATCH = 100;
  * conditional update of the task's count, so concurrent scans never send one twice.
  */
 export async function remindEmailTasks(db: Db, now: Date): Promise<number> {
-  const waiting = await db.fulfilmentTask.findMany({
-    where: { status: "RUNNING", acceptedAt: { not: null }, system: { connector: "EMAIL" } },
-    orderBy: { acceptedAt: "asc" },
-    take: REMIND_BATCH,
-    select: {
-      id: true,
-      requestId: true,
-      action: true,
-      acceptedAt: true,
-      reminders: true,
-      remindedAt: true,
-      request: { select: { reference: true } },
-      system: { select: { key: true, config: true } },
-    },
-  });
+  // Every waiting task is looked at, a page at a time: one that has had all its reminders must
+  // not keep newer ones out of a fixed-size batch.
+  const waiting = [];
+  for (let after: string | undefined; ;) {
+    const page = await db.fulfilmentTask.findMany({
+      where: {
+        status: "RUNNING",
+        acceptedAt: { not: null },
+        system: { connector: "EMAIL" },
+        ...(after ? { id: { gt: after } } : {}),
+      },
+      orderBy: { id: "asc" },
+      take: REMIND_PAGE,
+      select: {
+        id: true,
+        requestId: true,
+        action: true,
+        acceptedAt: true,
+        reminders: true,
+        remindedAt: true,
+        request: { select: { reference: true } },
+        system: { select: { key: true, config: true } },
+      },
+    });
+    waiting.push(...page);
+    if (page.length < REMIND_PAGE) break;
+    after = page.at(-1)!.id;
+  }
   let sent = 0;
   for (const task of waiting) {
     const parsed = ZEmailConfig.safeParse(task.system.config);
