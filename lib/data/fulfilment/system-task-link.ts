@@ -123,7 +123,7 @@ export async function openSystemTask(
   ]);
   const categoryName = new Map(categories.map((c) => [c.key, named(c)]));
   return {
-    organisation: (organisation ? named(organisation) : "") || "",
+    organisation: organisation ? named(organisation) : "",
     system: named(task.system),
     reference: task.request.reference,
     action: task.action,
