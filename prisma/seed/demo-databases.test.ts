@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db";
 import type { RequestType } from "@/lib/generated/prisma/enums";
 import { parseMasterKey } from "@/lib/storage/envelope";
+import { verifiedRequest } from "@/lib/test/requests";
 import { createTestDatabase } from "@/scripts/lib/test-database";
 
 import { MARIADB_ADMIN_URL } from "@/lib/fulfilment/engine/connectors/sql/test-targets";
@@ -27,7 +28,6 @@ const names = {
 let mod: {
   seed: typeof import(".");
   demo: typeof import("./demo-databases");
-  fanOut: typeof import("@/lib/fulfilment/engine/fan-out");
   run: typeof import("@/lib/fulfilment/engine/run-task");
   sql: typeof import("@/lib/fulfilment/engine/connectors/sql");
   items: typeof import("@/lib/fulfilment/package/item-source");
@@ -45,19 +45,12 @@ const options = () => ({
 
 async function fulfil(email: string, type: RequestType, details: object) {
   const subject = await db.subject.findFirstOrThrow({ where: { email } });
-  const request = await db.request.create({
-    data: {
-      reference: `R-2099-${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`,
-      type,
-      status: "IN_PROGRESS",
-      subjectId: subject.id,
-      details,
-      dueAt: new Date(Date.now() + 10 * 86_400_000),
-    },
+  const request = await verifiedRequest(db, {
+    subjectId: subject.id,
+    type,
+    details,
+    actor: staff,
   });
-  await db.$transaction((tx) =>
-    mod.fanOut.fanOutTasks(tx, { requestId: request.id, actor: staff }),
-  );
   const tasks = await db.fulfilmentTask.findMany({
     where: { requestId: request.id, system: { key: { in: ["membership", "orders"] } } },
     include: { system: { select: { key: true } } },
@@ -82,7 +75,6 @@ beforeAll(async () => {
   mod = {
     seed: await import("."),
     demo: await import("./demo-databases"),
-    fanOut: await import("@/lib/fulfilment/engine/fan-out"),
     run: await import("@/lib/fulfilment/engine/run-task"),
     sql: await import("@/lib/fulfilment/engine/connectors/sql"),
     items: await import("@/lib/fulfilment/package/item-source"),

@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db";
 import type { ConnectorKind, RequestType } from "@/lib/generated/prisma/enums";
 import { parseMasterKey, sealSecret } from "@/lib/storage/envelope";
+import { verifiedRequest } from "@/lib/test/requests";
 import { createTestDatabase } from "@/scripts/lib/test-database";
 
 import { FAILURE_CODES, readFailure } from "../failure";
@@ -57,7 +58,6 @@ let testDb: { url: string; drop: () => Promise<void> };
 let db: Db;
 let staff: Actor;
 let mod: {
-  fanOut: typeof import("../fan-out");
   run: typeof import("../run-task");
   registry: typeof import("./registry");
   link: typeof import("@/lib/data/fulfilment/system-task-link");
@@ -153,6 +153,12 @@ const externalId = (systemId: string, person: Person) =>
     data: { subjectId: person.subjectId, systemId, externalId: person.externalId },
   });
 
+/** A system outside the portal: it knows the person by their id and keeps them in `store`. */
+const intoStore = (store: Map<string, Row>) => async (systemId: string, person: Person) => {
+  await externalId(systemId, person);
+  store.set(person.externalId, { name: person.name, address: person.address, stopped: false });
+};
+
 const fromStore = (store: Map<string, Row>) => async (_: string, person: Person) => {
   const row = store.get(person.externalId);
   return row ? { ...row } : null;
@@ -189,14 +195,7 @@ let endpoint = "";
 const http: Harness = {
   kind: "HTTP",
   system: () => createSystem("HTTP", { endpoint, timeoutMs: 2000 }, { secret: SECRET }),
-  async seed(systemId, person) {
-    await externalId(systemId, person);
-    stores.HTTP.set(person.externalId, {
-      name: person.name,
-      address: person.address,
-      stopped: false,
-    });
-  },
+  seed: intoStore(stores.HTTP),
   held: fromStore(stores.HTTP),
   broken: () =>
     createSystem(
@@ -268,14 +267,7 @@ const DESK = "conformance@vendor.example.jp";
 const email: Harness = {
   kind: "EMAIL",
   system: () => createSystem("EMAIL", { to: DESK, locale: "en" }),
-  async seed(systemId, person) {
-    await externalId(systemId, person);
-    stores.EMAIL.set(person.externalId, {
-      name: person.name,
-      address: person.address,
-      stopped: false,
-    });
-  },
+  seed: intoStore(stores.EMAIL),
   held: fromStore(stores.EMAIL),
   /** The desk opens the mailed link, does what the page asks in its own records, and answers. */
   async answer(taskId) {
@@ -354,19 +346,12 @@ async function fulfil(
   type: RequestType,
   details: object,
 ) {
-  const request = await db.request.create({
-    data: {
-      reference: `R-2099-${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`,
-      type,
-      status: "IN_PROGRESS",
-      subjectId: p.subjectId,
-      details,
-      dueAt: new Date(Date.now() + 10 * 86_400_000),
-    },
+  const request = await verifiedRequest(db, {
+    subjectId: p.subjectId,
+    type,
+    details,
+    actor: staff,
   });
-  await db.$transaction((tx) =>
-    mod.fanOut.fanOutTasks(tx, { requestId: request.id, actor: staff }),
-  );
   const task = await db.fulfilmentTask.findFirst({ where: { requestId: request.id, systemId } });
   expect(task, `${harness.kind} gets a task`).not.toBeNull();
   // A database change waits for staff to start it after its dry run: started here.
@@ -397,7 +382,6 @@ beforeAll(async () => {
   const { getDb } = await import("@/lib/db");
   db = getDb();
   mod = {
-    fanOut: await import("../fan-out"),
     run: await import("../run-task"),
     registry: await import("./registry"),
     link: await import("@/lib/data/fulfilment/system-task-link"),

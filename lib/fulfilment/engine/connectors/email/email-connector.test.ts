@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import type { RequestType } from "@/lib/generated/prisma/enums";
 import { getTranslator } from "@/lib/i18n/translate";
 import type { TSystemTaskAnswer } from "@/lib/validation/system-task";
+import { verifiedRequest } from "@/lib/test/requests";
 import { createTestDatabase } from "@/scripts/lib/test-database";
 
 import { parseCsv, readExportFile } from "./export-file";
@@ -23,7 +24,6 @@ let testDb: { url: string; drop: () => Promise<void> };
 let db: Db;
 let staff: Actor;
 let mod: {
-  fanOut: typeof import("../../fan-out");
   run: typeof import("../../run-task");
   email: typeof import(".");
   link: typeof import("@/lib/data/fulfilment/system-task-link");
@@ -45,20 +45,7 @@ async function subject() {
 
 async function taskFor(type: RequestType, details: object, action: string) {
   const s = await subject();
-  const request = await db.request.create({
-    data: {
-      reference: `R-2099-${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`,
-      type,
-      status: "IN_PROGRESS",
-      subjectId: s.id,
-      details,
-      dueAt: new Date(Date.now() + 10 * 86_400_000),
-    },
-    select: { id: true, reference: true },
-  });
-  await db.$transaction((tx) =>
-    mod.fanOut.fanOutTasks(tx, { requestId: request.id, actor: staff }),
-  );
+  const request = await verifiedRequest(db, { subjectId: s.id, type, details, actor: staff });
   const task = await db.fulfilmentTask.findFirstOrThrow({
     where: { requestId: request.id, system: { key: "vendor" }, action: action as "EXPORT" },
   });
@@ -97,7 +84,6 @@ beforeAll(async () => {
   const { getDb } = await import("@/lib/db");
   db = getDb();
   mod = {
-    fanOut: await import("../../fan-out"),
     run: await import("../../run-task"),
     email: await import("."),
     link: await import("@/lib/data/fulfilment/system-task-link"),
@@ -410,19 +396,12 @@ describe("the EMAIL connector", () => {
     await db.subjectExternalId.create({
       data: { subjectId: s.id, systemId: broken.id, externalId: "B-1" },
     });
-    const request = await db.request.create({
-      data: {
-        reference: `R-2099-${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`,
-        type: "DISCLOSURE",
-        status: "IN_PROGRESS",
-        subjectId: s.id,
-        details: { scope: "ALL", categoryKeys: [], method: "JSON", postalAddress: "" },
-        dueAt: new Date(Date.now() + 10 * 86_400_000),
-      },
+    const request = await verifiedRequest(db, {
+      subjectId: s.id,
+      type: "DISCLOSURE",
+      details: { scope: "ALL", categoryKeys: [], method: "JSON", postalAddress: "" },
+      actor: staff,
     });
-    await db.$transaction((tx) =>
-      mod.fanOut.fanOutTasks(tx, { requestId: request.id, actor: staff }),
-    );
     const task = await db.fulfilmentTask.findFirstOrThrow({
       where: { requestId: request.id, systemId: broken.id },
     });
