@@ -11,6 +11,7 @@ import { BENCH_APP_ENV } from "./load";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const next = path.join(root, "node_modules/.bin/next");
+const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 
 export function buildApp(distDir: string): void {
   console.log(`Building into ${distDir}…`);
@@ -70,6 +71,8 @@ export async function startApp(options: {
   port: string;
   distDir: string;
   databaseUrl: string;
+  /** Node's own flags for the server (e.g. the profiler's), which NODE_OPTIONS may not carry. */
+  nodeArgs?: string[];
 }): Promise<{ base: string; stop: () => void; pid: number }> {
   const base = `http://127.0.0.1:${options.port}`;
   const taken = await fetch(base).then(
@@ -78,7 +81,10 @@ export async function startApp(options: {
   );
   if (taken) throw new Error(`port ${options.port} is in use: pass --port`);
   console.log(`Starting next start (${options.distDir}) on ${base}…`);
-  const server = spawn(next, ["start", "-p", options.port], {
+  const command = options.nodeArgs
+    ? ([process.execPath, [...options.nodeArgs, nextBin, "start", "-p", options.port]] as const)
+    : ([next, ["start", "-p", options.port]] as const);
+  const server = spawn(command[0], command[1], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
     env: {

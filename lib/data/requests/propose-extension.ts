@@ -1,5 +1,7 @@
 import "server-only";
 
+import { cache } from "react";
+
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
@@ -267,10 +269,15 @@ export async function applyExtensionDecision(
  * period is still running (the notice must go out inside it), where that period has passed, and
  * the pending proposal.
  */
-export async function getExtensionState(options: { actor: Actor; reference: string }) {
-  const { actor } = options;
+export function getExtensionState(options: { actor: Actor; reference: string }) {
+  return extensionState(options.actor, options.reference);
+}
+
+// The decision panel reads it to decide whether to show the section, which reads it again: one
+// server render computes it once per actor and reference.
+const extensionState = cache(async (actor: Actor, reference: string) => {
   if (!can(actor.role, "request:read-any")) throw new AppError("FORBIDDEN");
-  const requestId = await requestIdFor(actor, options.reference);
+  const requestId = await requestIdFor(actor, reference);
   const now = new Date();
   const db = getDb();
   const request = await db.request.findUniqueOrThrow({
@@ -316,4 +323,4 @@ export async function getExtensionState(options: { actor: Actor; reference: stri
       requestedBy: pending.requestedBy.name ?? pending.requestedBy.email,
     },
   };
-}
+});
