@@ -82,4 +82,17 @@ test("the tour: subject, staff, manager", async ({ page, baseURL }) => {
   await shot(page, "11-dashboard", "/ja/manager");
   await shot(page, "12-brand-settings", "/ja/manager/settings/brand");
   await shot(page, "13-queue-english", "/en/staff");
+  // The systems the organisation's data lives in, and one of them: the demo's membership
+  // database (MariaDB), read and changed through its SQL dataset, with its health and test.
+  await shot(page, "14-systems", "/ja/manager/settings/systems");
+  const membership = await sql().query<{ id: string }>(
+    `SELECT id FROM "DataSystem" WHERE key = 'membership'`,
+  );
+  await shot(page, "15-sql-system", `/ja/manager/settings/systems/${membership.rows[0]!.id}`);
+  await shot(
+    page,
+    "16-sql-system-phone",
+    `/ja/manager/settings/systems/${membership.rows[0]!.id}`,
+    375,
+  );
 });
