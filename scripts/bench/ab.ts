@@ -12,13 +12,8 @@ import { parseArgs } from "node:util";
 
 import { startApp } from "./app-server";
 import { load, processTreeCpuMs } from "./load";
-import {
-  BENCH_REFERENCE,
-  reuseScaleDatabase,
-  scaleDatabaseName,
-  type Scale,
-  type ScaleDatabase,
-} from "./seed-scale";
+import { reuseScaleDatabase, scaleDatabaseName, type Scale } from "./seed-scale";
+import { targetsNamed } from "./targets";
 
 const { values: args } = parseArgs({
   options: {
@@ -33,14 +28,6 @@ const { values: args } = parseArgs({
 if (!args.a || !args.b) throw new Error("pass --a <distDir> --b <distDir>");
 const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
-const PAGES: Record<string, { path: string; as: keyof ScaleDatabase["tokens"] }> = {
-  queue: { path: "/ja/staff", as: "staff" },
-  ledger: { path: "/ja/me/ledger", as: "subject" },
-  dashboard: { path: "/ja/manager", as: "manager" },
-  request: { path: `/ja/staff/requests/${BENCH_REFERENCE}`, as: "staff" },
-  status: { path: `/ja/me/requests/${BENCH_REFERENCE}`, as: "subject" },
-};
-
 // The database `npm run bench` seeded at this scale (run it once first).
 const scale = args.scale as Scale;
 const db = await reuseScaleDatabase(adminUrl, scale, scaleDatabaseName(scale));
@@ -49,9 +36,7 @@ const b = await startApp({ port: "3222", distDir: args.b, databaseUrl: db.url })
 const rounds = Number(args.rounds);
 const perRound = Number(args.requests);
 console.log(`A: ${args.a}   B: ${args.b}   ${rounds} rounds of ${perRound} requests on each\n`);
-for (const name of args.pages.split(",")) {
-  const page = PAGES[name];
-  if (!page) throw new Error(`no page "${name}": ${Object.keys(PAGES).join(", ")}`);
+for (const page of targetsNamed(args.pages)) {
   const run = (app: typeof a, requests: number) =>
     load({
       url: `${app.base}${page.path}`,
@@ -74,7 +59,7 @@ for (const name of args.pages.split(",")) {
   }
   const per = (ms: number) => `${(ms / (rounds * perRound)).toFixed(2)} ms`;
   console.log(
-    `${name.padEnd(10)} ${page.path.padEnd(40)} A ${per(cpu.a)}  B ${per(cpu.b)}  B/A ${(cpu.b / cpu.a).toFixed(3)}`,
+    `${page.name.padEnd(10)} ${page.path.padEnd(40)} A ${per(cpu.a)}  B ${per(cpu.b)}  B/A ${(cpu.b / cpu.a).toFixed(3)}`,
   );
 }
 a.stop();

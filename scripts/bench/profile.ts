@@ -15,13 +15,13 @@ import { parseArgs } from "node:util";
 import { ensureBuild, startApp } from "./app-server";
 import { load, processTreeCpuMs } from "./load";
 import {
-  BENCH_REFERENCE,
   reuseScaleDatabase,
   scaleDatabaseName,
   seedScaleDatabase,
   type Scale,
   type ScaleDatabase,
 } from "./seed-scale";
+import { BENCH_TARGETS, targetsNamed, type BenchTarget } from "./targets";
 
 const { values: args } = parseArgs({
   options: {
@@ -37,24 +37,6 @@ const { values: args } = parseArgs({
 const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const root = path.resolve(import.meta.dirname, "..", "..");
 const DIST = ".next-bench-all";
-
-interface Target {
-  name: string;
-  path: string;
-  as: keyof ScaleDatabase["tokens"];
-}
-
-const TARGETS: Target[] = [
-  { name: "queue", path: "/ja/staff", as: "staff" },
-  { name: "queue-floor", path: "/bench/queue-floor", as: "staff" },
-  { name: "ledger", path: "/ja/me/ledger", as: "subject" },
-  { name: "ledger-floor", path: "/bench/ledger-floor", as: "subject" },
-  { name: "dashboard", path: "/ja/manager", as: "manager" },
-  { name: "dashboard-floor", path: "/bench/dashboard-floor", as: "manager" },
-  { name: "status", path: `/ja/me/requests/${BENCH_REFERENCE}`, as: "subject" },
-  { name: "request", path: `/ja/staff/requests/${BENCH_REFERENCE}`, as: "staff" },
-  { name: "empty", path: "/bench/empty", as: "subject" },
-];
 
 // ---- The profile: V8's .cpuprofile, summed by self time ------------------------------------------
 
@@ -133,7 +115,7 @@ async function database(): Promise<ScaleDatabase> {
   return seedScaleDatabase({ adminUrl, scale, log: console.log });
 }
 
-async function profileTarget(target: Target, db: ScaleDatabase) {
+async function profileTarget(target: BenchTarget, db: ScaleDatabase) {
   const dir = path.join(args.out, target.name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -170,8 +152,7 @@ async function profileTarget(target: Target, db: ScaleDatabase) {
   return { cpuPerRequest, summary, requests };
 }
 
-const wanted = args.page?.split(",");
-const targets = wanted ? TARGETS.filter((t) => wanted.includes(t.name)) : TARGETS;
+const targets = args.page ? targetsNamed(args.page) : BENCH_TARGETS;
 console.log(ensureBuild({ distDir: DIST, force: false, keep: false, log: console.log }));
 const db = await database();
 const top = Number(args.top);
