@@ -6,35 +6,115 @@ import { createPrismaClient } from "../../lib/db";
 import { seedDemo } from "../../prisma/seed/index";
 import { applyMigrations } from "../db/migrations";
 
+import { bulkLoad } from "./bulk-load";
+
 // A fresh benchmark database: migrations, the demo organisation (recipients, purposes, scenes,
-// categories), then 1,000,000 provision records in bulk — 10,000 of them for one subject whose
+// categories), then 1,000,000 provision records by COPY — 10,000 of them for one subject whose
 // user gets a database session, the rest spread over 9,900 other subjects. The builders are
 // exported for scripts/bench/seed-scale.ts, which puts the ledger beside the queue in one database.
 
 export const BENCH_USER_ID = "bench-user";
 export const BENCH_SUBJECT_ID = "bench-subject";
 
-const rowsSql = (subject: string, count: number, prefix: string) => `
-INSERT INTO "ProvisionRecord" (id, "subjectId", "recipientId", "purposeId", "sceneId", "providedAt",
-  "periodEnd", items, "legalBasis", "consentId", "keepUntil", "createdAt")
-SELECT '${prefix}' || g, ${subject},
-  ref.rec[1 + g % array_length(ref.rec, 1)],
-  ref.pur[1 + (g / 7) % array_length(ref.pur, 1)],
-  CASE WHEN g % 5 = 0 THEN NULL ELSE ref.sc[1 + g % array_length(ref.sc, 1)] END,
-  ts, CASE WHEN g % 50 = 0 THEN ts + interval '90 days' END,
-  CASE g % 4 WHEN 0 THEN ARRAY['name','email','phone'] WHEN 1 THEN ARRAY['name','usage_record']
-    WHEN 2 THEN ARRAY['email','ad_id','cookie_id'] ELSE ARRAY['member_id','points_balance'] END,
-  (ARRAY['CONSENT','OPT_OUT','LAW','USER_APPLICATION','CONTRACT','PROCESSING_ENTRUSTMENT'])[1 + g % 6]::"LegalBasis",
-  CASE WHEN g % 6 = 0 THEN ref.consent END,
-  ts + interval '3 years', ts
-FROM generate_series(1, ${count}) g
-CROSS JOIN LATERAL (SELECT now()::timestamp(3) - ((g::bigint * 7919) % 94608000) * interval '1 second' AS ts) t
-CROSS JOIN (
-  SELECT (SELECT array_agg(id ORDER BY key) FROM "Recipient" WHERE "recipientClass" <> 'LAW_ENFORCEMENT') rec,
-         (SELECT array_agg(id ORDER BY key) FROM "Purpose") pur,
-         (SELECT array_agg(id ORDER BY key) FROM "Scene") sc,
-         (SELECT id FROM "Consent" WHERE id = 'bench-consent') consent
-) ref`;
+const COLUMNS = [
+  "id",
+  "subjectId",
+  "recipientId",
+  "purposeId",
+  "sceneId",
+  "providedAt",
+  "periodEnd",
+  "items",
+  "legalBasis",
+  "consentId",
+  "keepUntil",
+  "createdAt",
+] as const;
+
+const ITEMS = [
+  '"{name,email,phone}"',
+  '"{name,usage_record}"',
+  '"{email,ad_id,cookie_id}"',
+  '"{member_id,points_balance}"',
+];
+const BASES = [
+  "CONSENT",
+  "OPT_OUT",
+  "LAW",
+  "USER_APPLICATION",
+  "CONTRACT",
+  "PROCESSING_ENTRUSTMENT",
+];
+const DAY = 86_400_000;
+/** Spread over three years (94,608,000 s) by a stride prime to it. */
+const SPREAD_SECONDS = 94_608_000;
+
+/** A timestamp(3) column's text, in UTC as Prisma stores it. */
+const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 23);
+
+/** `ms` plus whole calendar years, the last day of the month where the day does not exist. */
+function plusYears(ms: number, years: number): number {
+  const d = new Date(ms);
+  const day = d.getUTCDate();
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  if (d.getUTCDate() !== day) d.setUTCDate(0);
+  return d.getTime();
+}
+
+type References = { recipients: string[]; purposes: string[]; scenes: string[]; consent: string };
+
+async function references(db: pg.Client): Promise<References> {
+  const ids = async (sql: string) => (await db.query<{ id: string }>(sql)).rows.map((r) => r.id);
+  return {
+    recipients: await ids(
+      `SELECT id FROM "Recipient" WHERE "recipientClass" <> 'LAW_ENFORCEMENT' ORDER BY key`,
+    ),
+    purposes: await ids(`SELECT id FROM "Purpose" ORDER BY key`),
+    scenes: await ids(`SELECT id FROM "Scene" ORDER BY key`),
+    consent: (await ids(`SELECT id FROM "Consent" WHERE id = 'bench-consent'`))[0] ?? "",
+  };
+}
+
+/**
+ * The rows as CSV, `lines` at a time: record g (1…count) of `prefix` belongs to subject(g), goes
+ * to one of the recipients and purposes in turn, four in five through a scene, one in six on the
+ * benchmark consent, provided at a moment spread over the last three years and kept three more.
+ */
+function* csvRows(
+  ref: References,
+  parts: { prefix: string; count: number; subject: (g: number) => string }[],
+  lines = 5_000,
+): Generator<string> {
+  const now = Date.now();
+  let chunk: string[] = [];
+  for (const { prefix, count, subject } of parts) {
+    for (let g = 1; g <= count; g++) {
+      const at = now - ((g * 7919) % SPREAD_SECONDS) * 1000;
+      const scene = g % 5 === 0 ? "" : ref.scenes[g % ref.scenes.length];
+      chunk.push(
+        [
+          prefix + g,
+          subject(g),
+          ref.recipients[g % ref.recipients.length],
+          ref.purposes[Math.floor(g / 7) % ref.purposes.length],
+          scene,
+          stamp(at),
+          g % 50 === 0 ? stamp(at + 90 * DAY) : "",
+          ITEMS[g % 4],
+          BASES[g % 6],
+          g % 6 === 0 ? ref.consent : "",
+          stamp(plusYears(at, 3)),
+          stamp(at),
+        ].join(","),
+      );
+      if (chunk.length === lines) {
+        yield chunk.join("\n") + "\n";
+        chunk = [];
+      }
+    }
+  }
+  if (chunk.length > 0) yield chunk.join("\n") + "\n";
+}
 
 /** Drops and recreates `name`, applies the migrations and seeds the demo organisation. */
 export async function freshBenchDatabase(adminUrl: string, name: string): Promise<string> {
@@ -74,15 +154,18 @@ export async function seedLedgerSubject(db: pg.Client): Promise<string> {
 }
 
 /**
- * `total` provision records: `heavy` for the benchmark subject, the rest spread over other
- * subjects, `otherSubject` being the SQL expression (over the series number g) naming one.
+ * `total` provision records by COPY (scripts/bench/bulk-load.ts): `heavy` for the benchmark
+ * subject, the rest spread over other subjects, `otherSubject(g)` naming the one of record g.
  */
 export async function seedLedgerRows(
   db: pg.Client,
-  options: { total: number; heavy: number; otherSubject: string },
-): Promise<void> {
-  await db.query(rowsSql(`'${BENCH_SUBJECT_ID}'`, options.heavy, "bench-h"));
-  await db.query(rowsSql(options.otherSubject, options.total - options.heavy, "bench-p"));
+  options: { total: number; heavy: number; otherSubject: (g: number) => string },
+): Promise<{ loadMs: number; rebuildMs: number }> {
+  const rows = csvRows(await references(db), [
+    { prefix: "bench-h", count: options.heavy, subject: () => BENCH_SUBJECT_ID },
+    { prefix: "bench-p", count: options.total - options.heavy, subject: options.otherSubject },
+  ]);
+  return bulkLoad(db, "ProvisionRecord", COLUMNS, rows);
 }
 
 export async function seedBenchDatabase(options: {
@@ -107,7 +190,7 @@ export async function seedBenchDatabase(options: {
     await seedLedgerRows(db, {
       total: options.total,
       heavy: options.heavy,
-      otherSubject: `'bench-s' || (1 + g % ${others})`,
+      otherSubject: (g) => `bench-s${1 + (g % others)}`,
     });
     log(`  ${options.heavy} records for the benchmark subject`);
     await db.query(`ANALYZE`);

@@ -14,7 +14,8 @@ import { countRequests, seedQueueSubjects, seedRequests, seedStaff } from "./see
 // (as scripts/bench/seed-queue.ts makes them) and 1,000,000 provision records, 10,000 of them for
 // the benchmark subject (as scripts/bench/seed-ledger.ts makes them), the other records spread
 // over the same 50,000 subjects; sessions for the benchmark subject, a staff member and a
-// manager; one request of the benchmark subject for its status page. All in bulk SQL.
+// manager; one request of the benchmark subject for its status page. All in bulk SQL, the ledger
+// rows by COPY (scripts/bench/bulk-load.ts).
 //
 //   tsx --conditions=react-server scripts/bench/seed-scale.ts [--scale small]
 
@@ -132,7 +133,7 @@ export async function seedScaleDatabase(options: {
       seedLedgerRows(db, {
         total: size.records,
         heavy: size.heavy,
-        otherSubject: `'bq-s' || (1 + g % ${size.subjects - 1})`,
+        otherSubject: (g) => `bq-s${1 + (g % (size.subjects - 1))}`,
       }),
     );
     await step("VACUUM ANALYZE", () => db.query(`VACUUM ANALYZE`));
