@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
+import { forgetAssignees } from "@/lib/data/requests/list-assignees";
 import { AppError } from "@/lib/errors";
 import type { TStaffAdd } from "@/lib/validation/policies-config";
 
@@ -24,7 +25,7 @@ export async function addStaff(options: { actor: Actor; input: TStaffAdd }) {
   requireStaffManage(actor);
   assertRecentPasskey(actor);
   assertMayChange(actor, "SUBJECT", input.role);
-  return getDb().$transaction(async (tx) => {
+  const result = await getDb().$transaction(async (tx) => {
     const existing = await tx.user.findFirst({
       where: { email: { equals: input.email, mode: "insensitive" } },
       select: { id: true, role: true, name: true, subject: { select: { id: true } } },
@@ -60,4 +61,6 @@ export async function addStaff(options: { actor: Actor; input: TStaffAdd }) {
     });
     return { id: user.id };
   });
+  forgetAssignees();
+  return result;
 }
