@@ -1,5 +1,7 @@
 import type { Page } from "@playwright/test";
 
+import { signTaskLink } from "../lib/fulfilment/engine/connectors/email/link-token";
+import { E2E } from "./support/config";
 import { createSession, insertRequest, sql } from "./support/db";
 import { test } from "./support/fixtures";
 
@@ -95,4 +97,35 @@ test("the tour: subject, staff, manager", async ({ page, baseURL }) => {
     `/ja/manager/settings/systems/${membership.rows[0]!.id}`,
     375,
   );
+
+  // A vendor without an API (an EMAIL system): the page its mailed link opens, no sign-in.
+  await sql().query(
+    `INSERT INTO "DataSystem" (id, key, "nameJa", "nameEn", connector, config, "updatedAt")
+     VALUES ('tourvendorsystem', 'tour-vendor', '配送委託先', 'Delivery vendor', 'EMAIL',
+       '{"to": "desk@vendor.example.jp"}', now())
+     ON CONFLICT (key) DO NOTHING`,
+  );
+  await sql().query(
+    `INSERT INTO "SystemCategoryPurpose" ("systemId", "categoryId", "purposeId")
+     SELECT 'tourvendorsystem', c.id, (SELECT id FROM "Purpose" ORDER BY "sortOrder" LIMIT 1)
+     FROM "DataCategory" c WHERE c.key IN ('address', 'email') ON CONFLICT DO NOTHING`,
+  );
+  const vendorRequest = await insertRequest({
+    subjectId: rows[0]!.id,
+    filedById: rows[0]!.userId,
+    status: "IN_PROGRESS",
+  });
+  const taskId = `tourtask${Date.now()}`;
+  const mailedAt = new Date();
+  await sql().query(
+    `INSERT INTO "FulfilmentTask" (id, "requestId", "systemId", action, status, attempts,
+       "startedAt", "acceptedAt", "updatedAt")
+     VALUES ($1, $2, 'tourvendorsystem', 'EXPORT', 'RUNNING', 1, now(),
+       $3::timestamptz AT TIME ZONE 'UTC', now())`,
+    [taskId, vendorRequest.id, mailedAt.toISOString()],
+  );
+  const link = `/ja/system-tasks/${signTaskLink(Buffer.from(E2E.masterKey, "base64"), taskId, mailedAt)}`;
+  await page.context().clearCookies();
+  await shot(page, "17-vendor-task", link);
+  await shot(page, "18-vendor-task-phone", link, 375);
 });

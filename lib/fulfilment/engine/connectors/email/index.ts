@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 
 import { z } from "@/lib/validation/zod";
 
@@ -14,6 +14,7 @@ import { appBaseUrl } from "../../base-url";
 import { TaskFailure } from "../../failure";
 import { auditTask, type TaskActor, type TaskRef } from "../../settle-task";
 import { uniform } from "../connector";
+import { signTaskLink } from "./link-token";
 import { verifyMailTransport } from "@/lib/mail/deliver";
 
 // The EMAIL connector: for a system run by a person or a vendor without an API. A run of the task
@@ -43,19 +44,11 @@ export function readEmailConfig(config: unknown): TEmailConfig {
   return parsed.data;
 }
 
-const linkKey = (masterKey: Buffer) =>
-  Buffer.from(hkdfSync("sha256", masterKey, Buffer.alloc(0), "email-connector-link", 32));
-
-const signatureOf = (masterKey: Buffer, taskId: string, mailedAt: Date) =>
-  createHmac("sha256", linkKey(masterKey))
-    .update(`${taskId}.${mailedAt.toISOString()}`)
-    .digest("base64url");
-
 const masterKey = () => parseMasterKey(getEnv().MASTER_KEY);
 
 /** The link's token for a task mailed at `mailedAt`. */
 export function taskLinkToken(taskId: string, mailedAt: Date, key = masterKey()): string {
-  return `${taskId}.${signatureOf(key, taskId, mailedAt)}`;
+  return signTaskLink(key, taskId, mailedAt);
 }
 
 /** The task id a token claims; null when it is not shaped like one. */
