@@ -4,7 +4,6 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
-import { forgetAssignees } from "@/lib/data/requests/list-assignees";
 import { AppError } from "@/lib/errors";
 import type { TStaffAdd } from "@/lib/validation/policies-config";
 
@@ -25,7 +24,7 @@ export async function addStaff(options: { actor: Actor; input: TStaffAdd }) {
   requireStaffManage(actor);
   assertRecentPasskey(actor);
   assertMayChange(actor, "SUBJECT", input.role);
-  const result = await getDb().$transaction(async (tx) => {
+  return getDb().$transaction(async (tx) => {
     const existing = await tx.user.findFirst({
       where: { email: { equals: input.email, mode: "insensitive" } },
       select: { id: true, role: true, name: true, subject: { select: { id: true } } },
@@ -61,6 +60,4 @@ export async function addStaff(options: { actor: Actor; input: TStaffAdd }) {
     });
     return { id: user.id };
   });
-  forgetAssignees();
-  return result;
 }

@@ -4,7 +4,6 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertRecentPasskey } from "@/lib/auth/second-factor";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
-import { forgetAssignees } from "@/lib/data/requests/list-assignees";
 import { OPEN_STATUSES } from "@/lib/requests/lifecycle";
 
 import {
@@ -15,19 +14,20 @@ import {
   requireStaffManage,
 } from "./role-rules";
 
-type Removal = { removed: true } | { removed: false; openRequests: number };
-
 /**
  * Takes a person's staff access away (back to a plain sign-in). Refused while they still hold
  * open requests, which would otherwise sit assigned to someone who can no longer open them; the
  * answer says how many so the manager can reassign them first.
  */
-export async function removeStaff(options: { actor: Actor; userId: string }): Promise<Removal> {
+export async function removeStaff(options: {
+  actor: Actor;
+  userId: string;
+}): Promise<{ removed: true } | { removed: false; openRequests: number }> {
   const { actor, userId } = options;
   requireStaffManage(actor);
   assertRecentPasskey(actor);
   assertNotSelf(actor, userId);
-  const result = await getDb().$transaction(async (tx): Promise<Removal> => {
+  return getDb().$transaction(async (tx) => {
     const target = await loadStaff(tx, userId);
     assertMayChange(actor, target.role, "SUBJECT");
     await assertAdminRemains(tx, target, "SUBJECT");
@@ -47,6 +47,4 @@ export async function removeStaff(options: { actor: Actor; userId: string }): Pr
     });
     return { removed: true };
   });
-  forgetAssignees();
-  return result;
 }
