@@ -4,12 +4,14 @@ import type { Page } from "@playwright/test";
 import { sql } from "./support/db";
 import { expect, test } from "./support/fixtures";
 import { waitForMail } from "./support/mail";
+import { expectTranslated } from "./support/staff";
 
 // A fee the law allows (issue 14): staff ask a UK resident for a reasonable fee for further
 // copies; the request waits and the requester reads the amount and how to pay; staff record the
 // payment on the day it arrived and the UK's month (and APPI's ten days) start again from it.
 
 async function expectNoViolations(page: Page, selector: string) {
+  await expectTranslated(page);
   const results = await new AxeBuilder({ page }).include(selector).analyze();
   expect(
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),

@@ -17,6 +17,7 @@ import {
   sql,
 } from "./support/db";
 import { expect, test } from "./support/fixtures";
+import { expectTranslated } from "./support/staff";
 
 // Outcomes, refusals with legal grounds, four-eyes approvals and template messages, from the
 // staff's and the requester's side.
@@ -39,6 +40,7 @@ async function saveTemp(bytes: Buffer, name: string): Promise<string> {
 async function expectNoViolations(page: Page, ...selectors: string[]) {
   const builder = new AxeBuilder({ page });
   for (const selector of selectors) builder.include(selector);
+  await expectTranslated(page);
   const results = await builder.analyze();
   expect(
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),

@@ -7,6 +7,7 @@ import { disclosurePackage } from "../lib/i18n/messages/sections/disclosurePacka
 import { review } from "../lib/i18n/messages/sections/review";
 import { insertItem, requestStatus, sql } from "./support/db";
 import { expect, test } from "./support/fixtures";
+import { expectTranslated } from "./support/staff";
 
 // A disclosure from verification to a downloadable package: staff check the items, withhold one
 // with a reason, build the package, complete the request, and the requester downloads the files
@@ -16,6 +17,7 @@ const en = disclosurePackage.en;
 const ja = disclosurePackage.ja;
 
 async function expectNoViolations(page: Page, selector: string) {
+  await expectTranslated(page);
   const results = await new AxeBuilder({ page }).include(selector).analyze();
   expect(
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),

@@ -8,6 +8,7 @@ import { actionId, postAction } from "./support/actions";
 import { createSession, createUser, insertRequest, requestStatus, sql } from "./support/db";
 import { expect, test } from "./support/fixtures";
 import { waitForMail } from "./support/mail";
+import { expectTranslated } from "./support/staff";
 
 // Staff identity review: the in-page viewer (every view audited), the resubmission loop with the
 // requester, closing as unverifiable, the My Number flag, an agent's three checklists, and the
@@ -19,6 +20,7 @@ const fill = (template: string, params: Record<string, string>) =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? "");
 
 async function expectNoViolations(page: Page) {
+  await expectTranslated(page);
   const results = await new AxeBuilder({ page }).analyze();
   expect(
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),

@@ -11,6 +11,8 @@ import {
   useSyncExternalStore,
 } from "react";
 
+import { loadSections, type LazySection } from "@/lib/i18n/lazy-sections";
+
 // A form's code (react-hook-form, its resolver, the form itself: 15 to 30 kB
 // gzipped) is loaded when someone starts to use it, not with the page.
 //
@@ -25,8 +27,12 @@ import {
 //   it never reaches the browser's default, which would put the fields in the URL;
 // - a click on another button is replayed.
 // A form rendered in the browser (a client-side navigation) loads at once.
+//
+// `sections` are the catalogue sections the form's code translates with that the page does not
+// send (lib/i18n/lazy-sections.ts): they load with the code, before the form renders or hydrates.
 export function deferUntilUsed<P extends object>(
   load: () => Promise<ComponentType<P>>,
+  sections: readonly LazySection[] = [],
 ): ComponentType<P> {
   let release: () => void = () => {};
   const gate = new Promise<void>((resolve) => {
@@ -35,7 +41,8 @@ export function deferUntilUsed<P extends object>(
   if (typeof window === "undefined") release();
   const Lazy = lazy(async () => {
     await gate;
-    return { default: await load() };
+    const [component] = await Promise.all([load(), loadSections(sections)]);
+    return { default: component };
   });
 
   function Deferred(props: P) {

@@ -4,15 +4,17 @@ import { createContext, useContext, useMemo, type ReactNode } from "react";
 
 import type { Locale } from "@/lib/i18n/config";
 import type { ClientMessages } from "@/lib/i18n/client-messages";
-import { format, type MessageKey, type MessageParams, type Translate } from "@/lib/i18n/translate";
+import { loadedSection } from "@/lib/i18n/lazy-sections";
+import { format, type MessageParams } from "@/lib/i18n/interpolate";
+import type { MessageKey, Translate } from "@/lib/i18n/translate";
 
 type Context = { locale: Locale; t: Translate; messages: Partial<ClientMessages> };
 
 const I18nContext = createContext<Context | null>(null);
 
-function lookup(messages: Partial<ClientMessages>, key: string): string | undefined {
+function lookup(messages: object | undefined, parts: readonly string[]): string | undefined {
   let node: unknown = messages;
-  for (const part of key.split(".")) {
+  for (const part of parts) {
     if (typeof node !== "object" || node === null) return undefined;
     node = (node as Record<string, unknown>)[part];
   }
@@ -29,8 +31,13 @@ export function I18nProvider(props: {
   const parent = useContext(I18nContext);
   const value = useMemo(() => {
     const messages = { ...parent?.messages, ...props.messages };
-    const t: Translate = (key: MessageKey, params?: MessageParams) =>
-      format(lookup(messages, key) ?? key, params);
+    // The page's sections first, then those loaded with a deferred form (lib/i18n/lazy-sections).
+    const t: Translate = (key: MessageKey, params?: MessageParams) => {
+      const parts = key.split(".");
+      const text =
+        lookup(messages, parts) ?? lookup(loadedSection(locale, parts[0]!), parts.slice(1));
+      return format(text ?? key, params);
+    };
     return { locale, t, messages };
   }, [locale, parent, props.messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -1,5 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 
+import { CLIENT_SECTIONS } from "../../lib/i18n/client-messages";
+
 import { insertRequest } from "./db";
 
 /** A request in identity review, as if the person had just filed it; its reference. */
@@ -26,4 +28,17 @@ export async function verifyAsStaff(page: Page, reference: string) {
   if ((await subjectCheck.count()) > 0) await subjectCheck.check();
   await page.getByRole("button", { name: "本人確認済みとして記録" }).click();
   await expect(page.getByTestId("status")).toHaveText("対応中");
+}
+
+const RAW_KEY = new RegExp(
+  `\\b(?:${CLIENT_SECTIONS.join("|")})\\.[a-z][A-Za-z]*(?:\\.[A-Za-z]+)*\\b`,
+);
+
+/**
+ * No catalogue key shows as text on the page: every string its client components draw, and every
+ * error key an action answered with, was in the sections the page sent or that loaded with the
+ * form (lib/i18n/lazy-sections.ts). A missing section shows its keys, not blank text.
+ */
+export async function expectTranslated(page: Page) {
+  expect((await page.locator("body").innerText()).match(RAW_KEY)?.[0] ?? null).toBeNull();
 }

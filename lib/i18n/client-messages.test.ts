@@ -35,7 +35,7 @@ function sectionsUsedBy(file: string): Set<string> {
   return used;
 }
 
-/** Every project file a file reaches through its static imports (itself included). */
+/** Every project file a file reaches through its static imports (itself included; types aside). */
 function reachable(start: string): Set<string> {
   const seen = new Set<string>();
   const queue = [start];
@@ -43,12 +43,29 @@ function reachable(start: string): Set<string> {
     const file = queue.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    for (const match of read(file).matchAll(/^(?:import|export)\s[^;]*?from\s+"([^"]+)";/gms)) {
+    for (const match of read(file).matchAll(
+      /^(?:import|export)\s(?!type\s)[^;]*?from\s+"([^"]+)";/gms,
+    )) {
       const next = resolveImport(root, file, match[1]!);
       if (next && !next.includes(`${path.sep}generated${path.sep}`)) queue.push(next);
     }
   }
   return seen;
+}
+
+/**
+ * The deferred components a file defines (components/forms/defer-until-used.tsx): the module each
+ * loads and the catalogue sections loaded with it (lib/i18n/lazy-sections.ts).
+ */
+function deferredIn(file: string): { target: string; sections: string[] }[] {
+  return [
+    ...read(file).matchAll(
+      /deferUntilUsed\(\s*\(\)\s*=>\s*import\("([^"]+)"\)\.then\(\(m\) => m\.\w+\),?\s*(?:\[([^\]]*)\])?/g,
+    ),
+  ].map((m) => ({
+    target: resolveImport(root, file, m[1]!)!,
+    sections: [...(m[2] ?? "").matchAll(/"([a-zA-Z]+)"/g)].map((n) => n[1]!),
+  }));
 }
 
 function declaredBy(page: string): Set<string> {
@@ -92,7 +109,27 @@ describe("client catalogue", () => {
       const name = path.relative(root, page);
       const missing = [...needs].filter((s) => !base.has(s) && !declared.has(s));
       if (missing.length) problems.push(`${name} misses ${missing.join(", ")}`);
+      // A deferred form's code: its sections come from the page or load with it.
+      for (const deferred of [...reachable(page)].flatMap(deferredIn)) {
+        const uses = [...reachable(deferred.target)]
+          .filter(isClient)
+          .flatMap((f) => [...sectionsUsedBy(f)]);
+        const lacking = uses.filter(
+          (s) => !base.has(s) && !declared.has(s) && !deferred.sections.includes(s),
+        );
+        if (lacking.length)
+          problems.push(
+            `${name}: ${path.relative(root, deferred.target)} misses ${[...new Set(lacking)].join(", ")}`,
+          );
+      }
     }
     expect(problems).toEqual([]);
+  });
+
+  it("finds the deferred forms and what they load", () => {
+    const deferred = deferredIn(path.join(root, "components", "staff", "deferred-forms.ts"));
+    expect(deferred.length).toBeGreaterThan(15);
+    for (const d of deferred) expect(statSync(d.target).isFile()).toBe(true);
+    expect(deferred.some((d) => d.sections.includes("decisions"))).toBe(true);
   });
 });

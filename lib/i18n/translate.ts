@@ -1,4 +1,5 @@
 import type { Locale } from "./config";
+import { format, type MessageParams } from "./interpolate";
 import { en } from "./messages/en";
 import { ja, type Messages } from "./messages/ja";
 
@@ -8,7 +9,7 @@ type Leaves<T, P extends string = ""> = {
 }[keyof T & string];
 
 export type MessageKey = Leaves<Messages>;
-export type MessageParams = Record<string, string | number>;
+export { format, type MessageParams };
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 const catalogues: Record<Locale, Messages> = { ja, en };
@@ -20,13 +21,6 @@ function lookup(messages: Messages, key: string): string | undefined {
     node = (node as Record<string, unknown>)[part];
   }
   return typeof node === "string" ? node : undefined;
-}
-
-export function format(template: string, params?: MessageParams): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in params ? String(params[name]) : match,
-  );
 }
 
 /** A translator for one locale. Unknown keys come back as the key itself, never as blank text. */

@@ -3,16 +3,17 @@
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 
-import { useI18n } from "@/components/i18n/i18n-provider";
-
 const FAST_MS = 2_000;
 const SLOW_MS = 10_000;
 /** After this many quick refreshes (a system that calls back late), refresh less often. */
 const FAST_TICKS = 90;
 
-/** Refreshes the page while the engine works on a task, so its status changes show by themselves. */
-export function TaskRefresher({ active }: { active: boolean }) {
-  const { t } = useI18n();
+/**
+ * Refreshes the page while the engine works on a task, so its status changes show by themselves.
+ * The label comes translated from the server: the page's HTML need not carry the fulfilment
+ * strings for it (lib/i18n/lazy-sections.ts).
+ */
+export function TaskRefresher({ active, label }: { active: boolean; label: string }) {
   const router = useRouter();
   useEffect(() => {
     if (!active) return;
@@ -27,5 +28,5 @@ export function TaskRefresher({ active }: { active: boolean }) {
     return () => clearTimeout(timer);
   }, [active, router]);
   if (!active) return null;
-  return <p className="help">{t("fulfilment.tasks.refreshing")}</p>;
+  return <p className="help">{label}</p>;
 }

@@ -59,6 +59,7 @@ export async function TasksPanel({ request, actor, locale, t }: StaffPanelProps)
         <>
           <p>{t("fulfilment.tasks.intro")}</p>
           <TaskRefresher
+            label={t("fulfilment.tasks.refreshing")}
             active={tasks.some((task) =>
               isEngineWorking({
                 ...task,

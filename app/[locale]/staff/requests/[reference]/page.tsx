@@ -51,12 +51,7 @@ export default async function StaffRequestPage({
     <ClientSections
       locale={locale}
       sections={[
-        "queue",
         "channel",
-        "review",
-        "fulfilment",
-        "disclosurePackage",
-        "decisions",
         "messages",
         "identity",
         "outcome",
@@ -64,7 +59,8 @@ export default async function StaffRequestPage({
         "deadlines",
         "extensions",
         "jurisdictions",
-        "fees",
+        // Decisions, the disclosure package, assignment and fees load with their forms
+        // (components/staff/deferred-forms.ts).
       ]}
     >
       <h1>
