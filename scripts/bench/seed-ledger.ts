@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 
 import { createPrismaClient } from "../../lib/db";
+import { LEGAL_BASES } from "../../lib/integration/wire";
 import { seedDemo } from "../../prisma/seed/index";
 import { applyMigrations } from "../db/migrations";
 
@@ -36,14 +37,6 @@ const ITEMS = [
   '"{name,usage_record}"',
   '"{email,ad_id,cookie_id}"',
   '"{member_id,points_balance}"',
-];
-const BASES = [
-  "CONSENT",
-  "OPT_OUT",
-  "LAW",
-  "USER_APPLICATION",
-  "CONTRACT",
-  "PROCESSING_ENTRUSTMENT",
 ];
 const DAY = 86_400_000;
 /** Spread over three years (94,608,000 s) by a stride prime to it. */
@@ -101,7 +94,7 @@ function* csvRows(
           stamp(at),
           g % 50 === 0 ? stamp(at + 90 * DAY) : "",
           ITEMS[g % 4],
-          BASES[g % 6],
+          LEGAL_BASES[g % LEGAL_BASES.length],
           g % 6 === 0 ? ref.consent : "",
           stamp(plusYears(at, 3)),
           stamp(at),
