@@ -59,8 +59,8 @@ export default async function StaffRequestPage({
         "deadlines",
         "extensions",
         "jurisdictions",
-        // Decisions, the disclosure package, assignment and fees load with their forms
-        // (components/staff/deferred-forms.ts).
+        // Decisions, the disclosure package, assignment, fees, tasks and identity review load
+        // with their forms (components/staff/deferred-forms.ts, lib/i18n/lazy-sections.ts).
       ]}
     >
       <h1>
