@@ -125,6 +125,68 @@ test("filters, pages by keyset and marks requests with little time left", async 
   await expect(page.getByTestId("queue-total")).toHaveText("未完了の請求: 55件");
 });
 
+test("a search from a later page starts again from the first, with the same filters", async ({
+  page,
+  signIn,
+}) => {
+  await signIn("STAFF");
+  const owner = await createUser("STAFF");
+  const subject = await createUser("SUBJECT", { withSubject: true });
+  const refs = await insertRequests(55, () => ({
+    subjectId: subject.subjectId!,
+    assigneeId: owner.id,
+    receivedAgo: DAY,
+    dueIn: 5 * DAY,
+  }));
+  await page.goto(`/ja/staff?assignee=${owner.id}`);
+  await page.getByRole("link", { name: "次のページ" }).click();
+  await expect(page).toHaveURL(/after=/);
+  await page.getByLabel("受付番号、または本人の氏名・フリガナ・メールアドレス").fill(refs[0]!);
+  await page.getByRole("button", { name: "検索する" }).click();
+  await expect(page).not.toHaveURL(/after=/);
+  await expect(page).toHaveURL(new RegExp(`assignee=${owner.id}`));
+  await expect(page.getByTestId("queue-total")).toHaveText("未完了の請求: 1件");
+  expect(await rowRefs(page)).toEqual([refs[0]]);
+});
+
+test("a row clicked while a search is on its way opens, and stays open when the search answers", async ({
+  page,
+  signIn,
+}) => {
+  await signIn("STAFF");
+  const owner = await createUser("STAFF");
+  const subject = await createUser("SUBJECT", { withSubject: true });
+  const [reference] = await insertRequests(1, () => ({
+    subjectId: subject.subjectId!,
+    assigneeId: owner.id,
+    receivedAgo: HOUR,
+    dueIn: 9 * DAY,
+  }));
+  await page.goto(`/ja/staff?assignee=${owner.id}`);
+  // The search's answer is held back until the row has been clicked; Next.js's router opens the
+  // row once the answer is in. It must then stay open, not go back to the queue.
+  let answer!: () => void;
+  const held = new Promise<void>((resolve) => (answer = resolve));
+  await page.route(
+    (url) => url.pathname === "/ja/staff",
+    async (route) => {
+      if (route.request().method() === "POST") await held;
+      await route.continue();
+    },
+  );
+  await page.getByLabel("受付番号、または本人の氏名・フリガナ・メールアドレス").fill(reference!);
+  await page.getByRole("button", { name: "検索する" }).click();
+  await page.getByTestId(`queue-row-${reference}`).getByRole("link", { name: reference }).click();
+  const searched = page.waitForResponse(
+    (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/ja/staff",
+  );
+  answer();
+  await searched;
+  await page.waitForLoadState("networkidle");
+  await expect(page).toHaveURL(new RegExp(`/ja/staff/requests/${reference}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(reference!);
+});
+
 test("searches without putting the term in the URL, claims, and reports a lost race", async ({
   page,
   signIn,

@@ -68,6 +68,7 @@ test("a disclosure request travels from the subject to staff and back", async ({
   // The queue is shared with the rest of the suite, and busy: staff look the request up.
   await page.getByLabel("受付番号、または本人の氏名・フリガナ・メールアドレス").fill(reference);
   await page.getByRole("button", { name: "検索する" }).click();
+  await expect(page.getByTestId("queue-total")).toHaveText("未完了の請求: 1件");
   const row = page.getByTestId(`queue-row-${reference}`);
   await expect(row).toContainText("受付済み");
   await expect(row).toContainText(jstDatePlus(10));

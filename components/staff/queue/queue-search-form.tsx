@@ -12,7 +12,7 @@ import type { MessageKey } from "@/lib/i18n/translate";
 /**
  * Search by reference or by the subject's name, kana or email. The term is posted to a server
  * action that keeps it in a short-lived httpOnly cookie, never in the URL (personal data); the
- * page then reloads from the first page with the same filters.
+ * page then shows the first page with the same filters.
  */
 export function QueueSearchForm(props: { term: string; firstPageHref: string }) {
   const { locale, t } = useI18n();
@@ -26,8 +26,13 @@ export function QueueSearchForm(props: { term: string; firstPageHref: string }) 
       const result = await setQueueSearch({ term: value, locale });
       if (!result.ok) return setFailure(result.fieldErrors?.term ?? result.error);
       if (value === "") setTerm("");
-      router.push(props.firstPageHref);
-      router.refresh();
+      // The action sets a cookie, so Next.js has already re-rendered this page with the search
+      // applied. Only a later page of the queue goes back to the first; a refresh or push from
+      // the first page would race, and undo, a row the person opened meanwhile.
+      const here = window.location;
+      const first = new URL(props.firstPageHref, here.href);
+      if (here.pathname === first.pathname && here.search !== first.search)
+        router.push(props.firstPageHref);
     });
   return (
     <form
