@@ -1,7 +1,15 @@
+import { AUDIT_LOCK } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db";
 
-/** The next public reference of the year, e.g. R-2026-000123; the counter row is locked by the upsert. */
+/**
+ * The next public reference of the year, e.g. R-2026-000123; the counter row is locked by the
+ * upsert until the transaction ends. Every filing audits in the same transaction, some before
+ * this (a new subject) and some after: the audit chain's lock is taken first here, so every
+ * filing takes the two in the same order. Taken the other way round, two filings at once
+ * deadlocked (one holding the chain and waiting for the counter, the other the reverse).
+ */
 export async function nextReference(tx: Tx, now: Date): Promise<string> {
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`);
   const year = Number(
     new Intl.DateTimeFormat("en", { timeZone: "Asia/Tokyo", year: "numeric" }).format(now),
   );
