@@ -55,6 +55,21 @@ async function insertRequests(
   return refs;
 }
 
+/** One staff member's own queue: `count` requests of one person, all assigned to them. */
+async function ownQueue(
+  count: number,
+  each: (i: number) => { receivedAgo: number; dueIn: number; type?: string },
+) {
+  const owner = await createUser("STAFF");
+  const subject = await createUser("SUBJECT", { withSubject: true });
+  const refs = await insertRequests(count, (i) => ({
+    subjectId: subject.subjectId!,
+    assigneeId: owner.id,
+    ...each(i),
+  }));
+  return { owner, refs };
+}
+
 const rowRefs = (page: Page) =>
   page
     .locator("tbody tr[data-row]")
@@ -65,13 +80,9 @@ test("filters, pages by keyset and marks requests with little time left", async 
   signIn,
 }) => {
   await signIn("STAFF");
-  const owner = await createUser("STAFF");
-  const subject = await createUser("SUBJECT", { withSubject: true });
   // 55 requests of one staff member: the first overdue, the second with 10% of its time left,
   // the rest comfortable; five corrections among them.
-  const refs = await insertRequests(55, (i) => ({
-    subjectId: subject.subjectId!,
-    assigneeId: owner.id,
+  const { owner, refs } = await ownQueue(55, (i) => ({
     receivedAgo: i === 0 ? 12 * DAY : i === 1 ? 9 * DAY : DAY,
     dueIn: i === 0 ? -2 * DAY - HOUR : i === 1 ? DAY - HOUR : (2 + i) * DAY,
     type: i >= 10 && i < 15 ? "CORRECTION" : "DISCLOSURE",
@@ -130,14 +141,7 @@ test("a search from a later page starts again from the first, with the same filt
   signIn,
 }) => {
   await signIn("STAFF");
-  const owner = await createUser("STAFF");
-  const subject = await createUser("SUBJECT", { withSubject: true });
-  const refs = await insertRequests(55, () => ({
-    subjectId: subject.subjectId!,
-    assigneeId: owner.id,
-    receivedAgo: DAY,
-    dueIn: 5 * DAY,
-  }));
+  const { owner, refs } = await ownQueue(55, () => ({ receivedAgo: DAY, dueIn: 5 * DAY }));
   await page.goto(`/ja/staff?assignee=${owner.id}`);
   await page.getByRole("link", { name: "次のページ" }).click();
   await expect(page).toHaveURL(/after=/);
@@ -154,14 +158,10 @@ test("a row clicked while a search is on its way opens, and stays open when the 
   signIn,
 }) => {
   await signIn("STAFF");
-  const owner = await createUser("STAFF");
-  const subject = await createUser("SUBJECT", { withSubject: true });
-  const [reference] = await insertRequests(1, () => ({
-    subjectId: subject.subjectId!,
-    assigneeId: owner.id,
-    receivedAgo: HOUR,
-    dueIn: 9 * DAY,
-  }));
+  const {
+    owner,
+    refs: [reference],
+  } = await ownQueue(1, () => ({ receivedAgo: HOUR, dueIn: 9 * DAY }));
   await page.goto(`/ja/staff?assignee=${owner.id}`);
   // The search's answer is held back until the row has been clicked; Next.js's router opens the
   // row once the answer is in. It must then stay open, not go back to the queue.

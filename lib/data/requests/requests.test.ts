@@ -18,6 +18,8 @@ let mod: {
   get: typeof import("./get-request");
   packages: typeof import("@/lib/data/packages/build-package");
   audit: typeof import("@/lib/audit/verify");
+  record: typeof import("@/lib/audit/record");
+  reference: typeof import("./reference");
   boss: typeof import("@/lib/jobs/boss");
 };
 
@@ -63,6 +65,8 @@ beforeAll(async () => {
     get: await import("./get-request"),
     packages: await import("@/lib/data/packages/build-package"),
     audit: await import("@/lib/audit/verify"),
+    record: await import("@/lib/audit/record"),
+    reference: await import("./reference"),
     boss: await import("@/lib/jobs/boss"),
   };
   await db.deadlinePolicy.create({
@@ -74,6 +78,47 @@ afterAll(async () => {
   await (await mod.boss.getBoss()).stop({ graceful: false });
   await db.$disconnect();
   await testDb.drop();
+});
+
+describe("two filings at once", () => {
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const event = (entityId: string) => ({
+    actorId: null,
+    actorRole: "SUBJECT",
+    action: "test.filing",
+    entityType: "Request",
+    entityId,
+  });
+
+  // One audits before it takes its reference (a new subject), the other after: they must not
+  // deadlock on the audit chain's lock and the counter row.
+  it("take references and audit in one order, so both succeed", async () => {
+    const now = new Date();
+    const auditFirst = db.$transaction(
+      async (tx) => {
+        await mod.record.recordAudit(tx, event("first"));
+        await pause(400);
+        return mod.reference.nextReference(tx, now);
+      },
+      { timeout: 20_000 },
+    );
+    await pause(150);
+    const referenceFirst = db.$transaction(
+      async (tx) => {
+        const reference = await mod.reference.nextReference(tx, now);
+        await pause(400);
+        await mod.record.recordAudit(tx, event("second"));
+        return reference;
+      },
+      { timeout: 20_000 },
+    );
+    const results = await Promise.allSettled([auditFirst, referenceFirst]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+    const references = results.map((r) => (r as PromiseFulfilledResult<string>).value);
+    expect(new Set(references).size).toBe(2);
+    for (const reference of references) expect(reference).toMatch(/^R-\d{4}-\d{6}$/);
+    expect((await mod.audit.verifyAuditChain(db)).ok).toBe(true);
+  });
 });
 
 describe("filing and deciding a disclosure request", () => {
