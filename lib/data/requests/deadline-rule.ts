@@ -2,7 +2,7 @@ import "server-only";
 
 import { cache } from "react";
 
-import { getDb, type Tx } from "@/lib/db";
+import { getDb, type Db, type Tx } from "@/lib/db";
 import { computeDeadlines, type DeadlineResult, type Policy } from "@/lib/deadlines/engine";
 import type { Jurisdiction, RequestType } from "@/lib/generated/prisma/enums";
 
@@ -20,7 +20,7 @@ const POLICY_FIELDS = {
 
 /** The configured policies of these jurisdictions for this type or every type (the engine picks). */
 async function policiesFor(
-  tx: Tx,
+  tx: Db | Tx,
   type: RequestType,
   jurisdictions: readonly Jurisdiction[],
 ): Promise<Policy[]> {
@@ -62,6 +62,55 @@ export async function initialDeadlines(
   return { dueAt: result.dueAt, ackDueAt: result.ackDueAt };
 }
 
+/** What a request's deadlines derive from: its own facts, policies, clock events and extensions. */
+async function deadlineInputs(tx: Db | Tx, requestId: string) {
+  const request = await tx.request.findUniqueOrThrow({
+    where: { id: requestId },
+    select: {
+      id: true,
+      type: true,
+      status: true,
+      jurisdictions: true,
+      jurisdictionReasons: true,
+      receivedAt: true,
+      residenceCountry: true,
+      residenceRegion: true,
+    },
+  });
+  // One after another: a transaction's queries share one connection.
+  const policies = await policiesFor(tx, request.type, request.jurisdictions);
+  const clockEvents = await tx.clockEvent.findMany({
+    where: { requestId },
+    select: { kind: true, at: true },
+  });
+  const extensions = await tx.extension.findMany({
+    where: { requestId },
+    select: { jurisdiction: true, newDueAt: true, noticeSentAt: true, createdAt: true },
+  });
+  return { request, policies, clockEvents, extensions };
+}
+
+function deadlinesFrom(inputs: Awaited<ReturnType<typeof deadlineInputs>>, now: Date) {
+  const { request, policies, clockEvents, extensions } = inputs;
+  const result = computeDeadlines({
+    receivedAt: request.receivedAt,
+    type: request.type,
+    jurisdictions: request.jurisdictions,
+    policies,
+    residenceCountry: request.residenceCountry,
+    clockEvents,
+    extensions,
+    now,
+  });
+  return {
+    dueAt: result.unextendedDueAt,
+    extendedDueAt:
+      result.dueAt.getTime() !== result.unextendedDueAt.getTime() ? result.dueAt : null,
+    ackDueAt: result.ackDueAt,
+    result,
+  };
+}
+
 /**
  * The request's deadlines derived again from its policies, clock events (pauses and resumes) and
  * extensions: never edited by hand. `dueAt` is the earliest date before extensions (what
@@ -78,43 +127,17 @@ export async function recomputeDueAt(
   ackDueAt: Date | null;
   result: DeadlineResult;
 }> {
-  const request = await tx.request.findUniqueOrThrow({
-    where: { id: requestId },
-    select: { type: true, jurisdictions: true, receivedAt: true, residenceCountry: true },
-  });
-  // One after another: a transaction's queries share one connection.
-  const policies = await policiesFor(tx, request.type, request.jurisdictions);
-  const clockEvents = await tx.clockEvent.findMany({
-    where: { requestId },
-    select: { kind: true, at: true },
-  });
-  const extensions = await tx.extension.findMany({
-    where: { requestId },
-    select: { jurisdiction: true, newDueAt: true, noticeSentAt: true, createdAt: true },
-  });
-  const result = computeDeadlines({
-    receivedAt: request.receivedAt,
-    type: request.type,
-    jurisdictions: request.jurisdictions,
-    policies,
-    residenceCountry: request.residenceCountry,
-    clockEvents,
-    extensions,
-    now: options.now ?? new Date(),
-  });
-  return {
-    dueAt: result.unextendedDueAt,
-    extendedDueAt:
-      result.dueAt.getTime() !== result.unextendedDueAt.getTime() ? result.dueAt : null,
-    ackDueAt: result.ackDueAt,
-    result,
-  };
+  return deadlinesFrom(await deadlineInputs(tx, requestId), options.now ?? new Date());
 }
 
 /**
- * A request's deadlines as a page shows them: derived once per server render however many panels
- * ask (the jurisdiction panel and the extension section of the staff request page).
+ * A request's deadlines as a page shows them, with what they derive from (the request's laws and
+ * residence, its policies and extensions): read once per server render however many panels ask
+ * (the jurisdiction panel and the extension section of the staff request page). Read outside a
+ * transaction: under READ COMMITTED one would not give its statements one snapshot either, and
+ * its BEGIN and COMMIT were two more round trips per view.
  */
-export const currentDeadlines = cache(async (requestId: string) =>
-  getDb().$transaction((tx) => recomputeDueAt(tx, requestId)),
-);
+export const currentDeadlines = cache(async (requestId: string) => {
+  const inputs = await deadlineInputs(getDb(), requestId);
+  return { ...deadlinesFrom(inputs, new Date()), ...inputs };
+});

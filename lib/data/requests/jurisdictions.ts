@@ -11,30 +11,20 @@ import { isOpen } from "@/lib/requests/lifecycle";
 import type { TSetJurisdictions } from "@/lib/validation/jurisdictions";
 
 import { currentDeadlines, recomputeDueAt } from "./deadline-rule";
+import { requestIdFor } from "./request-id";
 
 const reasonsOf = (value: unknown): Record<string, JurisdictionReason> =>
   value && typeof value === "object" ? (value as Record<string, JurisdictionReason>) : {};
 
 /**
  * The laws a request answers to, each with why and its own clock (after pauses and extensions),
- * and which one governs (the earliest). For staff.
+ * and which one governs (the earliest). For staff; NOT_FOUND for an unknown reference.
  */
 export async function getJurisdictionState(options: { actor: Actor; reference: string }) {
   const { actor, reference } = options;
   if (!can(actor.role, "request:read-any")) return null;
-  const request = await getDb().request.findUnique({
-    where: { reference },
-    select: {
-      id: true,
-      status: true,
-      jurisdictions: true,
-      jurisdictionReasons: true,
-      residenceCountry: true,
-      residenceRegion: true,
-    },
-  });
-  if (!request) return null;
-  const { result } = await currentDeadlines(request.id);
+  // The request's laws and residence come with its deadlines, read once per page.
+  const { request, result } = await currentDeadlines(await requestIdFor(actor, reference));
   const reasons = reasonsOf(request.jurisdictionReasons);
   return {
     open: isOpen(request.status),

@@ -279,15 +279,8 @@ const extensionState = cache(async (actor: Actor, reference: string) => {
   if (!can(actor.role, "request:read-any")) throw new AppError("FORBIDDEN");
   const requestId = await requestIdFor(actor, reference);
   const now = new Date();
-  const db = getDb();
-  const request = await db.request.findUniqueOrThrow({
-    where: { id: requestId },
-    select: { type: true, jurisdictions: true },
-  });
-  const [policies, extensions, pending, { result }] = await Promise.all([
-    db.deadlinePolicy.findMany({ where: { jurisdiction: { in: request.jurisdictions } } }),
-    db.extension.findMany({ where: { requestId }, select: { jurisdiction: true } }),
-    db.approval.findFirst({
+  const [pending, { request, policies, extensions, result }] = await Promise.all([
+    getDb().approval.findFirst({
       where: { requestId, kind: "EXTENSION", decision: "PENDING" },
       orderBy: { requestedAt: "desc" },
       select: {
@@ -298,7 +291,8 @@ const extensionState = cache(async (actor: Actor, reference: string) => {
         requestedBy: { select: { name: true, email: true } },
       },
     }),
-    // The same derivation the jurisdiction panel shows, made once per page.
+    // The same derivation the jurisdiction panel shows, with the policies and extensions it
+    // read: made once per page.
     currentDeadlines(requestId),
   ]);
   const allowed = request.jurisdictions.filter((j) => {
