@@ -136,6 +136,43 @@ test("filters, pages by keyset and marks requests with little time left", async 
   await expect(page.getByTestId("queue-total")).toHaveText("未完了の請求: 55件");
 });
 
+test("the filters fold away until one applies, so a phone shows the queue first", async ({
+  page,
+  signIn,
+}) => {
+  await signIn("STAFF");
+  await page.setViewportSize({ width: 375, height: 800 });
+  const { owner, refs } = await ownQueue(3, (i) => ({ receivedAgo: DAY, dueIn: (3 + i) * DAY }));
+  // Nothing narrows the queue: the filters are one line, and rows are in the first screen.
+  await page.goto("/ja/staff");
+  const filters = page.locator("details.filters");
+  await expect(filters).not.toHaveAttribute("open");
+  await expect(page.getByLabel("種類", { exact: true })).toBeHidden();
+  await expect(page.getByTestId("queue-filter-count")).toHaveCount(0);
+  const firstRow = page.locator("tbody tr[data-row]").first();
+  const box = await firstRow.boundingBox();
+  expect(box!.y).toBeLessThan(800);
+  // Opened with the keyboard, the fields are there; applying one keeps them open, counted.
+  await filters.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  await expect(filters).toHaveAttribute("open");
+  await page.getByLabel("担当").selectOption("me");
+  await page.getByRole("button", { name: "絞り込む" }).click();
+  await expect(page).toHaveURL(/assignee=me/);
+  await expect(filters).toHaveAttribute("open");
+  await expect(page.getByTestId("queue-filter-count")).toHaveText("1件の条件");
+  await expect(page.getByLabel("担当")).toHaveValue("me");
+  // Cleared, it folds again.
+  await page.getByRole("link", { name: "条件をクリア" }).click();
+  await expect(page).toHaveURL(/\/ja\/staff$/);
+  await expect(filters).not.toHaveAttribute("open");
+  // In English, the count is translated.
+  await page.goto(`/en/staff?assignee=${owner.id}&type=DISCLOSURE`);
+  await expect(page.getByTestId("queue-filter-count")).toHaveText("Conditions: 2");
+  expect(await rowRefs(page)).toEqual(refs);
+  await expectNoViolations(page);
+});
+
 test("a search from a later page starts again from the first, with the same filters", async ({
   page,
   signIn,

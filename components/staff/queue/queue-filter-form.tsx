@@ -39,7 +39,24 @@ function FilterSelect(props: {
   );
 }
 
-/** A plain GET form: works without JavaScript; only codes, a date and user ids reach the URL. */
+/** The conditions that narrow the queue (the sort only orders it). */
+const CONDITIONS = [
+  "type",
+  "status",
+  "jurisdiction",
+  "assignee",
+  "dueBefore",
+  "filer",
+  "channel",
+  "ack",
+] as const satisfies readonly (keyof TQueueFilter)[];
+
+/**
+ * A plain GET form: works without JavaScript; only codes, a date and user ids reach the URL.
+ * Folded away while nothing narrows the queue, so the list comes first (on a phone the nine
+ * fields filled the screen); open, with how many conditions apply, when any does or the order
+ * was changed. A native disclosure: no script.
+ */
 export function QueueFilterForm(props: {
   action: string;
   filter: TQueueFilter;
@@ -48,94 +65,104 @@ export function QueueFilterForm(props: {
 }) {
   const { filter, t } = props;
   const any = t("queue.filter.any");
+  const active = CONDITIONS.filter((k) => filter[k] !== undefined).length;
   return (
-    <form method="get" action={props.action} aria-labelledby="queue-filter-title">
-      <h2 id="queue-filter-title">{t("queue.filter.title")}</h2>
-      <div className="row">
-        <FilterSelect
-          id="q-type"
-          name="type"
-          label={t("request.type")}
-          value={filter.type}
-          any={any}
-          options={REQUEST_TYPES.map((v) => ({ value: v, label: t(`requestType.${v}`) }))}
-        />
-        <FilterSelect
-          id="q-status"
-          name="status"
-          label={t("request.status")}
-          value={filter.status}
-          any={any}
-          options={OPEN_STATUSES.map((v) => ({ value: v, label: t(`status.${v}`) }))}
-        />
-        <FilterSelect
-          id="q-jurisdiction"
-          name="jurisdiction"
-          label={t("queue.filter.jurisdiction")}
-          value={filter.jurisdiction}
-          any={any}
-          options={JURISDICTIONS.map((v) => ({ value: v, label: t(`queue.jurisdiction.${v}`) }))}
-        />
-        <FilterSelect
-          id="q-assignee"
-          name="assignee"
-          label={t("staff.assignee")}
-          value={filter.assignee}
-          any={any}
-          options={[
-            { value: "me", label: t("queue.filter.assigneeMe") },
-            { value: "unassigned", label: t("staff.unassigned") },
-            ...props.assignees.map((a) => ({
-              value: a.id,
-              label: a.name ? `${a.name} (${a.email})` : a.email,
-            })),
-          ]}
-        />
-      </div>
-      <div className="row">
-        <TextField
-          id="q-due-before"
-          type="date"
-          label={t("queue.filter.dueBefore")}
-          name="dueBefore"
-          defaultValue={filter.dueBefore ?? ""}
-        />
-        <FilterSelect
-          id="q-filer"
-          name="filer"
-          label={t("request.filerRole")}
-          value={filter.filer}
-          any={any}
-          options={QUEUE_FILERS.map((v) => ({ value: v, label: t(`queue.filer.${v}`) }))}
-        />
-        <FilterSelect
-          id="q-channel"
-          name="channel"
-          label={t("request.channel")}
-          value={filter.channel}
-          any={any}
-          options={QUEUE_CHANNELS.map((v) => ({ value: v, label: t(`channel.${v}`) }))}
-        />
-        <FilterSelect
-          id="q-ack"
-          name="ack"
-          label={t("queue.filter.ack")}
-          value={filter.ack}
-          any={any}
-          options={QUEUE_ACK.map((v) => ({ value: v, label: t("queue.filter.ackOverdue") }))}
-        />
-        <FilterSelect
-          id="q-sort"
-          name="sort"
-          label={t("queue.sort.label")}
-          value={filter.sort ?? "due-asc"}
-          options={QUEUE_SORTS.map((v) => ({ value: v, label: t(`queue.sort.${v}`) }))}
-        />
-      </div>
-      <p>
-        <SubmitButton pending={false}>{t("queue.filter.apply")}</SubmitButton>{" "}
-        <a href={props.action}>{t("queue.filter.clear")}</a>
-      </p>
-    </form>
+    <details className="filters" open={active > 0 || filter.sort !== undefined}>
+      <summary>
+        <h2 id="queue-filter-title">{t("queue.filter.title")}</h2>
+        {active > 0 && (
+          <span className="filters-count" data-testid="queue-filter-count">
+            {t("queue.filter.active", { count: active })}
+          </span>
+        )}
+      </summary>
+      <form method="get" action={props.action} aria-labelledby="queue-filter-title">
+        <div className="row">
+          <FilterSelect
+            id="q-type"
+            name="type"
+            label={t("request.type")}
+            value={filter.type}
+            any={any}
+            options={REQUEST_TYPES.map((v) => ({ value: v, label: t(`requestType.${v}`) }))}
+          />
+          <FilterSelect
+            id="q-status"
+            name="status"
+            label={t("request.status")}
+            value={filter.status}
+            any={any}
+            options={OPEN_STATUSES.map((v) => ({ value: v, label: t(`status.${v}`) }))}
+          />
+          <FilterSelect
+            id="q-jurisdiction"
+            name="jurisdiction"
+            label={t("queue.filter.jurisdiction")}
+            value={filter.jurisdiction}
+            any={any}
+            options={JURISDICTIONS.map((v) => ({ value: v, label: t(`queue.jurisdiction.${v}`) }))}
+          />
+          <FilterSelect
+            id="q-assignee"
+            name="assignee"
+            label={t("staff.assignee")}
+            value={filter.assignee}
+            any={any}
+            options={[
+              { value: "me", label: t("queue.filter.assigneeMe") },
+              { value: "unassigned", label: t("staff.unassigned") },
+              ...props.assignees.map((a) => ({
+                value: a.id,
+                label: a.name ? `${a.name} (${a.email})` : a.email,
+              })),
+            ]}
+          />
+        </div>
+        <div className="row">
+          <TextField
+            id="q-due-before"
+            type="date"
+            label={t("queue.filter.dueBefore")}
+            name="dueBefore"
+            defaultValue={filter.dueBefore ?? ""}
+          />
+          <FilterSelect
+            id="q-filer"
+            name="filer"
+            label={t("request.filerRole")}
+            value={filter.filer}
+            any={any}
+            options={QUEUE_FILERS.map((v) => ({ value: v, label: t(`queue.filer.${v}`) }))}
+          />
+          <FilterSelect
+            id="q-channel"
+            name="channel"
+            label={t("request.channel")}
+            value={filter.channel}
+            any={any}
+            options={QUEUE_CHANNELS.map((v) => ({ value: v, label: t(`channel.${v}`) }))}
+          />
+          <FilterSelect
+            id="q-ack"
+            name="ack"
+            label={t("queue.filter.ack")}
+            value={filter.ack}
+            any={any}
+            options={QUEUE_ACK.map((v) => ({ value: v, label: t("queue.filter.ackOverdue") }))}
+          />
+          <FilterSelect
+            id="q-sort"
+            name="sort"
+            label={t("queue.sort.label")}
+            value={filter.sort ?? "due-asc"}
+            options={QUEUE_SORTS.map((v) => ({ value: v, label: t(`queue.sort.${v}`) }))}
+          />
+        </div>
+        <p>
+          <SubmitButton pending={false}>{t("queue.filter.apply")}</SubmitButton>{" "}
+          <a href={props.action}>{t("queue.filter.clear")}</a>
+        </p>
+      </form>
+    </details>
   );
 }

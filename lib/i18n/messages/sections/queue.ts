@@ -5,6 +5,7 @@ const ja = {
   totalMore: "未完了の請求: {count}件以上",
   filter: {
     title: "絞り込み",
+    active: "{count}件の条件",
     any: "すべて",
     apply: "絞り込む",
     clear: "条件をクリア",
@@ -138,6 +139,7 @@ const en: typeof ja = {
   totalMore: "Open requests: more than {count}",
   filter: {
     title: "Filter",
+    active: "Conditions: {count}",
     any: "Any",
     apply: "Apply filters",
     clear: "Clear filters",
