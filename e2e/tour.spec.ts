@@ -30,6 +30,43 @@ async function signInAsDemo(page: Page, email: string) {
   ]);
 }
 
+/**
+ * A request as the portal would hold it, for the pictures: this year's reference, received so
+ * many days before its JP due date (10 days, to the end of the day in Tokyo, as the deadline
+ * engine counts) and with its filing on the timeline. Another spec's insertRequest leaves these
+ * out, and the workspace then showed a due date before receipt.
+ */
+async function tourRequest(
+  person: { id: string; userId: string },
+  type: string,
+  status: string,
+  dueInDays: number,
+) {
+  const { id, reference } = await insertRequest({
+    subjectId: person.id,
+    filedById: person.userId,
+    status,
+    type,
+  });
+  const year = new Date().getFullYear();
+  const ours = `R-${year}-${reference.slice(-6)}`;
+  await sql().query(
+    `UPDATE "Request" SET reference = $2,
+       "receivedAt" = now() - make_interval(days => 10 - $3),
+       "dueAt" = ((date_trunc('day', ((now() - make_interval(days => 10 - $3)) AT TIME ZONE 'UTC')
+                   AT TIME ZONE 'Asia/Tokyo') + interval '11 days' - interval '1 millisecond')
+                  AT TIME ZONE 'Asia/Tokyo') AT TIME ZONE 'UTC'
+     WHERE id = $1`,
+    [id, ours, dueInDays],
+  );
+  await sql().query(
+    `INSERT INTO "RequestEvent" (id, "requestId", kind, "toStatus", at)
+     SELECT $2, id, 'submitted', 'SUBMITTED', "receivedAt" FROM "Request" WHERE id = $1`,
+    [id, `tourevent${id}`],
+  );
+  return { id, reference: ours };
+}
+
 async function shot(page: Page, name: string, path: string, width = 1280) {
   await page.setViewportSize({ width, height: width > 600 ? 900 : 800 });
   await page.goto(path);
@@ -50,26 +87,30 @@ test("the tour: subject, staff, manager", async ({ page, baseURL }) => {
     `SELECT s.id, s."userId" FROM "Subject" s JOIN "User" u ON u.id = s."userId" WHERE u.email = $1`,
     ["hanako.sato@example.jp"],
   );
-  const { reference } = await insertRequest({
-    subjectId: rows[0]!.id,
-    filedById: rows[0]!.userId,
-    status: "AWAITING_IDENTITY",
-  });
+  const { reference } = await tourRequest(rows[0]!, "DISCLOSURE", "AWAITING_IDENTITY", 10);
   await shot(page, "06-request-status", `/ja/me/requests/${reference}`);
   // A day's queue: requests of other kinds, states and deadlines beside hers.
   const spread: [string, string, number][] = [
     ["CORRECTION", "IN_PROGRESS", 3],
-    ["SUSPENSION_ERASURE", "IDENTITY_REVIEW", 12],
+    ["SUSPENSION_ERASURE", "IDENTITY_REVIEW", 8],
     ["PROVISION_RECORDS", "NEEDS_INFO", -2],
-    ["STOP_PROVISION", "SUBMITTED", 25],
+    ["STOP_PROVISION", "SUBMITTED", 9],
     ["PURPOSE_NOTIFICATION", "AWAITING_APPROVAL", 6],
   ];
   for (const [type, status, days] of spread) {
-    const r = await insertRequest({ subjectId: rows[0]!.id, filedById: rows[0]!.userId, status });
-    await sql().query(
-      `UPDATE "Request" SET type = $2::"RequestType", "dueAt" = now() + make_interval(days => $3) WHERE id = $1`,
-      [r.id, type, days],
-    );
+    const { id } = await tourRequest(rows[0]!, type, status, days);
+    // Waiting for her answer: staff's question is on the request.
+    if (status === "NEEDS_INFO")
+      await sql().query(
+        `INSERT INTO "Message" (id, "requestId", "authorId", direction, body, "createdAt")
+         SELECT $2, $1, u.id, 'TO_REQUESTER', $3, now() - interval '3 days'
+         FROM "User" u WHERE u.email = 'staff@example.jp'`,
+        [
+          id,
+          `tourmessage${id}`,
+          "ご請求の対象期間を確認させてください。2025年4月以降の提供記録でよろしいでしょうか。",
+        ],
+      );
   }
   await shot(page, "07-my-page-phone", "/ja/me", 375);
 
@@ -110,11 +151,7 @@ test("the tour: subject, staff, manager", async ({ page, baseURL }) => {
      SELECT 'tourvendorsystem', c.id, (SELECT id FROM "Purpose" ORDER BY "sortOrder" LIMIT 1)
      FROM "DataCategory" c WHERE c.key IN ('address', 'email') ON CONFLICT DO NOTHING`,
   );
-  const vendorRequest = await insertRequest({
-    subjectId: rows[0]!.id,
-    filedById: rows[0]!.userId,
-    status: "IN_PROGRESS",
-  });
+  const vendorRequest = await tourRequest(rows[0]!, "DISCLOSURE", "IN_PROGRESS", 8);
   const taskId = `tourtask${Date.now()}`;
   const mailedAt = new Date();
   await sql().query(
