@@ -156,12 +156,12 @@ test("the filters fold away until one applies, so a phone shows the queue first"
   await filters.locator("summary").focus();
   await page.keyboard.press("Enter");
   await expect(filters).toHaveAttribute("open");
-  await page.getByLabel("担当").selectOption("me");
+  await page.getByLabel("担当", { exact: true }).selectOption("me");
   await page.getByRole("button", { name: "絞り込む" }).click();
   await expect(page).toHaveURL(/assignee=me/);
   await expect(filters).toHaveAttribute("open");
   await expect(page.getByTestId("queue-filter-count")).toHaveText("1件の条件");
-  await expect(page.getByLabel("担当")).toHaveValue("me");
+  await expect(page.getByLabel("担当", { exact: true })).toHaveValue("me");
   // Cleared, it folds again.
   await page.getByRole("link", { name: "条件をクリア" }).click();
   await expect(page).toHaveURL(/\/ja\/staff$/);
