@@ -230,9 +230,11 @@ test("a 500 fails the task with its reason; retry from the page succeeds once th
   await verify(staff, "en");
   const row = staff.getByTestId(`task-${system.key}-EXPORT`);
   await expect(row.getByTestId("task-status")).toHaveText("Failed");
+  await expect(row.getByTestId("task-connector")).toHaveText("HTTP");
   await expect(row.getByTestId("task-error")).toHaveText(
-    "The system answered with an error (HTTP 500)",
+    "Last error: The system answered with an error (HTTP 500)",
   );
+  await expect(row.getByTestId("task-attempts")).toHaveText("Attempts: 1");
   await expect(row.getByTestId("task-result")).toHaveText("—");
   expect(await taskStatus(reference, system.key)).toEqual({
     status: "FAILED",
@@ -247,7 +249,8 @@ test("a 500 fails the task with its reason; retry from the page succeeds once th
     .click();
   await expect(row.getByTestId("task-status")).toHaveText("Succeeded");
   await expect(row.getByTestId("task-result")).toHaveText("2 items");
-  await expect(row.getByTestId("task-error")).toHaveText("—");
+  await expect(row.getByTestId("task-error")).toHaveCount(0);
+  await expect(row.getByTestId("task-attempts")).toHaveText("Attempts: 2");
   expect(await taskStatus(reference, system.key)).toEqual({
     status: "SUCCEEDED",
     attempts: 2,
@@ -274,10 +277,11 @@ test("a system that fails once is retried by the queue with backoff, then succee
   // Between attempts the task waits to be retried, with the first attempt's reason shown.
   await expect(row.getByTestId("task-status")).toHaveText("再試行待ち");
   await expect(row.getByTestId("task-error")).toHaveText(
-    "システムがエラーを返しました（HTTP 503）",
+    "直近のエラー：システムがエラーを返しました（HTTP 503）",
   );
   await expect(row.getByTestId("task-status")).toHaveText("完了", { timeout: 45_000 });
-  await expect(row.getByTestId("task-error")).toHaveText("—");
+  await expect(row.getByTestId("task-error")).toHaveCount(0);
+  await expect(row.getByTestId("task-attempts")).toHaveText("試行 2回");
   expect((await taskStatus(reference, system.key))?.attempts).toBe(2);
 });
 
@@ -298,7 +302,7 @@ test("a system that does not answer in time fails the task; staff cancel it with
   const row = staff.getByTestId(`task-${system.key}-EXPORT`);
   await expect(row.getByTestId("task-status")).toHaveText("失敗");
   await expect(row.getByTestId("task-error")).toHaveText(
-    "タイムアウト（システムが時間内に応答しませんでした）",
+    "直近のエラー：タイムアウト（システムが時間内に応答しませんでした）",
   );
 
   await row.getByText("取り消す", { exact: true }).click();

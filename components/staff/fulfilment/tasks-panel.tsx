@@ -37,6 +37,7 @@ export async function TasksPanel({ request, actor, locale, t }: StaffPanelProps)
       ...task,
       name: locale === "ja" ? task.system.nameJa : task.system.nameEn,
       actionLabel: t(`fulfilment.tasks.action.${task.action}`),
+      failure: describeFailure(task.lastError, t),
       retry: mayAct && canRetry(state, now),
       cancel: mayAct && canCancel(state),
       manual: mayAct && canCompleteManually(state),
@@ -71,57 +72,84 @@ export async function TasksPanel({ request, actor, locale, t }: StaffPanelProps)
           <StackTable
             caption={t("fulfilment.tasks.caption")}
             className="tasks"
+            // Five columns, so the table reads in the workspace's column beside the facts: how a
+            // system is reached goes under its name, attempts and the last error under the state.
             columns={[
               t("fulfilment.tasks.columns.system"),
-              t("fulfilment.tasks.columns.connector"),
               t("fulfilment.tasks.columns.action"),
               t("fulfilment.tasks.columns.status"),
-              t("fulfilment.tasks.columns.attempts"),
-              t("fulfilment.tasks.columns.lastError"),
               t("fulfilment.tasks.columns.result"),
               ...(mayAct ? [t("fulfilment.tasks.columns.operations")] : []),
             ]}
           >
             {rows.map((task) => (
               <tr key={task.id} data-testid={`task-${task.system.key}-${task.action}`}>
-                <th scope="row">{task.name}</th>
-                <td>{t(`fulfilment.tasks.connector.${task.system.connector}`)}</td>
-                <td>{task.actionLabel}</td>
-                <td data-testid="task-status">
-                  {task.awaitingStart && task.status === "PENDING"
-                    ? t("fulfilment.tasks.awaitingStart")
-                    : task.status === "PENDING" && task.lastError
-                      ? t("fulfilment.tasks.retrying")
-                      : t(`fulfilment.tasks.status.${task.status}`)}
-                  {task.system.connector === "EMAIL" &&
-                  task.status === "RUNNING" &&
-                  task.acceptedAt ? (
-                    <>
-                      <br />
-                      <small data-testid="task-mailed">
-                        {t("fulfilment.tasks.mailed", {
-                          to: ZEmailConfig.safeParse(task.system.config).data?.to ?? "—",
-                          date: formatDateTime(locale, task.acceptedAt),
-                          count: task.reminders,
-                        })}
-                      </small>
-                    </>
-                  ) : (
+                <th scope="row">
+                  {task.name}
+                  <br />
+                  <small className="muted" data-testid="task-connector">
+                    {t(`fulfilment.tasks.connector.${task.system.connector}`)}
+                  </small>
+                </th>
+                <td className="task-word">{task.actionLabel}</td>
+                <td>
+                  <span data-testid="task-status">
+                    {/* A state is one word, kept whole; the wait for a dry run is a sentence. */}
+                    <span
+                      className={
+                        task.awaitingStart && task.status === "PENDING" ? undefined : "task-word"
+                      }
+                    >
+                      {task.awaitingStart && task.status === "PENDING"
+                        ? t("fulfilment.tasks.awaitingStart")
+                        : task.status === "PENDING" && task.lastError
+                          ? t("fulfilment.tasks.retrying")
+                          : t(`fulfilment.tasks.status.${task.status}`)}
+                    </span>
+                    {task.system.connector === "EMAIL" &&
                     task.status === "RUNNING" &&
-                    task.startedAt && (
+                    task.acceptedAt ? (
                       <>
                         <br />
-                        <small>
-                          <time dateTime={task.startedAt.toISOString()}>
-                            {formatDateTime(locale, task.startedAt)}
-                          </time>
+                        <small data-testid="task-mailed">
+                          {t("fulfilment.tasks.mailed", {
+                            to: ZEmailConfig.safeParse(task.system.config).data?.to ?? "—",
+                            date: formatDateTime(locale, task.acceptedAt),
+                            count: task.reminders,
+                          })}
                         </small>
                       </>
-                    )
+                    ) : (
+                      task.status === "RUNNING" &&
+                      task.startedAt && (
+                        <>
+                          <br />
+                          <small>
+                            <time dateTime={task.startedAt.toISOString()}>
+                              {formatDateTime(locale, task.startedAt)}
+                            </time>
+                          </small>
+                        </>
+                      )
+                    )}
+                  </span>
+                  {task.attempts > 0 && (
+                    <>
+                      <br />
+                      <small className="muted" data-testid="task-attempts">
+                        {t("fulfilment.tasks.attempts", { count: task.attempts })}
+                      </small>
+                    </>
+                  )}
+                  {task.failure && (
+                    <>
+                      <br />
+                      <small data-testid="task-error">
+                        {t("fulfilment.tasks.lastError", { error: task.failure })}
+                      </small>
+                    </>
                   )}
                 </td>
-                <td>{task.attempts}</td>
-                <td data-testid="task-error">{describeFailure(task.lastError, t) ?? "—"}</td>
                 <td data-testid="task-result">
                   {task.status === "SUCCEEDED"
                     ? summariseResult(task.result, t)

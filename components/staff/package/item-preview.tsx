@@ -73,7 +73,7 @@ export function ItemPreview(props: {
       {total === 0 ? (
         <p>{t("disclosurePackage.preview.empty")}</p>
       ) : (
-        <table data-testid="package-items">
+        <table data-testid="package-items" className="preview-items">
           <caption>
             {t("disclosurePackage.preview.caption", { from, to: from + items.length - 1, total })}
           </caption>

@@ -99,14 +99,13 @@ const ja = {
     caption: "システムごとのタスクと状態",
     columns: {
       system: "システム",
-      connector: "接続方式",
       action: "作業",
       status: "状態",
-      attempts: "試行",
-      lastError: "直近のエラー",
       result: "結果",
       operations: "操作",
     },
+    attempts: "試行 {count}回",
+    lastError: "直近のエラー：{error}",
     connector: {
       INTERNAL: "ポータル内",
       HTTP: "HTTP連携",
@@ -377,14 +376,13 @@ const en: typeof ja = {
     caption: "Tasks per system and their status",
     columns: {
       system: "System",
-      connector: "Connector",
       action: "Action",
       status: "Status",
-      attempts: "Attempts",
-      lastError: "Last error",
       result: "Result",
       operations: "Actions",
     },
+    attempts: "Attempts: {count}",
+    lastError: "Last error: {error}",
     connector: {
       INTERNAL: "Portal",
       HTTP: "HTTP",
