@@ -55,7 +55,17 @@ async function seedLedger(subjectId: string) {
   });
 }
 
+/** The filters fold away while none applies: opened by their summary, with the keyboard. */
+async function openFilters(page: Page) {
+  const filters = page.locator("details.filters");
+  if ((await filters.getAttribute("open")) !== null) return;
+  await filters.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  await expect(filters).toHaveAttribute("open");
+}
+
 async function filterBy(page: Page, label: string, value: string, submit: string) {
+  await openFilters(page);
   await page.getByLabel(label, { exact: true }).selectOption(value);
   // Keyboard: focus the submit button and press Enter.
   await page.getByRole("button", { name: submit }).focus();
@@ -93,6 +103,7 @@ async function expectOffersClass(page: Page, label: string, cls: string, includi
 const L = {
   ja: {
     total: (n: number) => `該当する記録: ${n}件`,
+    conditions: (n: number) => `${n}件の条件`,
     apply: "絞り込む",
     clear: "条件をクリア",
     cls: "提供先の区分",
@@ -113,6 +124,7 @@ const L = {
   },
   en: {
     total: (n: number) => `Matching entries: ${n}`,
+    conditions: (n: number) => `Conditions: ${n}`,
     apply: "Apply filters",
     clear: "Clear filters",
     cls: "Recipient class",
@@ -177,12 +189,17 @@ for (const locale of ["ja", "en"] as const) {
     await expect(page.getByRole("heading", { name: l.total(1) })).toBeVisible();
     await expect(rows.first()).toHaveAttribute("data-recipient", "hotel-sakuratei");
     await page.getByRole("link", { name: l.clear }).click();
+    // Cleared, the filters fold again.
+    await expect(page.locator("details.filters")).not.toHaveAttribute("open");
+    await expect(page.getByTestId("ledger-filter-count")).toHaveCount(0);
     // The continuous provision's period overlaps the range, so it is shown too.
+    await openFilters(page);
     await page.getByLabel(l.from, { exact: true }).fill("2026-01-01");
     await page.getByLabel(l.to, { exact: true }).fill("2026-02-28");
     await page.getByRole("button", { name: l.apply }).click();
     await expect(page.getByRole("heading", { name: l.total(2) })).toBeVisible();
     await expect(rows).toHaveCount(2);
+    await expect(page.getByTestId("ledger-filter-count")).toHaveText(l.conditions(2));
     expect(new URL(page.url()).search).not.toMatch(/@|%40/);
 
     const axe = await new AxeBuilder({ page }).analyze();
@@ -194,6 +211,7 @@ for (const locale of ["ja", "en"] as const) {
     await seedLedger(person.subjectId!);
     const classes = await recipientClasses();
     await page.goto(`/${locale}/me/ledger`);
+    await openFilters(page);
     const cls = page.getByLabel(l.cls, { exact: true });
     const recipient = page.getByLabel(l.recipient, { exact: true });
     // No class: every class's recipients.

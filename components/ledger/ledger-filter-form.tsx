@@ -12,10 +12,21 @@ interface Options {
   scenes: { key: string; name: string }[];
 }
 
+/** The conditions that narrow the ledger. */
+const CONDITIONS = [
+  "recipientClass",
+  "recipient",
+  "scene",
+  "from",
+  "to",
+] as const satisfies readonly (keyof TLedgerFilter)[];
+
 /**
  * A plain GET form: works without JavaScript, every control labelled (through the shared field
  * layer), keys only in the URL. The recipient list shows the chosen class's recipients
- * (RecipientOptions follows the class select in the browser).
+ * (RecipientOptions follows the class select in the browser). Folded away while nothing narrows
+ * the ledger, so the entries come first (on a phone the five fields filled the screen); open,
+ * with how many conditions apply, when any does. A native disclosure: no script.
  */
 export function LedgerFilterForm(props: {
   action: string;
@@ -28,77 +39,87 @@ export function LedgerFilterForm(props: {
   const byClass = RECIPIENT_CLASSES.flatMap((c) =>
     options.recipients.filter((r) => r.recipientClass === c),
   );
+  const active = CONDITIONS.filter((k) => filter[k] !== undefined).length;
   return (
-    <form method="get" action={props.action} aria-labelledby="ledger-filter-title" role="search">
-      <h2 id="ledger-filter-title">{t("ledger.filter.title")}</h2>
-      <div className="row">
-        <SelectField
-          id="f-class"
-          label={t("ledger.filter.recipientClass")}
-          name="recipientClass"
-          defaultValue={filter.recipientClass ?? ""}
-        >
-          <option value="">{t("ledger.filter.any")}</option>
-          {RECIPIENT_CLASSES.map((c) => (
-            <option key={c} value={c}>
-              {t(`recipientClass.${c}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          id="f-recipient"
-          label={t("ledger.filter.recipient")}
-          name="recipient"
-          defaultValue={filter.recipient ?? ""}
-        >
-          <option value="">{t("ledger.filter.any")}</option>
-          <RecipientOptions
-            recipients={byClass}
-            recipientClass={filter.recipientClass}
-            classSelectId="f-class"
-            recipientSelectId="f-recipient"
+    <details className="filters" open={active > 0}>
+      <summary>
+        <h2 id="ledger-filter-title">{t("ledger.filter.title")}</h2>
+        {active > 0 && (
+          <span className="filters-count" data-testid="ledger-filter-count">
+            {t("ledger.filter.active", { count: active })}
+          </span>
+        )}
+      </summary>
+      <form method="get" action={props.action} aria-labelledby="ledger-filter-title" role="search">
+        <div className="row">
+          <SelectField
+            id="f-class"
+            label={t("ledger.filter.recipientClass")}
+            name="recipientClass"
+            defaultValue={filter.recipientClass ?? ""}
+          >
+            <option value="">{t("ledger.filter.any")}</option>
+            {RECIPIENT_CLASSES.map((c) => (
+              <option key={c} value={c}>
+                {t(`recipientClass.${c}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id="f-recipient"
+            label={t("ledger.filter.recipient")}
+            name="recipient"
+            defaultValue={filter.recipient ?? ""}
+          >
+            <option value="">{t("ledger.filter.any")}</option>
+            <RecipientOptions
+              recipients={byClass}
+              recipientClass={filter.recipientClass}
+              classSelectId="f-class"
+              recipientSelectId="f-recipient"
+            />
+          </SelectField>
+          <SelectField
+            id="f-scene"
+            label={t("ledger.filter.scene")}
+            name="scene"
+            defaultValue={filter.scene ?? ""}
+          >
+            <option value="">{t("ledger.filter.any")}</option>
+            {options.scenes.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.name}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        {/* One hint for the two dates, under both (each date names it). */}
+        <div className="row">
+          <TextField
+            id="f-from"
+            label={t("ledger.filter.from")}
+            type="date"
+            name="from"
+            defaultValue={filter.from ?? ""}
+            describedBy="f-range-help"
           />
-        </SelectField>
-        <SelectField
-          id="f-scene"
-          label={t("ledger.filter.scene")}
-          name="scene"
-          defaultValue={filter.scene ?? ""}
-        >
-          <option value="">{t("ledger.filter.any")}</option>
-          {options.scenes.map((s) => (
-            <option key={s.key} value={s.key}>
-              {s.name}
-            </option>
-          ))}
-        </SelectField>
-      </div>
-      {/* One hint for the two dates, under both (each date names it). */}
-      <div className="row">
-        <TextField
-          id="f-from"
-          label={t("ledger.filter.from")}
-          type="date"
-          name="from"
-          defaultValue={filter.from ?? ""}
-          describedBy="f-range-help"
-        />
-        <TextField
-          id="f-to"
-          label={t("ledger.filter.to")}
-          type="date"
-          name="to"
-          defaultValue={filter.to ?? ""}
-          describedBy="f-range-help"
-        />
-      </div>
-      <p id="f-range-help" className="help">
-        {t("ledger.filter.rangeHelp")}
-      </p>
-      <p>
-        <SubmitButton pending={false}>{t("ledger.filter.apply")}</SubmitButton>{" "}
-        <a href={props.clearHref}>{t("ledger.filter.clear")}</a>
-      </p>
-    </form>
+          <TextField
+            id="f-to"
+            label={t("ledger.filter.to")}
+            type="date"
+            name="to"
+            defaultValue={filter.to ?? ""}
+            describedBy="f-range-help"
+          />
+        </div>
+        <p id="f-range-help" className="help">
+          {t("ledger.filter.rangeHelp")}
+        </p>
+        <p>
+          <SubmitButton pending={false}>{t("ledger.filter.apply")}</SubmitButton>{" "}
+          <a href={props.clearHref}>{t("ledger.filter.clear")}</a>
+        </p>
+      </form>
+    </details>
   );
 }

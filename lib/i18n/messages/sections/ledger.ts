@@ -12,6 +12,7 @@ const ja = {
   link: "あなたの情報の提供先（第三者提供記録）",
   filter: {
     title: "絞り込み",
+    active: "{count}件の条件",
     recipientClass: "提供先の区分",
     recipient: "提供先",
     scene: "提供シーン",
@@ -188,6 +189,7 @@ const en: typeof ja = {
   link: "Who received my data (provision ledger)",
   filter: {
     title: "Filter",
+    active: "Conditions: {count}",
     recipientClass: "Recipient class",
     recipient: "Recipient",
     scene: "Scene",
