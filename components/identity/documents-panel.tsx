@@ -1,3 +1,4 @@
+import { StackTable } from "@/components/ui/stack-table";
 import type { Actor } from "@/lib/auth/actor";
 import { listDocuments } from "@/lib/data/identity/list-documents";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
@@ -38,27 +39,25 @@ export async function DocumentsPanel(props: {
       {documents.length === 0 ? (
         <p data-testid="identity-empty">{t("identity.empty")}</p>
       ) : (
-        <table data-testid="identity-documents">
-          <caption>{t("identity.listTitle")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("identity.columns.kind")}</th>
-              <th scope="col">{t("identity.columns.owner")}</th>
-              <th scope="col">{t("identity.columns.uploadedAt")}</th>
-              <th scope="col">{t("identity.columns.size")}</th>
+        <StackTable
+          testId="identity-documents"
+          caption={t("identity.listTitle")}
+          columns={[
+            t("identity.columns.kind"),
+            t("identity.columns.owner"),
+            t("identity.columns.uploadedAt"),
+            t("identity.columns.size"),
+          ]}
+        >
+          {documents.map((document) => (
+            <tr key={document.id}>
+              <td>{t(`identity.kind.${document.kind}`)}</td>
+              <td>{t(`identity.owner.${document.owner}`)}</td>
+              <td>{formatDateTime(locale, document.uploadedAt)}</td>
+              <td>{formatSize(t, document.sizeBytes)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {documents.map((document) => (
-              <tr key={document.id}>
-                <td>{t(`identity.kind.${document.kind}`)}</td>
-                <td>{t(`identity.owner.${document.owner}`)}</td>
-                <td>{formatDateTime(locale, document.uploadedAt)}</td>
-                <td>{formatSize(t, document.sizeBytes)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </StackTable>
       )}
       {acceptsUploads(status) ? (
         <DocumentUpload reference={reference} />

@@ -1,3 +1,4 @@
+import { StackTable } from "@/components/ui/stack-table";
 import type { Actor } from "@/lib/auth/actor";
 import { getRequestChanges } from "@/lib/data/fulfilment/request-changes";
 import type { RequestType } from "@/lib/generated/prisma/enums";
@@ -31,33 +32,30 @@ export async function RequestChanges(props: {
       {changes.length > 0 && (
         <>
           <h3>{t("fulfilment.actions.result.changesTitle")}</h3>
-          <table>
-            <caption>{t("fulfilment.actions.result.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("fulfilment.actions.result.columns.item")}</th>
-                <th scope="col">{t("fulfilment.actions.result.columns.system")}</th>
-                <th scope="col">{t("fulfilment.actions.result.columns.action")}</th>
-                <th scope="col">{t("fulfilment.actions.result.columns.before")}</th>
-                <th scope="col">{t("fulfilment.actions.result.columns.after")}</th>
+          <StackTable
+            caption={t("fulfilment.actions.result.caption")}
+            columns={[
+              t("fulfilment.actions.result.columns.item"),
+              t("fulfilment.actions.result.columns.system"),
+              t("fulfilment.actions.result.columns.action"),
+              t("fulfilment.actions.result.columns.before"),
+              t("fulfilment.actions.result.columns.after"),
+            ]}
+          >
+            {changes.map((c, i) => (
+              <tr key={`${c.ref}-${i}`}>
+                <th scope="row">{c.item}</th>
+                <td>{c.system}</td>
+                <td>{t(`fulfilment.actions.result.action.${c.action}`)}</td>
+                <td>{c.before ?? "—"}</td>
+                <td>
+                  {c.action === "DELETE"
+                    ? t("fulfilment.actions.result.deleted")
+                    : (c.after ?? "—")}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {changes.map((c, i) => (
-                <tr key={`${c.ref}-${i}`}>
-                  <th scope="row">{c.item}</th>
-                  <td>{c.system}</td>
-                  <td>{t(`fulfilment.actions.result.action.${c.action}`)}</td>
-                  <td>{c.before ?? "—"}</td>
-                  <td>
-                    {c.action === "DELETE"
-                      ? t("fulfilment.actions.result.deleted")
-                      : (c.after ?? "—")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </StackTable>
         </>
       )}
       {erased > 0 && (
@@ -69,25 +67,22 @@ export async function RequestChanges(props: {
       {kept.length > 0 && (
         <>
           <h3>{t("fulfilment.actions.result.keptTitle")}</h3>
-          <table>
-            <caption>{t("fulfilment.actions.result.keptCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("fulfilment.actions.result.keptColumns.item")}</th>
-                <th scope="col">{t("fulfilment.actions.result.columns.system")}</th>
-                <th scope="col">{t("fulfilment.actions.result.keptColumns.reason")}</th>
+          <StackTable
+            caption={t("fulfilment.actions.result.keptCaption")}
+            columns={[
+              t("fulfilment.actions.result.keptColumns.item"),
+              t("fulfilment.actions.result.columns.system"),
+              t("fulfilment.actions.result.keptColumns.reason"),
+            ]}
+          >
+            {kept.map((k, i) => (
+              <tr key={i}>
+                <th scope="row">{k.item}</th>
+                <td>{k.system ?? "—"}</td>
+                <td>{k.reason}</td>
               </tr>
-            </thead>
-            <tbody>
-              {kept.map((k, i) => (
-                <tr key={i}>
-                  <th scope="row">{k.item}</th>
-                  <td>{k.system ?? "—"}</td>
-                  <td>{k.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </StackTable>
         </>
       )}
       {restrictions.length > 0 && (

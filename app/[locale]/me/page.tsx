@@ -18,6 +18,7 @@ import { getTranslator } from "@/lib/i18n/translate";
 import { isOpen } from "@/lib/requests/lifecycle";
 import { Inbox } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
+import { StackTable } from "@/components/ui/stack-table";
 
 export const dynamic = "force-dynamic";
 
@@ -76,39 +77,37 @@ export default async function MyPage({ params }: { params: Promise<{ locale: str
             testId="requests-empty"
           />
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("request.reference")}</th>
-                <th scope="col">{t("request.type")}</th>
-                <th scope="col">{t("request.status")}</th>
-                <th scope="col">{t("request.dueAt")}</th>
+          <StackTable
+            labelledBy="requests-title"
+            columns={[
+              t("request.reference"),
+              t("request.type"),
+              t("request.status"),
+              t("request.dueAt"),
+            ]}
+          >
+            {requests.map((r) => (
+              <tr key={r.reference}>
+                <td>
+                  <Link href={`/${locale}/me/requests/${r.reference}`}>{r.reference}</Link>
+                </td>
+                <td>{t(`requestType.${r.type}`)}</td>
+                <td>
+                  <StatusBadge status={r.status} t={t} />
+                </td>
+                <td>
+                  <DueLabel
+                    due={r.dueAt}
+                    locale={locale}
+                    t={t}
+                    open={isOpen(r.status)}
+                    now={now}
+                    zone={readerZone(r.residenceCountry, r.residenceRegion)}
+                  />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {requests.map((r) => (
-                <tr key={r.reference}>
-                  <td>
-                    <Link href={`/${locale}/me/requests/${r.reference}`}>{r.reference}</Link>
-                  </td>
-                  <td>{t(`requestType.${r.type}`)}</td>
-                  <td>
-                    <StatusBadge status={r.status} t={t} />
-                  </td>
-                  <td>
-                    <DueLabel
-                      due={r.dueAt}
-                      locale={locale}
-                      t={t}
-                      open={isOpen(r.status)}
-                      now={now}
-                      zone={readerZone(r.residenceCountry, r.residenceRegion)}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </StackTable>
         )}
       </section>
 

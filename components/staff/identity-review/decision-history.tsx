@@ -1,3 +1,4 @@
+import { StackTable } from "@/components/ui/stack-table";
 import type { IdentityReview } from "@/lib/data/identity/get-identity-review";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -22,48 +23,47 @@ export function DecisionHistory(props: {
       {decisions.length === 0 ? (
         <p>{t("review.decisions.empty")}</p>
       ) : (
-        <table aria-labelledby="decisions-title" data-testid="review-decisions">
-          <thead>
-            <tr>
-              <th scope="col">{t("review.decisions.columns.decidedAt")}</th>
-              <th scope="col">{t("review.decisions.columns.result")}</th>
-              <th scope="col">{t("review.decisions.columns.by")}</th>
-              <th scope="col">{t("review.decisions.columns.checks")}</th>
-              <th scope="col">{t("review.decisions.columns.reasons")}</th>
-              <th scope="col">{t("review.decisions.columns.note")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {decisions.map((decision) => {
-              const checks = (decision.checks ?? {}) as Record<string, unknown>;
-              const ticked = IDENTITY_CHECKS.filter((check) => checks[check] === true);
-              return (
-                <tr key={decision.id} data-result={decision.result}>
-                  <td>{formatDateTime(locale, decision.decidedAt)}</td>
-                  <td>{t(`review.decisions.result.${decision.result}`)}</td>
-                  <td>{decision.decidedBy?.name ?? decision.decidedBy?.email ?? "—"}</td>
-                  <td>
-                    {ticked.length > 0
-                      ? ticked.map((check) => t(`review.checks.summary.${check}`)).join(", ")
-                      : t("review.decisions.none")}
-                  </td>
-                  <td>
-                    {decision.reasons.length > 0 ? (
-                      <ul>
-                        {decision.reasons.map((code) => (
-                          <li key={code}>{reasonText(decision.result, code)}</li>
-                        ))}
-                      </ul>
-                    ) : (
-                      t("review.decisions.none")
-                    )}
-                  </td>
-                  <td style={{ whiteSpace: "pre-wrap" }}>{decision.note || "—"}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <StackTable
+          labelledBy="decisions-title"
+          testId="review-decisions"
+          columns={[
+            t("review.decisions.columns.decidedAt"),
+            t("review.decisions.columns.result"),
+            t("review.decisions.columns.by"),
+            t("review.decisions.columns.checks"),
+            t("review.decisions.columns.reasons"),
+            t("review.decisions.columns.note"),
+          ]}
+        >
+          {decisions.map((decision) => {
+            const checks = (decision.checks ?? {}) as Record<string, unknown>;
+            const ticked = IDENTITY_CHECKS.filter((check) => checks[check] === true);
+            return (
+              <tr key={decision.id} data-result={decision.result}>
+                <td>{formatDateTime(locale, decision.decidedAt)}</td>
+                <td>{t(`review.decisions.result.${decision.result}`)}</td>
+                <td>{decision.decidedBy?.name ?? decision.decidedBy?.email ?? "—"}</td>
+                <td>
+                  {ticked.length > 0
+                    ? ticked.map((check) => t(`review.checks.summary.${check}`)).join(", ")
+                    : t("review.decisions.none")}
+                </td>
+                <td>
+                  {decision.reasons.length > 0 ? (
+                    <ul>
+                      {decision.reasons.map((code) => (
+                        <li key={code}>{reasonText(decision.result, code)}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    t("review.decisions.none")
+                  )}
+                </td>
+                <td style={{ whiteSpace: "pre-wrap" }}>{decision.note || "—"}</td>
+              </tr>
+            );
+          })}
+        </StackTable>
       )}
     </>
   );

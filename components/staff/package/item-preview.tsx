@@ -9,6 +9,8 @@ import { redactItem } from "@/lib/actions/staff/redact-item";
 import type { PackagePreview, PreviewItem } from "@/lib/data/packages/list-package-items";
 import type { MessageKey } from "@/lib/i18n/translate";
 
+import { StackTable } from "@/components/ui/stack-table";
+
 import { RedactForm } from "./redact-form";
 
 /**
@@ -73,35 +75,38 @@ export function ItemPreview(props: {
       {total === 0 ? (
         <p>{t("disclosurePackage.preview.empty")}</p>
       ) : (
-        <table data-testid="package-items" className="preview-items">
-          <caption>
-            {t("disclosurePackage.preview.caption", { from, to: from + items.length - 1, total })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("disclosurePackage.col.category")}</th>
-              <th scope="col">{t("disclosurePackage.col.system")}</th>
-              <th scope="col">{t("disclosurePackage.col.field")}</th>
-              <th scope="col">{t("disclosurePackage.col.value")}</th>
-              <th scope="col">{t("disclosurePackage.preview.state")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <ItemRow
-                key={item.key}
-                item={item}
-                reference={reference}
-                open={open === item.key}
-                busy={busy}
-                onOpen={() => setOpen(item.key)}
-                onClose={() => setOpen(undefined)}
-                onUndo={() => undo(item)}
-                onDone={changed}
-              />
-            ))}
-          </tbody>
-        </table>
+        // One card per item on a phone (a value squeezed into a column of five was a character
+        // a line there).
+        <StackTable
+          testId="package-items"
+          className="preview-items"
+          caption={t("disclosurePackage.preview.caption", {
+            from,
+            to: from + items.length - 1,
+            total,
+          })}
+          columns={[
+            t("disclosurePackage.col.category"),
+            t("disclosurePackage.col.system"),
+            t("disclosurePackage.col.field"),
+            t("disclosurePackage.col.value"),
+            t("disclosurePackage.preview.state"),
+          ]}
+        >
+          {items.map((item) => (
+            <ItemRow
+              key={item.key}
+              item={item}
+              reference={reference}
+              open={open === item.key}
+              busy={busy}
+              onOpen={() => setOpen(item.key)}
+              onClose={() => setOpen(undefined)}
+              onUndo={() => undo(item)}
+              onDone={changed}
+            />
+          ))}
+        </StackTable>
       )}
       {pages > 1 && (
         <nav aria-label={t("disclosurePackage.preview.pagination")}>
@@ -200,7 +205,7 @@ function ItemRow(props: {
         </td>
       </tr>
       {open && (
-        <tr>
+        <tr className="stack-whole">
           <td colSpan={5}>
             <RedactForm
               reference={props.reference}
