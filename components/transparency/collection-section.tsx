@@ -1,3 +1,4 @@
+import { StackTable } from "@/components/ui/stack-table";
 import type { Transparency } from "@/lib/data/transparency/get-transparency";
 import type { Translate } from "@/lib/i18n/translate";
 
@@ -30,41 +31,40 @@ export function CollectionSection({ data, t }: { data: Transparency; t: Translat
           <section key={dataClass} aria-labelledby={`class-${dataClass}`}>
             <h3 id={`class-${dataClass}`}>{t(`dataClass.${dataClass}`)}</h3>
             <p>{t(`transparency.collection.classHelp.${dataClass}`)}</p>
-            <table>
-              <caption>
-                {t("transparency.collection.caption", { dataClass: t(`dataClass.${dataClass}`) })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("transparency.collection.colCategory")}</th>
-                  {described && <th scope="col">{t("transparency.collection.colDescription")}</th>}
-                  <th scope="col">{t("transparency.collection.colWays")}</th>
-                  {kept && <th scope="col">{t("transparency.collection.colRetention")}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((c) => (
-                  <tr key={c.key} data-category={c.key}>
-                    <th scope="row">{c.name}</th>
-                    {described && <td>{c.description}</td>}
-                    <td>
-                      {c.sources.length === 0 ? (
-                        t("transparency.collection.notHeld")
-                      ) : (
-                        <ul>
-                          {c.sources.map((s) => (
-                            <li key={s.source}>{t(`transparency.collection.way.${s.source}`)}</li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    {kept && (
-                      <td>{c.retention || t("transparency.collection.retentionNotStated")}</td>
+            {/* One card per category on a phone: four columns left "how we obtain it" a few
+                characters wide there. */}
+            <StackTable
+              caption={t("transparency.collection.caption", {
+                dataClass: t(`dataClass.${dataClass}`),
+              })}
+              columns={[
+                t("transparency.collection.colCategory"),
+                ...(described ? [t("transparency.collection.colDescription")] : []),
+                t("transparency.collection.colWays"),
+                ...(kept ? [t("transparency.collection.colRetention")] : []),
+              ]}
+            >
+              {rows.map((c) => (
+                <tr key={c.key} data-category={c.key}>
+                  <th scope="row">{c.name}</th>
+                  {described && <td>{c.description}</td>}
+                  <td>
+                    {c.sources.length === 0 ? (
+                      t("transparency.collection.notHeld")
+                    ) : (
+                      <ul>
+                        {c.sources.map((s) => (
+                          <li key={s.source}>{t(`transparency.collection.way.${s.source}`)}</li>
+                        ))}
+                      </ul>
                     )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                  </td>
+                  {kept && (
+                    <td>{c.retention || t("transparency.collection.retentionNotStated")}</td>
+                  )}
+                </tr>
+              ))}
+            </StackTable>
           </section>
         );
       })}
