@@ -1,5 +1,6 @@
 import { SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { FilterDisclosure } from "@/components/ui/filter-disclosure";
 import { RECIPIENT_CLASSES } from "@/lib/requests/vocabulary";
 import type { TLedgerFilter } from "@/lib/ledger/filter";
 import type { RecipientClass } from "@/lib/generated/prisma/enums";
@@ -24,9 +25,8 @@ const CONDITIONS = [
 /**
  * A plain GET form: works without JavaScript, every control labelled (through the shared field
  * layer), keys only in the URL. The recipient list shows the chosen class's recipients
- * (RecipientOptions follows the class select in the browser). Folded away while nothing narrows
- * the ledger, so the entries come first (on a phone the five fields filled the screen); open,
- * with how many conditions apply, when any does. A native disclosure: no script.
+ * (RecipientOptions follows the class select in the browser). Folded while nothing narrows the
+ * ledger (FilterDisclosure).
  */
 export function LedgerFilterForm(props: {
   action: string;
@@ -41,15 +41,13 @@ export function LedgerFilterForm(props: {
   );
   const active = CONDITIONS.filter((k) => filter[k] !== undefined).length;
   return (
-    <details className="filters" open={active > 0}>
-      <summary>
-        <h2 id="ledger-filter-title">{t("ledger.filter.title")}</h2>
-        {active > 0 && (
-          <span className="filters-count" data-testid="ledger-filter-count">
-            {t("ledger.filter.active", { count: active })}
-          </span>
-        )}
-      </summary>
+    <FilterDisclosure
+      titleId="ledger-filter-title"
+      title={t("ledger.filter.title")}
+      active={active}
+      activeLabel={t("ledger.filter.active", { count: active })}
+      testId="ledger-filter-count"
+    >
       <form method="get" action={props.action} aria-labelledby="ledger-filter-title" role="search">
         <div className="row">
           <SelectField
@@ -120,6 +118,6 @@ export function LedgerFilterForm(props: {
           <a href={props.clearHref}>{t("ledger.filter.clear")}</a>
         </p>
       </form>
-    </details>
+    </FilterDisclosure>
   );
 }

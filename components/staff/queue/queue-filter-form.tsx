@@ -1,5 +1,6 @@
 import { SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { FilterDisclosure } from "@/components/ui/filter-disclosure";
 import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
 import type { Assignee } from "@/lib/data/requests/list-assignees";
 import type { Translate } from "@/lib/i18n/translate";
@@ -53,9 +54,8 @@ const CONDITIONS = [
 
 /**
  * A plain GET form: works without JavaScript; only codes, a date and user ids reach the URL.
- * Folded away while nothing narrows the queue, so the list comes first (on a phone the nine
- * fields filled the screen); open, with how many conditions apply, when any does or the order
- * was changed. A native disclosure: no script.
+ * Folded while nothing narrows the queue (FilterDisclosure), open when anything does or the
+ * order was changed.
  */
 export function QueueFilterForm(props: {
   action: string;
@@ -67,15 +67,14 @@ export function QueueFilterForm(props: {
   const any = t("queue.filter.any");
   const active = CONDITIONS.filter((k) => filter[k] !== undefined).length;
   return (
-    <details className="filters" open={active > 0 || filter.sort !== undefined}>
-      <summary>
-        <h2 id="queue-filter-title">{t("queue.filter.title")}</h2>
-        {active > 0 && (
-          <span className="filters-count" data-testid="queue-filter-count">
-            {t("queue.filter.active", { count: active })}
-          </span>
-        )}
-      </summary>
+    <FilterDisclosure
+      titleId="queue-filter-title"
+      title={t("queue.filter.title")}
+      active={active}
+      activeLabel={t("queue.filter.active", { count: active })}
+      open={filter.sort !== undefined}
+      testId="queue-filter-count"
+    >
       <form method="get" action={props.action} aria-labelledby="queue-filter-title">
         <div className="row">
           <FilterSelect
@@ -163,6 +162,6 @@ export function QueueFilterForm(props: {
           <a href={props.action}>{t("queue.filter.clear")}</a>
         </p>
       </form>
-    </details>
+    </FilterDisclosure>
   );
 }
