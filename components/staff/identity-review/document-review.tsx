@@ -3,6 +3,7 @@
 import { useState, type ReactNode } from "react";
 
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { StackTable } from "@/components/ui/stack-table";
 
 import { FlagForm } from "./flag-form";
 
@@ -49,75 +50,74 @@ export function DocumentReview(props: {
       {documents.length === 0 ? (
         <p>{t("review.documents.empty")}</p>
       ) : (
-        <table aria-labelledby="documents-title" data-testid="review-documents">
-          <thead>
-            <tr>
-              <th scope="col">{t("review.documents.columns.owner")}</th>
-              <th scope="col">{t("review.documents.columns.kind")}</th>
-              <th scope="col">{t("review.documents.columns.side")}</th>
-              <th scope="col">{t("review.documents.columns.uploadedAt")}</th>
-              <th scope="col">{t("review.documents.columns.size")}</th>
-              <th scope="col">{t("review.documents.columns.hash")}</th>
-              <th scope="col">{t("review.documents.columns.state")}</th>
-              {canOpen && <th scope="col">{t("review.documents.columns.actions")}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {documents.map((d) => (
-              <tr key={d.id} data-testid={`review-document-${d.id}`} data-state={d.state}>
-                <td>{d.owner}</td>
-                <td>{d.kind}</td>
-                <td>{d.side}</td>
-                <td>{d.uploadedAt}</td>
-                <td>{d.size}</td>
+        <StackTable
+          labelledBy="documents-title"
+          testId="review-documents"
+          columns={[
+            t("review.documents.columns.owner"),
+            t("review.documents.columns.kind"),
+            t("review.documents.columns.side"),
+            t("review.documents.columns.uploadedAt"),
+            t("review.documents.columns.size"),
+            t("review.documents.columns.hash"),
+            t("review.documents.columns.state"),
+            ...(canOpen ? [t("review.documents.columns.actions")] : []),
+          ]}
+        >
+          {documents.map((d) => (
+            <tr key={d.id} data-testid={`review-document-${d.id}`} data-state={d.state}>
+              <td>{d.owner}</td>
+              <td>{d.kind}</td>
+              <td>{d.side}</td>
+              <td>{d.uploadedAt}</td>
+              <td>{d.size}</td>
+              <td>
+                <code>{d.hashPrefix}</code>
+              </td>
+              <td>
+                {t(`review.documents.state.${d.state}`)}
+                {d.purged && (
+                  <>
+                    <br />
+                    <small>{d.purged}</small>
+                  </>
+                )}
+              </td>
+              {canOpen && (
                 <td>
-                  <code>{d.hashPrefix}</code>
-                </td>
-                <td>
-                  {t(`review.documents.state.${d.state}`)}
-                  {d.purged && (
-                    <>
-                      <br />
-                      <small>{d.purged}</small>
-                    </>
+                  {d.state === "stored" && (
+                    <div className="row">
+                      <button
+                        type="button"
+                        aria-label={t("review.documents.viewLabel", {
+                          ...name(d),
+                          uploadedAt: d.uploadedAt,
+                        })}
+                        onClick={() => {
+                          setLoaded(false);
+                          setShown({ id: d.id, view: (shown?.view ?? 0) + 1 });
+                        }}
+                      >
+                        {t("review.documents.view")}
+                      </button>
+                      <button
+                        type="button"
+                        className="link"
+                        aria-expanded={flagging === d.id}
+                        onClick={() => {
+                          setFlagDone(false);
+                          setFlagging(flagging === d.id ? undefined : d.id);
+                        }}
+                      >
+                        {t("review.flag.button")}
+                      </button>
+                    </div>
                   )}
                 </td>
-                {canOpen && (
-                  <td>
-                    {d.state === "stored" && (
-                      <div className="row">
-                        <button
-                          type="button"
-                          aria-label={t("review.documents.viewLabel", {
-                            ...name(d),
-                            uploadedAt: d.uploadedAt,
-                          })}
-                          onClick={() => {
-                            setLoaded(false);
-                            setShown({ id: d.id, view: (shown?.view ?? 0) + 1 });
-                          }}
-                        >
-                          {t("review.documents.view")}
-                        </button>
-                        <button
-                          type="button"
-                          className="link"
-                          aria-expanded={flagging === d.id}
-                          onClick={() => {
-                            setFlagDone(false);
-                            setFlagging(flagging === d.id ? undefined : d.id);
-                          }}
-                        >
-                          {t("review.flag.button")}
-                        </button>
-                      </div>
-                    )}
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+              )}
+            </tr>
+          ))}
+        </StackTable>
       )}
       {flagged && (
         <FlagForm

@@ -1,3 +1,4 @@
+import { StackTable } from "@/components/ui/stack-table";
 import type { PackageFormat } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -23,43 +24,42 @@ export function PreparedList(props: {
       {packages.length === 0 ? (
         <p>{t("disclosurePackage.prepared.none")}</p>
       ) : (
-        <table aria-labelledby="prepared-title" data-testid="prepared-packages">
-          <thead>
-            <tr>
-              <th scope="col">{t("disclosurePackage.prepared.format")}</th>
-              <th scope="col">{t("disclosurePackage.prepared.items")}</th>
-              <th scope="col">{t("disclosurePackage.prepared.size")}</th>
-              <th scope="col">{t("disclosurePackage.prepared.createdAt")}</th>
-              <th scope="col">{t("disclosurePackage.prepared.checksum")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {packages.map((p) => {
-              const format = t(`disclosurePackage.format.${p.format}`);
-              return (
-                <tr key={p.id}>
-                  <td>
-                    <a href={`/api/staff/packages/${p.id}`} download>
-                      {t("disclosurePackage.prepared.download", { format })}
-                    </a>
-                  </td>
-                  <td>{p.itemCount ?? "—"}</td>
-                  <td>
-                    {p.sizeBytes === null
-                      ? "—"
-                      : t("disclosurePackage.prepared.sizeKb", {
-                          size: Math.max(1, Math.round(p.sizeBytes / 1024)).toLocaleString(locale),
-                        })}
-                  </td>
-                  <td>{formatDateTime(locale, p.createdAt)}</td>
-                  <td>
-                    <code title={p.sha256 ?? undefined}>{p.sha256?.slice(0, 12) ?? "—"}</code>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <StackTable
+          labelledBy="prepared-title"
+          testId="prepared-packages"
+          columns={[
+            t("disclosurePackage.prepared.format"),
+            t("disclosurePackage.prepared.items"),
+            t("disclosurePackage.prepared.size"),
+            t("disclosurePackage.prepared.createdAt"),
+            t("disclosurePackage.prepared.checksum"),
+          ]}
+        >
+          {packages.map((p) => {
+            const format = t(`disclosurePackage.format.${p.format}`);
+            return (
+              <tr key={p.id}>
+                <td>
+                  <a href={`/api/staff/packages/${p.id}`} download>
+                    {t("disclosurePackage.prepared.download", { format })}
+                  </a>
+                </td>
+                <td>{p.itemCount ?? "—"}</td>
+                <td>
+                  {p.sizeBytes === null
+                    ? "—"
+                    : t("disclosurePackage.prepared.sizeKb", {
+                        size: Math.max(1, Math.round(p.sizeBytes / 1024)).toLocaleString(locale),
+                      })}
+                </td>
+                <td>{formatDateTime(locale, p.createdAt)}</td>
+                <td>
+                  <code title={p.sha256 ?? undefined}>{p.sha256?.slice(0, 12) ?? "—"}</code>
+                </td>
+              </tr>
+            );
+          })}
+        </StackTable>
       )}
     </>
   );
