@@ -73,7 +73,7 @@ export async function TasksPanel({ request, actor, locale, t }: StaffPanelProps)
             caption={t("fulfilment.tasks.caption")}
             className="tasks"
             // Five columns, so the table reads in the workspace's column beside the facts: how a
-            // system is reached goes under its name, attempts and the last error under the state.
+            // system is reached goes under its name, retries and the last error under the state.
             columns={[
               t("fulfilment.tasks.columns.system"),
               t("fulfilment.tasks.columns.action"),
@@ -133,7 +133,8 @@ export async function TasksPanel({ request, actor, locale, t }: StaffPanelProps)
                       )
                     )}
                   </span>
-                  {task.attempts > 0 && (
+                  {/* Attempts are news when there was more than one, or the last one failed. */}
+                  {(task.attempts > 1 || task.failure) && (
                     <>
                       <br />
                       <small className="muted" data-testid="task-attempts">
