@@ -38,6 +38,8 @@ export async function TasksPanel({ request, actor, locale, t }: StaffPanelProps)
       name: locale === "ja" ? task.system.nameJa : task.system.nameEn,
       actionLabel: t(`fulfilment.tasks.action.${task.action}`),
       failure: describeFailure(task.lastError, t),
+      // Waiting for staff to start it after a dry run: a sentence, not a one-word state.
+      awaitingStaff: task.awaitingStart && task.status === "PENDING",
       retry: mayAct && canRetry(state, now),
       cancel: mayAct && canCancel(state),
       manual: mayAct && canCompleteManually(state),
@@ -95,12 +97,8 @@ export async function TasksPanel({ request, actor, locale, t }: StaffPanelProps)
                 <td>
                   <span data-testid="task-status">
                     {/* A state is one word, kept whole; the wait for a dry run is a sentence. */}
-                    <span
-                      className={
-                        task.awaitingStart && task.status === "PENDING" ? undefined : "task-word"
-                      }
-                    >
-                      {task.awaitingStart && task.status === "PENDING"
+                    <span className={task.awaitingStaff ? undefined : "task-word"}>
+                      {task.awaitingStaff
                         ? t("fulfilment.tasks.awaitingStart")
                         : task.status === "PENDING" && task.lastError
                           ? t("fulfilment.tasks.retrying")
