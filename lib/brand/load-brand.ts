@@ -1,8 +1,7 @@
 import "server-only";
 
-import { unstable_cache } from "next/cache";
-
 import { readBrand } from "@/lib/brand/read-brand";
+import { taggedCache } from "@/lib/server/tagged-cache";
 
 /** The cache tag the brand settings flush (lib/actions/manager/brand/update-brand.ts). */
 export const BRAND_TAG = "brand";
@@ -12,7 +11,4 @@ export const BRAND_TAG = "brand";
  * until a manager changes it, or five minutes pass (another instance's change). Mails and
  * documents, which run outside a page, read it fresh (readBrand).
  */
-export const loadBrand = unstable_cache(readBrand, [BRAND_TAG], {
-  tags: [BRAND_TAG],
-  revalidate: 300,
-});
+export const loadBrand = taggedCache(readBrand, BRAND_TAG, { tags: [BRAND_TAG], revalidate: 300 });

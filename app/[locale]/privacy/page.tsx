@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { unstable_cache } from "next/cache";
 import Link from "next/link";
 
 import { NOTICE_JSON_PATH } from "@/components/notice/labels";
@@ -25,24 +24,25 @@ import { formatDate } from "@/lib/i18n/format";
 import { publicPageMetadata } from "@/lib/i18n/public-metadata";
 import { getTranslator } from "@/lib/i18n/translate";
 import { latestNotice } from "@/lib/notice/versions";
+import { taggedCache } from "@/lib/server/tagged-cache";
 
 // Public (no sign-in): only the organisation's descriptions and aggregate counts. The facts change
 // rarely, so they are cached per locale for a few minutes; the tag lets an admin edit flush them.
-const loadTransparency = unstable_cache(getTransparency, ["transparency"], {
+const loadTransparency = taggedCache(getTransparency, "transparency", {
   revalidate: 300,
   tags: ["transparency"],
 });
 
 // The current notice version and its date. A manager's change that records a new version also
 // re-tags "transparency", so the number and the sections stay in step.
-const loadCurrentNotice = unstable_cache(
+const loadCurrentNotice = taggedCache(
   async (): Promise<CurrentNotice | null> => {
     const latest = await latestNotice(getDb());
     return (
       latest && { version: latest.version, createdAt: new Date(latest.createdAt).toISOString() }
     );
   },
-  ["notice-current"],
+  "notice-current",
   { revalidate: 300, tags: ["transparency", "notice"] },
 );
 

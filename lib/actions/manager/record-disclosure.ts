@@ -1,9 +1,8 @@
 "use server";
 
-import { updateTag } from "next/cache";
-
 import { defineAction } from "@/lib/actions/safe-action";
 import { recordDisclosure as record } from "@/lib/data/law-enforcement/record-disclosure";
+import { flushTags } from "@/lib/server/tagged-cache";
 import { ZLawEnforcementEntry } from "@/lib/validation/law-enforcement";
 
 export const recordDisclosure = defineAction(
@@ -11,7 +10,7 @@ export const recordDisclosure = defineAction(
   async (input, actor) => {
     const result = await record({ actor, input });
     // The public transparency page caches its counts under this tag (app/[locale]/privacy).
-    updateTag("transparency");
+    flushTags("transparency");
     return result;
   },
 );

@@ -1,9 +1,8 @@
 "use server";
 
-import { updateTag } from "next/cache";
-
 import { defineAction } from "@/lib/actions/safe-action";
 import { setJpSla as setSla } from "@/lib/data/policies/jp-sla";
+import { flushTags } from "@/lib/server/tagged-cache";
 import { ZJpSla } from "@/lib/validation/common";
 
 export const setJpSla = defineAction(
@@ -11,6 +10,6 @@ export const setJpSla = defineAction(
   async (input, actor) => {
     await setSla({ actor, days: input.days });
     // The public transparency page states the JP deadline (app/[locale]/privacy).
-    updateTag("transparency");
+    flushTags("transparency");
   },
 );

@@ -1,18 +1,16 @@
 "use server";
 
-import { updateTag } from "next/cache";
-import { z } from "@/lib/validation/zod";
-
 import { defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { BRAND_TAG } from "@/lib/brand/load-brand";
 import { removeLogo as remove, setLogo, updateBrand as update } from "@/lib/data/brand/brand";
+import { flushTags } from "@/lib/server/tagged-cache";
 import { MAX_LOGO_BYTES, ZBrand } from "@/lib/validation/brand";
+import { z } from "@/lib/validation/zod";
 
 /** Every page's header and footer read the brand (cached under BRAND_TAG); so does the
  * transparency page (the organisation's name, address and contact). */
 function flush() {
-  updateTag(BRAND_TAG);
-  updateTag("transparency");
+  flushTags(BRAND_TAG, "transparency");
 }
 
 export const updateBrand = defineAction(

@@ -1,9 +1,8 @@
 "use server";
 
-import { updateTag } from "next/cache";
-
 import { defineAction } from "@/lib/actions/safe-action";
 import { updateStatements as update } from "@/lib/data/brand/statements";
+import { flushTags } from "@/lib/server/tagged-cache";
 import { ZStatements } from "@/lib/validation/statements";
 
 export const updateStatements = defineAction(
@@ -11,7 +10,7 @@ export const updateStatements = defineAction(
   async (input, actor) => {
     const result = await update({ actor, input });
     // The transparency page (app/[locale]/privacy) shows every statement.
-    if (result.changed.length > 0) updateTag("transparency");
+    if (result.changed.length > 0) flushTags("transparency");
     return { noticeVersion: result.noticeVersion?.created ? result.noticeVersion.version : null };
   },
 );

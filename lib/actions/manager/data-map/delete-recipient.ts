@@ -1,9 +1,8 @@
 "use server";
 
-import { updateTag } from "next/cache";
-
 import { defineAction } from "@/lib/actions/safe-action";
 import { deleteRecipient as run } from "@/lib/data/data-map/config/delete-recipient";
+import { flushTags } from "@/lib/server/tagged-cache";
 import { ZConfigId } from "@/lib/validation/data-map-config";
 
 export const deleteRecipient = defineAction(
@@ -11,7 +10,7 @@ export const deleteRecipient = defineAction(
   async (input, actor) => {
     const result = await run({ actor, id: input.id });
     // The public transparency page (app/[locale]/privacy) caches the data map under this tag.
-    updateTag("transparency");
+    flushTags("transparency");
     return result;
   },
 );

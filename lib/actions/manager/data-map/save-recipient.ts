@@ -1,9 +1,8 @@
 "use server";
 
-import { updateTag } from "next/cache";
-
 import { defineAction } from "@/lib/actions/safe-action";
 import { saveRecipient as run } from "@/lib/data/data-map/config/save-recipient";
+import { flushTags } from "@/lib/server/tagged-cache";
 import { ZRecipientConfig } from "@/lib/validation/data-map-config";
 
 export const saveRecipient = defineAction(
@@ -11,7 +10,7 @@ export const saveRecipient = defineAction(
   async (input, actor) => {
     const result = await run({ actor, input });
     // The public transparency page (app/[locale]/privacy) caches the data map under this tag.
-    updateTag("transparency");
+    flushTags("transparency");
     return result;
   },
 );

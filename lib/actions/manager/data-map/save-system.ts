@@ -1,9 +1,8 @@
 "use server";
 
-import { updateTag } from "next/cache";
-
 import { defineAction } from "@/lib/actions/safe-action";
 import { saveSystem as run } from "@/lib/data/data-map/config/save-system";
+import { flushTags } from "@/lib/server/tagged-cache";
 import { ZSystemConfig } from "@/lib/validation/data-map-config";
 
 export const saveSystem = defineAction(
@@ -11,7 +10,7 @@ export const saveSystem = defineAction(
   async (input, actor) => {
     const result = await run({ actor, input });
     // The public transparency page (app/[locale]/privacy) caches the data map under this tag.
-    updateTag("transparency");
+    flushTags("transparency");
     return result;
   },
 );

@@ -1,9 +1,8 @@
 "use server";
 
-import { updateTag } from "next/cache";
-
 import { defineAction } from "@/lib/actions/safe-action";
 import { updateAuthority as update } from "@/lib/data/policies/authorities";
+import { flushTags } from "@/lib/server/tagged-cache";
 import { ZAuthority } from "@/lib/validation/policies-config";
 
 export const updateAuthority = defineAction(
@@ -11,6 +10,6 @@ export const updateAuthority = defineAction(
   async (input, actor) => {
     await update({ actor, input });
     // The public transparency page lists the authorities and is cached under this tag.
-    updateTag("transparency");
+    flushTags("transparency");
   },
 );

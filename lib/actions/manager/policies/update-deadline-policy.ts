@@ -1,9 +1,8 @@
 "use server";
 
-import { updateTag } from "next/cache";
-
 import { defineAction } from "@/lib/actions/safe-action";
 import { updateDeadlinePolicy as update } from "@/lib/data/policies/update-deadline-policy";
+import { flushTags } from "@/lib/server/tagged-cache";
 import { ZDeadlinePolicyUpdate } from "@/lib/validation/policies-config";
 
 export const updateDeadlinePolicy = defineAction(
@@ -11,7 +10,7 @@ export const updateDeadlinePolicy = defineAction(
   async ({ id, ...values }, actor) => {
     const result = await update({ actor, id, values });
     // The public transparency page states the deadline (app/[locale]/privacy).
-    updateTag("transparency");
+    flushTags("transparency");
     return result;
   },
 );

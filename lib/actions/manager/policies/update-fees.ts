@@ -1,9 +1,8 @@
 "use server";
 
-import { updateTag } from "next/cache";
-
 import { defineAction } from "@/lib/actions/safe-action";
 import { updateFees as update } from "@/lib/data/policies/update-fees";
+import { flushTags } from "@/lib/server/tagged-cache";
 import { ZFees } from "@/lib/validation/policies-config";
 
 export const updateFees = defineAction(
@@ -11,6 +10,6 @@ export const updateFees = defineAction(
   async (input, actor) => {
     await update({ actor, input });
     // The public transparency page lists the fees and is cached under this tag.
-    updateTag("transparency");
+    flushTags("transparency");
   },
 );
