@@ -236,6 +236,15 @@ test("the dashboard in English, and closed to staff", async ({ page, signIn, sig
   await expect(page.getByRole("heading", { name: "Open requests by jurisdiction" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Days to close, per type" })).toBeVisible();
   await expectNoViolations(page);
+  // On a phone the headline figures sit two to a row, and nothing runs off the screen.
+  await page.setViewportSize({ width: 375, height: 800 });
+  const tops = await page
+    .locator("dl.kpis .kpi")
+    .evaluateAll((cards) => cards.map((c) => Math.round(c.getBoundingClientRect().top)));
+  expect(tops).toHaveLength(5);
+  expect(tops[1]).toBe(tops[0]);
+  expect(tops[2]).toBeGreaterThan(tops[0]!);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await page.getByTestId("overdue-count").getByRole("link").click();
   await expect(page).toHaveURL(/\/en\/staff\?dueBefore=\d{4}-\d{2}-\d{2}&sort=due-asc$/);
 
