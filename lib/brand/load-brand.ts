@@ -7,8 +7,8 @@ import { taggedCache } from "@/lib/server/tagged-cache";
 export const BRAND_TAG = "brand";
 
 /**
- * The brand for pages (header, footer, metadata): read once and kept in the build's data cache
- * until a manager changes it, or five minutes pass (another instance's change). Mails and
- * documents, which run outside a page, read it fresh (readBrand).
+ * The brand for pages (header, footer, metadata): read once and kept in the process's memory
+ * (lib/server/tagged-cache.ts) until a manager changes it, or five minutes pass (another
+ * instance's change). Mails and documents, which run outside a page, read it fresh (readBrand).
  */
-export const loadBrand = taggedCache(readBrand, BRAND_TAG, { tags: [BRAND_TAG], revalidate: 300 });
+export const loadBrand = taggedCache(readBrand, BRAND_TAG, { tags: [BRAND_TAG], ttlSeconds: 300 });

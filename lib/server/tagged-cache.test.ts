@@ -1,49 +1,25 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 
-// Next.js's data cache, as far as this concerns it: entries keyed by the function's key and its
-// arguments, stamped when written, expired by a tag flushed after the stamp. That stamp is the
-// race tagged-cache.ts closes, so the stand-in keeps it.
-const entries = new Map<string, { value: unknown; writtenAt: number; tags: string[] }>();
-const flushedAt = new Map<string, number>();
-let clock = 0;
+import { flushTags, generationOf, taggedCache } from "./tagged-cache";
 
-vi.mock("next/cache", () => ({
-  unstable_cache:
-    (
-      fn: (...args: unknown[]) => Promise<unknown>,
-      keyParts: string[],
-      options: { tags: string[] },
-    ) =>
-    async (...args: unknown[]) => {
-      const key = JSON.stringify([keyParts, args]);
-      const entry = entries.get(key);
-      const expired = entry?.tags.some((tag) => (flushedAt.get(tag) ?? -1) >= entry.writtenAt);
-      if (entry && !expired) return entry.value;
-      const value = await fn(...args);
-      entries.set(key, { value, writtenAt: ++clock, tags: options.tags });
-      return value;
-    },
-  updateTag: (tag: string) => flushedAt.set(tag, ++clock),
-}));
-
-const { flushTags, generationOf, taggedCache } = await import("./tagged-cache");
+let keys = 0;
 
 /** A cached read of `source`, whose database read can be held open to let a change land. */
-function slowRead(source: { text: string }) {
+function cachedRead(source: { text: string }, options = { ttlSeconds: 300 }) {
   let hold: Promise<void> = Promise.resolve();
   let reads = 0;
   const read = taggedCache(
     async (locale: string) => {
       reads++;
       const seen = source.text; // the read happens here …
-      await hold; // … and the entry is written after this.
-      return `${locale}:${seen}`;
+      await hold; // … and its result is kept after this.
+      return { text: `${locale}:${seen}` };
     },
-    `test-${Math.random()}`,
-    { tags: ["t-a", "t-b"], revalidate: 300 },
+    `test-${keys++}`,
+    { tags: ["t-a", "t-b"], ...options },
   );
   return {
-    read,
+    read: async (locale: string) => (await read(locale)).text,
     reads: () => reads,
     holdOpen() {
       let release!: () => void;
@@ -57,42 +33,77 @@ function slowRead(source: { text: string }) {
 }
 
 describe("taggedCache", () => {
-  beforeEach(() => {
-    entries.clear();
-    flushedAt.clear();
-  });
-
-  it("serves the cached value until a tag is flushed, then reads again", async () => {
+  it("serves the cached value per argument until a tag is flushed, then reads again", async () => {
     const source = { text: "old" };
-    const cache = slowRead(source);
+    const cache = cachedRead(source);
     expect(await cache.read("ja")).toBe("ja:old");
     source.text = "new";
     expect(await cache.read("ja")).toBe("ja:old");
     expect(cache.reads()).toBe(1);
+    expect(await cache.read("en")).toBe("en:new");
     flushTags("t-b");
     expect(await cache.read("ja")).toBe("ja:new");
-    expect(await cache.read("en")).toBe("en:new");
     expect(cache.reads()).toBe(3);
   });
 
-  it("does not keep a read that began before a change and was written after its flush", async () => {
+  it("never serves a read that began before a change and ended after its flush", async () => {
     const source = { text: "old" };
-    const cache = slowRead(source);
+    const cache = cachedRead(source);
     const release = cache.holdOpen();
     const late = cache.read("ja"); // a visitor's render reads the old text …
     await Promise.resolve();
     source.text = "new"; // … the manager's change commits …
-    flushTags("t-a"); // … and flushes, before the visitor's entry is written.
+    flushTags("t-a"); // … and flushes, before the visitor's read has finished.
     release();
     expect(await late).toBe("ja:old"); // that visitor saw the page as it was,
     expect(await cache.read("ja")).toBe("ja:new"); // the next one sees the change.
   });
 
+  it("shares one read between concurrent misses, and keeps no failed read", async () => {
+    const source = { text: "old" };
+    const cache = cachedRead(source);
+    const release = cache.holdOpen();
+    const both = Promise.all([cache.read("ja"), cache.read("ja")]);
+    release();
+    expect(await both).toEqual(["ja:old", "ja:old"]);
+    expect(cache.reads()).toBe(1);
+
+    let fail = true;
+    const flaky = taggedCache(
+      async () => {
+        if (fail) throw new Error("database down");
+        return 1;
+      },
+      `test-${keys++}`,
+      { tags: ["t-c"], ttlSeconds: 300 },
+    );
+    await expect(flaky()).rejects.toThrow("database down");
+    fail = false;
+    expect(await flaky()).toBe(1);
+  });
+
+  it("reads again once the entry has expired", async () => {
+    const source = { text: "old" };
+    const cache = cachedRead(source, { ttlSeconds: 0 });
+    await cache.read("ja");
+    source.text = "new";
+    expect(await cache.read("ja")).toBe("ja:new");
+  });
+
+  it("gives every reader its own copy", async () => {
+    const read = taggedCache(async () => ({ list: [1] }), `test-${keys++}`, {
+      tags: ["t-c"],
+      ttlSeconds: 300,
+    });
+    (await read()).list.push(2);
+    expect((await read()).list).toEqual([1]);
+  });
+
   it("changes the generation of any tag set that holds a flushed tag, and only those", () => {
-    const before = { both: generationOf(["t-a", "t-b"]), other: generationOf(["t-c"]) };
+    const before = { both: generationOf(["t-a", "t-b"]), other: generationOf(["t-d"]) };
     flushTags("t-a");
     expect(generationOf(["t-a", "t-b"])).toBe(before.both + 1);
-    expect(generationOf(["t-c"])).toBe(before.other);
+    expect(generationOf(["t-d"])).toBe(before.other);
     flushTags("t-a", "t-b");
     expect(generationOf(["t-a", "t-b"])).toBe(before.both + 3);
   });

@@ -1,47 +1,68 @@
 import "server-only";
 
-import { unstable_cache, updateTag } from "next/cache";
-
-// Next.js's data cache stamps an entry when it is written, not when the read behind it began. A
-// render that read the database just before a manager's change committed, and wrote its entry just
-// after the change flushed the tag, leaves the old text cached as fresh for the whole revalidate
-// period: the manager saves, opens the privacy page, and sees what they replaced (a CI run caught
-// it with another test loading the page at that moment). So each tag has a generation, bumped by
-// every flush and part of every key: a late write lands under a generation nobody reads again.
+// Public facts every page shows and managers rarely change (the brand; the transparency page's
+// facts and its notice version), kept in this process's memory for a few minutes and dropped at
+// once when a manager's change flushes their tag.
 //
-// The generations live on globalThis because every route is its own bundle with its own copy of
-// this module, while a server action's flush must reach the page's reads in the same process; Next's
-// own tag flushes reach no further than the process either (the revalidate period covers the rest).
+// Not Next.js's `unstable_cache`: it stamps an entry when the entry is written, not when the read
+// behind it began, so a visitor's read that began just before a manager's change committed and
+// was written just after the change's `updateTag` stayed cached as fresh for the whole period (the
+// privacy page went on showing the statement the manager had just replaced: a CI flake). Here an
+// entry carries the generation its tags had when its read began, and a flush bumps it, so such an
+// entry is never served. Nothing is written to disk (every flush there left files under new keys),
+// and concurrent misses share one read.
+//
+// The store lives on globalThis: every route is its own bundle with its own copy of this module,
+// and a server action's flush must reach the pages' reads in the same process. Another process
+// sees a change when its entry expires, as it did with Next's cache, whose tags are per process.
 
-type Generations = Map<string, number>;
-const store = globalThis as typeof globalThis & { __dsarTagGenerations?: Generations };
-const generations: Generations = (store.__dsarTagGenerations ??= new Map<string, number>());
+interface Entry {
+  generation: number;
+  expiresAt: number;
+  /** The value as JSON, parsed afresh for every reader: no reader can change another's copy. */
+  json: Promise<string>;
+}
+interface Store {
+  generations: Map<string, number>;
+  entries: Map<string, Entry>;
+}
+const global = globalThis as typeof globalThis & { __dsarTaggedCache?: Store };
+const store: Store = (global.__dsarTaggedCache ??= { generations: new Map(), entries: new Map() });
 
-/** The sum of the tags' generations: any flush of any of them changes it. */
+/** The sum of the tags' generations: a flush of any of them changes it. */
 export function generationOf(tags: readonly string[]): number {
-  return tags.reduce((sum, tag) => sum + (generations.get(tag) ?? 0), 0);
+  return tags.reduce((sum, tag) => sum + (store.generations.get(tag) ?? 0), 0);
 }
 
-/** Flushes the tags: their cached entries expire now, and reads begun before this miss next time. */
+/** Drops what is cached under the tags, including reads that began before this and end after. */
 export function flushTags(...tags: string[]): void {
-  for (const tag of tags) {
-    generations.set(tag, (generations.get(tag) ?? 0) + 1);
-    updateTag(tag);
-  }
+  for (const tag of tags) store.generations.set(tag, (store.generations.get(tag) ?? 0) + 1);
 }
 
 /**
- * `unstable_cache` whose key carries the tags' generation (above): the cached function is read
- * fresh after a `flushTags` of any of its tags, even if a read that began earlier writes late.
+ * `fn` cached per arguments for `ttlSeconds`, until a `flushTags` of one of `tags`. Its result
+ * must be plain JSON (no Dates): readers get it as JSON parsed.
  */
 export function taggedCache<A extends unknown[], R>(
   fn: (...args: A) => Promise<R>,
   key: string,
-  options: { tags: readonly string[]; revalidate: number },
+  options: { tags: readonly string[]; ttlSeconds: number },
 ): (...args: A) => Promise<R> {
-  const cached = unstable_cache((_generation: number, ...args: A) => fn(...args), [key], {
-    tags: [...options.tags],
-    revalidate: options.revalidate,
-  });
-  return (...args: A) => cached(generationOf(options.tags), ...args);
+  return async (...args: A) => {
+    const id = `${key}:${JSON.stringify(args)}`;
+    const generation = generationOf(options.tags);
+    const now = Date.now();
+    let entry = store.entries.get(id);
+    if (!entry || entry.generation !== generation || entry.expiresAt <= now) {
+      const json = fn(...args).then((value) => JSON.stringify(value) ?? "null");
+      const fresh: Entry = { generation, expiresAt: now + options.ttlSeconds * 1000, json };
+      store.entries.set(id, fresh);
+      // A failed read is not kept: the next reader tries again.
+      json.catch(() => {
+        if (store.entries.get(id) === fresh) store.entries.delete(id);
+      });
+      entry = fresh;
+    }
+    return JSON.parse(await entry.json) as R;
+  };
 }

@@ -29,12 +29,12 @@ import { taggedCache } from "@/lib/server/tagged-cache";
 // Public (no sign-in): only the organisation's descriptions and aggregate counts. The facts change
 // rarely, so they are cached per locale for a few minutes; the tag lets an admin edit flush them.
 const loadTransparency = taggedCache(getTransparency, "transparency", {
-  revalidate: 300,
+  ttlSeconds: 300,
   tags: ["transparency"],
 });
 
 // The current notice version and its date. A manager's change that records a new version also
-// re-tags "transparency", so the number and the sections stay in step.
+// flushes "transparency", so the number and the sections stay in step.
 const loadCurrentNotice = taggedCache(
   async (): Promise<CurrentNotice | null> => {
     const latest = await latestNotice(getDb());
@@ -43,7 +43,7 @@ const loadCurrentNotice = taggedCache(
     );
   },
   "notice-current",
-  { revalidate: 300, tags: ["transparency", "notice"] },
+  { ttlSeconds: 300, tags: ["transparency"] },
 );
 
 type Props = { params: Promise<{ locale: string }> };
