@@ -27,6 +27,9 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
   experimental: {
+    // forbidden() (next/navigation): a page a person's role does not open answers 403 with
+    // app/[locale]/forbidden.tsx, not 200 with a refusal drawn in the page.
+    authInterrupts: true,
     serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT },
     // The proxy reads a server action's body to check it before Next.js's action handler does
     // (proxy.ts); it must be given the whole body, or the action would get a truncated one.

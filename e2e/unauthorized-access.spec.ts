@@ -24,21 +24,72 @@ test("a subject asking for another subject's request gets not found", async ({ p
   await expect(page.getByText(theirs.reference)).toHaveCount(0);
 });
 
-test("a subject opening staff and manager pages by URL is refused", async ({ page, signIn }) => {
+// Every workspace page whose role check refuses a subject (the dynamic ones take any id: the
+// check comes before the lookup).
+const WORKSPACE_PAGES = [
+  "/ja/staff",
+  "/ja/staff/approvals",
+  "/ja/staff/requests/new",
+  "/ja/manager",
+  "/ja/manager/law-enforcement",
+  ...[
+    "",
+    "/fees",
+    "/authorities",
+    "/brand",
+    "/systems",
+    "/systems/x",
+    "/drp-agents",
+    "/categories",
+    "/categories/x",
+    "/templates",
+    "/staff",
+    "/api-keys",
+    "/purposes",
+    "/purposes/x",
+    "/recipients",
+    "/recipients/x",
+    "/statements",
+    "/deadlines",
+  ].map((path) => `/ja/manager/settings${path}`),
+];
+
+test("a subject opening staff and manager pages by URL is refused with 403", async ({
+  page,
+  signIn,
+}) => {
+  test.setTimeout(180_000);
   const other = await createUser("SUBJECT", { withSubject: true });
   const request = await insertRequest({ subjectId: other.subjectId!, filedById: other.id });
   await signIn("SUBJECT", { withSubject: true });
-  for (const url of ["/ja/staff", `/ja/staff/requests/${request.reference}`, "/ja/manager"]) {
-    await page.goto(url);
+  for (const url of [...WORKSPACE_PAGES, `/ja/staff/requests/${request.reference}`]) {
+    const response = await page.goto(url);
+    expect(response?.status(), url).toBe(403);
     await expect(page.getByRole("heading", { name: "アクセスできません" })).toBeVisible();
   }
   await expect(page.getByText(request.reference)).toHaveCount(0);
+  // The refusal sits in the site's layout, in the page's language, with the way home.
+  const response = await page.goto("/en/manager");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Access denied" })).toBeVisible();
+  await page.getByRole("link", { name: "Back to home" }).click();
+  await expect(page).toHaveURL(/\/en$/);
 });
 
-test("staff opening the manager page is refused", async ({ page, signIn }) => {
+test("staff opening the manager page, and a manager the request form, are refused with 403", async ({
+  page,
+  signIn,
+  signInElsewhere,
+}) => {
   await signIn("STAFF");
-  await page.goto("/ja/manager");
+  const response = await page.goto("/ja/manager");
+  expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "アクセスできません" })).toBeVisible();
+  const manager = await signInElsewhere("MANAGER");
+  for (const url of ["/ja/me/requests/new", "/ja/me/requests/new/disclosure"]) {
+    const refused = await manager.page.goto(url);
+    expect(refused?.status(), url).toBe(403);
+  }
 });
 
 test("a subject posting a staff action directly is refused and nothing changes", async ({

@@ -1,7 +1,7 @@
+import { forbidden } from "next/navigation";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { DashboardFacts, DashboardTables } from "@/components/manager/dashboard/dashboard-figures";
 import { ExportForm } from "@/components/manager/dashboard/export-form";
-import { Forbidden } from "@/components/ui/forbidden";
 import type { Actor } from "@/lib/auth/actor";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
@@ -22,7 +22,7 @@ export default async function ManagerPage({ params }: { params: Promise<{ locale
   const locale = toLocale((await params).locale);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "manager:dashboard")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "manager:dashboard")) forbidden();
   // The figures in the page's first answer: they come from the database's tallies in a few
   // milliseconds at any size (lib/data/dashboard/dashboard-query.ts), so streaming them in behind
   // a skeleton only delayed the largest paint until every script had loaded.

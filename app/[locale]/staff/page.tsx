@@ -1,13 +1,13 @@
 import { ClientSections } from "@/components/i18n/client-sections";
 import { cookies } from "next/headers";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 
 import { QueueFilterForm } from "@/components/staff/queue/queue-filter-form";
 import { QueuePager } from "@/components/staff/queue/queue-pager";
 import { QueueShortcuts } from "@/components/staff/queue/queue-shortcuts";
 import { QueueSearchForm } from "@/components/staff/queue/queue-search-form";
 import { QueueTable } from "@/components/staff/queue/queue-table";
-import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { listAssignees } from "@/lib/data/requests/list-assignees";
@@ -33,7 +33,7 @@ export default async function QueuePage(props: {
   const locale = toLocale((await props.params).locale);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "queue:read")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "queue:read")) forbidden();
   const { filter, errors } = parseQueueFilter(await props.searchParams);
   const term = (await cookies()).get(QUEUE_SEARCH_COOKIE)?.value.slice(0, 100) ?? "";
   const search = classifySearch(term);

@@ -1,9 +1,9 @@
 import { StackTable } from "@/components/ui/stack-table";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 
 import { ClientSections } from "@/components/i18n/client-sections";
 import { RegisterForm } from "@/components/manager/law-enforcement/register-form";
-import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { getRegisterOptions, listDisclosures } from "@/lib/data/law-enforcement/list-disclosures";
@@ -25,7 +25,7 @@ export default async function LawEnforcementRegisterPage({ params, searchParams 
   const locale = toLocale((await params).locale);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "manager:dashboard")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "manager:dashboard")) forbidden();
   const requested = ZLawEnforcementPage.parse((await searchParams).page);
   const [register, options] = await Promise.all([
     listDisclosures({ actor, page: requested }),

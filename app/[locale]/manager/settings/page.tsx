@@ -1,4 +1,4 @@
-import { Forbidden } from "@/components/ui/forbidden";
+import { forbidden } from "next/navigation";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { countUnnamedFields } from "@/lib/data/data-map/config/system-fields";
@@ -50,7 +50,7 @@ export default async function SettingsPage({ params }: Props) {
   const locale = toLocale((await params).locale);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "policy:configure")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "policy:configure")) forbidden();
   const unnamed = can(actor.role, "data-map:configure") ? await countUnnamedFields({ actor }) : 0;
   return (
     <>

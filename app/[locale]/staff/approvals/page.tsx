@@ -1,8 +1,8 @@
 import { StackTable } from "@/components/ui/stack-table";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 
 import { DueLabel } from "@/components/requests/due-label";
-import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { listPendingApprovals } from "@/lib/data/requests/list-approvals";
@@ -19,7 +19,7 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ loca
   const locale = toLocale((await params).locale);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "request:approve")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "request:approve")) forbidden();
   const approvals = await listPendingApprovals({ actor });
   const now = new Date();
   return (

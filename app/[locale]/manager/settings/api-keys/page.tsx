@@ -1,10 +1,10 @@
+import { forbidden } from "next/navigation";
 import { StackTable } from "@/components/ui/stack-table";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { CreateKeyForm } from "@/components/manager/settings/integration/create-key-form";
 import { KeyActions } from "@/components/manager/settings/integration/key-actions";
 import { WebhookForm } from "@/components/manager/settings/integration/webhook-form";
 import { OutboundRules } from "@/components/manager/settings/outbound-rules";
-import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { toLocale, type Locale } from "@/lib/i18n/config";
@@ -62,7 +62,7 @@ export default async function ApiKeysPage({ params }: Props) {
   const locale = toLocale((await params).locale);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "integration:configure")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "integration:configure")) forbidden();
   const systems = await listIntegration({ actor, locale });
 
   return (

@@ -1,6 +1,6 @@
+import { forbidden } from "next/navigation";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { AuthorityForm } from "@/components/manager/settings/policies/authority-form";
-import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { listAuthorities } from "@/lib/data/policies/authorities";
@@ -17,7 +17,7 @@ export default async function AuthoritySettingsPage({ params }: Props) {
   const locale = toLocale((await params).locale);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "policy:configure")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "policy:configure")) forbidden();
   const authorities = await listAuthorities({ actor });
 
   return (

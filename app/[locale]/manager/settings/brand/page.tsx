@@ -1,7 +1,7 @@
+import { forbidden } from "next/navigation";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { BrandForm } from "@/components/manager/settings/brand/brand-form";
 import { LogoForm } from "@/components/manager/settings/brand/logo-form";
-import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { readBrand } from "@/lib/brand/read-brand";
@@ -18,7 +18,7 @@ export default async function BrandSettingsPage({ params }: Props) {
   const locale = toLocale((await params).locale);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "policy:configure")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "policy:configure")) forbidden();
   const [values, brand] = await Promise.all([getBrandSettings({ actor }), readBrand()]);
   return (
     <ClientSections locale={locale} sections={["settingsBrand"]}>

@@ -1,7 +1,7 @@
+import { forbidden } from "next/navigation";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { DataMapList } from "@/components/manager/settings/data-map/data-map-list";
 import { CategoryForm } from "@/components/manager/settings/data-map/category-form";
-import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { listCategories } from "@/lib/data/data-map/config/list-categories";
@@ -18,7 +18,7 @@ export default async function CategoriesPage({ params }: Props) {
   const locale = toLocale((await params).locale);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "data-map:configure")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "data-map:configure")) forbidden();
   const categories = await listCategories({ actor });
   const classLabels = Object.fromEntries(
     DATA_CLASSES.map((c) => [c, t(`dataClass.${c}`)]),

@@ -1,7 +1,7 @@
+import { forbidden } from "next/navigation";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { DeadlineOverrideForm } from "@/components/manager/settings/policies/deadline-override-form";
 import { DeadlinePolicyForm } from "@/components/manager/settings/policies/deadline-policy-form";
-import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { listDeadlinePolicies } from "@/lib/data/policies/list-deadline-policies";
@@ -18,7 +18,7 @@ export default async function DeadlineSettingsPage({ params }: Props) {
   const locale = toLocale((await params).locale);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "policy:configure")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "policy:configure")) forbidden();
   const policies = await listDeadlinePolicies({ actor });
 
   return (

@@ -1,7 +1,7 @@
+import { forbidden } from "next/navigation";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { AgentActions } from "@/components/manager/settings/drp/agent-actions";
 import { RegisterAgentForm } from "@/components/manager/settings/drp/register-agent-form";
-import { Forbidden } from "@/components/ui/forbidden";
 import { StackTable } from "@/components/ui/stack-table";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
@@ -81,7 +81,7 @@ export default async function DrpAgentsPage({ params }: Props) {
   const locale = toLocale((await params).locale);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "integration:configure")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "integration:configure")) forbidden();
   const agents = await listDrpAgents({ actor });
   const businessId = getEnv().DRP_BUSINESS_ID;
 

@@ -1,7 +1,7 @@
+import { forbidden } from "next/navigation";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { DataMapList } from "@/components/manager/settings/data-map/data-map-list";
 import { PurposeForm } from "@/components/manager/settings/data-map/purpose-form";
-import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { listPurposes } from "@/lib/data/data-map/config/list-purposes";
@@ -20,7 +20,7 @@ export default async function PurposesPage({ params }: Props) {
   const locale = toLocale((await params).locale);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "data-map:configure")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "data-map:configure")) forbidden();
   const purposes = await listPurposes({ actor });
 
   return (

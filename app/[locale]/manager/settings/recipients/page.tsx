@@ -1,7 +1,7 @@
+import { forbidden } from "next/navigation";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { DataMapList } from "@/components/manager/settings/data-map/data-map-list";
 import { RecipientForm } from "@/components/manager/settings/data-map/recipient-form";
-import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { listRecipients } from "@/lib/data/data-map/config/list-recipients";
@@ -18,7 +18,7 @@ export default async function RecipientsPage({ params }: Props) {
   const locale = toLocale((await params).locale);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "data-map:configure")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "data-map:configure")) forbidden();
   const recipients = await listRecipients({ actor });
 
   return (

@@ -1,8 +1,8 @@
+import { forbidden } from "next/navigation";
 import { StackTable } from "@/components/ui/stack-table";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { StaffAddForm } from "@/components/manager/settings/policies/staff-add-form";
 import { StaffRowActions } from "@/components/manager/settings/policies/staff-row-actions";
-import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { listStaff } from "@/lib/data/staff-accounts/list-staff";
@@ -18,7 +18,7 @@ export default async function StaffSettingsPage({ params }: Props) {
   const locale = toLocale((await params).locale);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "staff:manage")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "staff:manage")) forbidden();
   const staff = await listStaff({ actor });
 
   return (

@@ -1,6 +1,6 @@
+import { forbidden } from "next/navigation";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { StatementsForm } from "@/components/manager/settings/brand/statements-form";
-import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { getStatements } from "@/lib/data/brand/statements";
@@ -16,7 +16,7 @@ export default async function StatementsSettingsPage({ params }: Props) {
   const locale = toLocale((await params).locale);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "policy:configure")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "policy:configure")) forbidden();
   const values = await getStatements({ actor });
   return (
     <ClientSections locale={locale} sections={["settingsBrand"]}>

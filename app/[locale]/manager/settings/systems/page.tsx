@@ -1,8 +1,8 @@
+import { forbidden } from "next/navigation";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { DataMapList } from "@/components/manager/settings/data-map/data-map-list";
 import { SystemForm } from "@/components/manager/settings/data-map/system-form";
 import { OutboundRules } from "@/components/manager/settings/outbound-rules";
-import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { listSystems } from "@/lib/data/data-map/config/list-systems";
@@ -18,7 +18,7 @@ export default async function SystemsPage({ params }: Props) {
   const locale = toLocale((await params).locale);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "data-map:configure")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "data-map:configure")) forbidden();
   const systems = await listSystems({ actor });
 
   return (

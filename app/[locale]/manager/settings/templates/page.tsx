@@ -1,6 +1,6 @@
+import { forbidden } from "next/navigation";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { TemplateForm } from "@/components/manager/settings/policies/template-form";
-import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { listTemplateTexts } from "@/lib/data/templates/list-template-texts";
@@ -17,7 +17,7 @@ export default async function TemplateSettingsPage({ params }: Props) {
   const locale = toLocale((await params).locale);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "policy:configure")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "policy:configure")) forbidden();
   const texts = await listTemplateTexts({ actor });
 
   return (

@@ -1,9 +1,9 @@
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 
 import { RequestTypeIcon } from "@/components/requests/request-type-icon";
 import { WizardSteps } from "@/components/requests/wizard-steps";
 import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
-import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { toLocale } from "@/lib/i18n/config";
@@ -20,7 +20,7 @@ export default async function ChooseRequestPage({
   const locale = toLocale((await params).locale);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "request:file")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "request:file")) forbidden();
   return (
     <>
       <WizardSteps current={0} t={t} />

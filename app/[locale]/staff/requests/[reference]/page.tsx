@@ -1,5 +1,5 @@
 import { ClientSections } from "@/components/i18n/client-sections";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 
 import { AgentPanel } from "@/components/requests/agent-panel";
 import { AcknowledgementPanel } from "@/components/staff/acknowledgement/acknowledgement-panel";
@@ -17,7 +17,6 @@ import { IdentityReviewPanel } from "@/components/staff/identity-review/identity
 import { JurisdictionPanel } from "@/components/staff/jurisdiction/jurisdiction-panel";
 import { PackagePanel } from "@/components/staff/package/package-panel";
 import { AssignControl } from "@/components/staff/queue/assign-control";
-import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { getKeyNames } from "@/lib/data/data-map/get-key-names";
@@ -37,7 +36,7 @@ export default async function StaffRequestPage({
   const locale = toLocale(raw);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "request:read-any")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "request:read-any")) forbidden();
   const request = await getRequest({ actor, reference });
   if (!request) notFound();
   const subject = request.subject as typeof request.subject & {

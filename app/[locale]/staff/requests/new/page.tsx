@@ -1,8 +1,8 @@
 import { ClientSections } from "@/components/i18n/client-sections";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 
 import { EnterRequestForm } from "@/components/staff/queue/enter-request-form";
-import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { listRequestOptions } from "@/lib/data/data-map/list-request-options";
@@ -21,7 +21,7 @@ export default async function EnterRequestPage({
   const locale = toLocale((await params).locale);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "request:enter")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "request:enter")) forbidden();
   const options = await listRequestOptions({ actor });
   const name = (ja: string, en: string) => (locale === "ja" ? ja : en);
   return (

@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 
 import { ClientSections } from "@/components/i18n/client-sections";
 import { CategoryForm } from "@/components/manager/settings/data-map/category-form";
 import { DeleteButton } from "@/components/manager/settings/data-map/delete-button";
-import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { listCategories } from "@/lib/data/data-map/config/list-categories";
@@ -22,7 +21,7 @@ export default async function CategoryPage({ params }: Props) {
   const locale = toLocale(raw);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "data-map:configure")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "data-map:configure")) forbidden();
   const [category] = await listCategories({ actor, id });
   if (!category) notFound();
   const name = locale === "ja" ? category.nameJa : category.nameEn;

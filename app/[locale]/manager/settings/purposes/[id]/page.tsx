@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 
 import { ClientSections } from "@/components/i18n/client-sections";
 import { DeleteButton } from "@/components/manager/settings/data-map/delete-button";
 import { PurposeForm } from "@/components/manager/settings/data-map/purpose-form";
-import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { listPurposes } from "@/lib/data/data-map/config/list-purposes";
@@ -21,7 +20,7 @@ export default async function PurposePage({ params }: Props) {
   const locale = toLocale(raw);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "data-map:configure")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "data-map:configure")) forbidden();
   const [purpose] = await listPurposes({ actor, id });
   if (!purpose) notFound();
   const name = locale === "ja" ? purpose.nameJa : purpose.nameEn;

@@ -1,11 +1,10 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 
 import { ClientSections } from "@/components/i18n/client-sections";
 import { DeleteButton } from "@/components/manager/settings/data-map/delete-button";
 import { RecipientForm } from "@/components/manager/settings/data-map/recipient-form";
 import { RotateSecret } from "@/components/manager/settings/data-map/rotate-secret";
-import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { listRecipients } from "@/lib/data/data-map/config/list-recipients";
@@ -22,7 +21,7 @@ export default async function RecipientPage({ params }: Props) {
   const locale = toLocale(raw);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "data-map:configure")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "data-map:configure")) forbidden();
   const [recipient] = await listRecipients({ actor, id });
   if (!recipient) notFound();
   const name = locale === "ja" ? recipient.nameJa : recipient.nameEn;

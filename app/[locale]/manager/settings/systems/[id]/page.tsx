@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 
 import { ClientSections } from "@/components/i18n/client-sections";
 import { FieldsForm } from "@/components/manager/settings/data-map/fields-form";
@@ -9,7 +9,6 @@ import { SqlDatasetForm } from "@/components/manager/settings/data-map/sql-datas
 import { SystemHealthPanel } from "@/components/manager/settings/data-map/system-health";
 import { SystemForm } from "@/components/manager/settings/data-map/system-form";
 import { UsesForm } from "@/components/manager/settings/data-map/uses-form";
-import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { listSystemUses } from "@/lib/data/data-map/config/list-system-uses";
@@ -31,7 +30,7 @@ export default async function SystemPage({ params }: Props) {
   const locale = toLocale(raw);
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "data-map:configure")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "data-map:configure")) forbidden();
   const [system] = await listSystems({ actor, id });
   if (!system) notFound();
   const [uses, fields, dataset, health] = await Promise.all([

@@ -1,10 +1,9 @@
 import { WizardSteps } from "@/components/requests/wizard-steps";
 import { REQUEST_TYPES, type TRequestType } from "@/lib/requests/vocabulary";
 import { ClientSections } from "@/components/i18n/client-sections";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 
 import { RequestForm } from "@/components/requests/form/deferred-request-form";
-import { Forbidden } from "@/components/ui/forbidden";
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { listRequestOptions } from "@/lib/data/data-map/list-request-options";
@@ -35,7 +34,7 @@ export default async function NewRequestPage({
   if (!type) notFound();
   const t = getTranslator(locale);
   const actor = await pageActor(locale);
-  if (!can(actor.role, "request:file")) return <Forbidden locale={locale} />;
+  if (!can(actor.role, "request:file")) forbidden();
   const [options, subject, feeTerms] = await Promise.all([
     listRequestOptions({ actor }),
     getMySubject({ actor }),

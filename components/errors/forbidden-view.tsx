@@ -1,10 +1,12 @@
+"use client";
+
 import Link from "next/link";
 
-import type { Locale } from "@/lib/i18n/config";
-import { getTranslator } from "@/lib/i18n/translate";
+import { useI18n } from "@/components/i18n/i18n-provider";
 
-export function Forbidden({ locale }: { locale: Locale }) {
-  const t = getTranslator(locale);
+/** What a signed-in person sees on a page their role does not open (answered with 403). */
+export function ForbiddenView() {
+  const { locale, t } = useI18n();
   return (
     <section aria-labelledby="forbidden-title">
       <h1 id="forbidden-title">{t("errors.forbiddenTitle")}</h1>
