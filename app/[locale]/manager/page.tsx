@@ -1,4 +1,5 @@
 import { forbidden } from "next/navigation";
+
 import { ClientSections } from "@/components/i18n/client-sections";
 import { DashboardFacts, DashboardTables } from "@/components/manager/dashboard/dashboard-figures";
 import { ExportForm } from "@/components/manager/dashboard/export-form";

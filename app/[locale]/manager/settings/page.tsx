@@ -1,4 +1,5 @@
 import { forbidden } from "next/navigation";
+
 import { pageActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/permissions";
 import { countUnnamedFields } from "@/lib/data/data-map/config/system-fields";

@@ -1,4 +1,5 @@
 import { forbidden } from "next/navigation";
+
 import { StackTable } from "@/components/ui/stack-table";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { CreateKeyForm } from "@/components/manager/settings/integration/create-key-form";

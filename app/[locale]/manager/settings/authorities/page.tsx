@@ -1,4 +1,5 @@
 import { forbidden } from "next/navigation";
+
 import { ClientSections } from "@/components/i18n/client-sections";
 import { AuthorityForm } from "@/components/manager/settings/policies/authority-form";
 import { pageActor } from "@/lib/auth/page-actor";

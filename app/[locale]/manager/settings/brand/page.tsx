@@ -1,4 +1,5 @@
 import { forbidden } from "next/navigation";
+
 import { ClientSections } from "@/components/i18n/client-sections";
 import { BrandForm } from "@/components/manager/settings/brand/brand-form";
 import { LogoForm } from "@/components/manager/settings/brand/logo-form";

@@ -1,4 +1,5 @@
 import { forbidden } from "next/navigation";
+
 import { ClientSections } from "@/components/i18n/client-sections";
 import { DeadlineOverrideForm } from "@/components/manager/settings/policies/deadline-override-form";
 import { DeadlinePolicyForm } from "@/components/manager/settings/policies/deadline-policy-form";

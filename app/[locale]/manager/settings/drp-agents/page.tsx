@@ -1,4 +1,5 @@
 import { forbidden } from "next/navigation";
+
 import { ClientSections } from "@/components/i18n/client-sections";
 import { AgentActions } from "@/components/manager/settings/drp/agent-actions";
 import { RegisterAgentForm } from "@/components/manager/settings/drp/register-agent-form";

@@ -1,4 +1,5 @@
 import { forbidden } from "next/navigation";
+
 import { ClientSections } from "@/components/i18n/client-sections";
 import { DataMapList } from "@/components/manager/settings/data-map/data-map-list";
 import { RecipientForm } from "@/components/manager/settings/data-map/recipient-form";

@@ -1,4 +1,5 @@
 import { forbidden } from "next/navigation";
+
 import { StackTable } from "@/components/ui/stack-table";
 import { ClientSections } from "@/components/i18n/client-sections";
 import { StaffAddForm } from "@/components/manager/settings/policies/staff-add-form";
