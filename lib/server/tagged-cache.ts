@@ -26,8 +26,8 @@ interface Store {
   generations: Map<string, number>;
   entries: Map<string, Entry>;
 }
-const global = globalThis as typeof globalThis & { __dsarTaggedCache?: Store };
-const store: Store = (global.__dsarTaggedCache ??= { generations: new Map(), entries: new Map() });
+const holder = globalThis as typeof globalThis & { __dsarTaggedCache?: Store };
+const store: Store = (holder.__dsarTaggedCache ??= { generations: new Map(), entries: new Map() });
 
 /** The sum of the tags' generations: a flush of any of them changes it. */
 export function generationOf(tags: readonly string[]): number {
