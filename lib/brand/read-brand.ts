@@ -41,7 +41,11 @@ const orNull = (s: string) => (s === "" ? null : s);
 
 /** The brand as everyone sees it (public facts of the organisation; no actor needed). */
 export async function readBrand(): Promise<Brand> {
-  const org = await getDb().organisation.findUnique({ where: { id: ORG }, select: BRAND_SELECT });
+  return brandOf(await readOrganisation());
+}
+
+/** The brand of an organisation's row; with none, the portal's own (the catalogue's name). */
+export function brandOf(org: Awaited<ReturnType<typeof readOrganisation>>): Brand {
   return {
     portalName: { ja: orNull(org?.portalNameJa ?? ""), en: orNull(org?.portalNameEn ?? "") },
     organisationName: { ja: org?.nameJa ?? "", en: org?.nameEn ?? "" },
@@ -52,6 +56,10 @@ export async function readBrand(): Promise<Brand> {
     colour: orNull(org?.brandColor ?? ""),
     logoVersion: org?.logoUpdatedAt?.getTime() ?? null,
   };
+}
+
+function readOrganisation() {
+  return getDb().organisation.findUnique({ where: { id: ORG }, select: BRAND_SELECT });
 }
 
 /** The uploaded logo's bytes and type, or null (the route then sends the portal's own). */
