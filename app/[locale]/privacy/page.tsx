@@ -17,7 +17,7 @@ import { RecipientsSection } from "@/components/transparency/recipients-section"
 import { RightsSection } from "@/components/transparency/rights-section";
 import { ComplaintsSection, SecuritySection } from "@/components/transparency/security-complaints";
 import { TableOfContents } from "@/components/transparency/table-of-contents";
-import { getTransparency } from "@/lib/data/transparency/get-transparency";
+import { getTransparency, TRANSPARENCY_TAG } from "@/lib/data/transparency/get-transparency";
 import { getDb } from "@/lib/db";
 import { toLocale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
@@ -28,13 +28,13 @@ import { taggedCache } from "@/lib/server/tagged-cache";
 
 // Public (no sign-in): only the organisation's descriptions and aggregate counts. The facts change
 // rarely, so they are cached per locale for a few minutes; the tag lets an admin edit flush them.
-const loadTransparency = taggedCache(getTransparency, "transparency", {
+const loadTransparency = taggedCache(getTransparency, TRANSPARENCY_TAG, {
   ttlSeconds: 300,
-  tags: ["transparency"],
+  tags: [TRANSPARENCY_TAG],
 });
 
 // The current notice version and its date. A manager's change that records a new version also
-// flushes "transparency", so the number and the sections stay in step.
+// flushes TRANSPARENCY_TAG, so the number and the sections stay in step.
 const loadCurrentNotice = taggedCache(
   async (): Promise<CurrentNotice | null> => {
     const latest = await latestNotice(getDb());
@@ -43,7 +43,7 @@ const loadCurrentNotice = taggedCache(
     );
   },
   "notice-current",
-  { ttlSeconds: 300, tags: ["transparency"] },
+  { ttlSeconds: 300, tags: [TRANSPARENCY_TAG] },
 );
 
 type Props = { params: Promise<{ locale: string }> };

@@ -41,6 +41,9 @@ interface LawEnforcementRow {
   count: number;
 }
 
+/** The cache tag under which pages keep these facts; every manager change they show flushes it. */
+export const TRANSPARENCY_TAG = "transparency";
+
 export type Transparency = NonNullable<Awaited<ReturnType<typeof getTransparency>>>;
 
 /** The transparency page's facts, localised; null before the organisation is set up. */

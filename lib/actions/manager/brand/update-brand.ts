@@ -3,6 +3,7 @@
 import { defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { BRAND_TAG } from "@/lib/brand/load-brand";
 import { removeLogo as remove, setLogo, updateBrand as update } from "@/lib/data/brand/brand";
+import { TRANSPARENCY_TAG } from "@/lib/data/transparency/get-transparency";
 import { flushTags } from "@/lib/server/tagged-cache";
 import { MAX_LOGO_BYTES, ZBrand } from "@/lib/validation/brand";
 import { z } from "@/lib/validation/zod";
@@ -10,7 +11,7 @@ import { z } from "@/lib/validation/zod";
 /** Every page's header and footer read the brand (cached under BRAND_TAG); so does the
  * transparency page (the organisation's name, address and contact). */
 function flush() {
-  flushTags(BRAND_TAG, "transparency");
+  flushTags(BRAND_TAG, TRANSPARENCY_TAG);
 }
 
 export const updateBrand = defineAction(

@@ -2,6 +2,7 @@
 
 import { defineAction } from "@/lib/actions/safe-action";
 import { deleteRecipient as run } from "@/lib/data/data-map/config/delete-recipient";
+import { TRANSPARENCY_TAG } from "@/lib/data/transparency/get-transparency";
 import { flushTags } from "@/lib/server/tagged-cache";
 import { ZConfigId } from "@/lib/validation/data-map-config";
 
@@ -10,7 +11,7 @@ export const deleteRecipient = defineAction(
   async (input, actor) => {
     const result = await run({ actor, id: input.id });
     // The public transparency page (app/[locale]/privacy) caches the data map under this tag.
-    flushTags("transparency");
+    flushTags(TRANSPARENCY_TAG);
     return result;
   },
 );
