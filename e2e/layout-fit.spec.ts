@@ -5,7 +5,7 @@ import type { Page } from "@playwright/test";
 
 import { insertItem, insertRequest, sql } from "./support/db";
 import { expect, test } from "./support/fixtures";
-import { insertProvision } from "./support/ledger-data";
+import { insertManyProvisions, insertProvision } from "./support/ledger-data";
 
 // Pages that always fit (issue 15): at 375 px no page scrolls sideways, for every audience, and
 // Japanese is drawn with the shipped face (Noto Sans JP), not whatever the machine has.
@@ -139,6 +139,38 @@ test("staff and manager pages fit a phone", async ({ page, signIn }) => {
     "/en/staff",
     "/en/manager",
   ]);
+});
+
+test("a long list on a phone draws only the cards near the screen, and each card whole", async ({
+  page,
+  signIn,
+}) => {
+  const person = await signIn("SUBJECT", { withSubject: true });
+  await insertManyProvisions(person.subjectId!, 30, "2026-06-30T10:00:00");
+  await page.setViewportSize({ width: WIDTH, height: 800 });
+  await page.goto("/ja/me/ledger");
+  const cards = page.locator("table.stack tbody tr");
+  await expect(cards).toHaveCount(30);
+  // Drawn: the first card; waiting to be drawn (content-visibility: auto): one far below.
+  const drawn = (i: number) =>
+    cards
+      .nth(i)
+      .evaluate((row) =>
+        (row as HTMLTableRowElement).cells[0]!.checkVisibility({ contentVisibilityAuto: true }),
+      );
+  expect(await drawn(0)).toBe(true);
+  expect(await drawn(29)).toBe(false);
+  // Its text is there all the same, for find-in-page and assistive technology.
+  await expect(cards.nth(29)).toContainText("2026年6月1日");
+  await cards.nth(29).scrollIntoViewIfNeeded();
+  await expect.poll(() => drawn(29)).toBe(true);
+
+  // The timeline's dot hangs outside its card; the card's clip must leave it drawn.
+  const box = (await cards.nth(29).boundingBox())!;
+  const dot = { x: box.x - 26, y: box.y + 8, width: 22, height: 22 };
+  const withDot = await page.screenshot({ clip: dot });
+  await page.addStyleTag({ content: "table.stack tbody tr::before { visibility: hidden; }" });
+  expect(withDot.equals(await page.screenshot({ clip: dot }))).toBe(false);
 });
 
 /** The faces Chromium drew an element's text with (DevTools' "Rendered fonts"). */
