@@ -173,6 +173,47 @@ test("a long list on a phone draws only the cards near the screen, and each card
   expect(withDot.equals(await page.screenshot({ clip: dot }))).toBe(false);
 });
 
+test("each link of the privacy page's contents lands its heading under the header, on a phone and a desktop", async ({
+  page,
+}) => {
+  for (const width of [WIDTH, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto("/ja/privacy");
+    // The shipped face arrives after hydration and changes the text's height; wait for it.
+    await page.waitForFunction(() =>
+      [...document.fonts].some((f) => f.family.includes("Noto Sans JP")),
+    );
+    await page.evaluate(() => document.fonts.ready);
+
+    // Each link of the table of contents: its heading just under the sticky header (5rem), or,
+    // for the sections at the very end, as far as the page scrolls.
+    const links = page.locator("nav:has(#toc-title) a");
+    const landed: string[] = [];
+    for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")!))) {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await links.and(page.locator(`[href="${href}"]`)).click();
+      await expect(page).toHaveURL(new RegExp(`${href}$`));
+      const { top, atEnd } = await page.locator(href).evaluate((h) => ({
+        top: Math.round(h.getBoundingClientRect().top),
+        atEnd:
+          Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight,
+      }));
+      if (top !== 80 && !(atEnd && top > 80))
+        landed.push(`${href} at ${top} px (${width} px wide)`);
+    }
+    expect(landed).toEqual([]);
+    // Arriving with a section in the address, too (a new load, not a jump within the page).
+    await page.goto("about:blank");
+    await page.goto("/ja/privacy#rights");
+    await page.evaluate(() => document.fonts.ready);
+    await expect
+      .poll(() =>
+        page.locator("#rights").evaluate((h) => Math.round(h.getBoundingClientRect().top)),
+      )
+      .toBe(80);
+  }
+});
+
 /** The faces Chromium drew an element's text with (DevTools' "Rendered fonts"). */
 async function facesOf(page: Page, selector: string) {
   const cdp = await page.context().newCDPSession(page);
