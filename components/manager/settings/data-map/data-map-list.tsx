@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
+import { StackTable } from "@/components/ui/stack-table";
 import type { Locale } from "@/lib/i18n/config";
 import type { Translate } from "@/lib/i18n/translate";
 
@@ -23,7 +24,8 @@ export function DataMapList<R extends DataMapListRow>(props: {
   t: Translate;
   kind: "systems" | "categories" | "purposes" | "recipients";
   rows: R[];
-  columns: { header: string; cell: (row: R) => ReactNode }[];
+  /** The kind's own columns; `narrow` for a short one (a class, a country) not to be squeezed. */
+  columns: { header: string; cell: (row: R) => ReactNode; narrow?: boolean }[];
   form: ReactNode;
 }) {
   const { locale, t, kind, rows } = props;
@@ -39,44 +41,38 @@ export function DataMapList<R extends DataMapListRow>(props: {
       {rows.length === 0 ? (
         <p>{t("settingsDataMap.empty")}</p>
       ) : (
-        <table data-testid={kind}>
-          <caption>{t(`settingsDataMap.${kind}.caption`)}</caption>
-          <thead>
-            <tr>
-              {ordered && <th scope="col">{t("settingsDataMap.field.sortOrder")}</th>}
-              <th scope="col">{t("settingsDataMap.column.key")}</th>
-              <th scope="col">{t("settingsDataMap.column.name")}</th>
+        <StackTable
+          testId={kind}
+          caption={t(`settingsDataMap.${kind}.caption`)}
+          columns={[
+            ...(ordered ? [t("settingsDataMap.field.sortOrder")] : []),
+            t("settingsDataMap.column.key"),
+            t("settingsDataMap.column.name"),
+            ...props.columns.map((c) => ({ label: c.header, narrow: c.narrow })),
+            t("settingsDataMap.column.actions"),
+          ]}
+        >
+          {rows.map((row) => (
+            <tr key={row.id} data-key={row.key}>
+              {ordered && <td>{row.sortOrder}</td>}
+              <td>
+                <code>{row.key}</code>
+              </td>
+              <td>{locale === "ja" ? row.nameJa : row.nameEn}</td>
               {props.columns.map((c) => (
-                <th key={c.header} scope="col">
-                  {c.header}
-                </th>
+                <td key={c.header}>{c.cell(row)}</td>
               ))}
-              <th scope="col">{t("settingsDataMap.column.actions")}</th>
+              <td>
+                <Link
+                  href={`${base}/${row.id}`}
+                  aria-label={`${t("settingsDataMap.edit")}: ${row.key}`}
+                >
+                  {t("settingsDataMap.edit")}
+                </Link>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} data-key={row.key}>
-                {ordered && <td>{row.sortOrder}</td>}
-                <td>
-                  <code>{row.key}</code>
-                </td>
-                <td>{locale === "ja" ? row.nameJa : row.nameEn}</td>
-                {props.columns.map((c) => (
-                  <td key={c.header}>{c.cell(row)}</td>
-                ))}
-                <td>
-                  <Link
-                    href={`${base}/${row.id}`}
-                    aria-label={`${t("settingsDataMap.edit")}: ${row.key}`}
-                  >
-                    {t("settingsDataMap.edit")}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </StackTable>
       )}
       {props.form}
     </>

@@ -38,6 +38,7 @@ export default async function CategoriesPage({ params }: Props) {
         columns={[
           {
             header: t("settingsDataMap.categories.dataClass"),
+            narrow: true,
             cell: (c) => classLabels[c.dataClass],
           },
         ]}

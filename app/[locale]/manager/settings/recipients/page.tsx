@@ -35,10 +35,12 @@ export default async function RecipientsPage({ params }: Props) {
         columns={[
           {
             header: t("settingsDataMap.recipients.recipientClass"),
+            narrow: true,
             cell: (r) => t(`recipientClass.${r.recipientClass}`),
           },
           {
             header: t("transparency.foreign.colCountry"),
+            narrow: true,
             cell: (r) => (r.country ? countryName(locale, r.country) : "—"),
           },
         ]}

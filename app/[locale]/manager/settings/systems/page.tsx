@@ -33,6 +33,7 @@ export default async function SystemsPage({ params }: Props) {
         columns={[
           {
             header: t("settingsDataMap.systems.connector"),
+            narrow: true,
             cell: (s) => t(`settingsDataMap.systems.connectorKind.${s.connector}`),
           },
           {
