@@ -36,7 +36,7 @@ export function I18nProvider(props: {
       const parts = key.split(".");
       const text =
         lookup(messages, parts) ?? lookup(loadedSection(locale, parts[0]!), parts.slice(1));
-      return format(text ?? key, params);
+      return format(text ?? key, params, locale);
     };
     return { locale, t, messages };
   }, [locale, parent, props.messages]);

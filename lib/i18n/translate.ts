@@ -26,7 +26,7 @@ function lookup(messages: Messages, key: string): string | undefined {
 /** A translator for one locale. Unknown keys come back as the key itself, never as blank text. */
 export function getTranslator(locale: Locale): Translate {
   const messages = catalogues[locale];
-  return (key, params) => format(lookup(messages, key) ?? key, params);
+  return (key, params) => format(lookup(messages, key) ?? key, params, locale);
 }
 
 /** Whether a string is a catalogue key (zod issues carry keys, see lib/validation). */

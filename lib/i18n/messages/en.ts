@@ -246,10 +246,11 @@ export const en: Messages = {
     summaryTitle: "The information we hold about you",
     notKnown:
       "No personal data is linked to this email address yet. When you file a request we verify your identity and match our records.",
-    items: "{count} items",
+    items: "{count, plural, one {# item} other {# items}}",
     systems: "Systems holding your data",
     recipients: "Recipients",
-    provisionSummary: "Your data has been provided {count} times to {recipients} recipients.",
+    provisionSummary:
+      "Your data has been provided {count, plural, one {once} other {# times}} to {recipients, plural, one {# recipient} other {# recipients}}.",
     latestProvisions: "Recent provisions",
     providedAt: "Date",
     recipient: "Recipient",
@@ -405,8 +406,8 @@ export const en: Messages = {
     filedTitle: "Request received",
     filedBody: "Your reference is {reference}. We sent you a confirmation email.",
     scopeAll: "All",
-    daysLeft: "{days} days left",
-    overdue: "{days} days overdue",
+    daysLeft: "{days, plural, one {# day} other {# days}} left",
+    overdue: "{days, plural, one {# day} other {# days}} overdue",
     back: "Back to the list",
     resultTitle: "Your result",
     resultDownload: "Download as {format}",
@@ -449,7 +450,7 @@ export const en: Messages = {
     slaHelp:
       "The law asks for an answer without delay, and the person may sue two weeks after the request arrives (Art.39). Keep the internal deadline well under 14 days.",
     slaDays: "Calendar days from receipt",
-    slaCurrent: "{days} calendar days from receipt.",
+    slaCurrent: "{days, plural, one {# calendar day} other {# calendar days}} from receipt.",
     slaChange: "Change",
     slaLoading: "Loading the form…",
     slaSubmit: "Save",

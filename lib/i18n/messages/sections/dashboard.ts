@@ -66,7 +66,7 @@ const en: typeof ja = {
   definitions:
     "Deadlines count the extended due date where there is one. Acknowledgement overdue: requests under a jurisdiction with an acknowledgement period (e.g. California, 10 business days) not yet acknowledged after that period (business days approximated without weekends). Select a figure to open the queue filtered the same way (deadline filters work by day).",
   count: "Count",
-  share: "{count} requests",
+  share: "{count, plural, one {# request} other {# requests}}",
   byStatusTitle: "Open requests by status",
   byTypeTitle: "Open requests by type",
   byJurisdictionTitle: "Open requests by jurisdiction",

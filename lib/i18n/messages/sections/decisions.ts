@@ -165,7 +165,7 @@ const en: typeof ja = {
   submitAskApproval: "Ask for approval",
   asked: "Approval requested.",
   openTasks:
-    "{count} fulfilment tasks are still open ({pending} pending, {running} running, {failed} failed). Retry or cancel failed tasks before completing.",
+    "{count, plural, one {# fulfilment task is} other {# fulfilment tasks are}} still open ({pending} pending, {running} running, {failed} failed). Retry or cancel failed tasks before completing.",
   lastRejection: "The last approval request was sent back",
   rejectedBy: "Sent back by",
   rejectedAt: "Sent back at",

@@ -298,7 +298,7 @@ const en: typeof ja = {
     intro:
       "These items were not disclosed. The reason is given for each (APPI Article 33(2) and (3)).",
     neverIncluded:
-      "The My Number (individual number) is never included: the My Number Act forbids passing it on ({count} items).",
+      "The My Number (individual number) is never included: the My Number Act forbids passing it on ({count, plural, one {# item} other {# items}}).",
     groundAndReason: "{ground} ({reason})",
   },
   gaps: {
@@ -384,7 +384,7 @@ const en: typeof ja = {
     submit: "Build the package",
     rebuild: "Rebuild the package",
     working: "Building…",
-    done: "The package was built ({count} items).",
+    done: "The package was built ({count, plural, one {# item} other {# items}}).",
     stale: "Withheld items changed, so the built package was discarded. Please build it again.",
   },
   prepared: {

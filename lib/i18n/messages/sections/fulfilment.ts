@@ -283,7 +283,8 @@ const en: typeof ja = {
     notSuspendable: "Not suspended: this use is required by law.",
     noteCorrect:
       "Applied {applied}, already applied {already}, kept by law {kept}, not in this system {elsewhere}",
-    noteUnknownKeys: "{count} of the requested keys are not in the data map.",
+    noteUnknownKeys:
+      "{count, plural, one {# of the requested keys is} other {# of the requested keys are}} not in the data map.",
     addedSourceNote: "Given by the person in a correction request ({reference})",
     result: {
       title: "What we did",
@@ -301,7 +302,7 @@ const en: typeof ja = {
       action: { CORRECT: "Corrected", ADD: "Added", DELETE: "Deleted" },
       deleted: "(deleted)",
       erasedTitle: "Erased items",
-      erased: "We erased {count} items.",
+      erased: "We erased {count, plural, one {# item} other {# items}}.",
       keptTitle: "Items we must keep, and why",
       keptCaption: "Items kept and the reason",
       keptColumns: { item: "Item", reason: "Reason" },
@@ -313,7 +314,8 @@ const en: typeof ja = {
         ALL_PROVISION: "All provision to third parties",
         ERASURE: "Use of the erased data",
       },
-      noticesSent: "We told the {count} recipients that had received your data what we did.",
+      noticesSent:
+        "We told {count, plural, one {the recipient} other {the # recipients}} that had received your data what we did.",
       toldTitle: "Recipients we told",
       toldConfirmed: "confirmed they applied it",
       toldWaiting: "not yet confirmed",
@@ -347,7 +349,7 @@ const en: typeof ja = {
   onward: {
     mail: {
       subject: "[{organisation}] {action} of personal data we provided to you",
-      body: "Dear {recipient},\n\nThis is {organisation}. At the request of the person concerned, we have made a {action} of personal data we provided to you.\n\nPlease open the link below to see who and what it concerns, apply it to your records too, and tell us there when you have.\n\n{url}\n\nThe link works for {days} days.",
+      body: "Dear {recipient},\n\nThis is {organisation}. At the request of the person concerned, we have made a {action} of personal data we provided to you.\n\nPlease open the link below to see who and what it concerns, apply it to your records too, and tell us there when you have.\n\n{url}\n\nThe link works for {days, plural, one {# day} other {# days}}.",
     },
     page: {
       title: "About personal data we provided to you",
@@ -435,7 +437,8 @@ const en: typeof ja = {
       ambiguous: "{at}: the identity columns match more than one row",
     },
     retrying: "Waiting to retry",
-    mailed: "Mailed to {to} on {date} (awaiting the answer; {count} reminders)",
+    mailed:
+      "Mailed to {to} on {date} (awaiting the answer; {count, plural, one {# reminder} other {# reminders}})",
     declined: {
       not_found: "The recipient answered: no data on this person",
       cannot_identify: "The recipient answered: they cannot tell which person it is",
@@ -479,12 +482,12 @@ const en: typeof ja = {
       mail_unreachable: "Mail cannot go out (the SMTP server does not answer or refuses the login)",
     },
     result: {
-      items: "{count} items",
-      changes: "{count} changes",
+      items: "{count, plural, one {# item} other {# items}}",
+      changes: "{count, plural, one {# change} other {# changes}}",
       erased: "{count} erased",
       kept: "{count} kept",
       restrictions: "{count} stopped",
-      notices: "{count} recipients notified",
+      notices: "{count, plural, one {# recipient} other {# recipients}} notified",
       note: "Note: {note}",
       none: "—",
     },

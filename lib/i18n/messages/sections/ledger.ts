@@ -182,7 +182,7 @@ const en: typeof ja = {
   intro:
     "The record of each time we gave your personal data to a third party (the provision ledger, APPI Arts.29 and 30), newest first. Provision to processors needs no record, but we show it here by the kind of work the processor does.",
   total: "Matching entries: {count}",
-  showing: "Showing {count} entries",
+  showing: "Showing {count, plural, one {# entry} other {# entries}}",
   empty: "No provision entries match these filters.",
   notKnown: "There are no provision entries linked to this account.",
   backToMe: "Back to my page",
@@ -243,7 +243,7 @@ const en: typeof ja = {
       "When we receive your personal data from a third party, the law (Art. 30) has us confirm who provided it and how they obtained it, and keep this record.",
     empty: "We hold no record of receiving your data from a third party.",
     truncated: "The newest {count} are shown. The downloads hold every record.",
-    count: "{count} records",
+    count: "{count, plural, one {# record} other {# records}}",
     column: {
       date: "Received",
       provider: "Provided by",
@@ -303,7 +303,7 @@ const en: typeof ja = {
     bySystem: "System",
     empty: "We hold no personal data about you.",
     openHint: "Choose a group to see its items, how we got them and when.",
-    itemCount: "{count} items",
+    itemCount: "{count, plural, one {# item} other {# items}}",
     purposes: "Purposes",
     noPurpose: "None recorded",
     collectedAt: "Collected",

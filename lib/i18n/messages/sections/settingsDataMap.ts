@@ -215,7 +215,7 @@ const en: typeof ja = {
   deleted: "Deleted.",
   confirmDelete: "Delete “{name}”?",
   empty: "Nothing registered yet.",
-  references: "{count} references",
+  references: "{count, plural, one {# reference} other {# references}}",
   yes: "Yes",
   no: "No",
   field: {
@@ -291,14 +291,15 @@ const en: typeof ja = {
     labelJa: "Name (Japanese)",
     labelEn: "Name (English)",
     seen: "Status",
-    items: "{count} items held",
+    items: "{count, plural, one {# item} other {# items}} held",
     answered: "in the system's answers",
     unnamed: "no name yet",
     new: "new",
     add: "Add a field",
     empty: "This system has no fields yet.",
     saved: "Field names saved.",
-    unnamedCount: "{count} fields have no name yet. Name them on each system's page.",
+    unnamedCount:
+      "{count, plural, one {# field has} other {# fields have}} no name yet. Name them on each system's page.",
   },
   categories: {
     title: "Data categories",

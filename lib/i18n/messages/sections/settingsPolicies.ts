@@ -299,7 +299,7 @@ const en: typeof ja = {
     removeLabel: "Remove staff access of {name}",
     removed: "Staff access was removed.",
     openRequestsRefusal:
-      "This person still has {count} open requests assigned. Assign them to someone else first.",
+      "This person still has {count, plural, one {# open request assigned} other {# open requests assigned}}. Assign {count, plural, one {it} other {them}} to someone else first.",
     addTitle: "Add a staff account",
     addHelp:
       "The person signs in with this email address. An address registered for a data subject cannot be used.",

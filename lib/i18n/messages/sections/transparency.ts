@@ -364,9 +364,9 @@ const en: typeof ja = {
     offlineTitle: "By post or in person",
     deadline: "We answer within {period} of the day your request arrives.",
     unit: {
-      CALENDAR_DAYS: "{amount} days",
-      BUSINESS_DAYS: "{amount} business days",
-      MONTHS: "{amount} months",
+      CALENDAR_DAYS: "{amount, plural, one {# day} other {# days}}",
+      BUSINESS_DAYS: "{amount, plural, one {# business day} other {# business days}}",
+      MONTHS: "{amount, plural, one {# month} other {# months}}",
     },
     agentTitle: "Filing through an agent",
     agentIntro:
