@@ -3,6 +3,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
+import { format } from "../lib/i18n/interpolate";
 import { disclosurePackage } from "../lib/i18n/messages/sections/disclosurePackage";
 import { review } from "../lib/i18n/messages/sections/review";
 import { insertItem, requestStatus, sql } from "./support/db";
@@ -135,7 +136,7 @@ test("staff withhold an item, build the package, and the requester downloads it 
   await expectNoViolations(staff, '[data-testid="package-panel"]');
 
   await panel.getByRole("button", { name: en.build.submit }).click();
-  await expect(staff.getByTestId("toast")).toContainText(en.build.done.replace("{count}", "2"));
+  await expect(staff.getByTestId("toast")).toContainText(format(en.build.done, { count: 2 }, "en"));
   const prepared = panel.getByTestId("prepared-packages");
   const csvLink = prepared.getByRole("link", {
     name: en.prepared.download.replace("{format}", "CSV"),

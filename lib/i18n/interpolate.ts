@@ -9,83 +9,28 @@
 
 export type MessageParams = Record<string, string | number>;
 
-const rulesCache = new Map<string, Intl.PluralRules>();
-
-function pluralRules(locale: string): Intl.PluralRules {
-  let rules = rulesCache.get(locale);
-  if (!rules) rulesCache.set(locale, (rules = new Intl.PluralRules(locale)));
-  return rules;
-}
-
-/** The index just past the `}` that closes the `{` at `open`, or -1 when it is never closed. */
-function closing(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === "{") depth++;
-    else if (text[i] === "}" && --depth === 0) return i + 1;
-  }
-  return -1;
-}
-
-/** `one {…} other {…}` as a map from selector to its text. */
-function pluralOptions(body: string): Map<string, string> | null {
-  const options = new Map<string, string>();
-  let rest = body.trim();
-  while (rest) {
-    const selector = /^(=\d+|zero|one|two|few|many|other)\s*\{/.exec(rest);
-    if (!selector) return null;
-    const open = selector[0].length - 1;
-    const end = closing(rest, open);
-    if (end < 0) return null;
-    options.set(selector[1]!, rest.slice(open + 1, end - 1));
-    rest = rest.slice(end).trim();
-  }
-  return options.has("other") ? options : null;
-}
-
-const PLURAL_AT = /\{(\w+), plural,/y;
-const NAME_AT = /\{(\w+)\}/y;
-
-/** A parameter as a number for choosing a plural form: a number, or a string that is one. */
-function asNumber(value: string | number | undefined): number | undefined {
-  if (typeof value === "number") return value;
-  if (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
-  return undefined;
-}
+// A plural form; each option's text may hold {name} placeholders but no further braces.
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|[a-z]+)\s*\{(?:[^{}]|\{\w+\})*\})+)\s*\}/g;
+const OPTION = /(=\d+|[a-z]+)\s*\{((?:[^{}]|\{\w+\})*)\}/g;
+const rules = new Map<string, Intl.PluralRules>();
 
 export function format(template: string, params?: MessageParams, locale = "en"): string {
   if (!params) return template;
-  let out = "";
-  let i = 0;
-  for (let open = template.indexOf("{"); open >= 0; open = template.indexOf("{", i)) {
-    out += template.slice(i, open);
-    PLURAL_AT.lastIndex = NAME_AT.lastIndex = open;
-    const plural = PLURAL_AT.exec(template);
-    if (plural) {
-      const end = closing(template, open);
-      const options = end > 0 ? pluralOptions(template.slice(PLURAL_AT.lastIndex, end - 1)) : null;
-      const name = plural[1]!;
-      if (options && name in params) {
-        // A number written out already ("1,234") takes the "other" form.
-        const value = asNumber(params[name]);
-        const text =
-          (value === undefined
-            ? undefined
-            : (options.get(`=${value}`) ?? options.get(pluralRules(locale).select(value)))) ??
-          options.get("other")!;
-        out += format(text.replaceAll("#", String(params[name])), params, locale);
-        i = end;
-        continue;
-      }
-    }
-    const simple = NAME_AT.exec(template);
-    if (simple && simple[1]! in params) {
-      out += String(params[simple[1]!]);
-      i = NAME_AT.lastIndex;
-    } else {
-      out += "{";
-      i = open + 1;
-    }
-  }
-  return out + template.slice(i);
+  return template
+    .replace(PLURAL, (form, name: string, body: string) => {
+      if (!(name in params)) return form;
+      const value = params[name]!;
+      // A number written out already ("1,200") takes the "other" form.
+      const n = typeof value === "number" ? value : /^\d+$/.test(value) ? Number(value) : NaN;
+      if (!rules.has(locale)) rules.set(locale, new Intl.PluralRules(locale));
+      const options = new Map([...body.matchAll(OPTION)].map((m) => [m[1]!, m[2]!]));
+      const text =
+        options.get(`=${n}`) ??
+        (Number.isNaN(n) ? undefined : options.get(rules.get(locale)!.select(n))) ??
+        options.get("other");
+      return text === undefined ? form : text.replaceAll("#", String(value));
+    })
+    .replace(/\{(\w+)\}/g, (match, name: string) =>
+      name in params ? String(params[name]) : match,
+    );
 }
