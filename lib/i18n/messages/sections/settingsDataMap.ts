@@ -299,7 +299,7 @@ const en: typeof ja = {
     empty: "This system has no fields yet.",
     saved: "Field names saved.",
     unnamedCount:
-      "{count, plural, one {# field has} other {# fields have}} no name yet. Name them on each system's page.",
+      "{count, plural, one {# field has no name yet. Name it} other {# fields have no name yet. Name them}} on each system's page.",
   },
   categories: {
     title: "Data categories",
