@@ -1,7 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 
 import { expect, test } from "./support/fixtures";
-import { insertConsent, insertItem, insertRestriction } from "./support/ledger-data";
+import {
+  insertConsent,
+  insertItem,
+  insertProvision,
+  insertRestriction,
+} from "./support/ledger-data";
 
 // "My data": items grouped by category and by system with their markings, and what I stopped.
 
@@ -181,3 +186,42 @@ for (const locale of ["ja", "en"] as const) {
     expect(axe.violations.map((v) => v.id)).toEqual([]);
   });
 }
+
+test("my page says when nothing is held or was provided, and counts in words otherwise", async ({
+  page,
+  signIn,
+}) => {
+  const person = await signIn("SUBJECT", { withSubject: true });
+  const summary = page.locator("section[aria-labelledby=summary-title]");
+  // Nothing on record: said in a sentence each, no empty tables.
+  await page.goto("/ja/me");
+  await expect(summary).toContainText(
+    "あなたに結び付いた個人データは、いまのところ当社のどのシステムにもありません。",
+  );
+  await expect(summary).toContainText("あなたの個人データを第三者に提供した記録はありません。");
+  await expect(summary.getByRole("table")).toHaveCount(0);
+  await expect(summary.getByRole("heading", { name: "保有しているシステム" })).toHaveCount(0);
+
+  // One item and one provision: the tables, and English that counts them in the singular.
+  await insertItem(person.subjectId!, {
+    system: "members",
+    category: "name",
+    field: "fullName",
+    value: "試験 太郎",
+    collectedAt: "2024-04-01T03:00:00Z",
+  });
+  await insertProvision(person.subjectId!, {
+    recipient: "adreach-us",
+    purpose: "ads",
+    providedAt: "2026-06-01T10:00:00",
+    items: ["email"],
+    legalBasis: "CONSENT",
+  });
+  await page.goto("/en/me");
+  await expect(summary.getByRole("table")).toHaveCount(2);
+  await expect(summary.getByRole("row", { name: /Name/ })).toContainText("1 item");
+  await expect(summary).toContainText("Your data has been provided once to 1 recipient.");
+  await expect(summary).not.toContainText("None of our systems");
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+});

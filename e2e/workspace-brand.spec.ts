@@ -202,6 +202,8 @@ test("a manager brands the portal: the header, footer and mails carry the name, 
 const SNAPSHOTS: { name: string; path: string; role?: "SUBJECT" | "MANAGER"; full: boolean }[] = [
   { name: "landing", path: "", full: true },
   { name: "sign-in", path: "/sign-in", full: true },
+  { name: "privacy", path: "/privacy", full: false },
+  { name: "my-page", path: "/me", role: "SUBJECT", full: true },
   { name: "request-types", path: "/me/requests/new", role: "SUBJECT", full: true },
   { name: "queue", path: "/staff", role: "MANAGER", full: false },
   { name: "brand-settings", path: "/manager/settings/brand", role: "MANAGER", full: true },

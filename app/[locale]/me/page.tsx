@@ -117,59 +117,71 @@ export default async function MyPage({ params }: { params: Promise<{ locale: str
           <p>{t("me.notKnown")}</p>
         ) : (
           <>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("me.category")}</th>
-                  <th scope="col">{t("me.dataClass")}</th>
-                  <th scope="col">{t("me.count")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {summary.categories.map((c) => (
-                  <tr key={c.key}>
-                    <td>{name(c.nameJa, c.nameEn)}</td>
-                    <td>{t(`dataClass.${c.dataClass}`)}</td>
-                    <td>{t("me.items", { count: c.count })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <h3>{t("me.systems")}</h3>
-            <ul>
-              {summary.systems.map((s) => (
-                <li key={s.key}>{name(s.nameJa, s.nameEn)}</li>
-              ))}
-            </ul>
+            {summary.categories.length === 0 ? (
+              <p>{t("me.noItems")}</p>
+            ) : (
+              <>
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("me.category")}</th>
+                      <th scope="col">{t("me.dataClass")}</th>
+                      <th scope="col">{t("me.count")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {summary.categories.map((c) => (
+                      <tr key={c.key}>
+                        <td>{name(c.nameJa, c.nameEn)}</td>
+                        <td>{t(`dataClass.${c.dataClass}`)}</td>
+                        <td>{t("me.items", { count: c.count })}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <h3>{t("me.systems")}</h3>
+                <ul>
+                  {summary.systems.map((s) => (
+                    <li key={s.key}>{name(s.nameJa, s.nameEn)}</li>
+                  ))}
+                </ul>
+              </>
+            )}
             <h3>{t("me.recipients")}</h3>
-            <p>
-              {t("me.provisionSummary", {
-                count: summary.provisionCount,
-                recipients: summary.recipientCount,
-              })}
-            </p>
-            <table>
-              <caption>{t("me.latestProvisions")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("me.providedAt")}</th>
-                  <th scope="col">{t("me.recipient")}</th>
-                  <th scope="col">{t("me.purpose")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {summary.latestProvisions.map((p) => (
-                  <tr key={p.id}>
-                    <td>{formatDate(locale, p.providedAt)}</td>
-                    <td>
-                      {name(p.recipient.nameJa, p.recipient.nameEn)}{" "}
-                      <small>({t(`recipientClass.${p.recipient.recipientClass}`)})</small>
-                    </td>
-                    <td>{name(p.purpose.nameJa, p.purpose.nameEn)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            {summary.provisionCount === 0 ? (
+              <p>{t("me.noProvisions")}</p>
+            ) : (
+              <>
+                <p>
+                  {t("me.provisionSummary", {
+                    count: summary.provisionCount,
+                    recipients: summary.recipientCount,
+                  })}
+                </p>
+                <table>
+                  <caption>{t("me.latestProvisions")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("me.providedAt")}</th>
+                      <th scope="col">{t("me.recipient")}</th>
+                      <th scope="col">{t("me.purpose")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {summary.latestProvisions.map((p) => (
+                      <tr key={p.id}>
+                        <td>{formatDate(locale, p.providedAt)}</td>
+                        <td>
+                          {name(p.recipient.nameJa, p.recipient.nameEn)}{" "}
+                          <small>({t(`recipientClass.${p.recipient.recipientClass}`)})</small>
+                        </td>
+                        <td>{name(p.purpose.nameJa, p.purpose.nameEn)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
+            )}
           </>
         )}
       </section>

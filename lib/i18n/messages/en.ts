@@ -252,6 +252,8 @@ export const en: Messages = {
     provisionSummary:
       "Your data has been provided {count, plural, one {once} other {# times}} to {recipients, plural, one {# recipient} other {# recipients}}.",
     latestProvisions: "Recent provisions",
+    noItems: "None of our systems holds personal data linked to you at the moment.",
+    noProvisions: "We have no record of providing your personal data to a third party.",
     providedAt: "Date",
     recipient: "Recipient",
     purpose: "Purpose",

@@ -254,6 +254,8 @@ export const ja = {
     recipients: "提供先",
     provisionSummary: "{recipients}の提供先へ、これまでに{count}回提供しました。",
     latestProvisions: "最近の提供",
+    noItems: "あなたに結び付いた個人データは、いまのところ当社のどのシステムにもありません。",
+    noProvisions: "あなたの個人データを第三者に提供した記録はありません。",
     providedAt: "提供日",
     recipient: "提供先",
     purpose: "目的",
