@@ -24,7 +24,18 @@ async function overflow(page: Page, path: string) {
         (e) =>
           `${e.tagName.toLowerCase()}.${String(e.className)} ${(e.textContent ?? "").slice(0, 24)}`,
       );
-    return { path: location.pathname, scrollWidth, wide };
+    // A column squeezed until its words break every character or two (a table that should stack).
+    const squeezed = [...document.querySelectorAll("td, th")]
+      .filter((cell) => {
+        const box = cell.getBoundingClientRect();
+        const text = (cell.textContent ?? "").trim();
+        return box.width > 0 && box.width < 48 && text.length > 2 && box.height > 60;
+      })
+      .slice(0, 5)
+      .map(
+        (cell) => `${cell.tagName.toLowerCase()} ${(cell.textContent ?? "").trim().slice(0, 24)}`,
+      );
+    return { path: location.pathname, scrollWidth, wide, squeezed };
   }, WIDTH);
 }
 
@@ -33,6 +44,7 @@ async function expectAllFit(page: Page, paths: string[]) {
   const results = [];
   for (const path of paths) results.push(await overflow(page, path));
   expect(results.filter((r) => r.scrollWidth > WIDTH)).toEqual([]);
+  expect(results.filter((r) => r.squeezed.length > 0)).toEqual([]);
 }
 
 test("a person's pages fit a phone", async ({ page, signIn }) => {
@@ -81,6 +93,7 @@ test("a person's pages fit a phone", async ({ page, signIn }) => {
     "/ja/me/requests/new/disclosure",
     `/ja/me/requests/${reference}`,
     "/ja/account",
+    "/en/privacy",
     "/en/me/data",
     "/en/me/ledger",
   ]);

@@ -1,3 +1,4 @@
+import { StackTable } from "@/components/ui/stack-table";
 import type { Transparency } from "@/lib/data/transparency/get-transparency";
 import type { Locale } from "@/lib/i18n/config";
 import type { Translate } from "@/lib/i18n/translate";
@@ -23,29 +24,23 @@ export function FeesSection(props: { data: Transparency; locale: Locale; t: Tran
   return (
     <Section id="fees" t={t}>
       <p>{t("transparency.fees.intro")}</p>
-      <table>
-        <caption>{t("transparency.fees.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("transparency.fees.colRequest")}</th>
-            <th scope="col">{t("transparency.fees.colFee")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr data-fee="DISCLOSURE">
-            <th scope="row">{t("requestType.DISCLOSURE")}</th>
-            <td>{fee(data.organisation.disclosureFeeYen)}</td>
-          </tr>
-          <tr data-fee="PURPOSE_NOTIFICATION">
-            <th scope="row">{t("requestType.PURPOSE_NOTIFICATION")}</th>
-            <td>{fee(data.organisation.purposeNotificationFeeYen)}</td>
-          </tr>
-          <tr data-fee="OTHERS">
-            <th scope="row">{t("transparency.fees.others")}</th>
-            <td>{t("transparency.fees.free")}</td>
-          </tr>
-        </tbody>
-      </table>
+      <StackTable
+        caption={t("transparency.fees.caption")}
+        columns={[t("transparency.fees.colRequest"), t("transparency.fees.colFee")]}
+      >
+        <tr data-fee="DISCLOSURE">
+          <th scope="row">{t("requestType.DISCLOSURE")}</th>
+          <td>{fee(data.organisation.disclosureFeeYen)}</td>
+        </tr>
+        <tr data-fee="PURPOSE_NOTIFICATION">
+          <th scope="row">{t("requestType.PURPOSE_NOTIFICATION")}</th>
+          <td>{fee(data.organisation.purposeNotificationFeeYen)}</td>
+        </tr>
+        <tr data-fee="OTHERS">
+          <th scope="row">{t("transparency.fees.others")}</th>
+          <td>{t("transparency.fees.free")}</td>
+        </tr>
+      </StackTable>
       <p data-testid="fee-waived">{t("transparency.fees.waived")}</p>
     </Section>
   );

@@ -44,29 +44,24 @@ export function ProcessorsSection(props: { data: Transparency; locale: Locale; t
     <Section id="processors" t={t}>
       <Paragraphs text={data.organisation.processorOversight} />
       <p>{t("transparency.processors.intro")}</p>
-      <table>
-        <caption>{t("transparency.processors.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("transparency.processors.colCategory")}</th>
-            <th scope="col">{t("transparency.processors.colCountry")}</th>
-            <th scope="col">{t("transparency.processors.colCount")}</th>
+      <StackTable
+        caption={t("transparency.processors.caption")}
+        columns={[
+          t("transparency.processors.colCategory"),
+          t("transparency.processors.colCountry"),
+          t("transparency.processors.colCount"),
+        ]}
+      >
+        {data.processors.map((p) => (
+          <tr key={p.category}>
+            <th scope="row">{p.category}</th>
+            <td>
+              {p.countries.map((c) => countryName(locale, c)).join(t("transparency.listSeparator"))}
+            </td>
+            <td>{t("transparency.recipients.recipientCount", { count: p.count })}</td>
           </tr>
-        </thead>
-        <tbody>
-          {data.processors.map((p) => (
-            <tr key={p.category}>
-              <th scope="row">{p.category}</th>
-              <td>
-                {p.countries
-                  .map((c) => countryName(locale, c))
-                  .join(t("transparency.listSeparator"))}
-              </td>
-              <td>{t("transparency.recipients.recipientCount", { count: p.count })}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </StackTable>
     </Section>
   );
 }

@@ -1,3 +1,4 @@
+import { StackTable } from "@/components/ui/stack-table";
 import type { Transparency } from "@/lib/data/transparency/get-transparency";
 import type { Translate } from "@/lib/i18n/translate";
 
@@ -16,33 +17,26 @@ export function LawEnforcementSection({ data, t }: { data: Transparency; t: Tran
       {data.lawEnforcement.length === 0 ? (
         <p>{t("transparency.lawEnforcement.noneYet")}</p>
       ) : (
-        <table>
-          <caption>{t("transparency.lawEnforcement.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("transparency.lawEnforcement.colYear")}</th>
+        <StackTable
+          caption={t("transparency.lawEnforcement.caption")}
+          columns={[
+            t("transparency.lawEnforcement.colYear"),
+            ...BASES.map((b) => t(`transparency.lawEnforcement.basis.${b}`)),
+            t("transparency.lawEnforcement.colTotal"),
+          ]}
+        >
+          {data.lawEnforcement.map((row) => (
+            <tr key={row.year} data-year={row.year}>
+              <th scope="row">{t("transparency.lawEnforcement.year", { year: row.year })}</th>
               {BASES.map((b) => (
-                <th key={b} scope="col">
-                  {t(`transparency.lawEnforcement.basis.${b}`)}
-                </th>
+                <td key={b} data-basis={b}>
+                  {row[b]}
+                </td>
               ))}
-              <th scope="col">{t("transparency.lawEnforcement.colTotal")}</th>
+              <td data-basis="TOTAL">{row.total}</td>
             </tr>
-          </thead>
-          <tbody>
-            {data.lawEnforcement.map((row) => (
-              <tr key={row.year} data-year={row.year}>
-                <th scope="row">{t("transparency.lawEnforcement.year", { year: row.year })}</th>
-                {BASES.map((b) => (
-                  <td key={b} data-basis={b}>
-                    {row[b]}
-                  </td>
-                ))}
-                <td data-basis="TOTAL">{row.total}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </StackTable>
       )}
     </Section>
   );

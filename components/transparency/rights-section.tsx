@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { StackTable } from "@/components/ui/stack-table";
 import { REQUEST_TYPES } from "@/lib/requests/vocabulary";
 import type { Transparency } from "@/lib/data/transparency/get-transparency";
 import type { Locale } from "@/lib/i18n/config";
@@ -53,28 +54,25 @@ export function RightsSection(props: { data: Transparency; locale: Locale; t: Tr
       )}
       <h3>{t("transparency.rights.agentTitle")}</h3>
       <p>{t("transparency.rights.agentIntro")}</p>
-      <table>
-        <caption>{t("transparency.rights.agentCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("transparency.rights.colAgent")}</th>
-            <th scope="col">{t("transparency.rights.colWho")}</th>
-            <th scope="col">{t("transparency.rights.colProof")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">{t("filerRole.LEGAL_REPRESENTATIVE")}</th>
-            <td>{t("transparency.rights.legalRepresentative")}</td>
-            <td>{t("transparency.rights.legalRepresentativeProof")}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t("filerRole.APPOINTED_AGENT")}</th>
-            <td>{t("transparency.rights.appointedAgent")}</td>
-            <td>{t("transparency.rights.appointedAgentProof")}</td>
-          </tr>
-        </tbody>
-      </table>
+      <StackTable
+        caption={t("transparency.rights.agentCaption")}
+        columns={[
+          t("transparency.rights.colAgent"),
+          t("transparency.rights.colWho"),
+          t("transparency.rights.colProof"),
+        ]}
+      >
+        <tr>
+          <th scope="row">{t("filerRole.LEGAL_REPRESENTATIVE")}</th>
+          <td>{t("transparency.rights.legalRepresentative")}</td>
+          <td>{t("transparency.rights.legalRepresentativeProof")}</td>
+        </tr>
+        <tr>
+          <th scope="row">{t("filerRole.APPOINTED_AGENT")}</th>
+          <td>{t("transparency.rights.appointedAgent")}</td>
+          <td>{t("transparency.rights.appointedAgentProof")}</td>
+        </tr>
+      </StackTable>
     </Section>
   );
 }
