@@ -6,6 +6,7 @@ import { stackLabels } from "./stack-labels";
  * A table that becomes one card per row below 640 px (see stack-labels.ts): the column headers
  * from `columns`, named by its `caption` or by the heading `labelledBy`; the rows are the
  * children, or for a long list already escaped into one string (lib/html/markup.ts), `bodyHtml`.
+ * Above 640 px a table wider than its column scrolls sideways inside its own box.
  */
 /** A column's header: its label, `narrow` for one that must not be squeezed below 7em. */
 export type StackColumn = string | { label: string; narrow?: boolean };
@@ -23,28 +24,32 @@ export function StackTable(props: {
   const { labelledBy, caption, id, className, testId, bodyHtml, children } = props;
   const columns = props.columns.map((c) => (typeof c === "string" ? { label: c } : c));
   return (
-    <table
-      id={id}
-      aria-labelledby={labelledBy}
-      className={className ? `stack ${className}` : "stack"}
-      style={stackLabels(columns.map((c) => c.label))}
-      data-testid={testId}
-    >
-      {caption && <caption>{caption}</caption>}
-      <thead>
-        <tr>
-          {columns.map((column) => (
-            <th scope="col" key={column.label} className={column.narrow ? "narrow" : undefined}>
-              {column.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      {bodyHtml === undefined ? (
-        <tbody>{children}</tbody>
-      ) : (
-        <tbody dangerouslySetInnerHTML={{ __html: bodyHtml }} />
-      )}
-    </table>
+    // Wider than its column on a tablet or a narrow window (the queue's nine columns beside the
+    // sidebar at 1024 px), the table scrolls within its place rather than the whole page.
+    <div className="stack-scroll">
+      <table
+        id={id}
+        aria-labelledby={labelledBy}
+        className={className ? `stack ${className}` : "stack"}
+        style={stackLabels(columns.map((c) => c.label))}
+        data-testid={testId}
+      >
+        {caption && <caption>{caption}</caption>}
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th scope="col" key={column.label} className={column.narrow ? "narrow" : undefined}>
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        {bodyHtml === undefined ? (
+          <tbody>{children}</tbody>
+        ) : (
+          <tbody dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+        )}
+      </table>
+    </div>
   );
 }

@@ -52,7 +52,7 @@ export function FieldsForm(props: { systemId: string; fields: SystemField[] }) {
             t("settingsDataMap.fields.key"),
             t("settingsDataMap.fields.labelJa"),
             t("settingsDataMap.fields.labelEn"),
-            t("settingsDataMap.fields.seen"),
+            { label: t("settingsDataMap.fields.seen"), narrow: true },
           ]}
         >
           {fields.map((row, i) => {
