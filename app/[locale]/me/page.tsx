@@ -121,24 +121,15 @@ export default async function MyPage({ params }: { params: Promise<{ locale: str
               <p>{t("me.noItems")}</p>
             ) : (
               <>
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("me.category")}</th>
-                      <th scope="col">{t("me.dataClass")}</th>
-                      <th scope="col">{t("me.count")}</th>
+                <StackTable columns={[t("me.category"), t("me.dataClass"), t("me.count")]}>
+                  {summary.categories.map((c) => (
+                    <tr key={c.key}>
+                      <td>{name(c.nameJa, c.nameEn)}</td>
+                      <td>{t(`dataClass.${c.dataClass}`)}</td>
+                      <td>{t("me.items", { count: c.count })}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {summary.categories.map((c) => (
-                      <tr key={c.key}>
-                        <td>{name(c.nameJa, c.nameEn)}</td>
-                        <td>{t(`dataClass.${c.dataClass}`)}</td>
-                        <td>{t("me.items", { count: c.count })}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                  ))}
+                </StackTable>
                 <h3>{t("me.systems")}</h3>
                 <ul>
                   {summary.systems.map((s) => (
@@ -158,28 +149,21 @@ export default async function MyPage({ params }: { params: Promise<{ locale: str
                     recipients: summary.recipientCount,
                   })}
                 </p>
-                <table>
-                  <caption>{t("me.latestProvisions")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("me.providedAt")}</th>
-                      <th scope="col">{t("me.recipient")}</th>
-                      <th scope="col">{t("me.purpose")}</th>
+                <StackTable
+                  caption={t("me.latestProvisions")}
+                  columns={[t("me.providedAt"), t("me.recipient"), t("me.purpose")]}
+                >
+                  {summary.latestProvisions.map((p) => (
+                    <tr key={p.id}>
+                      <td>{formatDate(locale, p.providedAt)}</td>
+                      <td>
+                        {name(p.recipient.nameJa, p.recipient.nameEn)}{" "}
+                        <small>({t(`recipientClass.${p.recipient.recipientClass}`)})</small>
+                      </td>
+                      <td>{name(p.purpose.nameJa, p.purpose.nameEn)}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {summary.latestProvisions.map((p) => (
-                      <tr key={p.id}>
-                        <td>{formatDate(locale, p.providedAt)}</td>
-                        <td>
-                          {name(p.recipient.nameJa, p.recipient.nameEn)}{" "}
-                          <small>({t(`recipientClass.${p.recipient.recipientClass}`)})</small>
-                        </td>
-                        <td>{name(p.purpose.nameJa, p.purpose.nameEn)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                  ))}
+                </StackTable>
               </>
             )}
           </>
