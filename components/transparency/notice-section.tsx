@@ -1,7 +1,7 @@
 import Link from "next/link";
 
-import { StackTable } from "@/components/ui/stack-table";
 import { NOTICE_JSON_PATH, elementName } from "@/components/notice/labels";
+import { StackTable } from "@/components/ui/stack-table";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
