@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { FormAlert } from "@/components/forms/form-alert";
+import { StackTable } from "@/components/ui/stack-table";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { removePasskey } from "@/lib/actions/auth/passkeys";
 import type { MessageKey } from "@/lib/i18n/translate";
@@ -35,40 +36,35 @@ export function PasskeyList({ passkeys }: { passkeys: PasskeyRow[] }) {
   if (passkeys.length === 0) return <p>{t("passkeys.none")}</p>;
   return (
     <>
-      <div className="table-scroll">
-        <table>
-          <caption>{t("passkeys.passkeysCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("passkeys.column.name")}</th>
-              <th scope="col">{t("passkeys.column.created")}</th>
-              <th scope="col">{t("passkeys.column.lastUsed")}</th>
-              <th scope="col">{t("passkeys.column.synced")}</th>
-              <th scope="col">{t("passkeys.column.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {passkeys.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">{p.name}</th>
-                <td>{p.created}</td>
-                <td>{p.lastUsed ?? t("passkeys.never")}</td>
-                <td>{p.backedUp ? t("passkeys.syncedYes") : t("passkeys.syncedNo")}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="secondary"
-                    aria-label={t("passkeys.removeLabel", { name: p.name })}
-                    onClick={() => void remove(p.id)}
-                  >
-                    {t("passkeys.remove")}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <StackTable
+        caption={t("passkeys.passkeysCaption")}
+        columns={[
+          t("passkeys.column.name"),
+          t("passkeys.column.created"),
+          t("passkeys.column.lastUsed"),
+          t("passkeys.column.synced"),
+          t("passkeys.column.actions"),
+        ]}
+      >
+        {passkeys.map((p) => (
+          <tr key={p.id}>
+            <th scope="row">{p.name}</th>
+            <td>{p.created}</td>
+            <td>{p.lastUsed ?? t("passkeys.never")}</td>
+            <td>{p.backedUp ? t("passkeys.syncedYes") : t("passkeys.syncedNo")}</td>
+            <td>
+              <button
+                type="button"
+                className="secondary"
+                aria-label={t("passkeys.removeLabel", { name: p.name })}
+                onClick={() => void remove(p.id)}
+              >
+                {t("passkeys.remove")}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </StackTable>
       <FormAlert error={failure?.error} errorId={failure?.errorId} />
       {removed && <p role="status">{t("passkeys.removed")}</p>}
     </>

@@ -6,7 +6,8 @@ import { stackLabels } from "./stack-labels";
  * A table that becomes one card per row below 640 px (see stack-labels.ts): the column headers
  * from `columns`, named by its `caption` or by the heading `labelledBy`; the rows are the
  * children, or for a long list already escaped into one string (lib/html/markup.ts), `bodyHtml`.
- * Above 640 px a table wider than its column scrolls sideways inside its own box.
+ * Above 640 px a table wider than its column scrolls sideways inside its own box; give a table
+ * with nothing focusable in it a `region` name, so the box can be focused and scrolled by key.
  */
 /** A column's header: its label, `narrow` for one that must not be squeezed below 7em. */
 export type StackColumn = string | { label: string; narrow?: boolean };
@@ -19,14 +20,18 @@ export function StackTable(props: {
   className?: string;
   testId?: string;
   bodyHtml?: string;
+  region?: string;
   children?: ReactNode;
 }) {
-  const { labelledBy, caption, id, className, testId, bodyHtml, children } = props;
+  const { labelledBy, caption, id, className, testId, bodyHtml, region, children } = props;
   const columns = props.columns.map((c) => (typeof c === "string" ? { label: c } : c));
   return (
     // Wider than its column on a tablet or a narrow window (the queue's nine columns beside the
     // sidebar at 1024 px), the table scrolls within its place rather than the whole page.
-    <div className="stack-scroll">
+    <div
+      className="stack-scroll"
+      {...(region && { role: "region", tabIndex: 0, "aria-label": region })}
+    >
       <table
         id={id}
         aria-labelledby={labelledBy}

@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import type { StaffPanelProps } from "../panel-props";
 
 import { NoticeCloseForm } from "@/components/staff/deferred-forms";
+import { StackTable } from "@/components/ui/stack-table";
 
 // The request types whose fulfilment tells recipients (corrections, erasures, stops).
 const NOTICE_TYPES: readonly RequestType[] = ["CORRECTION", "SUSPENSION_ERASURE", "STOP_PROVISION"];
@@ -33,73 +34,63 @@ export async function NoticesPanel({ request, actor, locale, t }: StaffPanelProp
               ? t("fulfilment.notices.allConfirmed")
               : t("fulfilment.notices.waitingCount", { count: waiting.length })}
           </p>
-          {/* Scrolls sideways on a phone rather than crushing its columns; focusable to scroll by key. */}
-          <div
-            className="table-scroll"
-            role="region"
-            tabIndex={0}
-            aria-label={t("fulfilment.notices.caption")}
+          <StackTable
+            caption={t("fulfilment.notices.caption")}
+            region={t("fulfilment.notices.caption")}
+            columns={[
+              t("fulfilment.notices.columns.recipient"),
+              t("fulfilment.notices.columns.kind"),
+              t("fulfilment.notices.columns.sentAt"),
+              t("fulfilment.notices.columns.confirmedAt"),
+            ]}
           >
-            <table>
-              <caption>{t("fulfilment.notices.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("fulfilment.notices.columns.recipient")}</th>
-                  <th scope="col">{t("fulfilment.notices.columns.kind")}</th>
-                  <th scope="col">{t("fulfilment.notices.columns.sentAt")}</th>
-                  <th scope="col">{t("fulfilment.notices.columns.confirmedAt")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {notices.map((n) => (
-                  <tr key={n.id}>
-                    <th scope="row">
-                      {name(n.recipient)}{" "}
-                      <small>{t(`recipientClass.${n.recipient.recipientClass}`)}</small>
-                    </th>
-                    <td>{t(`fulfilment.notices.kind.${n.kind}`)}</td>
-                    <td>
-                      {n.sentAt ? (
-                        <>
-                          <time dateTime={n.sentAt.toISOString()}>
-                            {formatDateTime(locale, n.sentAt)}
-                          </time>
-                          {n.sentTo && (
-                            <div>
-                              <small>{t("fulfilment.notices.sentTo", { email: n.sentTo })}</small>
-                            </div>
-                          )}
-                        </>
-                      ) : n.recipient.noticeEmail || n.recipient.noticeWebhookUrl ? (
-                        t("fulfilment.notices.notSent")
-                      ) : (
-                        t("fulfilment.notices.noChannel")
+            {notices.map((n) => (
+              <tr key={n.id}>
+                <th scope="row">
+                  {name(n.recipient)}{" "}
+                  <small>{t(`recipientClass.${n.recipient.recipientClass}`)}</small>
+                </th>
+                <td>{t(`fulfilment.notices.kind.${n.kind}`)}</td>
+                <td>
+                  {n.sentAt ? (
+                    <>
+                      <time dateTime={n.sentAt.toISOString()}>
+                        {formatDateTime(locale, n.sentAt)}
+                      </time>
+                      {n.sentTo && (
+                        <div>
+                          <small>{t("fulfilment.notices.sentTo", { email: n.sentTo })}</small>
+                        </div>
                       )}
-                    </td>
-                    <td>
-                      {n.confirmedAt || n.closedAt ? (
-                        <>
-                          <time dateTime={(n.confirmedAt ?? n.closedAt)!.toISOString()}>
-                            {formatDateTime(locale, (n.confirmedAt ?? n.closedAt)!)}
-                          </time>
-                          <div>
-                            <small>
-                              {n.confirmedAt
-                                ? t("fulfilment.notices.confirmedByLink")
-                                : t("fulfilment.notices.closed")}
-                            </small>
-                          </div>
-                          {n.note && <div>{n.note}</div>}
-                        </>
-                      ) : (
-                        <span className="badge">{t("fulfilment.notices.waiting")}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                    </>
+                  ) : n.recipient.noticeEmail || n.recipient.noticeWebhookUrl ? (
+                    t("fulfilment.notices.notSent")
+                  ) : (
+                    t("fulfilment.notices.noChannel")
+                  )}
+                </td>
+                <td>
+                  {n.confirmedAt || n.closedAt ? (
+                    <>
+                      <time dateTime={(n.confirmedAt ?? n.closedAt)!.toISOString()}>
+                        {formatDateTime(locale, (n.confirmedAt ?? n.closedAt)!)}
+                      </time>
+                      <div>
+                        <small>
+                          {n.confirmedAt
+                            ? t("fulfilment.notices.confirmedByLink")
+                            : t("fulfilment.notices.closed")}
+                        </small>
+                      </div>
+                      {n.note && <div>{n.note}</div>}
+                    </>
+                  ) : (
+                    <span className="badge">{t("fulfilment.notices.waiting")}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </StackTable>
           {waiting.length > 0 && can(actor.role, "request:approve") && (
             <NoticeCloseForm
               reference={request.reference}

@@ -27,71 +27,69 @@ export async function JurisdictionPanel({ request, actor, locale, t }: StaffPane
         <dt>{t("jurisdictions.residence")}</dt>
         <dd>{residence}</dd>
       </dl>
-      <div className="table-scroll">
-        <StackTable
-          caption={t("jurisdictions.caption")}
-          columns={[
-            t("jurisdictions.column.jurisdiction"),
-            t("jurisdictions.column.reason"),
-            t("jurisdictions.column.due"),
-            t("jurisdictions.column.state"),
-          ]}
-        >
-          {state.clocks.map((clock) => (
-            <tr key={clock.jurisdiction} data-jurisdiction={clock.jurisdiction}>
-              <th scope="row">{t(`queue.jurisdiction.${clock.jurisdiction}`)}</th>
-              <td>{t(`jurisdictions.reason.${clock.reason ?? "unknown"}`)}</td>
-              <td>
-                <span data-testid="local-due">
-                  {formatDateTimeIn(locale, clock.dueAt, clock.zone)}
-                </span>
-                {clock.zone !== ORGANISATION_ZONE && (
-                  <>
-                    <br />
-                    <small data-testid="org-due">
-                      {t("jurisdictions.orgTime", {
-                        date: formatDateTimeIn(locale, clock.dueAt, ORGANISATION_ZONE),
-                      })}
-                    </small>
-                  </>
-                )}
-                {clock.restarted && (
-                  <>
-                    <br />
-                    <small>
-                      {t(
-                        clock.restarted.by === "FEE"
-                          ? "jurisdictions.restartedByFee"
-                          : "jurisdictions.restarted",
-                        { date: formatDateTimeIn(locale, clock.restarted.at, clock.zone) },
-                      )}
-                    </small>
-                  </>
-                )}
-                {clock.ackDueAt && (
-                  <>
-                    <br />
-                    <small>
-                      {t("jurisdictions.ackDue", {
-                        date: formatDateTimeIn(locale, clock.ackDueAt, clock.zone),
-                      })}
-                    </small>
-                  </>
-                )}
-              </td>
-              <td>
-                {[
-                  clock.jurisdiction === state.governing ? t("jurisdictions.governing") : "",
-                  clock.paused ? t("jurisdictions.paused") : "",
-                  clock.extended ? t("jurisdictions.extended") : "",
-                ]
-                  .filter(Boolean)
-                  .join("・") || "—"}
-              </td>
-            </tr>
-          ))}
-        </StackTable>
-      </div>
+      <StackTable
+        caption={t("jurisdictions.caption")}
+        columns={[
+          t("jurisdictions.column.jurisdiction"),
+          t("jurisdictions.column.reason"),
+          t("jurisdictions.column.due"),
+          t("jurisdictions.column.state"),
+        ]}
+      >
+        {state.clocks.map((clock) => (
+          <tr key={clock.jurisdiction} data-jurisdiction={clock.jurisdiction}>
+            <th scope="row">{t(`queue.jurisdiction.${clock.jurisdiction}`)}</th>
+            <td>{t(`jurisdictions.reason.${clock.reason ?? "unknown"}`)}</td>
+            <td>
+              <span data-testid="local-due">
+                {formatDateTimeIn(locale, clock.dueAt, clock.zone)}
+              </span>
+              {clock.zone !== ORGANISATION_ZONE && (
+                <>
+                  <br />
+                  <small data-testid="org-due">
+                    {t("jurisdictions.orgTime", {
+                      date: formatDateTimeIn(locale, clock.dueAt, ORGANISATION_ZONE),
+                    })}
+                  </small>
+                </>
+              )}
+              {clock.restarted && (
+                <>
+                  <br />
+                  <small>
+                    {t(
+                      clock.restarted.by === "FEE"
+                        ? "jurisdictions.restartedByFee"
+                        : "jurisdictions.restarted",
+                      { date: formatDateTimeIn(locale, clock.restarted.at, clock.zone) },
+                    )}
+                  </small>
+                </>
+              )}
+              {clock.ackDueAt && (
+                <>
+                  <br />
+                  <small>
+                    {t("jurisdictions.ackDue", {
+                      date: formatDateTimeIn(locale, clock.ackDueAt, clock.zone),
+                    })}
+                  </small>
+                </>
+              )}
+            </td>
+            <td>
+              {[
+                clock.jurisdiction === state.governing ? t("jurisdictions.governing") : "",
+                clock.paused ? t("jurisdictions.paused") : "",
+                clock.extended ? t("jurisdictions.extended") : "",
+              ]
+                .filter(Boolean)
+                .join("・") || "—"}
+            </td>
+          </tr>
+        ))}
+      </StackTable>
       {state.open && (
         <JurisdictionForm
           reference={request.reference}
