@@ -85,7 +85,7 @@ test("a person's pages fit a phone", async ({ page, signIn }) => {
       : 0;
   });
   expect(order).toBeTruthy();
-  await expectAllFit(page, [
+  const pages = [
     "/ja",
     "/ja/privacy",
     "/ja/me",
@@ -98,7 +98,9 @@ test("a person's pages fit a phone", async ({ page, signIn }) => {
     "/en/privacy",
     "/en/me/data",
     "/en/me/ledger",
-  ]);
+  ];
+  // A phone, then a tablet and a small laptop, where no column may be squeezed either.
+  for (const width of [WIDTH, 768, 1024]) await expectAllFit(page, pages, width);
 });
 
 test("staff and manager pages fit a phone, a tablet and a small laptop", async ({
@@ -213,12 +215,15 @@ test("a long list on a phone draws only the cards near the screen, and each card
   expect(withDot.equals(await page.screenshot({ clip: dot }))).toBe(false);
 });
 
-test("each link of the privacy page's contents lands its heading under the header, on a phone and a desktop", async ({
+test("each link of the privacy page's contents lands its heading under the header, on a phone, a tablet and a desktop", async ({
   page,
 }) => {
-  for (const width of [WIDTH, 1280]) {
+  for (const width of [WIDTH, 768, 1280]) {
     await page.setViewportSize({ width, height: 800 });
     await page.goto("/ja/privacy");
+    // The sticky header leaves the 5rem an in-page link keeps above its target.
+    const header = await page.locator("header.site").boundingBox();
+    expect(header!.height).toBeLessThanOrEqual(80);
     // The shipped face arrives after hydration and changes the text's height; wait for it.
     await page.waitForFunction(() =>
       [...document.fonts].some((f) => f.family.includes("Noto Sans JP")),
@@ -349,4 +354,38 @@ test("Japanese is drawn with the system's Japanese face, else the shipped one; p
   expect(await robots.text()).toContain("Disallow: /ja/staff");
   const logo = await request.get("/brand/logo.svg");
   expect(logo.headers()["content-type"]).toContain("image/svg+xml");
+});
+
+test("the header folds its links behind a menu on a phone and a tablet, and stays one bar wider", async ({
+  page,
+  signIn,
+}) => {
+  await signIn("STAFF");
+  for (const width of [WIDTH, 768, 1024, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const locale of ["ja", "en"] as const) {
+      await page.goto(`/${locale}/staff`);
+      const menu = page.getByRole("button", { name: locale === "ja" ? "メニュー" : "Menu" });
+      const privacy = page
+        .locator("header.site")
+        .getByRole("link", { name: locale === "ja" ? "個人情報の取り扱い" : "How we handle data" });
+      // Never taller than the room an in-page link leaves above its target.
+      expect((await page.locator("header.site").boundingBox())!.height).toBeLessThanOrEqual(80);
+      if (width > 900) {
+        await expect(menu).toBeHidden();
+        await expect(privacy).toBeVisible();
+        continue;
+      }
+      await expect(privacy).toBeHidden();
+      await expect(menu).toHaveAttribute("aria-expanded", "false");
+      await menu.click();
+      await expect(menu).toHaveAttribute("aria-expanded", "true");
+      await expect(privacy).toBeVisible();
+      await privacy.click();
+      await expect(page).toHaveURL(new RegExp(`/${locale}/privacy$`));
+      // A new page closes it again.
+      await expect(menu).toHaveAttribute("aria-expanded", "false");
+      await expect(privacy).toBeHidden();
+    }
+  }
 });

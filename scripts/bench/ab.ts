@@ -40,7 +40,7 @@ for (const page of targetsNamed(args.pages)) {
   const run = (app: typeof a, requests: number) =>
     load({
       url: `${app.base}${page.path}`,
-      cookie: `authjs.session-token=${db.tokens[page.as]}`,
+      cookie: page.as && `authjs.session-token=${db.tokens[page.as]}`,
       clients: 4,
       requests,
       check: () => {},

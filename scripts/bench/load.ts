@@ -22,7 +22,8 @@ export function stats(samples: number[]): Stats {
 
 export async function load(options: {
   url: string;
-  cookie: string;
+  /** The session cookie; none loads the page as a visitor. */
+  cookie?: string;
   clients: number;
   requests: number;
   /** Checks each body; throws on a wrong page so a fast error never counts as a fast answer. */
@@ -37,7 +38,10 @@ export async function load(options: {
     while (sent < options.requests) {
       sent++;
       const started = performance.now();
-      const res = await fetch(url, { headers: { cookie: options.cookie }, redirect: "manual" });
+      const res = await fetch(url, {
+        headers: options.cookie ? { cookie: options.cookie } : {},
+        redirect: "manual",
+      });
       const body = await res.text();
       samples.push(performance.now() - started);
       if (res.status !== 200) throw new Error(`${url.pathname}: HTTP ${res.status}`);

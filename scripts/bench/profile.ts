@@ -129,7 +129,7 @@ async function profileTarget(target: BenchTarget, db: ScaleDatabase) {
   const run = (n: number) =>
     load({
       url: `${app.base}${target.path}`,
-      cookie: `authjs.session-token=${db.tokens[target.as]}`,
+      cookie: target.as && `authjs.session-token=${db.tokens[target.as]}`,
       clients: 4,
       requests: n,
       check: () => {},

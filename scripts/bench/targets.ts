@@ -4,7 +4,8 @@ import { BENCH_REFERENCE, type ScaleDatabase } from "./seed-scale";
 export interface BenchTarget {
   name: string;
   path: string;
-  as: keyof ScaleDatabase["tokens"];
+  /** Whose session loads it; none for a public page, loaded as a visitor. */
+  as?: keyof ScaleDatabase["tokens"];
 }
 
 /** The pages `bench:profile` and `bench:ab` know, with the floors of the first three. */
@@ -17,6 +18,7 @@ export const BENCH_TARGETS: BenchTarget[] = [
   { name: "dashboard-floor", path: "/bench/dashboard-floor", as: "manager" },
   { name: "status", path: `/ja/me/requests/${BENCH_REFERENCE}`, as: "subject" },
   { name: "request", path: `/ja/staff/requests/${BENCH_REFERENCE}`, as: "staff" },
+  { name: "privacy", path: "/ja/privacy" },
   { name: "empty", path: "/bench/empty", as: "subject" },
 ];
 
