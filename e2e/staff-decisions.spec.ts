@@ -294,9 +294,9 @@ test("a refusal names its legal grounds, is sent back once, then approved; the r
   await approver.reload();
   const staffLetters = approver.getByTestId("letters");
   await expect(staffLetters.getByRole("listitem")).toHaveText([/^ご請求への回答: 日本語 · 英語/]);
-  await expect(staffLetters.getByRole("link", { name: "ご請求への回答 (日本語)" })).toBeVisible();
+  await expect(staffLetters.getByRole("link", { name: "日本語：ご請求への回答" })).toBeVisible();
   const english = await approver.request.get(
-    (await staffLetters.getByRole("link", { name: "ご請求への回答 (英語)" }).getAttribute("href"))!,
+    (await staffLetters.getByRole("link", { name: "英語：ご請求への回答" }).getAttribute("href"))!,
   );
   expect(english.headers()["content-type"]).toBe("application/pdf");
   const englishText = pdfText(await saveTemp(await english.body(), `${reference}-en.pdf`));

@@ -36,7 +36,8 @@ export function LetterList(props: {
             <FileText aria-hidden="true" size={18} />
             <span>
               {audience === "staff" ? (
-                // The letter's name once, then one link per language; each link's name says both.
+                // The letter's name once, then one link per language; each link's name says both,
+                // its visible language first.
                 <>
                   {t(`letters.kind.${kind}`)}:{" "}
                   {locales.map((language, i) => (
@@ -46,7 +47,10 @@ export function LetterList(props: {
                         href={letterHref(language, reference, kind)}
                         download
                         hrefLang={language}
-                        aria-label={`${t(`letters.kind.${kind}`)} (${t(`letters.languageName.${language}`)})`}
+                        aria-label={t("letters.languageLink", {
+                          language: t(`letters.languageName.${language}`),
+                          letter: t(`letters.kind.${kind}`),
+                        })}
                       >
                         {t(`letters.languageName.${language}`)}
                       </a>

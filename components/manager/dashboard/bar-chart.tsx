@@ -3,9 +3,10 @@
 // one CSS pixel), so its labels are never smaller than 12 px; a chart wider than the screen
 // scrolls inside its figure (.chart in app/globals.css) instead of shrinking.
 
+/** A series of bars; the first is drawn in the primary colour, the second in the chart's second
+ * (app/globals.css, light and dark). */
 export interface Series {
   name: string;
-  color: string;
   values: number[];
 }
 
@@ -37,10 +38,10 @@ export function BarChart(props: {
         height={HEIGHT + LABEL}
       >
         <title id={`${props.id}-title`}>{props.summary}</title>
-        <text x="0" y="12" fontSize={TEXT} fill="#444">
+        <text x="0" y="12" fontSize={TEXT}>
           {max}
         </text>
-        <line x1="30" y1={HEIGHT} x2={width} y2={HEIGHT} stroke="#888" />
+        <line x1="30" y1={HEIGHT} x2={width} y2={HEIGHT} />
         {labels.map((label, i) => (
           <g key={label}>
             {series.map((s, j) => {
@@ -53,7 +54,7 @@ export function BarChart(props: {
                   y={HEIGHT - h}
                   width={barWidth - 2}
                   height={h}
-                  fill={s.color}
+                  className={`series-${j}`}
                 />
               );
             })}
@@ -62,7 +63,6 @@ export function BarChart(props: {
               y={HEIGHT + 16}
               fontSize={TEXT}
               textAnchor="middle"
-              fill="#444"
             >
               {label}
             </text>
@@ -71,18 +71,9 @@ export function BarChart(props: {
       </svg>
       {series.length > 1 ? (
         <figcaption>
-          {series.map((s) => (
-            <span key={s.name} style={{ marginRight: "1rem" }}>
-              <span
-                aria-hidden="true"
-                style={{
-                  display: "inline-block",
-                  width: "0.8rem",
-                  height: "0.8rem",
-                  background: s.color,
-                  marginRight: "0.3rem",
-                }}
-              />
+          {series.map((s, j) => (
+            <span key={s.name}>
+              <span aria-hidden="true" className={`swatch series-${j}`} />
               {s.name}
             </span>
           ))}
@@ -120,17 +111,17 @@ export function HBarChart(props: {
           const w = (value / max) * barSpace;
           return (
             <g key={label}>
-              <text
-                x={labelWidth - 6}
-                y={i * row + 16}
-                fontSize={TEXT}
-                textAnchor="end"
-                fill="#333"
-              >
+              <text x={labelWidth - 6} y={i * row + 16} fontSize={TEXT} textAnchor="end">
                 {label.length > 30 ? `${label.slice(0, 29)}…` : label}
               </text>
-              <rect x={labelWidth} y={i * row + 4} width={w} height={row - 8} fill="#2f5d8a" />
-              <text x={labelWidth + w + 4} y={i * row + 16} fontSize={TEXT} fill="#333">
+              <rect
+                x={labelWidth}
+                y={i * row + 4}
+                width={w}
+                height={row - 8}
+                className="series-0"
+              />
+              <text x={labelWidth + w + 4} y={i * row + 16} fontSize={TEXT}>
                 {value}
               </text>
             </g>

@@ -17,8 +17,8 @@ export function WeeklyTrend({ weeks, t }: { weeks: WeekBucket[]; t: Translate })
         summary={t("dashboard.chartSummary", { title })}
         labels={weeks.map((w) => w.week.slice(5).replace("-", "/"))}
         series={[
-          { name: t("dashboard.intake"), color: "#2f5d8a", values: weeks.map((w) => w.intake) },
-          { name: t("dashboard.closed"), color: "#c77c0e", values: weeks.map((w) => w.closed) },
+          { name: t("dashboard.intake"), values: weeks.map((w) => w.intake) },
+          { name: t("dashboard.closed"), values: weeks.map((w) => w.closed) },
         ]}
       />
       <table data-testid="trend">

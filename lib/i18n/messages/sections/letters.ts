@@ -59,6 +59,8 @@ const ja = {
   contact: "お問い合わせ先",
   pageOf: "{page} / ",
   languageName: { ja: "日本語", en: "英語" },
+  // A language's link to a letter, named by its visible language first (WCAG 2.5.3).
+  languageLink: "{language}：{letter}",
 };
 
 const en: typeof ja = {
@@ -119,6 +121,7 @@ const en: typeof ja = {
   contact: "Contact",
   pageOf: "page {page} of ",
   languageName: { ja: "Japanese", en: "English" },
+  languageLink: "{language}: {letter}",
 };
 
 export const letters = { ja, en };
