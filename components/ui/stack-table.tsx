@@ -26,8 +26,8 @@ export function StackTable(props: {
   const { labelledBy, caption, id, className, testId, bodyHtml, region, children } = props;
   const columns = props.columns.map((c) => (typeof c === "string" ? { label: c } : c));
   return (
-    // Wider than its column on a tablet or a narrow window (the queue's nine columns beside the
-    // sidebar at 1024 px), the table scrolls within its place rather than the whole page.
+    // Wider than its column on a tablet (the queue's nine columns at 768 px), the table scrolls
+    // within its place rather than the whole page.
     <div
       className="stack-scroll"
       {...(region && { role: "region", tabIndex: 0, "aria-label": region })}
