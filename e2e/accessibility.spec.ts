@@ -104,6 +104,7 @@ test("pages are axe-clean in dark mode too", async ({ page, signIn }) => {
     `/ja/staff/requests/${reference}`,
     "/ja/manager",
     "/en/manager/settings/systems",
+    "/ja/manager/settings/brand",
   ]) {
     await page.goto(path);
     // Drawn dark, not the light page with a dark preference ignored.
