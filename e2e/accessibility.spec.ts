@@ -105,6 +105,14 @@ test("pages are axe-clean in dark mode too", async ({ page, signIn }) => {
     "/ja/manager",
     "/en/manager/settings/systems",
     "/ja/manager/settings/brand",
+    "/ja/sign-in",
+    "/ja/account",
+    "/ja/me/requests/new",
+    "/ja/staff/approvals",
+    "/ja/manager/law-enforcement",
+    "/ja/manager/settings",
+    "/ja/manager/settings/templates",
+    "/ja/manager/settings/deadlines",
   ]) {
     await page.goto(path);
     // Drawn dark, not the light page with a dark preference ignored.
