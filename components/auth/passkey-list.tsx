@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { FormAlert } from "@/components/forms/form-alert";
-import { StackTable } from "@/components/ui/stack-table";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { StackTable } from "@/components/ui/stack-table";
 import { removePasskey } from "@/lib/actions/auth/passkeys";
 import type { MessageKey } from "@/lib/i18n/translate";
 

@@ -7,8 +7,9 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 
 /**
  * On a phone or a tablet the header's links fold behind this button (app/globals.css hides the
- * menu up to 900 px unless it is open); wider, the button is hidden and the links always show. The menu
- * stays server-rendered: the button only flips its `data-open`. It closes on every navigation.
+ * menu up to 900 px unless it is open); wider, the button is hidden and the links always show.
+ * The menu stays server-rendered: the button only flips its `data-open`. It closes on every
+ * navigation.
  * Without JavaScript the menu simply stays open (the layout's <noscript> style).
  */
 export function MenuButton({ controls }: { controls: string }) {
