@@ -170,7 +170,8 @@ test("staff and manager pages fit a phone, a tablet and a small laptop", async (
   const fits = await table.evaluate((box) => box.scrollWidth <= box.clientWidth);
   expect(fits).toBe(true);
   const claim = page.getByRole("button", { name: "Claim" }).first();
-  expect((await claim.boundingBox())!.x + (await claim.boundingBox())!.width).toBeLessThan(1024);
+  const { x, width } = (await claim.boundingBox())!;
+  expect(x + width).toBeLessThan(1024);
   const mine = page.getByRole("navigation", { name: "Workspace" }).getByRole("link", {
     name: /assigned to you/,
   });

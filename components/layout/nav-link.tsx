@@ -28,9 +28,10 @@ export function NavLink(props: {
     (props.also ?? []).some((path) => pathname.startsWith(path));
   const ref = useRef<HTMLAnchorElement>(null);
   useEffect(() => {
+    if (!current) return;
     const link = ref.current;
     const strip = link?.closest("nav");
-    if (!current || !link || !strip || strip.scrollWidth <= strip.clientWidth) return;
+    if (!link || !strip || strip.scrollWidth <= strip.clientWidth) return;
     const box = strip.getBoundingClientRect();
     const own = link.getBoundingClientRect();
     if (own.left >= box.left && own.right <= box.right) return;
