@@ -95,7 +95,8 @@ test("filters, pages by keyset and marks requests with little time left", async 
 
   const overdue = page.getByTestId(`queue-row-${refs[0]}`);
   await expect(overdue.locator("td[data-urgency]")).toHaveAttribute("data-urgency", "overdue");
-  await expect(overdue.getByTestId("due-marker")).toHaveText(/⚠ 期限超過（2日）/);
+  // The sign and its words are joined by a no-break space (\s matches it).
+  await expect(overdue.getByTestId("due-marker")).toHaveText(/⚠\s期限超過（2日）/);
   await expect(overdue.getByTestId("due-marker")).toHaveAttribute("data-urgency", "overdue");
   const urgent = page.getByTestId(`queue-row-${refs[1]}`);
   await expect(urgent.getByTestId("due-marker")).toHaveText(/期限間近: 残り1日/);

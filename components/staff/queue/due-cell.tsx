@@ -37,7 +37,8 @@ export function DueCell(props: {
         </small>
       ) : (
         <strong className="due" data-urgency={urgency} data-testid="due-marker">
-          <span aria-hidden="true">⚠ </span>
+          {/* A no-break space: where the chip wraps (a tablet), the sign stays with its first word. */}
+          <span aria-hidden="true">{"⚠\u00a0"}</span>
           {urgency === "overdue"
             ? t("queue.due.overdue", { days: Math.max(1, -days) })
             : t("queue.due.urgent", { days })}

@@ -30,8 +30,7 @@ export function QueueTable(props: {
     t("request.status"),
     t("request.jurisdictions"),
     t("request.dueAt"),
-    t("request.filerRole"),
-    t("request.channel"),
+    t("queue.filerChannel"),
     t("staff.assignee"),
   ];
   return (
@@ -53,16 +52,18 @@ export function QueueTable(props: {
             t={t}
             now={now}
           />
-          <td>
-            {r.filerRole === "SELF" ? t("queue.filer.self") : t("queue.filer.agent")}
-            {r.filerRole !== "SELF" && (
-              <>
-                <br />
-                <small>{t(`filerRole.${r.filerRole}`)}</small>
-              </>
-            )}
+          {/* Who filed and how, one column: the queue fits a tablet beside its other seven. */}
+          <td data-channel={r.channel}>
+            {r.filerRole === "SELF" ? t("queue.filer.self") : t(`filerRole.${r.filerRole}`)}
+            <br />
+            <small>
+              {r.channel === "DRP" ? (
+                <abbr title={t("channel.DRP")}>{t("queue.channelDrp")}</abbr>
+              ) : (
+                t(`channel.${r.channel}`)
+              )}
+            </small>
           </td>
-          <td data-channel={r.channel}>{t(`channel.${r.channel}`)}</td>
           <td>
             {r.assigneeId === actorId ? (
               <strong>{t("queue.assign.you")}</strong>

@@ -35,6 +35,8 @@ const ja = {
     BR: "ブラジル（LGPD）",
   },
   filer: { self: "本人", agent: "代理人" },
+  filerChannel: "請求者・受付方法",
+  channelDrp: "DRP",
   sort: {
     label: "並び順",
     "due-asc": "回答期限の早い順",
@@ -169,6 +171,8 @@ const en: typeof ja = {
     BR: "Brazil (LGPD)",
   },
   filer: { self: "The person", agent: "An agent" },
+  filerChannel: "Filed by · channel",
+  channelDrp: "DRP",
   sort: {
     label: "Sort by",
     "due-asc": "Due date, earliest first",
@@ -178,8 +182,9 @@ const en: typeof ja = {
   },
   pager: { label: "Pages", first: "First page", prev: "Previous page", next: "Next page" },
   due: {
-    overdue: "Overdue ({days} d)",
-    urgent: "Due soon: {days} d left",
+    // A no-break space between a number and its unit: a chip that wraps keeps "2 d" whole.
+    overdue: "Overdue ({days}\u00a0d)",
+    urgent: "Due soon: {days}\u00a0d left",
   },
   claim: { button: "Claim", label: "Claim {reference}" },
   shortcuts: {
