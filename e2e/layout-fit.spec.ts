@@ -5,7 +5,7 @@ import type { Page } from "@playwright/test";
 
 import { insertItem, insertRequest, sql } from "./support/db";
 import { expect, test } from "./support/fixtures";
-import { insertManyProvisions, insertProvision } from "./support/ledger-data";
+import { AD_PROVISION, insertManyProvisions, insertProvision } from "./support/ledger-data";
 
 // Pages that always fit (issue 15): at 375 px no page scrolls sideways, for every audience, and
 // Japanese is drawn with the shipped face (Noto Sans JP), not whatever the machine has.
@@ -58,13 +58,7 @@ test("a person's pages fit a phone", async ({ page, signIn }) => {
     field: "address",
     value: "東京都千代田区丸の内一丁目1番1号 サクラリンクビルディング 12階 1203号室",
   });
-  await insertProvision(person.subjectId!, {
-    recipient: "adreach-us",
-    purpose: "ads",
-    providedAt: "2026-06-01T10:00:00",
-    items: ["email", "ad_id"],
-    legalBasis: "CONSENT",
-  });
+  await insertProvision(person.subjectId!, AD_PROVISION);
   const { reference } = await insertRequest({
     subjectId: person.subjectId!,
     filedById: person.id,

@@ -8,7 +8,7 @@ export function ItemMarks(props: { item: MyPersonalDataItem; locale: Locale; t: 
   const { item, locale, t } = props;
   const cls = item.category.dataClass;
   return (
-    <ul className="item-marks" style={{ listStyle: "none", padding: 0, margin: "0.25rem 0 0" }}>
+    <ul className="item-marks">
       {cls === "SENSITIVE" && (
         <li>
           <span className="badge" data-mark="sensitive">

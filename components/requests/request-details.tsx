@@ -1,3 +1,5 @@
+import { Fragment } from "react";
+
 import type { RequestType } from "@/lib/generated/prisma/enums";
 import type { Translate } from "@/lib/i18n/translate";
 
@@ -98,10 +100,10 @@ export function RequestDetails(props: {
   return (
     <dl className="facts" data-testid="request-details">
       {rows.map(([label, value], i) => (
-        <div key={i} style={{ display: "contents" }}>
+        <Fragment key={i}>
           <dt>{label}</dt>
           <dd>{value}</dd>
-        </div>
+        </Fragment>
       ))}
     </dl>
   );

@@ -19,7 +19,7 @@ export function RequestTimeline(props: {
             {isMessageKey(key) ? t(key) : event.kind}
             {/* An extension's reason is part of the notice the requester receives. */}
             {event.kind === "extended" && event.note && (
-              <p style={{ whiteSpace: "pre-line" }} data-testid="extension-reason">
+              <p className="pre-line" data-testid="extension-reason">
                 {event.note}
               </p>
             )}

@@ -19,7 +19,7 @@ export function KeysetPager(props: {
   if (!props.prevCursor && !props.nextCursor && props.onFirstPage) return null;
   return (
     <nav aria-label={labels.nav}>
-      <ul className="row" style={{ listStyle: "none", padding: 0 }}>
+      <ul className="row plain">
         {!props.onFirstPage && (
           <li>
             <a href={href("")}>{labels.first}</a>

@@ -18,6 +18,19 @@ export interface ProvisionSeed {
   consentId?: string | null;
 }
 
+/**
+ * One consented provision of an email address and an advertising ID to the US ad network: what a
+ * page that must show a foreign third party (the ledger, my page, their accessibility and fit)
+ * needs, and nothing more.
+ */
+export const AD_PROVISION: ProvisionSeed = {
+  recipient: "adreach-us",
+  purpose: "ads",
+  providedAt: "2026-06-01T10:00:00",
+  items: ["email", "ad_id"],
+  legalBasis: "CONSENT",
+};
+
 export async function insertProvision(subjectId: string, p: ProvisionSeed): Promise<string> {
   const rowId = randomUUID();
   await sql().query(

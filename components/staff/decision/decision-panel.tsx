@@ -52,7 +52,7 @@ export async function DecisionPanel(props: StaffPanelProps) {
                 {lastRejection.decidedAt ? formatDateTime(locale, lastRejection.decidedAt) : "—"}
               </dd>
               <dt>{t("decisions.rejectionNote")}</dt>
-              <dd style={{ whiteSpace: "pre-line" }}>{lastRejection.note}</dd>
+              <dd className="pre-line">{lastRejection.note}</dd>
             </dl>
           </div>
         )}

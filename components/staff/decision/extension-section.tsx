@@ -32,7 +32,7 @@ export async function ExtensionSection({ request, actor, locale, t }: StaffPanel
               : t("extensions.legalMaximum")}
           </dd>
           <dt>{t("extensions.reason")}</dt>
-          <dd style={{ whiteSpace: "pre-line" }}>{proposal.reason}</dd>
+          <dd className="pre-line">{proposal.reason}</dd>
           <dt>{t("extensions.requestedBy")}</dt>
           <dd>{pending.requestedBy}</dd>
           <dt>{t("decisions.askedAt")}</dt>

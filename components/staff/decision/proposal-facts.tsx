@@ -30,7 +30,7 @@ export function ProposalFacts(props: {
         </>
       )}
       <dt>{t("decisions.note")}</dt>
-      <dd style={{ whiteSpace: "pre-line" }} data-testid="proposal-note">
+      <dd className="pre-line" data-testid="proposal-note">
         {proposal.note}
       </dd>
       <dt>{t("decisions.askedBy")}</dt>

@@ -59,7 +59,7 @@ export function DecisionHistory(props: {
                     t("review.decisions.none")
                   )}
                 </td>
-                <td style={{ whiteSpace: "pre-wrap" }}>{decision.note || "—"}</td>
+                <td className="pre-line">{decision.note || "—"}</td>
               </tr>
             );
           })}

@@ -139,7 +139,7 @@ export function DocumentReview(props: {
             <section
               aria-labelledby="viewer-title"
               data-testid="document-viewer"
-              style={{ flex: "2 1 24rem", minWidth: 0 }}
+              className="document-viewer"
             >
               <h3 id="viewer-title">{t("review.viewer.title")}</h3>
               {!current ? (
@@ -158,7 +158,6 @@ export function DocumentReview(props: {
                       src={src}
                       title={t("review.viewer.pdfTitle", name(current))}
                       onLoad={() => setLoaded(true)}
-                      style={{ width: "100%", height: "36rem", border: "1px solid var(--line)" }}
                     />
                   ) : (
                     // eslint-disable-next-line @next/next/no-img-element -- a private, audited response; next/image would proxy and cache it
@@ -167,11 +166,6 @@ export function DocumentReview(props: {
                       src={src}
                       alt={t("review.viewer.imageAlt", name(current))}
                       onLoad={() => setLoaded(true)}
-                      style={{
-                        maxWidth: "100%",
-                        border: "1px solid var(--line)",
-                        background: "#fff",
-                      }}
                     />
                   )}
                   <p role="status">{loaded ? t("review.viewer.audited") : ""}</p>
@@ -179,7 +173,7 @@ export function DocumentReview(props: {
               )}
             </section>
           )}
-          {children && <div style={{ flex: "1 1 16rem" }}>{children}</div>}
+          {children && <div className="document-side">{children}</div>}
         </div>
       )}
     </>

@@ -110,7 +110,7 @@ export function ItemPreview(props: {
       )}
       {pages > 1 && (
         <nav aria-label={t("disclosurePackage.preview.pagination")}>
-          <ul className="row" style={{ listStyle: "none", padding: 0, alignItems: "center" }}>
+          <ul className="row plain middle">
             <li>
               <button
                 type="button"
@@ -158,7 +158,7 @@ function ItemRow(props: {
         <td>{item.category}</td>
         <td>{item.system}</td>
         <td>{item.field}</td>
-        <td style={{ overflowWrap: "anywhere" }}>{item.value}</td>
+        <td className="break-anywhere">{item.value}</td>
         <td>
           {(state.kind === "included" || state.kind === "check") && (
             <>
