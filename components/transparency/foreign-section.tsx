@@ -28,8 +28,8 @@ export function ForeignSection(props: { data: Transparency; locale: Locale; t: T
             <th scope="row">{r.name}</th>
             <td>{t(`recipientClass.${r.recipientClass}`)}</td>
             <td>{r.country ? countryName(locale, r.country) : "—"}</td>
-            <td>{r.regime || "—"}</td>
-            <td>{r.measures || "—"}</td>
+            <td className="prose">{r.regime || "—"}</td>
+            <td className="prose">{r.measures || "—"}</td>
           </tr>
         ))}
       </StackTable>
