@@ -9,8 +9,12 @@ import { stackLabels } from "./stack-labels";
  * Above 640 px a table wider than its column scrolls sideways inside its own box; give a table
  * with nothing focusable in it a `region` name, so the box can be focused and scrolled by key.
  */
-/** A column's header: its label, `narrow` for one that must not be squeezed below 7em. */
-export type StackColumn = string | { label: string; narrow?: boolean };
+/**
+ * A column's header: its label, `narrow` for one that must not be squeezed below 7em, `keepWords`
+ * for one whose Japanese words must stay whole (it breaks only at its punctuation or a
+ * zero-width space: Chromium's phrase breaking broke a narrow header 受付方/法).
+ */
+export type StackColumn = string | { label: string; narrow?: boolean; keepWords?: boolean };
 
 export function StackTable(props: {
   columns: readonly StackColumn[];
@@ -43,7 +47,15 @@ export function StackTable(props: {
         <thead>
           <tr>
             {columns.map((column) => (
-              <th scope="col" key={column.label} className={column.narrow ? "narrow" : undefined}>
+              <th
+                scope="col"
+                key={column.label}
+                className={
+                  [column.narrow && "narrow", column.keepWords && "keep-words"]
+                    .filter(Boolean)
+                    .join(" ") || undefined
+                }
+              >
                 {column.label}
               </th>
             ))}

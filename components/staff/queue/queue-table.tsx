@@ -30,7 +30,7 @@ export function QueueTable(props: {
     t("request.status"),
     t("request.jurisdictions"),
     t("request.dueAt"),
-    t("queue.filerChannel"),
+    { label: t("queue.filerChannel"), keepWords: true },
     t("staff.assignee"),
   ];
   return (

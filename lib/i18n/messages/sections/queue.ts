@@ -35,7 +35,9 @@ const ja = {
     BR: "ブラジル（LGPD）",
   },
   filer: { self: "本人", agent: "代理人" },
-  filerChannel: "請求者・受付方法",
+  // A zero-width space: the header breaks after "・" and nowhere else (queue-table.tsx keeps its
+  // words whole).
+  filerChannel: "請求者・\u200b受付方法",
   channelDrp: "DRP",
   sort: {
     label: "並び順",
