@@ -51,7 +51,7 @@ async function expectAllFit(page: Page, paths: string[], width = WIDTH) {
   for (const path of paths) results.push(await overflow(page, path, width));
   expect(results.filter((r) => r.scrollWidth > width)).toEqual([]);
   // No column squeezed to a character a line: on a phone tables stack; wider, Japanese cells
-  // break between phrases and a table too wide scrolls in its box.
+  // break between phrases.
   expect(results.filter((r) => r.squeezed.length > 0)).toEqual([]);
   // On a tablet and a small laptop every table fits its column, so nothing is reached only by
   // scrolling a table sideways (the box that would scroll is there for data longer than these).

@@ -37,7 +37,8 @@ export function DueCell(props: {
         </small>
       ) : (
         <strong className="due" data-urgency={urgency} data-testid="due-marker">
-          {/* A no-break space: where the chip wraps (a tablet), the sign stays with its first word. */}
+          {/* A no-break space: where the chip wraps (a phone's card), the sign stays with its first
+              word. A tablet's table leaves the sign out (app/globals.css). */}
           <span aria-hidden="true">{"⚠\u00a0"}</span>
           {urgency === "overdue"
             ? t("queue.due.overdue", { days: Math.max(1, -days) })

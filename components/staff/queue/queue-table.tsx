@@ -52,7 +52,7 @@ export function QueueTable(props: {
             t={t}
             now={now}
           />
-          {/* Who filed and how, one column: the queue fits a tablet beside its other seven. */}
+          {/* Who filed and how, one column: with the other six, the queue fits a 768 px tablet. */}
           <td data-channel={r.channel}>
             {r.filerRole === "SELF" ? t("queue.filer.self") : t(`filerRole.${r.filerRole}`)}
             <br />
