@@ -172,7 +172,8 @@ const en: typeof ja = {
     KR: "Korea (PIPA)",
     BR: "Brazil (LGPD)",
   },
-  filer: { self: "The person", agent: "An agent" },
+  // No-break spaces: beside the workspace sidebar at 1280 px the column is narrow enough to wrap them.
+  filer: { self: "The\u00a0person", agent: "An\u00a0agent" },
   filerChannel: "Filed by · channel",
   channelDrp: "DRP",
   sort: {
