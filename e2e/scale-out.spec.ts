@@ -18,7 +18,8 @@ import { E2E } from "./support/config";
 import { expect, test } from "./support/fixtures";
 import { startSmtpSink } from "./support/smtp-sink";
 
-// Scale-out (issue 6): two app processes (no job worker inside) and two standalone workers on one
+// Scale-out (issue 6): two apps (no job worker inside; the second one as two processes on one
+// port, scripts/lib/next-cluster.ts) and two standalone workers on one
 // PostgreSQL database of their own and one S3-compatible bucket (the local test server), each
 // process with a data folder of its own. A session made through one app is honoured by the other,
 // a file stored through one is served by the other, no fulfilment task runs twice and no reminder
@@ -176,7 +177,15 @@ test.beforeAll(async () => {
 
   const next = path.join(E2E.root, "node_modules", ".bin", "next");
   const tsx = path.join(E2E.root, "node_modules", ".bin", "tsx");
-  for (const app of apps) start(next, ["start", "-p", String(app.port)]);
+  // A is one `next start`; B is two processes on one port, as `WEB_CONCURRENCY=2` runs them.
+  start(next, ["start", "-p", String(apps[0]!.port)]);
+  start(process.execPath, [
+    "--import",
+    "tsx",
+    "scripts/lib/next-cluster.ts",
+    String(apps[1]!.port),
+    "2",
+  ]);
   for (let i = 0; i < 2; i++) start(tsx, ["scripts/worker.ts"], { WORKER_MODE: "inline" });
   for (const app of apps)
     await waitFor(async () => (await fetch(`${app.baseURL}/ja`)).ok, 120_000, `app ${app.port}`);
@@ -254,6 +263,47 @@ test("a session and a file made through one app process are honoured by the othe
   expect(view.headers()["content-type"]).toMatch(/^image\//);
   expect((await view.body()).subarray(1, 4).toString("latin1")).toBe("PNG");
   await Promise.all([a!.dispose(), b!.dispose()]);
+});
+
+test("a brand change made through one process of an app is shown by its other process at once", async ({
+  browser,
+}) => {
+  const b = apps[1]!;
+  // Each on a connection of its own, so the cluster hands them to its processes in turn.
+  const portalNames = () =>
+    Promise.all(
+      Array.from({ length: 6 }, async () => {
+        const html = await (
+          await fetch(`${b.baseURL}/ja`, { headers: { connection: "close" } })
+        ).text();
+        return /class="brand"[^]*?<span>([^<]+)<\/span>/.exec(html)?.[1];
+      }),
+    );
+  // B's primary runs its two app processes.
+  const primary = processes[1]!.pid!;
+  const children = readFileSync(`/proc/${primary}/task/${primary}/children`, "utf8");
+  expect(children.trim().split(" ")).toHaveLength(2);
+  const before = await portalNames();
+  // Both processes have the name cached.
+  expect(new Set(before).size).toBe(1);
+  expect(before[0]).toBeTruthy();
+
+  const manager = await person("MANAGER");
+  const context = await browser.newContext({ baseURL: b.baseURL });
+  await context.addCookies([
+    { name: "authjs.session-token", value: manager.token, url: b.baseURL },
+  ]);
+  const page = await context.newPage();
+  await page.goto("/ja/manager/settings/brand");
+  await page.getByLabel("ポータルの名称（日本語）").fill("分散試験 センター");
+  const form = page
+    .locator("form")
+    .filter({ has: page.getByRole("heading", { name: "組織と窓口" }) });
+  await form.getByRole("button", { name: "保存する" }).click();
+  await expect(page.getByTestId("toast")).toContainText("保存しました。");
+  await context.close();
+
+  expect(await portalNames()).toEqual(Array(6).fill("分散試験 センター"));
 });
 
 test("two workers run each fulfilment task exactly once", async () => {

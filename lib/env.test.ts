@@ -78,6 +78,17 @@ describe("environment", () => {
     ).not.toThrow();
   });
 
+  it("runs one app process unless told, and several only on PostgreSQL", () => {
+    expect(parseEnv({}).WEB_CONCURRENCY).toBe(1);
+    const db = { DATABASE_URL: "postgresql://db/dsar", DEMO_MODE: "1" };
+    expect(parseEnv({ ...db, WEB_CONCURRENCY: "2" }).WEB_CONCURRENCY).toBe(2);
+    expect(() => parseEnv({ WEB_CONCURRENCY: "2" })).toThrow(
+      /WEB_CONCURRENCY: above 1 needs DATABASE_URL/,
+    );
+    expect(() => parseEnv({ ...db, WEB_CONCURRENCY: "0" })).toThrow(/WEB_CONCURRENCY/);
+    expect(() => parseEnv({ ...db, WEB_CONCURRENCY: "two" })).toThrow(/WEB_CONCURRENCY/);
+  });
+
   it("names a malformed S3 variable", () => {
     const base = {
       S3_ENDPOINT: "https://s3.example.jp",

@@ -24,6 +24,9 @@ export const ZEnv = z.object({
   DATABASE_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).default(1_000),
   DATA_DIR: z.string().default(".data"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // App processes `npm start` runs on PORT (scripts/lib/next-cluster.ts): one per core. Above 1
+  // it needs DATABASE_URL, as the embedded database is one process's.
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   AUTH_URL: z.url().optional(),
   // smtp://user:pass@host:port or smtps://…; required outside demo mode.
@@ -127,6 +130,12 @@ const ZEnvChecked = ZEnv.superRefine((env, ctx) => {
         path: [name],
         message: `missing: S3 storage needs all of ${S3_REQUIRED.join(", ")}, or none`,
       });
+  if (env.WEB_CONCURRENCY > 1 && env.DATABASE_URL === undefined)
+    ctx.addIssue({
+      code: "custom",
+      path: ["WEB_CONCURRENCY"],
+      message: "above 1 needs DATABASE_URL: the embedded database serves one app process",
+    });
   if (demoModeOf(env)) return;
   for (const [name, message] of Object.entries(REQUIRED_OUTSIDE_DEMO))
     if (env[name as keyof typeof REQUIRED_OUTSIDE_DEMO] === undefined)

@@ -56,6 +56,12 @@ describe("start-up", () => {
     const result = await finish(run("scripts/start.ts", { DATABASE_URL: "mysql://localhost/x" }));
     expect(result.code).toBe(1);
     expect(result.output).toContain("DATABASE_URL: must be a postgresql:// URL");
+    // Several app processes cannot share the embedded database.
+    const embedded = await finish(
+      run("scripts/start.ts", { WEB_CONCURRENCY: "2", DATABASE_URL: undefined }),
+    );
+    expect(embedded.code).toBe(1);
+    expect(embedded.output).toContain("WEB_CONCURRENCY: above 1 needs DATABASE_URL");
   });
 });
 

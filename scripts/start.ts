@@ -62,13 +62,25 @@ if (!dev && mayBuild && buildIsStale(root)) {
   }
 }
 
-const server = spawn(next, [dev ? "dev" : "start", "-p", String(env.PORT)], {
-  cwd: root,
-  env: childEnv,
-  stdio: "inherit",
-});
+// One `next start`, or one per core behind the same port (WEB_CONCURRENCY, next-cluster.ts).
+const processes = dev ? 1 : env.WEB_CONCURRENCY;
+const options = { cwd: root, env: childEnv, stdio: "inherit" } as const;
+const server =
+  processes > 1
+    ? spawn(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          path.join(root, "scripts/lib/next-cluster.ts"),
+          String(env.PORT),
+          String(processes),
+        ],
+        options,
+      )
+    : spawn(next, [dev ? "dev" : "start", "-p", String(env.PORT)], options);
 console.log(
-  `Privacy center: http://localhost:${env.PORT}/ja (${database.embedded ? "embedded database" : "PostgreSQL"}${env.DEMO_MODE ? ", demo mode: mail in the dev mailbox" : ""})`,
+  `Privacy center: http://localhost:${env.PORT}/ja (${database.embedded ? "embedded database" : "PostgreSQL"}${processes > 1 ? `, ${processes} app processes` : ""}${env.DEMO_MODE ? ", demo mode: mail in the dev mailbox" : ""})`,
 );
 
 let stopping = false;

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { announceFlush, listenForFlushes } from "./flush-message";
+
 // Public facts every page shows and managers rarely change (the brand; the transparency page's
 // facts and its notice version), kept in this process's memory for a few minutes and dropped at
 // once when a manager's change flushes their tag.
@@ -13,8 +15,9 @@ import "server-only";
 // and concurrent misses share one read.
 //
 // The store lives on globalThis: every route is its own bundle with its own copy of this module,
-// and a server action's flush must reach the pages' reads in the same process. Another process
-// sees a change when its entry expires, as it did with Next's cache, whose tags are per process.
+// and a server action's flush must reach the pages' reads in the same process. The app's other
+// processes on the machine (`WEB_CONCURRENCY`, scripts/lib/next-cluster.ts) get the flush from
+// the cluster's primary; a process on another machine sees a change when its entry expires.
 
 interface Entry {
   generation: number;
@@ -26,8 +29,21 @@ interface Store {
   generations: Map<string, number>;
   entries: Map<string, Entry>;
 }
-const holder = globalThis as typeof globalThis & { __dsarTaggedCache?: Store };
+const holder = globalThis as typeof globalThis & {
+  __dsarTaggedCache?: Store;
+  __dsarFlushListener?: boolean;
+};
 const store: Store = (holder.__dsarTaggedCache ??= { generations: new Map(), entries: new Map() });
+
+function bump(tags: readonly string[]): void {
+  for (const tag of tags) store.generations.set(tag, (store.generations.get(tag) ?? 0) + 1);
+}
+
+// One listener per process, however many route bundles load this module.
+if (!holder.__dsarFlushListener) {
+  holder.__dsarFlushListener = true;
+  listenForFlushes(bump);
+}
 
 /** The sum of the tags' generations: a flush of any of them changes it. */
 export function generationOf(tags: readonly string[]): number {
@@ -36,7 +52,8 @@ export function generationOf(tags: readonly string[]): number {
 
 /** Drops what is cached under the tags, including reads that began before this and end after. */
 export function flushTags(...tags: string[]): void {
-  for (const tag of tags) store.generations.set(tag, (store.generations.get(tag) ?? 0) + 1);
+  bump(tags);
+  announceFlush(tags);
 }
 
 /**

@@ -3,7 +3,8 @@
 //   - the queue page, the subject's ledger page and the manager dashboard under 10 concurrent
 //     clients, p50/p95/p99 beside their floors (app/bench/*-floor: the same SQL over plain pg);
 //   - the data functions' query time beside the raw SQL's (sequential, in this process);
-//   - 60 s of mixed traffic at a fixed 100 requests/s (autocannon, loopback only);
+//   - 60 s of mixed traffic at a fixed 100 requests/s (autocannon, loopback only) on the app as
+//     one process per core (--processes), then the capacity climb;
 //   - provision ingest through the API against COPY (scripts/bench/ingest.ts, as a child process);
 // then one table of every figure against its budget. Not a timed test: it prints figures and
 // PASS/FAIL, and exits 1 when a budget is missed.
@@ -16,6 +17,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 
 import pg from "pg";
@@ -66,6 +68,8 @@ const { values: args } = parseArgs({
     // Seconds at each offered rate of the capacity climb (the mix, then the empty page).
     "step-seconds": { type: "string", default: "10" },
     port: { type: "string", default: "3299" },
+    // App processes serving the mix and the capacity climb (WEB_CONCURRENCY): one per core.
+    processes: { type: "string", default: String(availableParallelism()) },
     "ingest-port": { type: "string", default: "3295" },
   },
 });
@@ -595,6 +599,12 @@ function summaryRows(input: {
   const errors = mixed.errors + mixed.non2xx;
   rows.push(
     {
+      figure: "mixed and capacity: app processes",
+      value: `${args.processes} (WEB_CONCURRENCY)`,
+      budget: "",
+      ok: null,
+    },
+    {
       figure: "mixed: requests/s achieved",
       value: `${(mixed.total / mixed.seconds).toFixed(1)}/s`,
       budget: `${args.rate}/s offered`,
@@ -672,17 +682,25 @@ for (const bench of pageBenches(db)) {
 log("Loading /bench/empty…");
 const empty = await emptyPage(app.base);
 printPages(pages, empty);
-const mixed = await mixedTraffic(app.base, db);
+const processes = Number(args.processes);
+// The mix and the climb run on the app as it is deployed here: one process, or one per core.
+const served =
+  processes > 1
+    ? (app.stop(),
+      await app.exited,
+      await startApp({ port: args.port, distDir, databaseUrl: db.url, processes }))
+    : app;
+const mixed = await mixedTraffic(served.base, db);
 log(
   `  ${mixed.total} responses in ${mixed.seconds.toFixed(1)} s, ${mixed.non2xx} non-2xx, ${mixed.errors} errors (${mixed.timeouts} timeouts); p50${ms(mixed.latency.p50)} p95${ms(mixed.latency.p95)} p99${ms(mixed.latency.p99)} max${ms(mixed.latency.max)}`,
 );
 const capacities = {
-  mix: await capacity(app.base, "the six-path mix", await mixedRequests(app.base, db)),
-  empty: await capacity(app.base, "the empty Next.js page", [
+  mix: await capacity(served.base, "the six-path mix", await mixedRequests(served.base, db)),
+  empty: await capacity(served.base, "the empty Next.js page", [
     { method: "GET", path: "/bench/empty" },
   ]),
 };
-app.stop();
+served.stop();
 const queries = await queryTimes(db);
 printQueries(queries);
 const ingested = await ingest();

@@ -12,6 +12,7 @@ import { BENCH_APP_ENV } from "./load";
 const root = path.resolve(import.meta.dirname, "..", "..");
 const next = path.join(root, "node_modules/.bin/next");
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+const clusterScript = path.join(root, "scripts/lib/next-cluster.ts");
 
 export function buildApp(distDir: string): void {
   console.log(`Building into ${distDir}…`);
@@ -73,17 +74,29 @@ export async function startApp(options: {
   databaseUrl: string;
   /** Node's own flags for the server (e.g. the profiler's), which NODE_OPTIONS may not carry. */
   nodeArgs?: string[];
-}): Promise<{ base: string; stop: () => void; pid: number }> {
+  /** App processes on the port (scripts/lib/next-cluster.ts), as `WEB_CONCURRENCY` starts them. */
+  processes?: number;
+}): Promise<{ base: string; stop: () => void; exited: Promise<void>; pid: number }> {
+  const processes = options.processes ?? 1;
+  if (processes > 1 && options.nodeArgs) throw new Error("node flags are for one process only");
   const base = `http://127.0.0.1:${options.port}`;
   const taken = await fetch(base).then(
     () => true,
     () => false,
   );
   if (taken) throw new Error(`port ${options.port} is in use: pass --port`);
-  console.log(`Starting next start (${options.distDir}) on ${base}…`);
-  const command = options.nodeArgs
-    ? ([process.execPath, [...options.nodeArgs, nextBin, "start", "-p", options.port]] as const)
-    : ([next, ["start", "-p", options.port]] as const);
+  console.log(
+    `Starting next start (${options.distDir}) on ${base}${processes > 1 ? `, ${processes} processes` : ""}…`,
+  );
+  const command =
+    processes > 1
+      ? ([
+          process.execPath,
+          ["--import", "tsx", clusterScript, options.port, String(processes)],
+        ] as const)
+      : options.nodeArgs
+        ? ([process.execPath, [...options.nodeArgs, nextBin, "start", "-p", options.port]] as const)
+        : ([next, ["start", "-p", options.port]] as const);
   const server = spawn(command[0], command[1], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
@@ -102,11 +115,12 @@ export async function startApp(options: {
   const stop = () => server.kill("SIGTERM");
   process.on("exit", stop);
   let exited = false;
+  const onExit = new Promise<void>((resolve) => server.on("exit", () => resolve()));
   server.on("exit", () => (exited = true));
   for (let i = 0; ; i++) {
     if (i > 120 || exited) throw new Error("the app did not start");
     if (await answers(`${base}/ja`)) break;
     await new Promise((r) => setTimeout(r, 500));
   }
-  return { base, stop, pid: server.pid! };
+  return { base, stop, exited: onExit, pid: server.pid! };
 }
