@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
-import net from "node:net";
 import path from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
+
+import { freePort } from "./free-port";
 
 // The primary of `WEB_CONCURRENCY` (scripts/lib/cluster.ts) with a stand-in server as its
 // workers (cluster-fixture.ts): real processes sharing one port, messages over node's IPC.
@@ -14,14 +15,6 @@ const fixture = path.join(import.meta.dirname, "cluster-fixture.ts");
 interface Answer {
   pid: number;
   heard: string[][];
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** One request on a connection of its own, so the primary hands each to the next worker. */

@@ -1,10 +1,11 @@
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { chown, mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+
+import { freePort } from "./free-port";
 
 // A throwaway PostgreSQL server of its own (initdb + pg_ctl from the machine's PostgreSQL), for
 // fault tests that stop or restart the server: the shared server on 5432 is never touched.
@@ -20,14 +21,6 @@ function binDir(): string {
     .find((d) => existsSync(`${d}/pg_ctl`));
   if (!found) throw new Error("PostgreSQL server binaries not found under /usr/lib/postgresql");
   return found;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 export interface TempPostgres {
