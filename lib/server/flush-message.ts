@@ -2,7 +2,7 @@ import cluster from "node:cluster";
 
 // A manager's change flushes cached tags (tagged-cache.ts) in the process that made it. When the
 // app runs as several processes on one machine (`WEB_CONCURRENCY`), that process tells the
-// cluster's primary (scripts/lib/next-cluster.ts), which tells the others.
+// cluster's primary (scripts/lib/cluster.ts, started by next-cluster.ts), which tells the others.
 
 export const FLUSH_MESSAGE = "dsar:flush-tags";
 
